@@ -1,0 +1,507 @@
+//! The application: owns the state, applies the screens' actions in one place, moves the
+//! engine on with the clock, turns its events into sounds, and has the store save.
+
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::assets::Assets;
+use crate::audio::AudioOutput;
+use crate::clock::Clock;
+use crate::data_file::DataFileError;
+use crate::domain::coach;
+use crate::domain::player::{PlayerState, SessionPlayer, TimedEvent};
+use crate::domain::program::Circuit;
+use crate::domain::record::{InProgressSession, SessionOutcome, SessionRecord, SessionTimes};
+use crate::domain::timeline::Timeline;
+use crate::settings::Settings;
+use crate::store::{Notice, Store};
+use crate::ui::{self, Action};
+
+/// Cues due longer ago than this (a frame came very late) are dropped rather than played late.
+const STALE_CUE_AFTER: Duration = Duration::from_millis(1500);
+/// Wake a little after the display is due to change, so the new second is already there.
+const REPAINT_SLACK: Duration = Duration::from_millis(5);
+
+/// What the app is built from; tests pass fakes.
+pub struct AppDeps {
+    pub clock: Box<dyn Clock>,
+    pub audio: Box<dyn AudioOutput>,
+    pub store: Store,
+    pub assets: Result<Assets, Vec<DataFileError>>,
+}
+
+/// Which screen is showing (for tests and the window title).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScreenKind {
+    Home,
+    Player,
+    Summary,
+    Recovery,
+    LoadError,
+}
+
+enum Screen {
+    Home,
+    Player,
+    Summary {
+        record: SessionRecord,
+        saved_to: Option<String>,
+    },
+    Recovery(InProgressSession),
+    LoadError(Vec<String>),
+}
+
+struct ActiveSession {
+    circuit: Circuit,
+    player: SessionPlayer,
+    started_at: DateTime<FixedOffset>,
+    /// (phase index, state) last written to the in-progress file.
+    saved: Option<(usize, PlayerState)>,
+    /// "End session" is waiting for the person to confirm.
+    confirming: bool,
+    /// The timer was running when "End session" asked for confirmation.
+    resume_if_cancelled: bool,
+}
+
+/// Strongback's eframe application.
+pub struct StrongbackApp {
+    clock: Box<dyn Clock>,
+    audio: Box<dyn AudioOutput>,
+    store: Store,
+    assets: Option<Assets>,
+    screen: Screen,
+    session: Option<ActiveSession>,
+    settings: Settings,
+    notices: Vec<Notice>,
+    sessions: Vec<SessionRecord>,
+    sound_problem: Option<String>,
+}
+
+impl StrongbackApp {
+    pub fn new(deps: AppDeps) -> Self {
+        let AppDeps {
+            clock,
+            audio,
+            store,
+            assets,
+        } = deps;
+        let mut notices = Vec::new();
+        let (settings, settings_notice) = store.load_settings();
+        notices.extend(settings_notice);
+        let (sessions, session_notices) = store.load_sessions();
+        notices.extend(session_notices);
+        let (interrupted, interrupted_notice) = store.load_in_progress();
+        notices.extend(interrupted_notice);
+        let (assets, screen) = match assets {
+            Err(problems) => (
+                None,
+                Screen::LoadError(problems.iter().map(ToString::to_string).collect()),
+            ),
+            Ok(assets) => {
+                let screen = match interrupted {
+                    Some(snapshot) => Screen::Recovery(snapshot),
+                    None => Screen::Home,
+                };
+                (Some(assets), screen)
+            }
+        };
+        Self {
+            clock,
+            audio,
+            store,
+            assets,
+            screen,
+            session: None,
+            settings,
+            notices,
+            sessions,
+            sound_problem: None,
+        }
+    }
+
+    pub fn screen_kind(&self) -> ScreenKind {
+        match self.screen {
+            Screen::Home => ScreenKind::Home,
+            Screen::Player => ScreenKind::Player,
+            Screen::Summary { .. } => ScreenKind::Summary,
+            Screen::Recovery(_) => ScreenKind::Recovery,
+            Screen::LoadError(_) => ScreenKind::LoadError,
+        }
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Saved sessions, oldest first.
+    pub fn sessions(&self) -> &[SessionRecord] {
+        &self.sessions
+    }
+
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+
+    /// The running session's player, if any.
+    pub fn player(&self) -> Option<&SessionPlayer> {
+        self.session.as_ref().map(|s| &s.player)
+    }
+
+    /// Move the session on to the clock's time; returns when the screen next needs redrawing.
+    pub fn tick(&mut self) -> Option<Duration> {
+        self.poll_sound_status();
+        let now = self.clock.monotonic();
+        let events = match &mut self.session {
+            Some(session) => session.player.advance(now),
+            None => return None,
+        };
+        self.play_cues(&events);
+        self.after_player_change();
+        self.session
+            .as_ref()
+            .and_then(|s| s.player.next_change_in(now))
+            .map(|d| d + REPAINT_SLACK)
+    }
+
+    /// Apply one action from a screen.
+    pub fn apply(&mut self, action: Action) {
+        let now = self.clock.monotonic();
+        match action {
+            Action::StartSession => self.start_session(now),
+            Action::Pause => self.with_player(|p| {
+                p.pause(now);
+                Vec::new()
+            }),
+            Action::Resume => self.with_player(|p| {
+                p.resume(now);
+                Vec::new()
+            }),
+            Action::Skip => self.with_player(|p| p.skip(now)),
+            Action::Back => self.with_player(|p| p.back(now)),
+            Action::Done => self.with_player(|p| p.done(now)),
+            Action::AskToEnd => {
+                if let Some(session) = &mut self.session {
+                    session.confirming = true;
+                    session.resume_if_cancelled = session.player.state() == PlayerState::Running;
+                    session.player.pause(now);
+                }
+                self.after_player_change();
+            }
+            Action::CancelEnd => {
+                if let Some(session) = &mut self.session {
+                    if session.resume_if_cancelled {
+                        session.player.resume(now);
+                    }
+                    session.confirming = false;
+                    session.resume_if_cancelled = false;
+                }
+                self.after_player_change();
+            }
+            Action::ConfirmEnd => {
+                if let Some(session) = &mut self.session {
+                    session.player.end(now);
+                }
+                self.after_player_change();
+            }
+            Action::GoHome => self.screen = Screen::Home,
+            Action::ResumeInterrupted => self.resume_interrupted(now),
+            Action::SaveInterruptedAsPartial => {
+                if let Screen::Recovery(snapshot) = &self.screen {
+                    let record = snapshot.clone().into_record();
+                    self.save_record(record);
+                }
+            }
+            Action::SetVolume(volume) => {
+                self.settings.volume = volume.clamp(0.0, 1.0);
+                self.save_settings();
+            }
+            Action::SetBeepsEnabled(enabled) => {
+                self.settings.beeps_enabled = enabled;
+                self.save_settings();
+            }
+            Action::SetVoiceEnabled(enabled) => {
+                self.settings.voice_enabled = enabled;
+                self.save_settings();
+            }
+            Action::DismissNotice(index) => {
+                if index < self.notices.len() {
+                    self.notices.remove(index);
+                }
+            }
+        }
+    }
+
+    /// Draw the current screen and collect what the person asked for.
+    pub fn screen_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
+        let now = self.clock.monotonic();
+        match &self.screen {
+            Screen::LoadError(problems) => {
+                egui::CentralPanel::default()
+                    .show(ui, |ui| ui::load_error::load_error_ui(ui, problems));
+                Vec::new()
+            }
+            Screen::Recovery(snapshot) => {
+                egui::CentralPanel::default()
+                    .show(ui, |ui| ui::recovery::recovery_ui(ui, snapshot))
+                    .inner
+            }
+            Screen::Summary { record, saved_to } => {
+                ui::summary::summary_ui(ui, record, saved_to.as_deref())
+            }
+            Screen::Player => match (&self.session, &self.assets) {
+                (Some(session), Some(assets)) => {
+                    let model = ui::player::PlayerModel {
+                        view: session.player.view(now),
+                        timeline: session.player.timeline(),
+                        circuit: &session.circuit,
+                        catalog: &assets.catalog,
+                        confirming_end: session.confirming,
+                    };
+                    ui::player::player_ui(ui, &model)
+                }
+                _ => vec![Action::GoHome],
+            },
+            Screen::Home => {
+                let Some(assets) = &self.assets else {
+                    return Vec::new();
+                };
+                let timeline = Timeline::build(&assets.circuit);
+                let model = ui::home::HomeModel {
+                    today: self.clock.wall().date_naive(),
+                    circuit: &assets.circuit,
+                    catalog: &assets.catalog,
+                    planned_total_secs: timeline.planned_total_secs(),
+                    settings: &self.settings,
+                    notices: &self.notices,
+                    last_session: self.sessions.last(),
+                    sound_problem: self.sound_problem.as_deref(),
+                };
+                ui::home::home_ui(ui, &model)
+            }
+        }
+    }
+
+    /// Keep the latest progress on disk; used when the window closes mid-session.
+    pub fn save_progress_now(&mut self) {
+        if let Some(session) = &self.session
+            && session.player.state() != PlayerState::Finished
+        {
+            self.write_snapshot();
+        }
+    }
+
+    fn start_session(&mut self, now: Duration) {
+        let Some(assets) = &self.assets else {
+            return;
+        };
+        let circuit = assets.circuit.clone();
+        let mut player = SessionPlayer::new(Timeline::build(&circuit));
+        let events = player.start(now);
+        self.session = Some(ActiveSession {
+            circuit,
+            player,
+            started_at: self.clock.wall(),
+            saved: None,
+            resume_if_cancelled: false,
+            confirming: false,
+        });
+        self.screen = Screen::Player;
+        self.play_cues(&events);
+        self.after_player_change();
+    }
+
+    fn resume_interrupted(&mut self, now: Duration) {
+        let Screen::Recovery(snapshot) = &self.screen else {
+            return;
+        };
+        let snapshot = snapshot.clone();
+        let timeline = Timeline::build(&snapshot.circuit);
+        let player =
+            SessionPlayer::recovered(timeline, snapshot.phase_index, snapshot.completed, now);
+        self.session = Some(ActiveSession {
+            circuit: snapshot.circuit,
+            player,
+            started_at: snapshot.started_at,
+            saved: None,
+            resume_if_cancelled: false,
+            confirming: false,
+        });
+        self.screen = Screen::Player;
+        self.after_player_change();
+    }
+
+    fn with_player(&mut self, act: impl FnOnce(&mut SessionPlayer) -> Vec<TimedEvent>) {
+        let events = match &mut self.session {
+            Some(session) if !session.confirming => act(&mut session.player),
+            _ => return,
+        };
+        self.play_cues(&events);
+        self.after_player_change();
+    }
+
+    fn play_cues(&mut self, events: &[TimedEvent]) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        for timed in events.iter().filter(|e| e.late_by <= STALE_CUE_AFTER) {
+            for cue in coach::cues_for(timed.event, session.player.timeline(), &session.circuit) {
+                let wanted = if cue.is_voice() {
+                    self.settings.voice_enabled
+                } else {
+                    self.settings.beeps_enabled
+                };
+                if wanted && self.settings.volume > 0.0 {
+                    self.audio.play(&cue, self.settings.volume);
+                }
+            }
+        }
+    }
+
+    /// Save the snapshot when the phase or state changed; finish the session when it ended.
+    fn after_player_change(&mut self) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let state = session.player.state();
+        if state == PlayerState::Finished {
+            self.finish_session();
+            return;
+        }
+        let current = (session.player.index(), state);
+        if session.saved != Some(current) {
+            self.write_snapshot();
+        }
+    }
+
+    fn write_snapshot(&mut self) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let now = self.clock.monotonic();
+        let snapshot = InProgressSession {
+            schema_version: InProgressSession::SCHEMA_VERSION,
+            started_at: session.started_at,
+            updated_at: self.clock.wall(),
+            active_secs: session.player.active_time(now).as_secs(),
+            phase_index: session.player.index(),
+            circuit: session.circuit.clone(),
+            completed: session.player.completed().to_vec(),
+        };
+        match self.store.save_in_progress(&snapshot) {
+            Ok(()) => session.saved = Some((session.player.index(), session.player.state())),
+            Err(err) => {
+                log::warn!("{err}");
+                // Remember we tried, so a full disk is not retried every frame.
+                session.saved = Some((session.player.index(), session.player.state()));
+                push_notice(
+                    &mut self.notices,
+                    format!("Progress could not be saved: {err}"),
+                );
+            }
+        }
+    }
+
+    fn finish_session(&mut self) {
+        let Some(session) = self.session.take() else {
+            return;
+        };
+        let now = self.clock.monotonic();
+        let outcome = if session.player.ended_early() {
+            SessionOutcome::EndedEarly
+        } else {
+            SessionOutcome::Completed
+        };
+        let record = SessionRecord::build(
+            &session.circuit,
+            session.player.timeline(),
+            session.player.completed(),
+            SessionTimes {
+                started_at: session.started_at,
+                ended_at: self.clock.wall(),
+                active_secs: session.player.active_time(now).as_secs(),
+            },
+            outcome,
+        );
+        self.save_record(record);
+    }
+
+    /// Save a finished record, then forget the in-progress snapshot (only once saved).
+    fn save_record(&mut self, record: SessionRecord) {
+        let saved_to = match self.store.save_session(&record) {
+            Ok(path) => {
+                if let Err(err) = self.store.clear_in_progress() {
+                    log::warn!("{err}");
+                }
+                self.sessions.push(record.clone());
+                Some(path.display().to_string())
+            }
+            Err(err) => {
+                log::error!("{err}");
+                push_notice(
+                    &mut self.notices,
+                    format!("The session could not be saved: {err}"),
+                );
+                None
+            }
+        };
+        self.screen = Screen::Summary { record, saved_to };
+    }
+
+    fn save_settings(&mut self) {
+        if let Err(err) = self.store.save_settings(&self.settings) {
+            log::warn!("{err}");
+            push_notice(
+                &mut self.notices,
+                format!("Settings could not be saved: {err}"),
+            );
+        }
+    }
+
+    fn poll_sound_status(&mut self) {
+        if let Some(reason) = self.audio.take_unavailable_reason() {
+            push_notice(
+                &mut self.notices,
+                format!(
+                    "Sound is unavailable ({reason}). The timer and screen work as usual, without sound."
+                ),
+            );
+            self.sound_problem = Some(reason);
+        }
+    }
+}
+
+/// Add a notice unless the same text is already showing.
+fn push_notice(notices: &mut Vec<Notice>, text: String) {
+    if !notices.iter().any(|n| n.text == text) {
+        notices.push(Notice { text });
+    }
+}
+
+impl eframe::App for StrongbackApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if let Some(wake_in) = self.tick() {
+            ctx.request_repaint_after(wake_in);
+        }
+        if ctx.input(|i| i.viewport().close_requested()) {
+            self.save_progress_now();
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let actions = self.screen_ui(ui);
+        let changed = !actions.is_empty();
+        for action in actions {
+            self.apply(action);
+        }
+        if changed {
+            // The screen may have changed (new phase, new screen): draw it now, and let
+            // `tick` plan the next wake-up.
+            ui.ctx().request_repaint();
+        }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_progress_now();
+    }
+}

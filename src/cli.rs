@@ -1,0 +1,76 @@
+//! Command-line arguments and start-up: open the data folder, load assets, run the window.
+
+use std::path::PathBuf;
+
+use anyhow::{Context as _, anyhow};
+use clap::Parser;
+
+use crate::app::{AppDeps, StrongbackApp};
+use crate::assets::Assets;
+use crate::audio::{AudioOutput, RodioAudio, SilentAudio};
+use crate::clock::SystemClock;
+use crate::store::Store;
+
+/// Strongback: guided back-care strength circuits with sound cues.
+#[derive(Debug, Parser)]
+#[command(name = "strongback", version, about)]
+pub struct Cli {
+    /// Where sessions and settings are kept (default: the per-user data folder).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Read the catalog and program from this folder instead of the built-in copies.
+    #[arg(long, value_name = "DIR")]
+    pub assets: Option<PathBuf>,
+    /// Run without sound.
+    #[arg(long)]
+    pub no_sound: bool,
+}
+
+/// Parse arguments and open the app window.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let data_dir = match cli.data_dir {
+        Some(dir) => dir,
+        None => Store::default_dir()
+            .ok_or_else(|| anyhow!("no per-user data folder was found; pass --data-dir DIR"))?,
+    };
+    let store = Store::open(&data_dir)?;
+    let assets = match &cli.assets {
+        Some(dir) => Assets::from_dir(dir),
+        None => Assets::embedded(),
+    };
+    if let Err(problems) = &assets {
+        for problem in problems {
+            eprintln!("{problem}");
+        }
+    }
+    let no_sound = cli.no_sound;
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Strongback")
+            .with_inner_size([1100.0, 720.0])
+            .with_min_inner_size([720.0, 520.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Strongback",
+        options,
+        Box::new(move |cc| {
+            let audio: Box<dyn AudioOutput> = if no_sound {
+                Box::new(SilentAudio)
+            } else {
+                let ctx = cc.egui_ctx.clone();
+                Box::new(RodioAudio::start_notifying(Box::new(move || {
+                    ctx.request_repaint()
+                })))
+            };
+            Ok(Box::new(StrongbackApp::new(AppDeps {
+                clock: Box::new(SystemClock::new()),
+                audio,
+                store,
+                assets,
+            })))
+        }),
+    )
+    .map_err(|err| anyhow!("{err}"))
+    .context("Strongback could not open its window (is a graphical display available?)")
+}

@@ -1,0 +1,191 @@
+//! Reading RON data files with errors a person can act on: the file, line, column and what is
+//! wrong. Shared by the bundled assets, the app's own data and (later) plan files.
+
+use std::fmt;
+use std::path::Path;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Largest data file we read; anything bigger is refused before parsing.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+
+/// Why a data file could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataFileError {
+    pub file: String,
+    /// 1-based line and column, when the problem has a place in the text.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl fmt::Display for DataFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some((line, col)) => write!(f, "{}:{}:{}: {}", self.file, line, col, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for DataFileError {}
+
+impl DataFileError {
+    pub fn new(file: &str, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_owned(),
+            position: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn at(file: &str, line: usize, col: usize, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_owned(),
+            position: Some((line, col)),
+            message: message.into(),
+        }
+    }
+}
+
+/// Check raw bytes are a plausible text data file and return the text.
+pub fn text_from_bytes<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, DataFileError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(DataFileError::new(
+            file,
+            format!(
+                "the file is {} bytes; files over 1 MiB ({MAX_FILE_BYTES} bytes) are refused",
+                bytes.len()
+            ),
+        ));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let valid = &bytes[..err.valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let col = String::from_utf8_lossy(&valid[line_start..])
+                .chars()
+                .count()
+                + 1;
+            return Err(DataFileError::at(
+                file,
+                line,
+                col,
+                "the file is not UTF-8 text (save it as UTF-8)",
+            ));
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(DataFileError::new(file, "the file is empty"));
+    }
+    Ok(text)
+}
+
+/// Parse RON text into `T`, mapping errors to the file, line and column.
+pub fn parse_ron<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataFileError> {
+    ron::from_str(text).map_err(|err| {
+        DataFileError::at(
+            file,
+            err.span.start.line,
+            err.span.start.col,
+            describe_ron_error(&err.code),
+        )
+    })
+}
+
+/// Reads just the schema version of a file, whatever else it holds.
+#[derive(serde::Deserialize)]
+struct VersionProbe {
+    schema_version: u32,
+}
+
+/// Parse a versioned RON file: refuse versions newer than `current` (written by a newer app),
+/// and hand older ones to `migrate` (text, found version) before parsing as `T`.
+pub fn parse_versioned<T: DeserializeOwned>(
+    file: &str,
+    text: &str,
+    current: u32,
+    migrate: impl FnOnce(&str, u32) -> Result<String, DataFileError>,
+) -> Result<T, DataFileError> {
+    let probe: VersionProbe = parse_ron(file, text)?;
+    match probe.schema_version {
+        v if v == current => parse_ron(file, text),
+        v if v > current => Err(DataFileError::new(
+            file,
+            format!(
+                "schema_version {v} is newer than this version of Strongback understands ({current}); update the app"
+            ),
+        )),
+        v => {
+            let migrated = migrate(text, v)?;
+            parse_ron(file, &migrated)
+        }
+    }
+}
+
+/// Read a file from disk through [`text_from_bytes`] and [`parse_versioned`].
+pub fn read_versioned<T: DeserializeOwned>(
+    path: &Path,
+    current: u32,
+    migrate: impl FnOnce(&str, u32) -> Result<String, DataFileError>,
+) -> Result<T, DataFileError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|err| DataFileError::new(&name, err.to_string()))?;
+    let text = text_from_bytes(&name, &bytes)?;
+    parse_versioned(&name, text, current, migrate)
+}
+
+/// Pretty RON for files people may open in an editor.
+pub fn to_ron<T: Serialize>(value: &T) -> Result<String, ron::Error> {
+    ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::new().depth_limit(6))
+}
+
+/// For files whose only version so far is the current one: an older version cannot exist.
+pub fn no_older_versions(file: &str) -> impl FnOnce(&str, u32) -> Result<String, DataFileError> {
+    let file = file.to_owned();
+    move |_, found| {
+        Err(DataFileError::new(
+            &file,
+            format!("schema_version {found} is not a version Strongback has ever written"),
+        ))
+    }
+}
+
+fn describe_ron_error(code: &ron::Error) -> String {
+    use ron::Error;
+    match code {
+        Error::MissingStructField { field, outer } => match outer {
+            Some(outer) => format!("missing field `{field}` in `{outer}`"),
+            None => format!("missing field `{field}`"),
+        },
+        Error::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => {
+            let allowed = expected.join("`, `");
+            match outer {
+                Some(outer) => {
+                    format!("unknown field `{found}` in `{outer}`; allowed: `{allowed}`")
+                }
+                None => format!("unknown field `{found}`; allowed: `{allowed}`"),
+            }
+        }
+        Error::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => {
+            let allowed = expected.join("`, `");
+            match outer {
+                Some(outer) => {
+                    format!("`{found}` is not allowed for `{outer}`; use one of `{allowed}`")
+                }
+                None => format!("`{found}` is not allowed here; use one of `{allowed}`"),
+            }
+        }
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,11 @@
+//! The product's rules and data, free of GUI, audio, files and clocks.
+//!
+//! Time comes in as arguments (`now: Duration` since a fixed origin, dates as values), so every
+//! behaviour here is testable with fixed times.
+
+pub mod catalog;
+pub mod coach;
+pub mod player;
+pub mod program;
+pub mod record;
+pub mod timeline;

@@ -1,0 +1,237 @@
+//! The app's files: settings, session records and the in-progress snapshot.
+//!
+//! Every file is RON with a schema version, written atomically (temporary file in the same
+//! folder, flushed, then renamed over the old one). A file that cannot be read is renamed aside
+//! (`NAME.unreadable`, `NAME.unreadable-2`, …), never overwritten, and the caller gets a
+//! [`Notice`] to show the person.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use thiserror::Error;
+
+use crate::data_file::{self, DataFileError};
+use crate::domain::record::{InProgressSession, SessionRecord};
+use crate::settings::Settings;
+
+const SETTINGS_FILE: &str = "settings.ron";
+const IN_PROGRESS_FILE: &str = "in-progress.ron";
+const SESSIONS_DIR: &str = "sessions";
+
+/// Something the person should be told about their data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+}
+
+/// A file could not be written.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("could not create the data folder {path}: {source}")]
+    CreateDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("could not write {path}: {source}")]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("could not remove {path}: {source}")]
+    Remove {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("could not encode {what}: {source}")]
+    Encode { what: String, source: ron::Error },
+}
+
+/// The data folder.
+#[derive(Clone, Debug)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+impl Store {
+    /// Use `dir` (created if missing).
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        for path in [dir.to_path_buf(), dir.join(SESSIONS_DIR)] {
+            std::fs::create_dir_all(&path).map_err(|source| StoreError::CreateDir {
+                path: path.clone(),
+                source,
+            })?;
+        }
+        Ok(Store {
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// The per-user data folder (XDG on Linux), if the system has one.
+    pub fn default_dir() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "strongback").map(|d| d.data_dir().to_path_buf())
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Settings, or defaults (with a notice) when the file is missing or unreadable.
+    pub fn load_settings(&self) -> (Settings, Option<Notice>) {
+        let path = self.dir.join(SETTINGS_FILE);
+        match self.read_or_set_aside::<Settings>(&path, Settings::SCHEMA_VERSION) {
+            Ok(Some(settings)) => (settings.sanitized(), None),
+            Ok(None) => (Settings::default(), None),
+            Err(notice) => (Settings::default(), Some(notice)),
+        }
+    }
+
+    pub fn save_settings(&self, settings: &Settings) -> Result<(), StoreError> {
+        self.write_ron(&self.dir.join(SETTINGS_FILE), settings, "settings")
+    }
+
+    /// Save a finished session under `sessions/`, named by its start time.
+    pub fn save_session(&self, record: &SessionRecord) -> Result<PathBuf, StoreError> {
+        let stem = record.started_at.format("%Y-%m-%dT%H-%M-%S").to_string();
+        let sessions = self.dir.join(SESSIONS_DIR);
+        let mut path = sessions.join(format!("{stem}.ron"));
+        let mut n = 2;
+        while path.exists() {
+            path = sessions.join(format!("{stem}-{n}.ron"));
+            n += 1;
+        }
+        self.write_ron(&path, record, "session record")?;
+        Ok(path)
+    }
+
+    /// All readable session records, oldest first; unreadable ones are set aside with a notice.
+    pub fn load_sessions(&self) -> (Vec<SessionRecord>, Vec<Notice>) {
+        let mut records = Vec::new();
+        let mut notices = Vec::new();
+        let sessions = self.dir.join(SESSIONS_DIR);
+        let Ok(entries) = std::fs::read_dir(&sessions) else {
+            return (records, notices);
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|ext| ext == "ron"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            match self.read_or_set_aside::<SessionRecord>(&path, SessionRecord::SCHEMA_VERSION) {
+                Ok(Some(record)) => records.push(record),
+                Ok(None) => {}
+                Err(notice) => notices.push(notice),
+            }
+        }
+        records.sort_by_key(|r| r.started_at);
+        (records, notices)
+    }
+
+    pub fn save_in_progress(&self, snapshot: &InProgressSession) -> Result<(), StoreError> {
+        self.write_ron(
+            &self.dir.join(IN_PROGRESS_FILE),
+            snapshot,
+            "unfinished session",
+        )
+    }
+
+    /// The snapshot of a session that was interrupted, if any.
+    pub fn load_in_progress(&self) -> (Option<InProgressSession>, Option<Notice>) {
+        let path = self.dir.join(IN_PROGRESS_FILE);
+        match self.read_or_set_aside(&path, InProgressSession::SCHEMA_VERSION) {
+            Ok(found) => (found, None),
+            Err(notice) => (None, Some(notice)),
+        }
+    }
+
+    pub fn clear_in_progress(&self) -> Result<(), StoreError> {
+        let path = self.dir.join(IN_PROGRESS_FILE);
+        match std::fs::remove_file(&path) {
+            Ok(()) => Ok(()),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(source) => Err(StoreError::Remove { path, source }),
+        }
+    }
+
+    /// `Ok(None)` if the file does not exist; `Err(notice)` if it exists but cannot be used,
+    /// in which case it has been renamed aside.
+    fn read_or_set_aside<T: serde::de::DeserializeOwned>(
+        &self,
+        path: &Path,
+        current_version: u32,
+    ) -> Result<Option<T>, Notice> {
+        if !path.exists() {
+            return Ok(None);
+        }
+        let name = path.display().to_string();
+        let result: Result<T, DataFileError> =
+            data_file::read_versioned(path, current_version, data_file::no_older_versions(&name));
+        match result {
+            Ok(value) => Ok(Some(value)),
+            Err(err) => {
+                let text = match set_aside(path) {
+                    Ok(kept) => format!(
+                        "{err}\nThe file was kept as {} and left untouched; nothing else was changed.",
+                        kept.display()
+                    ),
+                    Err(move_err) => format!(
+                        "{err}\nIt could not be moved aside ({move_err}); it will not be overwritten."
+                    ),
+                };
+                log::warn!("{text}");
+                Err(Notice { text })
+            }
+        }
+    }
+
+    fn write_ron<T: Serialize>(
+        &self,
+        path: &Path,
+        value: &T,
+        what: &str,
+    ) -> Result<(), StoreError> {
+        let text = data_file::to_ron(value).map_err(|source| StoreError::Encode {
+            what: what.to_owned(),
+            source,
+        })?;
+        write_atomically(path, text.as_bytes())
+    }
+}
+
+/// Write `bytes` to `path` so that a crash leaves either the old file or the new one.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let err = |source| StoreError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
+    tmp.write_all(bytes).map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    Ok(())
+}
+
+/// Rename an unreadable file to the first free `NAME.unreadable[-N]`.
+fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut n = 1;
+    loop {
+        let suffix = if n == 1 {
+            ".unreadable".to_owned()
+        } else {
+            format!(".unreadable-{n}")
+        };
+        let target = path.with_file_name(format!("{file_name}{suffix}"));
+        if !target.exists() {
+            std::fs::rename(path, &target)?;
+            return Ok(target);
+        }
+        n += 1;
+    }
+}

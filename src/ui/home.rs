@@ -1,0 +1,154 @@
+//! The home screen: today's circuit, a Start button, sound settings and the last session.
+
+use chrono::NaiveDate;
+use egui::{RichText, Vec2};
+
+use crate::domain::catalog::Catalog;
+use crate::domain::program::Circuit;
+use crate::domain::record::{SessionOutcome, SessionRecord};
+use crate::settings::Settings;
+use crate::store::Notice;
+
+use super::figure::figure_ui;
+use super::settings::settings_ui;
+use super::{Action, minutes_text, palette};
+
+/// What the home screen shows.
+pub struct HomeModel<'a> {
+    pub today: NaiveDate,
+    pub circuit: &'a Circuit,
+    pub catalog: &'a Catalog,
+    pub planned_total_secs: u64,
+    pub settings: &'a Settings,
+    pub notices: &'a [Notice],
+    pub last_session: Option<&'a SessionRecord>,
+    pub sound_problem: Option<&'a str>,
+}
+
+pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
+    let mut actions = Vec::new();
+
+    egui::Panel::right("home_side")
+        .resizable(false)
+        .exact_size(280.0)
+        .show(ui, |ui| {
+            ui.add_space(8.0);
+            actions.extend(settings_ui(ui, model.settings, model.sound_problem));
+            ui.separator();
+            ui.strong("Last session");
+            match model.last_session {
+                Some(record) => last_session_ui(ui, record),
+                None => {
+                    ui.label("None yet. Your sessions will be listed here.");
+                }
+            }
+        });
+
+    egui::CentralPanel::default().show(ui, |ui| {
+        for (index, notice) in model.notices.iter().enumerate() {
+            egui::Frame::group(ui.style())
+                .stroke(egui::Stroke::new(1.5, palette::WARNING))
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(&notice.text).color(palette::WARNING));
+                        if ui.button("Dismiss").clicked() {
+                            actions.push(Action::DismissNotice(index));
+                        }
+                    });
+                });
+        }
+
+        ui.label(model.today.format("%A %-d %B %Y").to_string());
+        ui.heading(RichText::new(format!("Today: {}", model.circuit.name)).size(28.0));
+        let exercise_count = model.circuit.slots().count();
+        let round_text = model
+            .circuit
+            .blocks
+            .iter()
+            .map(|b| {
+                if b.rounds > 1 {
+                    format!("{} × {} rounds", b.name, b.rounds)
+                } else {
+                    b.name.clone()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        ui.label(format!(
+            "About {} · {} exercises · {}",
+            minutes_text(model.planned_total_secs),
+            exercise_count,
+            round_text
+        ));
+        ui.add_space(8.0);
+        let start = egui::Button::new(RichText::new("Start").size(26.0).strong())
+            .min_size(Vec2::new(200.0, 52.0));
+        if ui.add(start).clicked() {
+            actions.push(Action::StartSession);
+        }
+        ui.add_space(8.0);
+        ui.separator();
+
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            for block in &model.circuit.blocks {
+                ui.add_space(4.0);
+                let rounds = if block.rounds > 1 {
+                    format!(" — {} rounds", block.rounds)
+                } else {
+                    String::new()
+                };
+                ui.strong(format!("{}{}", block.name, rounds));
+                for item in &block.items {
+                    ui.horizontal(|ui| {
+                        if let Some(exercise) = model.catalog.get(&item.exercise_id) {
+                            figure_ui(
+                                ui,
+                                &exercise.pose,
+                                Vec2::new(90.0, 54.0),
+                                false,
+                                &format!("Picture of {}", exercise.name),
+                            );
+                        }
+                        ui.vertical(|ui| {
+                            ui.label(RichText::new(&item.name).size(17.0).strong());
+                            let side = if item.per_side { " each side" } else { "" };
+                            let sets = if item.sets > 1 {
+                                format!(" × {} sets", item.sets)
+                            } else {
+                                String::new()
+                            };
+                            ui.label(format!(
+                                "{}{}{} · step {} of {}: {}",
+                                item.dose.describe(),
+                                side,
+                                sets,
+                                item.step,
+                                item.top_step,
+                                item.step_name
+                            ));
+                        });
+                    });
+                }
+            }
+        });
+    });
+    actions
+}
+
+fn last_session_ui(ui: &mut egui::Ui, record: &SessionRecord) {
+    let (done, total) = record.sets_done();
+    let how = match record.outcome {
+        SessionOutcome::Completed => "completed",
+        SessionOutcome::EndedEarly => "ended early",
+        SessionOutcome::Interrupted => "interrupted",
+    };
+    ui.label(format!(
+        "{} — {}",
+        record.started_at.format("%a %-d %b, %H:%M"),
+        how
+    ));
+    ui.label(format!(
+        "{done} of {total} sets done in full · {}",
+        minutes_text(record.active_secs)
+    ));
+}

@@ -1,0 +1,49 @@
+//! Screens. Each reads state and returns [`Action`]s; the app applies them in one place.
+
+pub mod figure;
+pub mod home;
+pub mod load_error;
+pub mod player;
+pub mod recovery;
+pub mod settings;
+pub mod summary;
+
+use egui::Color32;
+
+/// What the person asked for on a screen.
+#[derive(Clone, Debug, PartialEq)]
+#[must_use]
+pub enum Action {
+    StartSession,
+    Pause,
+    Resume,
+    Skip,
+    Back,
+    Done,
+    /// Ask before ending the session early.
+    AskToEnd,
+    ConfirmEnd,
+    CancelEnd,
+    GoHome,
+    ResumeInterrupted,
+    SaveInterruptedAsPartial,
+    SetVolume(f32),
+    SetBeepsEnabled(bool),
+    SetVoiceEnabled(bool),
+    DismissNotice(usize),
+}
+
+/// Colours used across screens, chosen to stay readable in light and dark themes.
+pub mod palette {
+    use super::Color32;
+    pub const WORK: Color32 = Color32::from_rgb(0x1f, 0x9d, 0x55);
+    pub const REST: Color32 = Color32::from_rgb(0x2b, 0x7b, 0xd6);
+    pub const GET_READY: Color32 = Color32::from_rgb(0xe0, 0x8e, 0x0b);
+    pub const WARNING: Color32 = Color32::from_rgb(0xc0, 0x39, 0x2b);
+}
+
+/// "12 min" style estimate from seconds, rounded to the nearest minute (at least 1).
+pub fn minutes_text(total_secs: u64) -> String {
+    let minutes = (total_secs + 30) / 60;
+    format!("{} min", minutes.max(1))
+}

@@ -1,0 +1,227 @@
+//! Drives the real app through egui_kittest by its labels: no display, GPU or sound card.
+
+mod common;
+
+use common::{open_app, session_files};
+use egui::Key;
+use strongback::ScreenKind;
+use strongback::domain::coach::Cue;
+use strongback::domain::record::SessionOutcome;
+
+#[test]
+fn home_shows_todays_circuit_with_start_button() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let app = open_app(dir.path());
+    assert_eq!(app.app().screen_kind(), ScreenKind::Home);
+    assert!(app.shows("Start"));
+    assert!(app.shows_containing("Today: Back-care circuit"));
+    assert!(app.shows("Front plank"));
+    assert!(app.shows("Glute bridge"));
+    assert!(
+        app.shows_containing("About 2"),
+        "estimated minutes are shown"
+    );
+}
+
+#[test]
+fn start_counts_down_get_ready_from_the_clock() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.click("Start");
+    assert_eq!(app.app().screen_kind(), ScreenKind::Player);
+    assert!(app.shows("Get ready"));
+    assert!(app.shows("10"));
+    assert!(app.shows("Cat-camel"));
+    app.wait_secs(3);
+    assert!(app.shows("7"));
+    app.wait_secs(7);
+    assert!(app.shows("Work"), "get ready hands over to work at 10 s");
+    assert!(app.shows("24"), "cat-camel is 6 cycles of 4 s");
+    assert!(app.shows("Rep 1 of 6"));
+}
+
+#[test]
+fn space_pauses_and_resumes_and_pause_stops_the_timer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.click("Start");
+    app.wait_secs(2);
+    app.press(Key::Space);
+    assert!(app.shows("Paused"));
+    assert!(app.shows("Resume"));
+    app.wait_secs(30);
+    assert!(app.shows("8"), "a paused timer does not move");
+    app.press(Key::Space);
+    assert!(app.shows("Pause"));
+    app.wait_secs(1);
+    assert!(app.shows("7"));
+}
+
+#[test]
+fn pause_and_resume_buttons_work_by_click() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.click("Start");
+    app.click("Pause");
+    app.wait_secs(5);
+    assert!(app.shows("10"));
+    app.click("Resume");
+    app.wait_secs(4);
+    assert!(app.shows("6"));
+}
+
+#[test]
+fn right_arrow_skips_and_left_arrow_goes_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.click("Start");
+    app.press(Key::ArrowRight);
+    assert!(app.shows("Work"));
+    assert!(app.shows("Cat-camel"));
+    app.press(Key::ArrowLeft);
+    assert!(
+        app.shows("Get ready"),
+        "back within 3 s returns to the previous phase"
+    );
+    app.click("Skip");
+    app.wait_secs(5);
+    app.click("Back");
+    assert!(app.shows("Work"), "back after 3 s restarts the phase");
+    assert!(app.shows("24"));
+}
+
+#[test]
+fn rep_exercise_waits_for_done_then_rests() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.click("Start");
+    // Skip to the glute bridge, the first rep exercise.
+    for _ in 0..40 {
+        if app.shows("Done") {
+            break;
+        }
+        app.press(Key::ArrowRight);
+    }
+    assert!(app.shows("Glute bridge"));
+    assert!(app.shows("12 reps"));
+    app.wait_secs(600);
+    assert!(app.shows("12 reps"), "a rep item never times out");
+    app.press(Key::Enter);
+    assert!(app.shows("Rest"));
+    assert!(
+        app.shows("Ball hamstring curl"),
+        "the rest shows what comes next"
+    );
+    assert!(!app.shows("Done"));
+}
+
+#[test]
+fn escape_asks_before_ending_and_keep_going_resumes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.click("Start");
+    app.press(Key::Escape);
+    assert!(app.shows("End the session now?"));
+    app.wait_secs(5);
+    assert!(app.shows("10"), "the timer holds while asking");
+    app.click("Keep going");
+    assert!(!app.shows("End the session now?"));
+    app.wait_secs(2);
+    assert!(app.shows("8"));
+    assert!(session_files(dir.path()).is_empty());
+}
+
+#[test]
+fn ending_early_saves_a_partial_record_with_what_was_done() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.click("Start");
+    app.wait_secs(10 + 24); // get ready, then all of cat-camel
+    app.wait_secs(10); // the warm-up's short rest
+    app.wait_secs(30); // 30 s into the 90 s walk
+    app.click("End session");
+    app.click("Yes, end and save");
+    assert_eq!(app.app().screen_kind(), ScreenKind::Summary);
+    assert!(app.shows("Session saved"));
+    let record = app.app().sessions().last().expect("a record").clone();
+    assert_eq!(record.outcome, SessionOutcome::EndedEarly);
+    let cat_camel = &record.exercises[0];
+    assert_eq!(cat_camel.exercise_id, "cat_camel");
+    assert!(cat_camel.fully_completed());
+    let walk = &record.exercises[1];
+    assert_eq!(
+        walk.sets[0].completed,
+        strongback::domain::catalog::Dose::Hold { hold_secs: 30 }
+    );
+    assert_eq!(session_files(dir.path()).len(), 1);
+    assert!(!dir.path().join("in-progress.ron").exists());
+    app.click("Back to home");
+    assert!(app.shows_containing("ended early"));
+}
+
+#[test]
+fn a_whole_session_plays_to_the_end_with_cues_and_is_saved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.click("Start");
+    for _ in 0..4000 {
+        if app.app().screen_kind() != ScreenKind::Player {
+            break;
+        }
+        if app.shows("Done") {
+            app.wait_secs(30);
+            app.click("Done");
+        } else {
+            app.wait_secs(1);
+        }
+    }
+    assert_eq!(app.app().screen_kind(), ScreenKind::Summary);
+    assert!(app.shows("Session complete. Well done!"));
+    let record = app.app().sessions().last().expect("a record").clone();
+    assert_eq!(record.outcome, SessionOutcome::Completed);
+    assert!(record.exercises.iter().all(|e| e.fully_completed()));
+    let side_plank = record
+        .exercises
+        .iter()
+        .find(|e| e.exercise_id == "side_plank")
+        .expect("side plank in the record");
+    assert_eq!(side_plank.sets.len(), 4, "2 rounds × left and right");
+
+    let cues = app.audio.cues();
+    let count = |wanted: &Cue| cues.iter().filter(|c| *c == wanted).count();
+    let work_phases = record.exercises.iter().map(|e| e.sets.len()).sum::<usize>();
+    assert_eq!(count(&Cue::Go), work_phases, "one go tone per work phase");
+    assert_eq!(
+        count(&Cue::Pip),
+        3 * work_phases,
+        "3-2-1 before every work phase"
+    );
+    assert_eq!(count(&Cue::Finish), 1);
+    assert!(count(&Cue::SwitchSides) > 0);
+    assert!(count(&Cue::Halfway) > 0, "ball curl hold is 25 s");
+    assert!(cues.contains(&Cue::SayExercise("plank".to_owned())));
+    assert!(session_files(dir.path()).len() == 1);
+}
+
+#[test]
+fn sound_settings_are_remembered_between_runs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let mut app = open_app(dir.path());
+        assert!(app.app().settings().voice_enabled);
+        app.click("Spoken cues");
+        assert!(!app.app().settings().voice_enabled);
+    }
+    let mut app = open_app(dir.path());
+    assert!(
+        !app.app().settings().voice_enabled,
+        "remembered after restart"
+    );
+    app.click("Start");
+    app.wait_secs(10);
+    assert!(
+        app.audio.cues().iter().all(|c| !c.is_voice()),
+        "no voice once switched off"
+    );
+    assert!(!app.audio.cues().is_empty(), "beeps still play");
+}

@@ -1,0 +1,100 @@
+//! Helpers shared by the integration tests: the real app with a manual clock, a recording
+//! audio output and a throw-away data folder.
+
+#![allow(dead_code, reason = "each test binary uses a different subset")]
+
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset};
+use egui_kittest::Harness;
+use strongback::assets::Assets;
+use strongback::audio::{AudioOutput, RecordingAudio};
+use strongback::clock::ManualClock;
+use strongback::store::Store;
+use strongback::{AppDeps, StrongbackApp};
+
+pub struct TestApp {
+    pub harness: Harness<'static, StrongbackApp>,
+    pub clock: ManualClock,
+    pub audio: RecordingAudio,
+}
+
+/// 07:30 on a Tuesday morning, UTC+1.
+pub fn morning() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-24T07:30:00+01:00").expect("valid test date")
+}
+
+/// The app on `data_dir`, with the bundled assets, a manual clock and recorded sound.
+pub fn open_app(data_dir: &Path) -> TestApp {
+    let audio = RecordingAudio::default();
+    let clock = ManualClock::new(morning());
+    let harness = open_with(data_dir, clock.clone(), Box::new(audio.clone()));
+    TestApp {
+        harness,
+        clock,
+        audio,
+    }
+}
+
+pub fn open_with(
+    data_dir: &Path,
+    clock: ManualClock,
+    audio: Box<dyn AudioOutput>,
+) -> Harness<'static, StrongbackApp> {
+    let store = Store::open(data_dir).expect("test data dir");
+    let deps = AppDeps {
+        clock: Box::new(clock),
+        audio,
+        store,
+        assets: Assets::embedded(),
+    };
+    Harness::builder()
+        .with_size(egui::Vec2::new(1100.0, 720.0))
+        .build_eframe(move |_cc| StrongbackApp::new(deps))
+}
+
+impl TestApp {
+    /// Move the clock on and let the app catch up.
+    pub fn wait(&mut self, by: Duration) {
+        self.clock.advance(by);
+        self.harness.run();
+    }
+
+    pub fn wait_secs(&mut self, secs: u64) {
+        self.wait(Duration::from_secs(secs));
+    }
+
+    pub fn click(&mut self, label: &str) {
+        use egui_kittest::kittest::Queryable as _;
+        self.harness.get_by_label(label).click();
+        self.harness.run();
+    }
+
+    pub fn press(&mut self, key: egui::Key) {
+        self.harness.key_press(key);
+        self.harness.run();
+    }
+
+    pub fn shows(&self, label: &str) -> bool {
+        use egui_kittest::kittest::Queryable as _;
+        self.harness.query_by_label(label).is_some()
+    }
+
+    pub fn shows_containing(&self, text: &str) -> bool {
+        use egui_kittest::kittest::Queryable as _;
+        self.harness.query_by_label_contains(text).is_some()
+    }
+
+    pub fn app(&self) -> &StrongbackApp {
+        self.harness.state()
+    }
+}
+
+pub fn session_files(data_dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(data_dir.join("sessions"))
+        .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}
