@@ -76,6 +76,8 @@ pub struct StrongbackApp {
     notices: Vec<Notice>,
     sessions: Vec<SessionRecord>,
     sound_problem: Option<String>,
+    /// Frames drawn since start, logged at exit (for measuring idle and timer cost).
+    frames_drawn: u64,
 }
 
 impl StrongbackApp {
@@ -117,6 +119,7 @@ impl StrongbackApp {
             notices,
             sessions,
             sound_problem: None,
+            frames_drawn: 0,
         }
     }
 
@@ -489,6 +492,8 @@ impl eframe::App for StrongbackApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frames_drawn += 1;
+        log::trace!("frame {}", self.frames_drawn);
         let actions = self.screen_ui(ui);
         let changed = !actions.is_empty();
         for action in actions {
@@ -502,6 +507,11 @@ impl eframe::App for StrongbackApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        log::info!(
+            "drew {} frames in {:.1} s",
+            self.frames_drawn,
+            self.clock.monotonic().as_secs_f64()
+        );
         self.save_progress_now();
     }
 }

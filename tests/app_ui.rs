@@ -225,3 +225,50 @@ fn sound_settings_are_remembered_between_runs() {
     );
     assert!(!app.audio.cues().is_empty(), "beeps still play");
 }
+
+#[test]
+fn broken_assets_show_a_message_with_file_line_and_column_instead_of_crashing() {
+    use egui_kittest::kittest::Queryable as _;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let catalog =
+        include_str!("../assets/catalog.ron").replacen("per_side: false,", "per_side: maybe,", 1);
+    let assets = strongback::assets::Assets::parse(
+        strongback::assets::CATALOG_FILE,
+        &catalog,
+        strongback::assets::PROGRAM_FILE,
+        include_str!("../assets/programs/back-care.ron"),
+    );
+    let deps = strongback::AppDeps {
+        clock: Box::new(strongback::clock::ManualClock::new(common::morning())),
+        audio: Box::new(strongback::audio::SilentAudio),
+        store: strongback::store::Store::open(dir.path()).expect("store"),
+        assets,
+    };
+    let harness = egui_kittest::Harness::builder()
+        .with_size(egui::Vec2::new(1100.0, 720.0))
+        .build_eframe(move |_cc| strongback::StrongbackApp::new(deps));
+    assert_eq!(harness.state().screen_kind(), ScreenKind::LoadError);
+    assert!(
+        harness
+            .query_by_label_contains("exercise data is damaged")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("assets/catalog.ron:")
+            .is_some()
+    );
+    assert!(harness.query_by_label("Start").is_none());
+}
+
+#[test]
+fn unreadable_settings_are_reported_on_the_home_screen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("settings.ron"), "(volume: ").expect("write");
+    let mut app = open_app(dir.path());
+    assert!(app.shows_containing("settings.ron:1:"));
+    assert!(app.shows_containing("kept as"));
+    app.click("Dismiss");
+    assert!(!app.shows_containing("settings.ron:1:"));
+    assert!(dir.path().join("settings.ron.unreadable").exists());
+}

@@ -87,6 +87,7 @@ impl Equipment {
 
 /// One step on an exercise's ladder (L1 is the easiest).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LadderStep {
     /// Short name of the variation, e.g. "knees and forearms".
     pub name: String,
@@ -110,6 +111,7 @@ pub enum Prop {
 
 /// A side-view drawing of the body position: a head and a few polylines (limbs, trunk).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Pose {
     pub head: Point,
     pub lines: Vec<Vec<Point>>,
@@ -122,6 +124,7 @@ pub struct Pose {
 
 /// One exercise of the catalog.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Exercise {
     /// Stable id used by programs and plan files, e.g. `side_plank`.
     pub id: String,
@@ -159,6 +162,7 @@ impl Exercise {
 
 /// All exercises the app knows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Catalog {
     pub schema_version: u32,
     pub exercises: Vec<Exercise>,

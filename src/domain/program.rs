@@ -9,6 +9,7 @@ use super::catalog::{Catalog, Dose, MovementBias};
 
 /// One exercise slot of a program block.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ProgramItem {
     /// Catalog id, e.g. `plank`.
     pub exercise: String,
@@ -31,6 +32,7 @@ fn one() -> u32 {
 
 /// A part of the session played as a unit: warm-up, the circuit, stretches.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ProgramBlock {
     pub name: String,
     #[serde(default = "one")]
@@ -43,6 +45,7 @@ pub struct ProgramBlock {
 
 /// Rests and lead-ins, in seconds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Timings {
     /// Lead-in before the first exercise.
     pub get_ready_secs: u32,
@@ -73,6 +76,7 @@ impl Default for Timings {
 
 /// A session as written in a program file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Program {
     pub schema_version: u32,
     pub name: String,

@@ -119,12 +119,23 @@ pub fn player_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
                 if paused {
                     ui.label(RichText::new("Press Space or Resume to carry on").size(18.0));
                 }
+                if let Some(exercise) = exercise {
+                    let mirrored = phase.side == Some(crate::domain::timeline::Side::Right);
+                    let width = ui.available_width().min(460.0);
+                    let height = (width * 0.6).min(ui.available_height());
+                    figure_ui(
+                        ui,
+                        &exercise.pose,
+                        Vec2::new(width, height),
+                        mirrored,
+                        &format!("Body position for {}", exercise.name),
+                    );
+                }
             });
             let right = &mut columns[1];
             if let (Some(item), Some(exercise)) = (item, exercise) {
                 right.add_space(8.0);
-                let upcoming = !phase.is_work();
-                if upcoming {
+                if !phase.is_work() {
                     right.label(RichText::new("Next up").size(18.0));
                 }
                 right.label(RichText::new(&item.name).size(34.0).strong());
@@ -135,25 +146,27 @@ pub fn player_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
                     ))
                     .size(18.0),
                 );
-                right.label(RichText::new(set_side_text(model)).size(22.0).strong());
-                let mirrored = phase.side == Some(crate::domain::timeline::Side::Right);
-                let width = right.available_width().min(420.0);
-                figure_ui(
-                    right,
-                    &exercise.pose,
-                    Vec2::new(width, width * 0.6),
-                    mirrored,
-                    &format!("Body position for {}", exercise.name),
-                );
+                right.label(RichText::new(set_side_text(model)).size(24.0).strong());
+                right.add_space(8.0);
                 egui::ScrollArea::vertical().show(right, |ui| {
-                    ui.label(RichText::new(&exercise.how_to).size(16.0));
+                    ui.label(RichText::new(&exercise.how_to).size(18.0));
                     if let Some(step) = exercise.step(item.step)
                         && !step.cue.is_empty()
                     {
-                        ui.label(RichText::new(&step.cue).size(16.0).italics());
+                        ui.add_space(4.0);
+                        ui.label(RichText::new(&step.cue).size(18.0).italics());
                     }
                     if !item.notes.is_empty() {
-                        ui.label(RichText::new(format!("Note: {}", item.notes)).size(16.0));
+                        ui.add_space(4.0);
+                        ui.label(RichText::new(format!("Note: {}", item.notes)).size(18.0));
+                    }
+                    if !exercise.equipment.is_empty() {
+                        ui.add_space(4.0);
+                        let needs: Vec<&str> =
+                            exercise.equipment.iter().map(|e| e.label()).collect();
+                        ui.label(
+                            RichText::new(format!("You need: {}", needs.join(", "))).size(16.0),
+                        );
                     }
                 });
             }
@@ -262,7 +275,10 @@ fn under_countdown(view: &PlayerView) -> Option<String> {
 
 fn set_side_text(model: &PlayerModel<'_>) -> String {
     let phase = model.view.phase;
-    let mut parts = vec![format!("Set {} of {}", phase.set, phase.sets)];
+    let mut parts = Vec::new();
+    if phase.sets > 1 {
+        parts.push(format!("Set {} of {}", phase.set, phase.sets));
+    }
     if let Some(side) = phase.side {
         parts.push(format!("{} side", capitalised(side.label())));
     }

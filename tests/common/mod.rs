@@ -78,12 +78,15 @@ impl TestApp {
 
     pub fn shows(&self, label: &str) -> bool {
         use egui_kittest::kittest::Queryable as _;
-        self.harness.query_by_label(label).is_some()
+        self.harness.query_all_by_label(label).next().is_some()
     }
 
     pub fn shows_containing(&self, text: &str) -> bool {
         use egui_kittest::kittest::Queryable as _;
-        self.harness.query_by_label_contains(text).is_some()
+        self.harness
+            .query_all_by_label_contains(text)
+            .next()
+            .is_some()
     }
 
     pub fn app(&self) -> &StrongbackApp {

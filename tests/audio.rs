@@ -1,0 +1,99 @@
+//! The app with no usable sound device: it says so once and the session runs normally.
+
+mod common;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use common::open_with;
+use egui_kittest::kittest::Queryable as _;
+use strongback::ScreenKind;
+use strongback::audio::{AudioOutput, RodioAudio};
+use strongback::clock::ManualClock;
+use strongback::domain::coach::{Cue, Phrase};
+
+fn failing_device(woken: Arc<AtomicUsize>) -> RodioAudio {
+    RodioAudio::with_device(
+        Box::new(|| Err("no sound card".to_owned())),
+        Box::new(move || {
+            woken.fetch_add(1, Ordering::SeqCst);
+        }),
+    )
+}
+
+#[test]
+fn failing_device_reports_once_and_never_blocks() {
+    let woken = Arc::new(AtomicUsize::new(0));
+    let mut audio = failing_device(woken.clone());
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let reason = loop {
+        if let Some(reason) = audio.take_unavailable_reason() {
+            break reason;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the failure is reported promptly"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    assert_eq!(reason, "no sound card");
+    assert_eq!(
+        woken.load(Ordering::SeqCst),
+        1,
+        "the window is woken to show it"
+    );
+    let started = Instant::now();
+    for _ in 0..1000 {
+        audio.play(&Cue::Say(Phrase::GetReady), 1.0);
+        audio.play(&Cue::Pip, 1.0);
+    }
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "play never blocks"
+    );
+    assert_eq!(audio.take_unavailable_reason(), None, "said only once");
+}
+
+#[test]
+fn app_runs_a_session_without_a_sound_device_and_says_so_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let woken = Arc::new(AtomicUsize::new(0));
+    let clock = ManualClock::new(common::morning());
+    let mut harness = open_with(
+        dir.path(),
+        clock.clone(),
+        Box::new(failing_device(woken.clone())),
+    );
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while woken.load(Ordering::SeqCst) == 0 && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    harness.run();
+    let sound_notices = |h: &egui_kittest::Harness<'_, strongback::StrongbackApp>| {
+        h.state()
+            .notices()
+            .iter()
+            .filter(|n| n.text.contains("Sound is unavailable"))
+            .count()
+    };
+    assert_eq!(sound_notices(&harness), 1);
+    assert!(
+        harness
+            .query_by_label_contains("Sound is unavailable (no sound card)")
+            .is_some()
+    );
+
+    harness.get_by_label("Start").click();
+    harness.run();
+    for _ in 0..60 {
+        clock.advance(Duration::from_secs(1));
+        harness.run();
+    }
+    assert_eq!(harness.state().screen_kind(), ScreenKind::Player);
+    assert!(
+        harness.state().player().expect("playing").index() > 2,
+        "the timer runs on"
+    );
+    assert_eq!(sound_notices(&harness), 1, "said once, not at every cue");
+}

@@ -1,0 +1,253 @@
+//! Bundled assets and the app's own files: they load, and bad input gives a precise message,
+//! never a panic or lost data.
+
+use std::fs;
+
+use strongback::assets::{Assets, CATALOG_FILE, PROGRAM_FILE};
+use strongback::data_file::{self, DataFileError, MAX_FILE_BYTES};
+use strongback::domain::catalog::Catalog;
+use strongback::domain::timeline::Timeline;
+use strongback::settings::Settings;
+use strongback::store::Store;
+
+const CATALOG: &str = include_str!("../assets/catalog.ron");
+const PROGRAM: &str = include_str!("../assets/programs/back-care.ron");
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines()
+        .position(|l| l.contains(needle))
+        .expect("needle in text")
+        + 1
+}
+
+#[test]
+fn bundled_catalog_has_every_required_exercise_with_ladder_and_picture() {
+    let assets = Assets::embedded().expect("bundled assets load");
+    for id in [
+        "plank",
+        "side_plank",
+        "bird_dog",
+        "curl_up",
+        "bridge",
+        "ball_curl",
+        "dead_bug",
+        "clamshell",
+        "cat_camel",
+        "hip_hinge",
+        "superman",
+        "press_up",
+        "knee_to_chest",
+    ] {
+        let exercise = assets
+            .catalog
+            .get(id)
+            .unwrap_or_else(|| panic!("{id} missing"));
+        assert!(!exercise.ladder.is_empty(), "{id} has a ladder");
+        assert!(!exercise.how_to.is_empty(), "{id} has a how-to");
+        assert!(!exercise.pose.lines.is_empty(), "{id} has a picture");
+        assert!(exercise.step(exercise.pose_step).is_some());
+    }
+    assert_eq!(assets.catalog.get("plank").map(|e| e.ladder.len()), Some(5));
+    assert_eq!(
+        assets.catalog.get("bridge").map(|e| e.ladder.len()),
+        Some(6)
+    );
+    assert!(assets.catalog.get("ball_curl").is_some_and(|e| {
+        e.equipment
+            .contains(&strongback::domain::catalog::Equipment::StabilityBall)
+    }));
+}
+
+#[test]
+fn default_program_is_shaped_as_the_clinical_spec_describes() {
+    let assets = Assets::embedded().expect("bundled assets load");
+    let circuit = &assets.circuit;
+    let names: Vec<_> = circuit.blocks.iter().map(|b| b.name.as_str()).collect();
+    assert_eq!(names, ["Warm-up", "Circuit", "Stretches"]);
+    assert_eq!(circuit.blocks[0].items[0].exercise_id, "cat_camel");
+    let main = &circuit.blocks[1];
+    assert!((5..=6).contains(&main.items.len()));
+    assert!((2..=3).contains(&main.rounds));
+    assert_eq!(main.items[0].exercise_id, "plank", "the plank comes first");
+    assert_eq!(circuit.timings.rest_between_exercises_secs, 30);
+    assert!((60..=90).contains(&circuit.timings.rest_between_rounds_secs));
+    let minutes = Timeline::build(circuit).planned_total_secs() / 60;
+    assert!(
+        (15..=25).contains(&minutes),
+        "about 15-20 minutes, got {minutes}"
+    );
+}
+
+#[test]
+fn syntax_error_names_file_line_and_column() {
+    let broken = CATALOG.replacen("per_side: false,", "per_side: false", 1);
+    let errors = Assets::parse(CATALOG_FILE, &broken, PROGRAM_FILE, PROGRAM).expect_err("broken");
+    let line = line_of(&broken, "bias: Neutral") as usize;
+    let text = errors[0].to_string();
+    assert!(
+        text.starts_with(&format!("{CATALOG_FILE}:{line}:")),
+        "got {text}, expected line {line}"
+    );
+}
+
+#[test]
+fn unknown_field_is_named_with_the_allowed_ones() {
+    let broken = CATALOG.replacen("per_side: false,", "per_sid: false,", 1);
+    let errors = Assets::parse(CATALOG_FILE, &broken, PROGRAM_FILE, PROGRAM).expect_err("broken");
+    let text = errors[0].to_string();
+    let line = line_of(&broken, "per_sid:");
+    assert!(
+        text.starts_with(&format!("{CATALOG_FILE}:{line}:")),
+        "{text}"
+    );
+    assert!(text.contains("unknown field `per_sid`"), "{text}");
+    assert!(text.contains("`per_side`"), "lists what is allowed: {text}");
+}
+
+#[test]
+fn missing_field_is_named() {
+    let broken = PROGRAM.replacen("name: \"Back-care circuit\",", "", 1);
+    let errors = Assets::parse(CATALOG_FILE, CATALOG, PROGRAM_FILE, &broken).expect_err("broken");
+    assert!(
+        errors[0].to_string().contains("missing field `name`"),
+        "{}",
+        errors[0]
+    );
+    assert!(errors[0].to_string().starts_with(PROGRAM_FILE));
+}
+
+#[test]
+fn bad_enum_value_lists_the_choices() {
+    let broken = CATALOG.replacen("bias: Neutral", "bias: Sideways", 1);
+    let errors = Assets::parse(CATALOG_FILE, &broken, PROGRAM_FILE, PROGRAM).expect_err("broken");
+    let text = errors[0].to_string();
+    assert!(
+        text.contains("`Sideways`") && text.contains("`Neutral`"),
+        "{text}"
+    );
+}
+
+#[test]
+fn program_problems_from_a_folder_name_the_file_and_each_problem() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad_assets");
+    let errors = Assets::from_dir(&dir).expect_err("broken program");
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(text.len(), 2, "{text:?}");
+    assert!(text.iter().all(|t| t.contains("back-care.ron")));
+    assert!(text[0].contains("unknown exercise id `plankk`"), "{text:?}");
+    assert!(
+        text[1].contains("`bridge` step 9 does not exist (steps 1 to 6)"),
+        "{text:?}"
+    );
+}
+
+#[test]
+fn empty_large_and_non_utf8_files_get_one_clear_error() {
+    assert_eq!(
+        data_file::text_from_bytes("f.ron", b"  \n")
+            .expect_err("empty")
+            .to_string(),
+        "f.ron: the file is empty"
+    );
+    let big = vec![b' '; MAX_FILE_BYTES + 1];
+    assert!(
+        data_file::text_from_bytes("f.ron", &big)
+            .expect_err("too big")
+            .to_string()
+            .contains("over 1 MiB")
+    );
+    let err = data_file::text_from_bytes("f.ron", b"(\n  a: \xff)").expect_err("not utf-8");
+    assert_eq!(err.position, Some((2, 6)));
+    assert!(err.to_string().contains("not UTF-8"));
+}
+
+#[test]
+fn newer_schema_version_is_refused_not_misread() {
+    let newer = CATALOG.replacen("schema_version: 1", "schema_version: 99", 1);
+    let result: Result<Catalog, DataFileError> =
+        data_file::parse_versioned("c.ron", &newer, 1, data_file::no_older_versions("c.ron"));
+    assert!(result.expect_err("newer").to_string().contains("newer"));
+}
+
+#[test]
+fn unreadable_settings_are_kept_aside_and_defaults_used() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("store");
+    fs::write(
+        dir.path().join("settings.ron"),
+        "(schema_version: 1, volume: loud)",
+    )
+    .expect("write");
+    let (settings, notice) = store.load_settings();
+    assert_eq!(settings, Settings::default());
+    let notice = notice.expect("the person is told");
+    assert!(notice.text.contains("settings.ron:1:"), "{}", notice.text);
+    assert!(notice.text.contains("settings.ron.unreadable"));
+    let kept = dir.path().join("settings.ron.unreadable");
+    assert_eq!(
+        fs::read_to_string(&kept).expect("kept"),
+        "(schema_version: 1, volume: loud)"
+    );
+    store.save_settings(&settings).expect("save");
+    assert_eq!(
+        fs::read_to_string(&kept).expect("still kept"),
+        "(schema_version: 1, volume: loud)",
+        "never overwritten"
+    );
+    let (reloaded, notice) = store.load_settings();
+    assert_eq!(reloaded, settings);
+    assert!(notice.is_none());
+}
+
+#[test]
+fn settings_missing_fields_take_defaults_and_out_of_range_volume_is_clamped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("store");
+    fs::write(
+        dir.path().join("settings.ron"),
+        "(schema_version: 1, volume: 7.5)",
+    )
+    .expect("write");
+    let (settings, notice) = store.load_settings();
+    assert!(notice.is_none());
+    assert_eq!(settings.volume, 1.0);
+    assert!(settings.beeps_enabled && settings.voice_enabled);
+}
+
+#[test]
+fn a_bad_session_file_is_set_aside_and_the_others_still_load() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("store");
+    let sessions = dir.path().join("sessions");
+    fs::write(sessions.join("2026-01-01T08-00-00.ron"), "not ron at all").expect("write");
+    fs::write(sessions.join("2026-01-02T08-00-00.ron"), b"\xff\xfe").expect("write");
+    let (records, notices) = store.load_sessions();
+    assert!(records.is_empty());
+    assert_eq!(notices.len(), 2);
+    assert!(sessions.join("2026-01-01T08-00-00.ron.unreadable").exists());
+    assert!(sessions.join("2026-01-02T08-00-00.ron.unreadable").exists());
+}
+
+#[test]
+fn writes_are_atomic_and_leave_no_temporary_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("store");
+    for volume in [0.1, 0.2, 0.3] {
+        store
+            .save_settings(&Settings {
+                volume,
+                ..Settings::default()
+            })
+            .expect("save");
+    }
+    let names: Vec<String> = fs::read_dir(dir.path())
+        .expect("list")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut names = names;
+    names.sort();
+    assert_eq!(names, ["sessions", "settings.ron"]);
+    let text = fs::read_to_string(dir.path().join("settings.ron")).expect("read");
+    assert!(text.contains("schema_version: 1"));
+    assert!(text.contains("volume: 0.3"));
+}

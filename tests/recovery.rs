@@ -1,0 +1,109 @@
+//! A session interrupted by a crash or kill is offered back at the next start.
+
+mod common;
+
+use common::{open_app, session_files};
+use egui::Key;
+use strongback::ScreenKind;
+use strongback::domain::player::PlayerState;
+use strongback::domain::record::SessionOutcome;
+
+/// Start a session and get into the side plank's right side; then drop the app without any
+/// shutdown code running, as a kill would.
+fn interrupted_session(dir: &std::path::Path) -> usize {
+    let mut app = open_app(dir);
+    app.click("Start");
+    app.wait_secs(10 + 24); // get ready, then all of cat-camel
+    let mut found = false;
+    for _ in 0..30 {
+        if app.shows("Right side · 10 s") && app.shows("Work") {
+            found = true;
+            break;
+        }
+        app.press(Key::ArrowRight);
+    }
+    assert!(found, "reached the side plank, right side");
+    app.wait_secs(4);
+    let index = app.app().player().expect("playing").index();
+    assert!(
+        dir.join("in-progress.ron").exists(),
+        "progress is on disk during the session"
+    );
+    drop(app);
+    index
+}
+
+#[test]
+fn a_killed_session_can_be_resumed_where_it_stopped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let index = interrupted_session(dir.path());
+
+    let mut app = open_app(dir.path());
+    assert_eq!(app.app().screen_kind(), ScreenKind::Recovery);
+    assert!(app.shows("Your last session did not finish"));
+    app.click("Resume session");
+    assert_eq!(app.app().screen_kind(), ScreenKind::Player);
+    let player = app.app().player().expect("playing");
+    assert_eq!(player.index(), index);
+    assert_eq!(player.state(), PlayerState::Paused);
+    assert!(app.shows("Side plank"));
+    assert!(
+        app.shows("10"),
+        "the interrupted phase starts again from the top"
+    );
+    assert!(app.shows("Right side · 10 s"));
+    app.press(Key::Space);
+    app.wait_secs(10);
+    let after = app.app().player().expect("playing").index();
+    assert_eq!(
+        after,
+        index + 1,
+        "the resumed phase ran its 10 s and moved on"
+    );
+    // What was done before the crash is still in the record at the end.
+    app.press(Key::Escape);
+    app.click("Yes, end and save");
+    let record = app.app().sessions().last().expect("saved").clone();
+    assert!(
+        record.exercises[0].fully_completed(),
+        "cat-camel, done before the crash, kept"
+    );
+    assert_eq!(session_files(dir.path()).len(), 1);
+}
+
+#[test]
+fn a_killed_session_can_be_saved_as_partial() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    interrupted_session(dir.path());
+
+    let mut app = open_app(dir.path());
+    app.click("Save as partial session");
+    assert_eq!(app.app().screen_kind(), ScreenKind::Summary);
+    let record = app.app().sessions().last().expect("saved").clone();
+    assert_eq!(record.outcome, SessionOutcome::Interrupted);
+    assert!(!dir.path().join("in-progress.ron").exists());
+    assert_eq!(session_files(dir.path()).len(), 1);
+
+    drop(app);
+    let app = open_app(dir.path());
+    assert_eq!(
+        app.app().screen_kind(),
+        ScreenKind::Home,
+        "not offered twice"
+    );
+    assert_eq!(app.app().sessions().len(), 1);
+}
+
+#[test]
+fn an_unreadable_snapshot_is_kept_aside_and_the_person_told() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("in-progress.ron"),
+        "(schema_version: 1, garbage",
+    )
+    .expect("write");
+    let app = open_app(dir.path());
+    assert_eq!(app.app().screen_kind(), ScreenKind::Home);
+    assert!(app.shows_containing("in-progress.ron:1:"));
+    assert!(dir.path().join("in-progress.ron.unreadable").exists());
+}
