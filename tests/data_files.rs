@@ -82,7 +82,7 @@ fn default_program_is_shaped_as_the_clinical_spec_describes() {
 fn syntax_error_names_file_line_and_column() {
     let broken = CATALOG.replacen("per_side: false,", "per_side: false", 1);
     let errors = Assets::parse(CATALOG_FILE, &broken, PROGRAM_FILE, PROGRAM).expect_err("broken");
-    let line = line_of(&broken, "bias: Neutral") as usize;
+    let line = line_of(&broken, "bias: Neutral");
     let text = errors[0].to_string();
     assert!(
         text.starts_with(&format!("{CATALOG_FILE}:{line}:")),
