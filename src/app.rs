@@ -212,7 +212,8 @@ impl StrongbackApp {
             Action::SaveInterruptedAsPartial => {
                 if let Screen::Recovery(snapshot) = &self.screen {
                     let record = snapshot.clone().into_record();
-                    self.save_record(record);
+                    // If it cannot be saved, the snapshot stays on disk and is offered again.
+                    let _saved = self.save_record(record);
                 }
             }
             Action::SetVolume(volume) => {
@@ -381,27 +382,15 @@ impl StrongbackApp {
         let Some(session) = &mut self.session else {
             return;
         };
-        let now = self.clock.monotonic();
-        let snapshot = InProgressSession {
-            schema_version: InProgressSession::SCHEMA_VERSION,
-            started_at: session.started_at,
-            updated_at: self.clock.wall(),
-            active_secs: session.player.active_time(now).as_secs(),
-            phase_index: session.player.index(),
-            circuit: session.circuit.clone(),
-            completed: session.player.completed().to_vec(),
-        };
-        match self.store.save_in_progress(&snapshot) {
-            Ok(()) => session.saved = Some((session.player.index(), session.player.state())),
-            Err(err) => {
-                log::warn!("{err}");
-                // Remember we tried, so a full disk is not retried every frame.
-                session.saved = Some((session.player.index(), session.player.state()));
-                push_notice(
-                    &mut self.notices,
-                    format!("Progress could not be saved: {err}"),
-                );
-            }
+        let snapshot = snapshot_of(session, self.clock.as_ref());
+        // Remember the attempt either way, so a full disk is not retried every frame.
+        session.saved = Some((session.player.index(), session.player.state()));
+        if let Err(err) = self.store.save_in_progress(&snapshot) {
+            log::warn!("{err}");
+            push_notice(
+                &mut self.notices,
+                format!("Progress could not be saved: {err}"),
+            );
         }
     }
 
@@ -426,11 +415,18 @@ impl StrongbackApp {
             },
             outcome,
         );
-        self.save_record(record);
+        if !self.save_record(record) {
+            // Keep everything that was done where the next start will find it.
+            let snapshot = snapshot_of(&session, self.clock.as_ref());
+            if let Err(err) = self.store.save_in_progress(&snapshot) {
+                log::error!("{err}");
+            }
+        }
     }
 
     /// Save a finished record, then forget the in-progress snapshot (only once saved).
-    fn save_record(&mut self, record: SessionRecord) {
+    /// Returns whether the record was saved.
+    fn save_record(&mut self, record: SessionRecord) -> bool {
         let saved_to = match self.store.save_session(&record) {
             Ok(path) => {
                 if let Err(err) = self.store.clear_in_progress() {
@@ -448,7 +444,9 @@ impl StrongbackApp {
                 None
             }
         };
+        let saved = saved_to.is_some();
         self.screen = Screen::Summary { record, saved_to };
+        saved
     }
 
     fn save_settings(&mut self) {
@@ -471,6 +469,19 @@ impl StrongbackApp {
             );
             self.sound_problem = Some(reason);
         }
+    }
+}
+
+/// The session as it stands, for the in-progress file.
+fn snapshot_of(session: &ActiveSession, clock: &dyn Clock) -> InProgressSession {
+    InProgressSession {
+        schema_version: InProgressSession::SCHEMA_VERSION,
+        started_at: session.started_at,
+        updated_at: clock.wall(),
+        active_secs: session.player.active_time(clock.monotonic()).as_secs(),
+        phase_index: session.player.index(),
+        circuit: session.circuit.clone(),
+        completed: session.player.completed().to_vec(),
     }
 }
 

@@ -28,23 +28,23 @@ pub struct Notice {
 /// A file could not be written.
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("could not create the data folder {path}: {source}")]
+    #[error("could not create the data folder {path}: {reason}")]
     CreateDir {
         path: PathBuf,
-        source: std::io::Error,
+        reason: std::io::Error,
     },
-    #[error("could not write {path}: {source}")]
+    #[error("could not write {path}: {reason}")]
     Write {
         path: PathBuf,
-        source: std::io::Error,
+        reason: std::io::Error,
     },
-    #[error("could not remove {path}: {source}")]
+    #[error("could not remove {path}: {reason}")]
     Remove {
         path: PathBuf,
-        source: std::io::Error,
+        reason: std::io::Error,
     },
-    #[error("could not encode {what}: {source}")]
-    Encode { what: String, source: ron::Error },
+    #[error("could not encode {what}: {reason}")]
+    Encode { what: String, reason: ron::Error },
 }
 
 /// The data folder.
@@ -57,9 +57,9 @@ impl Store {
     /// Use `dir` (created if missing).
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         for path in [dir.to_path_buf(), dir.join(SESSIONS_DIR)] {
-            std::fs::create_dir_all(&path).map_err(|source| StoreError::CreateDir {
+            std::fs::create_dir_all(&path).map_err(|reason| StoreError::CreateDir {
                 path: path.clone(),
-                source,
+                reason,
             })?;
         }
         Ok(Store {
@@ -151,7 +151,7 @@ impl Store {
         match std::fs::remove_file(&path) {
             Ok(()) => Ok(()),
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(source) => Err(StoreError::Remove { path, source }),
+            Err(reason) => Err(StoreError::Remove { path, reason }),
         }
     }
 
@@ -192,9 +192,9 @@ impl Store {
         value: &T,
         what: &str,
     ) -> Result<(), StoreError> {
-        let text = data_file::to_ron(value).map_err(|source| StoreError::Encode {
+        let text = data_file::to_ron(value).map_err(|reason| StoreError::Encode {
             what: what.to_owned(),
-            source,
+            reason,
         })?;
         write_atomically(path, text.as_bytes())
     }
@@ -203,9 +203,9 @@ impl Store {
 /// Write `bytes` to `path` so that a crash leaves either the old file or the new one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let err = |source| StoreError::Write {
+    let err = |reason| StoreError::Write {
         path: path.to_path_buf(),
-        source,
+        reason,
     };
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
     tmp.write_all(bytes).map_err(err)?;

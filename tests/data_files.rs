@@ -251,3 +251,26 @@ fn writes_are_atomic_and_leave_no_temporary_files() {
     assert!(text.contains("schema_version: 1"));
     assert!(text.contains("volume: 0.3"));
 }
+
+#[test]
+fn every_exercise_and_phrase_has_a_spoken_clip_that_decodes() {
+    use strongback::domain::coach::Phrase;
+    let assets = Assets::embedded().expect("bundled assets load");
+    let names = assets
+        .catalog
+        .exercises
+        .iter()
+        .map(|e| e.id.as_str())
+        .chain(Phrase::ALL.iter().map(|p| p.clip_name()));
+    for name in names {
+        let clip =
+            strongback::assets::voice_clip(name).unwrap_or_else(|| panic!("no clip for {name}"));
+        let decoder = rodio::Decoder::new(std::io::Cursor::new(clip))
+            .unwrap_or_else(|err| panic!("clip {name} does not decode: {err}"));
+        let samples = decoder.count();
+        assert!(
+            samples > 5_000,
+            "clip {name} is too short to be speech: {samples} samples"
+        );
+    }
+}

@@ -107,3 +107,35 @@ fn an_unreadable_snapshot_is_kept_aside_and_the_person_told() {
     assert!(app.shows_containing("in-progress.ron:1:"));
     assert!(dir.path().join("in-progress.ron.unreadable").exists());
 }
+
+#[test]
+fn a_session_that_cannot_be_saved_is_kept_for_the_next_start() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.click("Start");
+    app.wait_secs(10 + 24 + 10 + 20); // cat-camel done, 20 s into the walk
+    // The sessions folder becomes unusable (a file where the folder was).
+    std::fs::remove_dir_all(dir.path().join("sessions")).expect("remove");
+    std::fs::write(dir.path().join("sessions"), "in the way").expect("block");
+    app.press(Key::Escape);
+    app.click("Yes, end and save");
+    assert!(app.shows_containing("could not be saved"));
+    assert!(app.app().sessions().is_empty());
+    drop(app);
+
+    std::fs::remove_file(dir.path().join("sessions")).expect("unblock");
+    let mut app = open_app(dir.path());
+    assert_eq!(
+        app.app().screen_kind(),
+        ScreenKind::Recovery,
+        "offered again"
+    );
+    app.click("Save as partial session");
+    let record = app.app().sessions().last().expect("saved now").clone();
+    assert!(record.exercises[0].fully_completed(), "cat-camel kept");
+    assert_eq!(
+        record.exercises[1].sets[0].completed,
+        strongback::domain::catalog::Dose::Hold { hold_secs: 20 },
+        "the walk's 20 s, done after the last phase change, kept too"
+    );
+}
