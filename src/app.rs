@@ -76,6 +76,8 @@ pub struct StrongbackApp {
     notices: Vec<Notice>,
     sessions: Vec<SessionRecord>,
     sound_problem: Option<String>,
+    /// Settings changed but not yet written (a slider is still being dragged).
+    settings_unsaved: bool,
     /// Frames drawn since start, logged at exit (for measuring idle and timer cost).
     frames_drawn: u64,
 }
@@ -119,6 +121,7 @@ impl StrongbackApp {
             notices,
             sessions,
             sound_problem: None,
+            settings_unsaved: false,
             frames_drawn: 0,
         }
     }
@@ -218,15 +221,15 @@ impl StrongbackApp {
             }
             Action::SetVolume(volume) => {
                 self.settings.volume = volume.clamp(0.0, 1.0);
-                self.save_settings();
+                self.settings_unsaved = true;
             }
             Action::SetBeepsEnabled(enabled) => {
                 self.settings.beeps_enabled = enabled;
-                self.save_settings();
+                self.settings_unsaved = true;
             }
             Action::SetVoiceEnabled(enabled) => {
                 self.settings.voice_enabled = enabled;
-                self.save_settings();
+                self.settings_unsaved = true;
             }
             Action::DismissNotice(index) => {
                 if index < self.notices.len() {
@@ -449,7 +452,12 @@ impl StrongbackApp {
         saved
     }
 
-    fn save_settings(&mut self) {
+    /// Write changed settings; called once the pointer is released, not on every drag frame.
+    pub fn save_settings_if_changed(&mut self) {
+        if !self.settings_unsaved {
+            return;
+        }
+        self.settings_unsaved = false;
         if let Err(err) = self.store.save_settings(&self.settings) {
             log::warn!("{err}");
             push_notice(
@@ -497,8 +505,12 @@ impl eframe::App for StrongbackApp {
         if let Some(wake_in) = self.tick() {
             ctx.request_repaint_after(wake_in);
         }
+        if !ctx.input(|i| i.pointer.any_down()) {
+            self.save_settings_if_changed();
+        }
         if ctx.input(|i| i.viewport().close_requested()) {
             self.save_progress_now();
+            self.save_settings_if_changed();
         }
     }
 
@@ -518,6 +530,7 @@ impl eframe::App for StrongbackApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_settings_if_changed();
         log::info!(
             "drew {} frames in {:.1} s",
             self.frames_drawn,

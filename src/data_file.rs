@@ -155,37 +155,35 @@ pub fn no_older_versions(file: &str) -> impl FnOnce(&str, u32) -> Result<String,
 
 fn describe_ron_error(code: &ron::Error) -> String {
     use ron::Error;
+    // " in `Exercise`" when RON knows the enclosing type.
+    let within = |outer: &Option<String>| {
+        outer
+            .as_ref()
+            .map(|o| format!(" in `{o}`"))
+            .unwrap_or_default()
+    };
     match code {
-        Error::MissingStructField { field, outer } => match outer {
-            Some(outer) => format!("missing field `{field}` in `{outer}`"),
-            None => format!("missing field `{field}`"),
-        },
+        Error::MissingStructField { field, outer } => {
+            format!("missing field `{field}`{}", within(outer))
+        }
         Error::NoSuchStructField {
             expected,
             found,
             outer,
-        } => {
-            let allowed = expected.join("`, `");
-            match outer {
-                Some(outer) => {
-                    format!("unknown field `{found}` in `{outer}`; allowed: `{allowed}`")
-                }
-                None => format!("unknown field `{found}`; allowed: `{allowed}`"),
-            }
-        }
+        } => format!(
+            "unknown field `{found}`{}; allowed: `{}`",
+            within(outer),
+            expected.join("`, `")
+        ),
         Error::NoSuchEnumVariant {
             expected,
             found,
             outer,
-        } => {
-            let allowed = expected.join("`, `");
-            match outer {
-                Some(outer) => {
-                    format!("`{found}` is not allowed for `{outer}`; use one of `{allowed}`")
-                }
-                None => format!("`{found}` is not allowed here; use one of `{allowed}`"),
-            }
-        }
+        } => format!(
+            "`{found}` is not allowed{}; use one of `{}`",
+            within(outer),
+            expected.join("`, `")
+        ),
         other => other.to_string(),
     }
 }
