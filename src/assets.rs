@@ -1,4 +1,4 @@
-//! The data the app ships with: the exercise catalog, the default program and voice clips.
+//! The data the app ships with: the exercise catalog, the built-in plan and voice clips.
 //!
 //! They are compiled in, so the app runs from a single binary, and parsed at start-up; a
 //! broken asset (or one given with `--assets DIR`) is reported with file, line and column.
@@ -7,7 +7,9 @@ use std::path::Path;
 
 use crate::data_file::{self, DataFileError};
 use crate::domain::catalog::Catalog;
-use crate::domain::program::{Circuit, Program};
+use crate::domain::plan::Plan;
+use crate::domain::program::Circuit;
+use crate::plan_file;
 
 pub const CATALOG_FILE: &str = "assets/catalog.ron";
 pub const PROGRAM_FILE: &str = "assets/programs/back-care.ron";
@@ -19,8 +21,9 @@ const PROGRAM_RON: &str = include_str!("../assets/programs/back-care.ron");
 #[derive(Clone, Debug)]
 pub struct Assets {
     pub catalog: Catalog,
-    pub program: Program,
-    /// The default program resolved against the catalog.
+    /// The built-in plan.
+    pub plan: Plan,
+    /// The built-in plan resolved against the catalog.
     pub circuit: Circuit,
 }
 
@@ -56,22 +59,13 @@ impl Assets {
         program_file: &str,
         program_text: &str,
     ) -> Result<Assets, Vec<DataFileError>> {
-        let catalog: Result<Catalog, _> = data_file::parse_versioned(
+        let catalog: Catalog = data_file::parse_versioned(
             catalog_file,
             catalog_text,
             Catalog::SCHEMA_VERSION,
             data_file::no_older_versions(catalog_file),
-        );
-        let program: Result<Program, _> = data_file::parse_versioned(
-            program_file,
-            program_text,
-            Program::SCHEMA_VERSION,
-            data_file::no_older_versions(program_file),
-        );
-        let (catalog, program) = match (catalog, program) {
-            (Ok(c), Ok(p)) => (c, p),
-            (c, p) => return Err(c.err().into_iter().chain(p.err()).collect()),
-        };
+        )
+        .map_err(|e| vec![e])?;
         let catalog_problems: Vec<_> = catalog
             .problems()
             .into_iter()
@@ -80,16 +74,11 @@ impl Assets {
         if !catalog_problems.is_empty() {
             return Err(catalog_problems);
         }
-        let circuit = Circuit::resolve(&program, &catalog).map_err(|problems| {
-            problems
-                .into_iter()
-                .map(|p| DataFileError::new(program_file, p))
-                .collect::<Vec<_>>()
-        })?;
+        let checked = plan_file::check_plan_text(program_file, program_text, &catalog)?;
         Ok(Assets {
             catalog,
-            program,
-            circuit,
+            plan: checked.plan,
+            circuit: checked.circuit,
         })
     }
 }

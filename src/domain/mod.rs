@@ -5,6 +5,7 @@
 
 pub mod catalog;
 pub mod coach;
+pub mod plan;
 pub mod player;
 pub mod program;
 pub mod record;

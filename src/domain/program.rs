@@ -1,11 +1,12 @@
-//! A program (what the person does in one session) and the resolved circuit the engine plays.
+//! The parts of a session (blocks, items, timings) and the resolved circuit the engine plays.
 //!
-//! A [`Program`] names exercises by catalog id; [`Circuit::resolve`] looks them up so the
+//! A [`Plan`] names exercises by catalog id; [`Circuit::resolve`] looks them up so the
 //! engine and the record carry names, ladder steps and doses without needing the catalog.
 
 use serde::{Deserialize, Serialize};
 
 use super::catalog::{Catalog, Dose, MovementBias};
+use super::plan::Plan;
 
 /// One exercise slot of a program block.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -74,23 +75,6 @@ impl Default for Timings {
     }
 }
 
-/// A session as written in a program file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Program {
-    pub schema_version: u32,
-    pub name: String,
-    #[serde(default)]
-    pub description: String,
-    #[serde(default)]
-    pub timings: Timings,
-    pub blocks: Vec<ProgramBlock>,
-}
-
-impl Program {
-    pub const SCHEMA_VERSION: u32 = 1;
-}
-
 /// One resolved exercise slot: everything the player and the record need.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CircuitItem {
@@ -135,8 +119,8 @@ pub struct SlotRef {
 }
 
 impl Circuit {
-    /// Look every program item up in the catalog. Returns every problem found, not only the first.
-    pub fn resolve(program: &Program, catalog: &Catalog) -> Result<Circuit, Vec<String>> {
+    /// Look every plan item up in the catalog. Returns every problem found, not only the first.
+    pub fn resolve(program: &Plan, catalog: &Catalog) -> Result<Circuit, Vec<String>> {
         let mut problems = Vec::new();
         let mut blocks = Vec::new();
         if program.blocks.iter().all(|b| b.items.is_empty()) {

@@ -1,0 +1,101 @@
+//! Reading and writing plan files: every problem as `FILE:LINE:COL: field: message`.
+
+use std::path::Path;
+
+use crate::data_file::{self, DataFileError};
+use crate::domain::catalog::Catalog;
+use crate::domain::plan::{Plan, PlanV1};
+use crate::domain::program::Circuit;
+use crate::domain::timeline::Timeline;
+use crate::ron_spans::SpanIndex;
+
+/// A plan that passed every check, with its circuit resolved against the catalog.
+#[derive(Clone, Debug)]
+pub struct CheckedPlan {
+    pub plan: Plan,
+    pub circuit: Circuit,
+}
+
+/// Read and check a plan file from disk.
+pub fn read_plan(path: &Path, catalog: &Catalog) -> Result<CheckedPlan, Vec<DataFileError>> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path)
+        .map_err(|err| vec![DataFileError::new(&name, format!("cannot read: {err}"))])?;
+    check_plan_bytes(&name, &bytes, catalog)
+}
+
+/// Check raw bytes (size, encoding), then the text.
+pub fn check_plan_bytes(
+    file: &str,
+    bytes: &[u8],
+    catalog: &Catalog,
+) -> Result<CheckedPlan, Vec<DataFileError>> {
+    let text = data_file::text_from_bytes(file, bytes).map_err(|e| vec![e])?;
+    check_plan_text(file, text, catalog)
+}
+
+#[derive(serde::Deserialize)]
+struct VersionProbe {
+    schema_version: u32,
+}
+
+/// Parse a plan (schema version 1 or 2) and report every problem found, each at its place.
+pub fn check_plan_text(
+    file: &str,
+    text: &str,
+    catalog: &Catalog,
+) -> Result<CheckedPlan, Vec<DataFileError>> {
+    let version = match ron::from_str::<VersionProbe>(text) {
+        Ok(probe) => probe.schema_version,
+        Err(_) => Plan::SCHEMA_VERSION, // let the full parse say what is wrong
+    };
+    let plan: Plan = match version {
+        1 => data_file::parse_ron::<PlanV1>(file, text).map_err(|e| vec![e])?.into(),
+        2 => data_file::parse_ron(file, text).map_err(|e| vec![e])?,
+        v => {
+            let spans = SpanIndex::build(text);
+            let (line, col) = spans.find("schema_version").unwrap_or((1, 1));
+            let message = if v > Plan::SCHEMA_VERSION {
+                format!(
+                    "schema_version: {v} is newer than this version of Strongback understands (1 to {}); update the app",
+                    Plan::SCHEMA_VERSION
+                )
+            } else {
+                format!("schema_version: {v} is not a plan version (1 to {})", Plan::SCHEMA_VERSION)
+            };
+            return Err(vec![DataFileError::at(file, line, col, message)]);
+        }
+    };
+    let circuit = Circuit::resolve(&plan, catalog).ok();
+    let planned_minutes = circuit
+        .as_ref()
+        .map(|c| Timeline::build(c).planned_total_secs().div_ceil(60));
+    let problems = plan.problems(catalog, planned_minutes);
+    match (problems.is_empty(), circuit) {
+        (true, Some(circuit)) => Ok(CheckedPlan { plan, circuit }),
+        _ => {
+            let spans = SpanIndex::build(text);
+            let mut errors: Vec<DataFileError> = problems
+                .into_iter()
+                .map(|p| {
+                    let (line, col) = spans.find(&p.path).unwrap_or((1, 1));
+                    DataFileError::at(file, line, col, format!("{}: {}", p.path, p.message))
+                })
+                .collect();
+            errors.sort_by_key(|e| e.position);
+            if errors.is_empty() {
+                errors.push(DataFileError::new(file, "the plan cannot be used"));
+            }
+            Err(errors)
+        }
+    }
+}
+
+/// The plan as RON text, with a header comment; it reads back to the same plan.
+pub fn plan_to_text(plan: &Plan) -> Result<String, ron::Error> {
+    let body = data_file::to_ron(plan)?;
+    Ok(format!(
+        "// Strongback plan file (schema_version {}). Field reference: docs/plan-format.md\n{body}\n",
+        Plan::SCHEMA_VERSION
+    ))
+}
