@@ -50,7 +50,9 @@ pub fn check_plan_text(
         Err(_) => Plan::SCHEMA_VERSION, // let the full parse say what is wrong
     };
     let plan: Plan = match version {
-        1 => data_file::parse_ron::<PlanV1>(file, text).map_err(|e| vec![e])?.into(),
+        1 => data_file::parse_ron::<PlanV1>(file, text)
+            .map_err(|e| vec![e])?
+            .into(),
         2 => data_file::parse_ron(file, text).map_err(|e| vec![e])?,
         v => {
             let spans = SpanIndex::build(text);
@@ -61,7 +63,10 @@ pub fn check_plan_text(
                     Plan::SCHEMA_VERSION
                 )
             } else {
-                format!("schema_version: {v} is not a plan version (1 to {})", Plan::SCHEMA_VERSION)
+                format!(
+                    "schema_version: {v} is not a plan version (1 to {})",
+                    Plan::SCHEMA_VERSION
+                )
             };
             return Err(vec![DataFileError::at(file, line, col, message)]);
         }

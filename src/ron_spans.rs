@@ -113,7 +113,9 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
             '/' if cur.peek(1) == Some('*') => {
                 cur.bump();
                 cur.bump();
-                while cur.peek(0).is_some() && !(cur.peek(0) == Some('*') && cur.peek(1) == Some('/')) {
+                while cur.peek(0).is_some()
+                    && !(cur.peek(0) == Some('*') && cur.peek(1) == Some('/'))
+                {
                     cur.bump();
                 }
                 cur.bump();
@@ -269,7 +271,8 @@ impl Walker<'_, '_> {
     /// `( ... )`: a struct if it starts with `name:`, otherwise a tuple or a wrapper.
     fn parens(&mut self, path: String) {
         self.at += 1;
-        let is_struct = matches!(self.peek(0), Some(Tok::Ident(_))) && self.peek(1) == Some(&Tok::Colon);
+        let is_struct =
+            matches!(self.peek(0), Some(Tok::Ident(_))) && self.peek(1) == Some(&Tok::Colon);
         let mut n = 0;
         while let Some(tok) = self.peek(0).cloned() {
             match tok {
@@ -285,7 +288,11 @@ impl Walker<'_, '_> {
                 _ => {
                     let before = self.at;
                     // a single element in parens (Some(x), Variant(x)) stays at `path`
-                    let child = if n == 0 { path.clone() } else { format!("{path}[{n}]") };
+                    let child = if n == 0 {
+                        path.clone()
+                    } else {
+                        format!("{path}[{n}]")
+                    };
                     self.value(child);
                     n += 1;
                     if self.at == before {

@@ -225,7 +225,8 @@ impl Plan {
     /// `planned_minutes` is the session length the timeline gives (for the length limit).
     pub fn problems(&self, catalog: &Catalog, planned_minutes: Option<u64>) -> Vec<PlanProblem> {
         let mut problems = Vec::new();
-        let mut problem = |path: String, message: String| problems.push(PlanProblem { path, message });
+        let mut problem =
+            |path: String, message: String| problems.push(PlanProblem { path, message });
         let ids: Vec<&str> = catalog.exercises.iter().map(|e| e.id.as_str()).collect();
 
         if self.name.trim().is_empty() {
@@ -239,31 +240,71 @@ impl Plan {
                 format!("review_date {review} is before start_date {start}"),
             );
         }
-        in_range(&mut problem, "sessions_per_week", self.sessions_per_week, ranges::SESSIONS_PER_WEEK);
+        in_range(
+            &mut problem,
+            "sessions_per_week",
+            self.sessions_per_week,
+            ranges::SESSIONS_PER_WEEK,
+        );
         let t = &self.timings;
-        in_range(&mut problem, "timings.get_ready_secs", t.get_ready_secs, ranges::LEAD_IN_SECS);
-        in_range(&mut problem, "timings.switch_sides_secs", t.switch_sides_secs, ranges::LEAD_IN_SECS);
+        in_range(
+            &mut problem,
+            "timings.get_ready_secs",
+            t.get_ready_secs,
+            ranges::LEAD_IN_SECS,
+        );
+        in_range(
+            &mut problem,
+            "timings.switch_sides_secs",
+            t.switch_sides_secs,
+            ranges::LEAD_IN_SECS,
+        );
         for (field, value) in [
             ("rest_between_sets_secs", t.rest_between_sets_secs),
             ("rest_between_exercises_secs", t.rest_between_exercises_secs),
             ("rest_between_rounds_secs", t.rest_between_rounds_secs),
         ] {
-            in_range(&mut problem, &format!("timings.{field}"), value, ranges::REST_SECS);
+            in_range(
+                &mut problem,
+                &format!("timings.{field}"),
+                value,
+                ranges::REST_SECS,
+            );
         }
-        in_range(&mut problem, "timings.secs_per_rep_estimate", t.secs_per_rep_estimate, ranges::SECS_PER_REP);
+        in_range(
+            &mut problem,
+            "timings.secs_per_rep_estimate",
+            t.secs_per_rep_estimate,
+            ranges::SECS_PER_REP,
+        );
 
         if self.blocks.iter().all(|b| b.items.is_empty()) {
             problem("blocks".into(), "the plan has no exercises".into());
         }
         for (b, block) in self.blocks.iter().enumerate() {
             let block_path = format!("blocks[{b}]");
-            in_range(&mut problem, &format!("{block_path}.rounds"), block.rounds, ranges::ROUNDS);
+            in_range(
+                &mut problem,
+                &format!("{block_path}.rounds"),
+                block.rounds,
+                ranges::ROUNDS,
+            );
             if let Some(rest) = block.rest_between_exercises_secs {
-                in_range(&mut problem, &format!("{block_path}.rest_between_exercises_secs"), rest, ranges::REST_SECS);
+                in_range(
+                    &mut problem,
+                    &format!("{block_path}.rest_between_exercises_secs"),
+                    rest,
+                    ranges::REST_SECS,
+                );
             }
             for (i, item) in block.items.iter().enumerate() {
                 let path = format!("{block_path}.items[{i}]");
-                in_range(&mut problem, &format!("{path}.sets"), item.sets, ranges::SETS);
+                in_range(
+                    &mut problem,
+                    &format!("{path}.sets"),
+                    item.sets,
+                    ranges::SETS,
+                );
                 let Some(exercise) = catalog.get(&item.exercise) else {
                     problem(
                         format!("{path}.exercise"),
@@ -274,14 +315,20 @@ impl Plan {
                 if self.limits.excluded_exercises.contains(&item.exercise) {
                     problem(
                         format!("{path}.exercise"),
-                        format!("`{}` is in limits.excluded_exercises but the circuit uses it", item.exercise),
+                        format!(
+                            "`{}` is in limits.excluded_exercises but the circuit uses it",
+                            item.exercise
+                        ),
                     );
                 }
                 let top = exercise.top_step();
                 if item.step == 0 || item.step > top {
                     problem(
                         format!("{path}.step"),
-                        format!("`{}` has steps 1 to {top}; step {} does not exist", item.exercise, item.step),
+                        format!(
+                            "`{}` has steps 1 to {top}; step {} does not exist",
+                            item.exercise, item.step
+                        ),
                     );
                 } else if let Some(&max) = self.limits.max_steps.get(&item.exercise)
                     && item.step > max
@@ -314,19 +361,29 @@ impl Plan {
                 None => problem(path, unknown_exercise_message(id, &ids)),
                 Some(exercise) if max == 0 || max > exercise.top_step() => problem(
                     path,
-                    format!("`{id}` has steps 1 to {}; {max} is not one of them", exercise.top_step()),
+                    format!(
+                        "`{id}` has steps 1 to {}; {max} is not one of them",
+                        exercise.top_step()
+                    ),
                 ),
                 Some(_) => {}
             }
         }
         if let Some(max_minutes) = self.limits.max_session_minutes {
-            in_range(&mut problem, "limits.max_session_minutes", max_minutes, ranges::SESSION_MINUTES);
+            in_range(
+                &mut problem,
+                "limits.max_session_minutes",
+                max_minutes,
+                ranges::SESSION_MINUTES,
+            );
             if let Some(minutes) = planned_minutes
                 && minutes > u64::from(max_minutes)
             {
                 problem(
                     "limits.max_session_minutes".into(),
-                    format!("the circuit takes about {minutes} min, longer than the limit of {max_minutes} min"),
+                    format!(
+                        "the circuit takes about {minutes} min, longer than the limit of {max_minutes} min"
+                    ),
                 );
             }
         }
@@ -337,7 +394,10 @@ impl Plan {
             ("amber_max_pain", r.amber_max_pain),
             ("spasm_gentle_day_pain", r.spasm_gentle_day_pain),
             ("spasm_short_holds_pain", r.spasm_short_holds_pain),
-            ("weekly_pain_rise_for_referral", r.weekly_pain_rise_for_referral),
+            (
+                "weekly_pain_rise_for_referral",
+                r.weekly_pain_rise_for_referral,
+            ),
             ("meaningful_pain_change", r.meaningful_pain_change),
         ] {
             in_range(&mut problem, &format!("rules.{field}"), value, ranges::PAIN);
@@ -384,11 +444,21 @@ fn in_range<T: PartialOrd + std::fmt::Display + Copy>(
 
 fn dose_problems(problem: &mut impl FnMut(String, String), path: &str, dose: Dose) {
     match dose {
-        Dose::Hold { hold_secs } => in_range(problem, &format!("{path}.hold_secs"), hold_secs, ranges::HOLD_SECS),
+        Dose::Hold { hold_secs } => in_range(
+            problem,
+            &format!("{path}.hold_secs"),
+            hold_secs,
+            ranges::HOLD_SECS,
+        ),
         Dose::Reps { reps } => in_range(problem, &format!("{path}.reps"), reps, ranges::REPS),
         Dose::Paced { reps, secs_per_rep } => {
             in_range(problem, &format!("{path}.reps"), reps, ranges::PACED_REPS);
-            in_range(problem, &format!("{path}.secs_per_rep"), secs_per_rep, ranges::SECS_PER_REP);
+            in_range(
+                problem,
+                &format!("{path}.secs_per_rep"),
+                secs_per_rep,
+                ranges::SECS_PER_REP,
+            );
         }
     }
 }
@@ -403,6 +473,9 @@ pub fn unknown_exercise_message(id: &str, known: &[&str]) -> String {
         Some((distance, k)) if distance <= 3 || k.contains(id) || id.contains(k) => {
             format!("unknown exercise id `{id}`; did you mean `{k}`?")
         }
-        _ => format!("unknown exercise id `{id}`; known ids: {}", known.join(", ")),
+        _ => format!(
+            "unknown exercise id `{id}`; known ids: {}",
+            known.join(", ")
+        ),
     }
 }
