@@ -145,8 +145,6 @@ fn program_problems_from_a_folder_name_the_file_and_each_problem() {
         ),
         "{text:?}"
     );
-}"
-    );
 }
 
 #[test]
