@@ -3,12 +3,13 @@
 use std::path::PathBuf;
 
 use anyhow::{Context as _, anyhow};
-use clap::Parser;
+use clap::{Parser, Subcommand};
 
 use crate::app::{AppDeps, StrongbackApp};
 use crate::assets::Assets;
 use crate::audio::{AudioOutput, RodioAudio, SilentAudio};
 use crate::clock::SystemClock;
+use crate::domain::catalog::Catalog;
 use crate::store::Store;
 
 /// Strongback: guided back-care strength circuits with sound cues.
@@ -24,6 +25,64 @@ pub struct Cli {
     /// Run without sound.
     #[arg(long)]
     pub no_sound: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Things to do without opening the window.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check plan files: prints `FILE: ok`, or one `FILE:LINE:COL: message` line per problem.
+    Validate {
+        /// Plan files to check.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// Check each plan file, printing to `out`. Returns whether all were valid.
+pub fn validate(files: &[PathBuf], catalog: &Catalog, out: &mut impl std::io::Write) -> bool {
+    let mut all_ok = true;
+    for file in files {
+        let result = crate::plan_file::read_plan(file, catalog);
+        let written = match result {
+            Ok(_) => writeln!(out, "{}: ok", file.display()),
+            Err(problems) => {
+                all_ok = false;
+                problems
+                    .iter()
+                    .try_for_each(|problem| writeln!(out, "{problem}"))
+            }
+        };
+        if written.is_err() {
+            return false;
+        }
+    }
+    all_ok
+}
+
+/// Run a subcommand; returns the process exit code.
+pub fn run_command(command: &Command, assets_dir: Option<&std::path::Path>) -> anyhow::Result<u8> {
+    let assets = match assets_dir {
+        Some(dir) => Assets::from_dir(dir),
+        None => Assets::embedded(),
+    }
+    .map_err(|problems| {
+        anyhow!(
+            "{}",
+            problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    })?;
+    match command {
+        Command::Validate { files } => {
+            let ok = validate(files, &assets.catalog, &mut std::io::stdout().lock());
+            Ok(if ok { 0 } else { 1 })
+        }
+    }
 }
 
 /// Parse arguments and open the app window.

@@ -5,6 +5,15 @@ use clap::Parser as _;
 fn main() -> std::process::ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = strongback::cli::Cli::parse();
+    if let Some(command) = &cli.command {
+        return match strongback::cli::run_command(command, cli.assets.as_deref()) {
+            Ok(code) => std::process::ExitCode::from(code),
+            Err(err) => {
+                eprintln!("strongback: {err:#}");
+                std::process::ExitCode::from(2)
+            }
+        };
+    }
     match strongback::cli::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(err) => {

@@ -280,3 +280,47 @@ fn every_exercise_and_phrase_has_a_spoken_clip_that_decodes() {
         );
     }
 }
+
+/// Every fixture under tests/fixtures/plans gives exactly the lines in its `.expected` file.
+#[test]
+fn validate_reports_each_fixture_problem_at_its_line_and_column() {
+    let assets = Assets::embedded().expect("bundled assets load");
+    let dir = std::path::Path::new("tests/fixtures/plans");
+    let mut checked = 0;
+    let mut fixtures: Vec<_> = fs::read_dir(dir)
+        .expect("fixtures")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    fixtures.sort();
+    for plan in fixtures {
+        let expected =
+            fs::read_to_string(plan.with_extension("expected")).expect("expected output");
+        let mut out = Vec::new();
+        let ok = strongback::cli::validate(std::slice::from_ref(&plan), &assets.catalog, &mut out);
+        let out = String::from_utf8(out).expect("utf-8 output");
+        assert_eq!(out, expected, "{}", plan.display());
+        assert_eq!(ok, expected.ends_with(": ok\n"), "{}", plan.display());
+        checked += 1;
+    }
+    assert!(checked >= 19, "all fixtures checked, got {checked}");
+}
+
+#[test]
+fn a_file_over_one_mebibyte_is_refused_in_one_line() {
+    let assets = Assets::embedded().expect("bundled assets load");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("huge.ron");
+    let mut text = String::from("(schema_version: 2, name: \"x\", blocks: [])\n");
+    text.push_str(&"// padding\n".repeat(MAX_FILE_BYTES / 10));
+    fs::write(&path, text).expect("write");
+    let mut out = Vec::new();
+    assert!(!strongback::cli::validate(
+        &[path],
+        &assets.catalog,
+        &mut out
+    ));
+    let out = String::from_utf8(out).expect("utf-8");
+    assert_eq!(out.lines().count(), 1);
+    assert!(out.contains("files over 1 MiB"), "{out}");
+}
