@@ -1,6 +1,7 @@
 //! The application: owns the state, applies the screens' actions in one place, moves the
 //! engine on with the clock, turns its events into sounds, and has the store save.
 
+use std::path::PathBuf;
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
@@ -10,10 +11,13 @@ use crate::audio::AudioOutput;
 use crate::clock::Clock;
 use crate::data_file::DataFileError;
 use crate::domain::coach;
+use crate::domain::plan_diff::plan_changes;
 use crate::domain::player::{PlayerState, SessionPlayer, TimedEvent};
 use crate::domain::program::Circuit;
 use crate::domain::record::{InProgressSession, SessionOutcome, SessionRecord, SessionTimes};
 use crate::domain::timeline::Timeline;
+use crate::file_browser::{FileBrowser, FilePurpose};
+use crate::plan_file::{self, CheckedPlan};
 use crate::settings::Settings;
 use crate::store::{Notice, Store};
 use crate::ui::{self, Action};
@@ -39,6 +43,8 @@ pub enum ScreenKind {
     Summary,
     Recovery,
     LoadError,
+    PlanPreview,
+    PlanRejected,
 }
 
 enum Screen {
@@ -50,6 +56,16 @@ enum Screen {
     },
     Recovery(InProgressSession),
     LoadError(Vec<String>),
+    /// A valid plan file, shown with what would change before the person accepts it.
+    PlanPreview {
+        candidate: CheckedPlan,
+        source: String,
+    },
+    /// A plan file that failed the checks; nothing was changed.
+    PlanRejected {
+        source: String,
+        problems: Vec<String>,
+    },
 }
 
 struct ActiveSession {
@@ -70,6 +86,9 @@ pub struct StrongbackApp {
     audio: Box<dyn AudioOutput>,
     store: Store,
     assets: Option<Assets>,
+    /// The plan in use: the person's accepted plan, or the built-in one.
+    plan: Option<CheckedPlan>,
+    file_picker: Option<FileBrowser>,
     screen: Screen,
     session: Option<ActiveSession>,
     settings: Settings,
@@ -97,17 +116,24 @@ impl StrongbackApp {
         notices.extend(session_notices);
         let (interrupted, interrupted_notice) = store.load_in_progress();
         notices.extend(interrupted_notice);
-        let (assets, screen) = match assets {
+        let (assets, plan, screen) = match assets {
             Err(problems) => (
+                None,
                 None,
                 Screen::LoadError(problems.iter().map(ToString::to_string).collect()),
             ),
             Ok(assets) => {
+                let (saved_plan, plan_notice) = store.load_plan(&assets.catalog);
+                notices.extend(plan_notice);
+                let plan = saved_plan.unwrap_or_else(|| CheckedPlan {
+                    plan: assets.plan.clone(),
+                    circuit: assets.circuit.clone(),
+                });
                 let screen = match interrupted {
                     Some(snapshot) => Screen::Recovery(snapshot),
                     None => Screen::Home,
                 };
-                (Some(assets), screen)
+                (Some(assets), Some(plan), screen)
             }
         };
         Self {
@@ -115,6 +141,8 @@ impl StrongbackApp {
             audio,
             store,
             assets,
+            plan,
+            file_picker: None,
             screen,
             session: None,
             settings,
@@ -133,7 +161,19 @@ impl StrongbackApp {
             Screen::Summary { .. } => ScreenKind::Summary,
             Screen::Recovery(_) => ScreenKind::Recovery,
             Screen::LoadError(_) => ScreenKind::LoadError,
+            Screen::PlanPreview { .. } => ScreenKind::PlanPreview,
+            Screen::PlanRejected { .. } => ScreenKind::PlanRejected,
         }
+    }
+
+    /// The plan in use.
+    pub fn plan(&self) -> Option<&CheckedPlan> {
+        self.plan.as_ref()
+    }
+
+    /// The open file picker, if any.
+    pub fn file_picker(&self) -> Option<&FileBrowser> {
+        self.file_picker.as_ref()
     }
 
     pub fn settings(&self) -> &Settings {
@@ -231,6 +271,13 @@ impl StrongbackApp {
                 self.settings.voice_enabled = enabled;
                 self.settings_unsaved = true;
             }
+            Action::OpenPlan => self.open_file_dialog(FilePurpose::OpenPlan),
+            Action::ExportPlan => self.open_file_dialog(FilePurpose::ExportPlan),
+            Action::AcceptPlan => self.accept_plan(),
+            picker @ (Action::PickerNavigate(_)
+            | Action::PickerFileName(_)
+            | Action::PickerConfirm
+            | Action::PickerCancel) => self.apply_picker(picker),
             Action::DismissNotice(index) => {
                 if index < self.notices.len() {
                     self.notices.remove(index);
@@ -241,8 +288,39 @@ impl StrongbackApp {
 
     /// Draw the current screen and collect what the person asked for.
     pub fn screen_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
+        let mut actions = self.current_screen_ui(ui);
+        if let Some(browser) = &self.file_picker {
+            actions.extend(ui::file_picker::file_picker_ui(ui.ctx(), browser));
+        }
+        actions
+    }
+
+    fn current_screen_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         let now = self.clock.monotonic();
         match &self.screen {
+            Screen::PlanPreview { candidate, source } => {
+                let (Some(current), Some(assets)) = (&self.plan, &self.assets) else {
+                    return vec![Action::GoHome];
+                };
+                let changes = plan_changes(
+                    &current.plan,
+                    &current.circuit,
+                    &candidate.plan,
+                    &candidate.circuit,
+                );
+                ui::plan_preview::plan_preview_ui(
+                    ui,
+                    &ui::plan_preview::PlanPreviewModel {
+                        source,
+                        candidate,
+                        changes: &changes,
+                        catalog: &assets.catalog,
+                    },
+                )
+            }
+            Screen::PlanRejected { source, problems } => {
+                ui::plan_preview::plan_rejected_ui(ui, source, problems)
+            }
             Screen::LoadError(problems) => {
                 egui::CentralPanel::default()
                     .show(ui, |ui| ui::load_error::load_error_ui(ui, problems));
@@ -270,13 +348,14 @@ impl StrongbackApp {
                 _ => vec![Action::GoHome],
             },
             Screen::Home => {
-                let Some(assets) = &self.assets else {
+                let (Some(assets), Some(plan)) = (&self.assets, &self.plan) else {
                     return Vec::new();
                 };
-                let timeline = Timeline::build(&assets.circuit);
+                let timeline = Timeline::build(&plan.circuit);
                 let model = ui::home::HomeModel {
                     today: self.clock.wall().date_naive(),
-                    circuit: &assets.circuit,
+                    plan: &plan.plan,
+                    circuit: &plan.circuit,
                     catalog: &assets.catalog,
                     planned_total_secs: timeline.planned_total_secs(),
                     settings: &self.settings,
@@ -299,10 +378,10 @@ impl StrongbackApp {
     }
 
     fn start_session(&mut self, now: Duration) {
-        let Some(assets) = &self.assets else {
+        let Some(plan) = &self.plan else {
             return;
         };
-        let circuit = assets.circuit.clone();
+        let circuit = plan.circuit.clone();
         let mut player = SessionPlayer::new(Timeline::build(&circuit));
         let events = player.start(now);
         self.session = Some(ActiveSession {
@@ -316,6 +395,90 @@ impl StrongbackApp {
         self.screen = Screen::Player;
         self.play_cues(&events);
         self.after_player_change();
+    }
+
+    fn open_file_dialog(&mut self, purpose: FilePurpose) {
+        let start_dir = directories::UserDirs::new()
+            .map(|d| d.home_dir().to_path_buf())
+            .unwrap_or_else(|| PathBuf::from("."));
+        let file_name = match purpose {
+            FilePurpose::OpenPlan => String::new(),
+            FilePurpose::ExportPlan => {
+                let name = self.plan.as_ref().map_or("plan", |p| p.plan.name.as_str());
+                format!("{}.ron", file_stem_for(name))
+            }
+        };
+        self.file_picker = Some(FileBrowser::new(purpose, start_dir, file_name));
+    }
+
+    fn apply_picker(&mut self, action: Action) {
+        let Some(browser) = &mut self.file_picker else {
+            return;
+        };
+        match action {
+            Action::PickerNavigate(dir) => browser.navigate(dir),
+            Action::PickerFileName(name) => browser.file_name = name,
+            Action::PickerCancel => self.file_picker = None,
+            Action::PickerConfirm => {
+                let Some(path) = browser.chosen_path() else {
+                    return;
+                };
+                let purpose = browser.purpose;
+                self.file_picker = None;
+                match purpose {
+                    FilePurpose::OpenPlan => self.check_plan_file(&path),
+                    FilePurpose::ExportPlan => self.export_plan(&path),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Check a chosen plan file; show what would change, or why it was refused.
+    fn check_plan_file(&mut self, path: &std::path::Path) {
+        let Some(assets) = &self.assets else {
+            return;
+        };
+        let source = path.display().to_string();
+        self.screen = match plan_file::read_plan(path, &assets.catalog) {
+            Ok(candidate) => Screen::PlanPreview { candidate, source },
+            Err(problems) => Screen::PlanRejected {
+                source,
+                problems: problems.iter().map(ToString::to_string).collect(),
+            },
+        };
+    }
+
+    fn accept_plan(&mut self) {
+        let Screen::PlanPreview { candidate, .. } = &self.screen else {
+            return;
+        };
+        let candidate = candidate.clone();
+        match self.store.save_plan(&candidate.plan) {
+            Ok(()) => {
+                push_notice(
+                    &mut self.notices,
+                    format!("Now training from \"{}\".", candidate.plan.name),
+                );
+                self.plan = Some(candidate);
+            }
+            Err(err) => push_notice(
+                &mut self.notices,
+                format!("The plan could not be saved, so it was not changed: {err}"),
+            ),
+        }
+        self.screen = Screen::Home;
+    }
+
+    fn export_plan(&mut self, path: &std::path::Path) {
+        let Some(plan) = &self.plan else {
+            return;
+        };
+        let text = match crate::store::export_plan(&plan.plan, path) {
+            Ok(()) => format!("Plan exported to {}.", path.display()),
+            Err(err) => format!("The plan could not be exported: {err}"),
+        };
+        push_notice(&mut self.notices, text);
     }
 
     fn resume_interrupted(&mut self, now: Duration) {
@@ -490,6 +653,30 @@ fn snapshot_of(session: &ActiveSession, clock: &dyn Clock) -> InProgressSession 
         phase_index: session.player.index(),
         circuit: session.circuit.clone(),
         completed: session.player.completed().to_vec(),
+    }
+}
+
+/// A file name from a plan name: "Leg-friendly core plan" -> "leg-friendly-core-plan".
+fn file_stem_for(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if stem.is_empty() {
+        "plan".to_owned()
+    } else {
+        stem
     }
 }
 

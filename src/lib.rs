@@ -13,6 +13,7 @@ pub mod cli;
 pub mod clock;
 pub mod data_file;
 pub mod domain;
+pub mod file_browser;
 pub mod plan_file;
 pub mod ron_spans;
 pub mod settings;

@@ -12,12 +12,16 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::data_file::{self, DataFileError};
+use crate::domain::catalog::Catalog;
+use crate::domain::plan::Plan;
 use crate::domain::record::{InProgressSession, SessionRecord};
+use crate::plan_file::{self, CheckedPlan};
 use crate::settings::Settings;
 
 const SETTINGS_FILE: &str = "settings.ron";
 const IN_PROGRESS_FILE: &str = "in-progress.ron";
 const SESSIONS_DIR: &str = "sessions";
+const PLAN_FILE: &str = "plan.ron";
 
 /// Something the person should be told about their data.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -129,6 +133,37 @@ impl Store {
         (records, notices)
     }
 
+    /// The plan the person accepted, if any. One that no longer passes the checks is set aside.
+    pub fn load_plan(&self, catalog: &Catalog) -> (Option<CheckedPlan>, Option<Notice>) {
+        let path = self.dir.join(PLAN_FILE);
+        if !path.exists() {
+            return (None, None);
+        }
+        match plan_file::read_plan(&path, catalog) {
+            Ok(checked) => (Some(checked), None),
+            Err(problems) => {
+                let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                let kept = match set_aside(&path) {
+                    Ok(kept) => format!("It was kept as {}.", kept.display()),
+                    Err(err) => {
+                        format!("It could not be moved aside ({err}) and will not be overwritten.")
+                    }
+                };
+                let text = format!(
+                    "Your saved plan could not be used, so the built-in plan is shown. {kept}\n{}",
+                    problems.join("\n")
+                );
+                log::warn!("{text}");
+                (None, Some(Notice { text }))
+            }
+        }
+    }
+
+    /// Keep `plan` as the person's plan.
+    pub fn save_plan(&self, plan: &Plan) -> Result<(), StoreError> {
+        export_plan(plan, &self.dir.join(PLAN_FILE))
+    }
+
     pub fn save_in_progress(&self, snapshot: &InProgressSession) -> Result<(), StoreError> {
         self.write_ron(
             &self.dir.join(IN_PROGRESS_FILE),
@@ -198,6 +233,15 @@ impl Store {
         })?;
         write_atomically(path, text.as_bytes())
     }
+}
+
+/// Write `plan` as a plan file at `path` (atomically); it passes `validate`.
+pub fn export_plan(plan: &Plan, path: &Path) -> Result<(), StoreError> {
+    let text = plan_file::plan_to_text(plan).map_err(|reason| StoreError::Encode {
+        what: "plan".to_owned(),
+        reason,
+    })?;
+    write_atomically(path, text.as_bytes())
 }
 
 /// Write `bytes` to `path` so that a crash leaves either the old file or the new one.

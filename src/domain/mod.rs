@@ -6,6 +6,7 @@
 pub mod catalog;
 pub mod coach;
 pub mod plan;
+pub mod plan_diff;
 pub mod player;
 pub mod program;
 pub mod record;

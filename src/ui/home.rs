@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use egui::{RichText, Vec2};
 
 use crate::domain::catalog::Catalog;
+use crate::domain::plan::{Plan, Presentation};
 use crate::domain::program::Circuit;
 use crate::domain::record::{SessionOutcome, SessionRecord};
 use crate::settings::Settings;
@@ -16,6 +17,7 @@ use super::{Action, minutes_text, palette};
 /// What the home screen shows.
 pub struct HomeModel<'a> {
     pub today: NaiveDate,
+    pub plan: &'a Plan,
     pub circuit: &'a Circuit,
     pub catalog: &'a Catalog,
     pub planned_total_secs: u64,
@@ -33,6 +35,16 @@ pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
         .exact_size(280.0)
         .show(ui, |ui| {
             ui.add_space(8.0);
+            plan_details_ui(ui, model.plan);
+            ui.horizontal(|ui| {
+                if ui.button("Open plan…").clicked() {
+                    actions.push(Action::OpenPlan);
+                }
+                if ui.button("Export plan…").clicked() {
+                    actions.push(Action::ExportPlan);
+                }
+            });
+            ui.separator();
             actions.extend(settings_ui(ui, model.settings, model.sound_problem));
             ui.separator();
             ui.strong("Last session");
@@ -58,7 +70,11 @@ pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
                 });
         }
 
-        ui.label(model.today.format("%A %-d %B %Y").to_string());
+        let greeting = match &model.plan.patient {
+            Some(name) => format!("Hello {name} · {}", model.today.format("%A %-d %B %Y")),
+            None => model.today.format("%A %-d %B %Y").to_string(),
+        };
+        ui.label(greeting);
         ui.heading(RichText::new(format!("Today: {}", model.circuit.name)).size(28.0));
         let exercise_count = model.circuit.slots().count();
         let round_text = model
@@ -133,6 +149,28 @@ pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
         });
     });
     actions
+}
+
+fn plan_details_ui(ui: &mut egui::Ui, plan: &Plan) {
+    ui.strong("Your plan");
+    ui.label(&plan.name);
+    match &plan.clinician {
+        Some(clinician) => {
+            ui.label(format!("From {}", clinician.name));
+            if !clinician.contact.is_empty() {
+                ui.label(&clinician.contact);
+            }
+        }
+        None => {
+            ui.label("Built-in plan (no clinician)");
+        }
+    }
+    if plan.presentation != Presentation::NotSet {
+        ui.label(format!("Built for: {}", plan.presentation.label()));
+    }
+    if let Some(review) = plan.review_date {
+        ui.label(format!("Review on {}", review.format("%-d %B %Y")));
+    }
 }
 
 fn last_session_ui(ui: &mut egui::Ui, record: &SessionRecord) {

@@ -1,8 +1,10 @@
 //! Screens. Each reads state and returns [`Action`]s; the app applies them in one place.
 
 pub mod figure;
+pub mod file_picker;
 pub mod home;
 pub mod load_error;
+pub mod plan_preview;
 pub mod player;
 pub mod recovery;
 pub mod settings;
@@ -31,6 +33,19 @@ pub enum Action {
     SetBeepsEnabled(bool),
     SetVoiceEnabled(bool),
     DismissNotice(usize),
+    /// Show the file dialog to open a plan file.
+    OpenPlan,
+    /// Show the file dialog to export the current plan.
+    ExportPlan,
+    /// Use the previewed plan from now on.
+    AcceptPlan,
+    /// File picker: show this folder.
+    PickerNavigate(std::path::PathBuf),
+    /// File picker: the file name typed or clicked.
+    PickerFileName(String),
+    /// File picker: open or save the chosen file.
+    PickerConfirm,
+    PickerCancel,
 }
 
 /// Colours used across screens, chosen to stay readable in light and dark themes.

@@ -1,0 +1,187 @@
+//! What would change if a new plan replaced the current one, in words a patient can check.
+
+use super::plan::Plan;
+use super::program::{Circuit, CircuitItem};
+
+/// One difference, as a line of text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanChange {
+    pub text: String,
+}
+
+fn describe_item(item: &CircuitItem) -> String {
+    let side = if item.per_side { " each side" } else { "" };
+    let sets = if item.sets > 1 {
+        format!(" × {} sets", item.sets)
+    } else {
+        String::new()
+    };
+    format!(
+        "step {} ({}), {}{}{}",
+        item.step,
+        item.step_name,
+        item.dose.describe(),
+        side,
+        sets
+    )
+}
+
+/// Note `what` changed from `before` to `after`, if it did.
+fn change(changes: &mut Vec<PlanChange>, what: &str, before: String, after: String) {
+    if before != after {
+        changes.push(PlanChange {
+            text: format!("{what}: {after} (was {before})"),
+        });
+    }
+}
+
+fn items_of(c: &Circuit) -> Vec<(String, &CircuitItem)> {
+    c.blocks
+        .iter()
+        .flat_map(|b| b.items.iter().map(move |i| (b.name.clone(), i)))
+        .collect()
+}
+
+fn or_none(value: Option<String>) -> String {
+    value.unwrap_or_else(|| "none".to_owned())
+}
+
+/// Differences from `old` to `new`: plan details, clinician, exercises (added, removed,
+/// changed), and limits. Empty when nothing that matters changes.
+pub fn plan_changes(
+    old: &Plan,
+    old_circuit: &Circuit,
+    new: &Plan,
+    new_circuit: &Circuit,
+) -> Vec<PlanChange> {
+    let mut changes = Vec::new();
+    change(&mut changes, "Plan", old.name.clone(), new.name.clone());
+    let clinician = |p: &Plan| {
+        or_none(p.clinician.as_ref().map(|c| {
+            if c.contact.is_empty() {
+                c.name.clone()
+            } else {
+                format!("{} ({})", c.name, c.contact)
+            }
+        }))
+    };
+    change(&mut changes, "Clinician", clinician(old), clinician(new));
+    change(
+        &mut changes,
+        "Patient",
+        or_none(old.patient.clone()),
+        or_none(new.patient.clone()),
+    );
+    change(
+        &mut changes,
+        "Start date",
+        or_none(old.start_date.map(|d| d.to_string())),
+        or_none(new.start_date.map(|d| d.to_string())),
+    );
+    change(
+        &mut changes,
+        "Review date",
+        or_none(old.review_date.map(|d| d.to_string())),
+        or_none(new.review_date.map(|d| d.to_string())),
+    );
+    change(
+        &mut changes,
+        "Presentation",
+        old.presentation.label().to_owned(),
+        new.presentation.label().to_owned(),
+    );
+    change(
+        &mut changes,
+        "Sessions per week",
+        old.sessions_per_week.to_string(),
+        new.sessions_per_week.to_string(),
+    );
+
+    let (old_items, new_items) = (items_of(old_circuit), items_of(new_circuit));
+    let find = |list: &[(String, &CircuitItem)], block: &str, id: &str| {
+        list.iter()
+            .find(|(b, i)| b == block && i.exercise_id == id)
+            .map(|(_, i)| describe_item(i))
+    };
+    for (block, item) in &new_items {
+        match find(&old_items, block, &item.exercise_id) {
+            None => changes.push(PlanChange {
+                text: format!("{block}: {}: added, {}", item.name, describe_item(item)),
+            }),
+            Some(before) => change(
+                &mut changes,
+                &format!("{block}: {}", item.name),
+                before,
+                describe_item(item),
+            ),
+        }
+    }
+    for (block, item) in &old_items {
+        if find(&new_items, block, &item.exercise_id).is_none() {
+            changes.push(PlanChange {
+                text: format!(
+                    "{block}: {}: removed (was {})",
+                    item.name,
+                    describe_item(item)
+                ),
+            });
+        }
+    }
+    let rounds = |c: &Circuit| {
+        c.blocks
+            .iter()
+            .map(|b| format!("{} × {}", b.name, b.rounds))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    change(
+        &mut changes,
+        "Rounds",
+        rounds(old_circuit),
+        rounds(new_circuit),
+    );
+
+    let excluded = |p: &Plan| {
+        if p.limits.excluded_exercises.is_empty() {
+            "none".to_owned()
+        } else {
+            p.limits.excluded_exercises.join(", ")
+        }
+    };
+    change(
+        &mut changes,
+        "Excluded exercises",
+        excluded(old),
+        excluded(new),
+    );
+    let max_steps = |p: &Plan| {
+        if p.limits.max_steps.is_empty() {
+            "none".to_owned()
+        } else {
+            p.limits
+                .max_steps
+                .iter()
+                .map(|(id, step)| format!("{id} up to step {step}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    change(
+        &mut changes,
+        "Highest steps",
+        max_steps(old),
+        max_steps(new),
+    );
+    change(
+        &mut changes,
+        "Longest session",
+        or_none(old.limits.max_session_minutes.map(|m| format!("{m} min"))),
+        or_none(new.limits.max_session_minutes.map(|m| format!("{m} min"))),
+    );
+    if old.rules != new.rules {
+        changes.push(PlanChange {
+            text: "Rule settings: changed by the plan (see the plan file)".to_owned(),
+        });
+    }
+    changes
+}

@@ -1,0 +1,95 @@
+//! The state behind the app's file picker: a folder and what is in it. Reading folders lives
+//! here, so the picker screen only draws and returns actions.
+
+use std::path::{Path, PathBuf};
+
+/// What the picker is choosing a file for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilePurpose {
+    OpenPlan,
+    ExportPlan,
+}
+
+/// One folder or `.ron` file in the current folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub name: String,
+    pub path: PathBuf,
+    pub is_dir: bool,
+}
+
+/// A folder being browsed, and the file name typed or picked.
+#[derive(Clone, Debug)]
+pub struct FileBrowser {
+    pub purpose: FilePurpose,
+    pub dir: PathBuf,
+    pub entries: Vec<Entry>,
+    pub file_name: String,
+    /// Why the folder could not be listed, if it could not.
+    pub error: Option<String>,
+}
+
+impl FileBrowser {
+    pub fn new(purpose: FilePurpose, dir: PathBuf, file_name: String) -> Self {
+        let mut browser = Self {
+            purpose,
+            dir,
+            entries: Vec::new(),
+            file_name,
+            error: None,
+        };
+        browser.refresh();
+        browser
+    }
+
+    /// Show `dir` instead.
+    pub fn navigate(&mut self, dir: PathBuf) {
+        self.dir = dir;
+        self.refresh();
+    }
+
+    /// The file the person chose: the folder joined with the name (`.ron` added when saving).
+    pub fn chosen_path(&self) -> Option<PathBuf> {
+        let name = self.file_name.trim();
+        if name.is_empty() {
+            return None;
+        }
+        let mut path = if Path::new(name).is_absolute() {
+            PathBuf::from(name)
+        } else {
+            self.dir.join(name)
+        };
+        if self.purpose == FilePurpose::ExportPlan && path.extension().is_none() {
+            path.set_extension("ron");
+        }
+        Some(path)
+    }
+
+    fn refresh(&mut self) {
+        self.entries.clear();
+        self.error = None;
+        let listing = match std::fs::read_dir(&self.dir) {
+            Ok(listing) => listing,
+            Err(err) => {
+                self.error = Some(format!("{}: {err}", self.dir.display()));
+                return;
+            }
+        };
+        for entry in listing.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            let is_dir = path.is_dir();
+            if is_dir || path.extension().is_some_and(|e| e == "ron") {
+                self.entries.push(Entry { name, path, is_dir });
+            }
+        }
+        self.entries.sort_by(|a, b| {
+            b.is_dir
+                .cmp(&a.is_dir)
+                .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+        });
+    }
+}

@@ -1,0 +1,114 @@
+//! Before a plan file is used: what would change, and its exercises. Or why it was refused.
+
+use egui::{RichText, Vec2};
+
+use crate::domain::catalog::Catalog;
+use crate::domain::plan_diff::PlanChange;
+use crate::plan_file::CheckedPlan;
+
+use super::figure::figure_ui;
+use super::{Action, palette};
+
+pub struct PlanPreviewModel<'a> {
+    pub source: &'a str,
+    pub candidate: &'a CheckedPlan,
+    pub changes: &'a [PlanChange],
+    pub catalog: &'a Catalog,
+}
+
+pub fn plan_preview_ui(ui: &mut egui::Ui, model: &PlanPreviewModel<'_>) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let plan = &model.candidate.plan;
+    egui::Panel::bottom("plan_preview_buttons").show(ui, |ui| {
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui
+                .button(RichText::new("Use this plan").size(18.0))
+                .clicked()
+            {
+                actions.push(Action::AcceptPlan);
+            }
+            if ui.button(RichText::new("Cancel").size(18.0)).clicked() {
+                actions.push(Action::GoHome);
+            }
+        });
+        ui.add_space(6.0);
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.heading(RichText::new(format!("Open plan: {}", plan.name)).size(26.0));
+        ui.small(model.source);
+        if let Some(clinician) = &plan.clinician {
+            ui.label(format!("From {} · {}", clinician.name, clinician.contact));
+        }
+        if !plan.description.is_empty() {
+            ui.label(&plan.description);
+        }
+        ui.add_space(8.0);
+        ui.strong("What would change");
+        if model.changes.is_empty() {
+            ui.label("Nothing: this plan is the same as the one you use now.");
+        }
+        for change in model.changes {
+            ui.label(format!("• {}", change.text));
+        }
+        ui.add_space(8.0);
+        ui.separator();
+        ui.strong("The new plan");
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            for block in &model.candidate.circuit.blocks {
+                ui.label(
+                    RichText::new(format!("{} — {} round(s)", block.name, block.rounds)).strong(),
+                );
+                for item in &block.items {
+                    ui.horizontal(|ui| {
+                        if let Some(exercise) = model.catalog.get(&item.exercise_id) {
+                            figure_ui(
+                                ui,
+                                &exercise.pose,
+                                Vec2::new(80.0, 48.0),
+                                false,
+                                &format!("Picture of {}", exercise.name),
+                            );
+                        }
+                        let side = if item.per_side { " each side" } else { "" };
+                        ui.vertical(|ui| {
+                            ui.label(RichText::new(&item.name).strong());
+                            ui.label(format!(
+                                "step {} of {}: {} · {}{}",
+                                item.step,
+                                item.top_step,
+                                item.step_name,
+                                item.dose.describe(),
+                                side
+                            ));
+                            if !item.notes.is_empty() {
+                                ui.label(RichText::new(&item.notes).italics());
+                            }
+                        });
+                    });
+                }
+            }
+        });
+    });
+    actions
+}
+
+pub fn plan_rejected_ui(ui: &mut egui::Ui, source: &str, problems: &[String]) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.heading(RichText::new("This plan file cannot be used").color(palette::WARNING));
+        ui.label(source);
+        ui.label("Your current plan and your history have not been changed. Ask whoever wrote the file to correct these lines:");
+        ui.add_space(8.0);
+        egui::ScrollArea::vertical().max_height(ui.available_height() - 60.0).show(ui, |ui| {
+            for problem in problems {
+                ui.monospace(problem);
+            }
+        });
+        ui.add_space(8.0);
+        if ui.button(RichText::new("Back to home").size(18.0)).clicked() {
+            actions.push(Action::GoHome);
+        }
+    });
+    actions
+}

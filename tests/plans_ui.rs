@@ -1,0 +1,161 @@
+//! Opening, previewing, accepting, refusing and exporting plan files in the app.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{open_app, session_files};
+use strongback::ScreenKind;
+use strongback::ui::Action;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(name)
+}
+
+/// Open a plan file the way a person does: Open plan…, type the path, Open.
+fn open_plan_file(app: &mut common::TestApp, path: &std::path::Path) {
+    use egui_kittest::kittest::Queryable as _;
+    app.click("Open plan…");
+    assert!(app.app().file_picker().is_some(), "the file picker opens");
+    let field = app.harness.get_by_label("File name:");
+    field.focus();
+    field.type_text(&path.display().to_string());
+    app.harness.run();
+    app.click("Open");
+    assert!(app.app().file_picker().is_none(), "the picker closes");
+}
+
+fn choose(app: &mut common::TestApp, action: Action) {
+    app.harness.state_mut().apply(action);
+    app.harness.run();
+}
+
+#[test]
+fn home_shows_the_active_plan_and_plan_buttons() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    assert!(app.shows("Built-in plan (no clinician)"));
+    assert!(app.shows("Open plan…"));
+    assert!(app.shows("Export plan…"));
+    app.click("Open plan…");
+    assert!(app.shows("Open a plan file"));
+    assert!(app.shows("Up one folder"));
+    app.click("Cancel");
+    assert!(app.app().file_picker().is_none());
+}
+
+#[test]
+fn an_invalid_plan_is_refused_and_nothing_changes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    // Some history first, to show it is untouched.
+    app.click("Start");
+    app.press(egui::Key::Escape);
+    app.click("Yes, end and save");
+    app.click("Back to home");
+    let sessions_before = session_files(dir.path());
+    let plan_before = app.app().plan().expect("plan").plan.clone();
+
+    open_plan_file(
+        &mut app,
+        &fixture("tests/fixtures/plans/several_problems.ron"),
+    );
+    assert_eq!(app.app().screen_kind(), ScreenKind::PlanRejected);
+    assert!(app.shows("This plan file cannot be used"));
+    assert!(app.shows_containing(
+        "several_problems.ron:13:43: blocks[0].items[0].step: `plank` has steps 1 to 5"
+    ));
+    assert!(app.shows_containing("review_date 2026-11-01 is before start_date"));
+    app.click("Back to home");
+    assert_eq!(app.app().plan().expect("plan").plan, plan_before);
+    assert!(app.shows("Built-in plan (no clinician)"));
+    assert!(!dir.path().join("plan.ron").exists(), "nothing written");
+    assert_eq!(
+        session_files(dir.path()),
+        sessions_before,
+        "history untouched"
+    );
+}
+
+#[test]
+fn a_valid_plan_is_previewed_then_used_and_remembered() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let mut app = open_app(dir.path());
+        open_plan_file(&mut app, &fixture("assets/examples/physio-plan.ron"));
+        assert_eq!(app.app().screen_kind(), ScreenKind::PlanPreview);
+        assert!(app.shows("Open plan: Leg-friendly core plan"));
+        assert!(app.shows_containing(
+            "Clinician: Alex Morgan, physiotherapist (Riverside Clinic, 01632 960 123) (was none)"
+        ));
+        assert!(app.shows_containing("Circuit: Curl-up: added, step 1"));
+        assert!(app.shows_containing(
+            "Circuit: Front plank: removed (was step 2 (knees and forearms), 20 s)"
+        ));
+        assert!(app.shows_containing("Excluded exercises: knee_to_chest, superman (was none)"));
+        assert!(app.shows_containing("Longest session: 30 min (was none)"));
+        app.click("Use this plan");
+        assert_eq!(app.app().screen_kind(), ScreenKind::Home);
+        assert!(app.shows("From Alex Morgan, physiotherapist"));
+        assert!(app.shows("Riverside Clinic, 01632 960 123"));
+        assert!(app.shows_containing("Hello Sam"));
+        assert!(app.shows("Today: Leg-friendly core plan"));
+    }
+    let mut app = open_app(dir.path());
+    assert!(
+        app.shows("From Alex Morgan, physiotherapist"),
+        "remembered after restart"
+    );
+    app.click("Start");
+    assert!(app.shows("Easy walk"), "the session follows the new plan");
+}
+
+#[test]
+fn cancel_in_the_preview_keeps_the_current_plan() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    open_plan_file(&mut app, &fixture("assets/examples/physio-plan.ron"));
+    app.click("Cancel");
+    assert_eq!(app.app().screen_kind(), ScreenKind::Home);
+    assert!(app.shows("Built-in plan (no clinician)"));
+    assert!(!dir.path().join("plan.ron").exists());
+}
+
+#[test]
+fn export_writes_a_plan_file_that_validates_and_reads_back_the_same() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    open_plan_file(&mut app, &fixture("assets/examples/physio-plan.ron"));
+    app.click("Use this plan");
+    app.click("Export plan…");
+    assert!(app.shows("Export the plan to a file"));
+    let suggested = app.app().file_picker().expect("picker").file_name.clone();
+    assert_eq!(suggested, "leg-friendly-core-plan.ron");
+    // Browse into the data folder and save there under the suggested name.
+    choose(&mut app, Action::PickerNavigate(dir.path().to_path_buf()));
+    assert!(app.shows("sessions/"), "folders are listed");
+    app.click("Save");
+    let out = dir.path().join("leg-friendly-core-plan.ron");
+    assert!(app.shows_containing("Plan exported to"));
+    let catalog = strongback::assets::Assets::embedded()
+        .expect("assets")
+        .catalog;
+    let exported =
+        strongback::plan_file::read_plan(&out, &catalog).expect("exported plan validates");
+    assert_eq!(exported.plan, app.app().plan().expect("plan").plan);
+}
+
+#[test]
+fn a_saved_plan_that_no_longer_validates_is_kept_aside() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("plan.ron"),
+        "(schema_version: 2, name: \"Mine\", blocks: [(name: \"C\", items: [(exercise: \"plankk\", step: 1)])])",
+    )
+    .expect("write");
+    let app = open_app(dir.path());
+    assert!(app.shows("Built-in plan (no clinician)"));
+    assert!(app.shows_containing("Your saved plan could not be used"));
+    assert!(app.shows_containing("did you mean `plank`?"));
+    assert!(dir.path().join("plan.ron.unreadable").exists());
+}
