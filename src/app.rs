@@ -58,7 +58,7 @@ enum Screen {
     LoadError(Vec<String>),
     /// A valid plan file, shown with what would change before the person accepts it.
     PlanPreview {
-        candidate: CheckedPlan,
+        candidate: Box<CheckedPlan>,
         source: String,
     },
     /// A plan file that failed the checks; nothing was changed.
@@ -441,7 +441,10 @@ impl StrongbackApp {
         };
         let source = path.display().to_string();
         self.screen = match plan_file::read_plan(path, &assets.catalog) {
-            Ok(candidate) => Screen::PlanPreview { candidate, source },
+            Ok(candidate) => Screen::PlanPreview {
+                candidate: Box::new(candidate),
+                source,
+            },
             Err(problems) => Screen::PlanRejected {
                 source,
                 problems: problems.iter().map(ToString::to_string).collect(),
@@ -453,7 +456,7 @@ impl StrongbackApp {
         let Screen::PlanPreview { candidate, .. } = &self.screen else {
             return;
         };
-        let candidate = candidate.clone();
+        let candidate = (**candidate).clone();
         match self.store.save_plan(&candidate.plan) {
             Ok(()) => {
                 push_notice(
