@@ -459,7 +459,7 @@ impl StrongbackApp {
         let candidate = (**candidate).clone();
         match self.store.save_plan(&candidate.plan) {
             Ok(()) => {
-                push_notice(
+                push_info(
                     &mut self.notices,
                     format!("Now training from \"{}\".", candidate.plan.name),
                 );
@@ -477,11 +477,16 @@ impl StrongbackApp {
         let Some(plan) = &self.plan else {
             return;
         };
-        let text = match crate::store::export_plan(&plan.plan, path) {
-            Ok(()) => format!("Plan exported to {}.", path.display()),
-            Err(err) => format!("The plan could not be exported: {err}"),
-        };
-        push_notice(&mut self.notices, text);
+        match crate::store::export_plan(&plan.plan, path) {
+            Ok(()) => push_info(
+                &mut self.notices,
+                format!("Plan exported to {}.", path.display()),
+            ),
+            Err(err) => push_notice(
+                &mut self.notices,
+                format!("The plan could not be exported: {err}"),
+            ),
+        }
     }
 
     fn resume_interrupted(&mut self, now: Duration) {
@@ -683,10 +688,19 @@ fn file_stem_for(name: &str) -> String {
     }
 }
 
-/// Add a notice unless the same text is already showing.
+/// Add a problem notice unless the same text is already showing.
 fn push_notice(notices: &mut Vec<Notice>, text: String) {
-    if !notices.iter().any(|n| n.text == text) {
-        notices.push(Notice { text });
+    push(notices, Notice::problem(text));
+}
+
+/// Add an informational notice unless the same text is already showing.
+fn push_info(notices: &mut Vec<Notice>, text: String) {
+    push(notices, Notice::info(text));
+}
+
+fn push(notices: &mut Vec<Notice>, notice: Notice) {
+    if !notices.iter().any(|n| n.text == notice.text) {
+        notices.push(notice);
     }
 }
 

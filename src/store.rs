@@ -23,10 +23,34 @@ const IN_PROGRESS_FILE: &str = "in-progress.ron";
 const SESSIONS_DIR: &str = "sessions";
 const PLAN_FILE: &str = "plan.ron";
 
-/// Something the person should be told about their data.
+/// Something the person should be told.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     pub text: String,
+    pub kind: NoticeKind,
+}
+
+/// Whether a notice reports a problem (drawn as a warning) or just confirms something.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Problem,
+    Info,
+}
+
+impl Notice {
+    pub fn problem(text: String) -> Self {
+        Self {
+            text,
+            kind: NoticeKind::Problem,
+        }
+    }
+
+    pub fn info(text: String) -> Self {
+        Self {
+            text,
+            kind: NoticeKind::Info,
+        }
+    }
 }
 
 /// A file could not be written.
@@ -154,7 +178,7 @@ impl Store {
                     problems.join("\n")
                 );
                 log::warn!("{text}");
-                (None, Some(Notice { text }))
+                (None, Some(Notice::problem(text)))
             }
         }
     }
@@ -216,7 +240,7 @@ impl Store {
                     ),
                 };
                 log::warn!("{text}");
-                Err(Notice { text })
+                Err(Notice::problem(text))
             }
         }
     }

@@ -8,7 +8,7 @@ use crate::domain::plan::{Plan, Presentation};
 use crate::domain::program::Circuit;
 use crate::domain::record::{SessionOutcome, SessionRecord};
 use crate::settings::Settings;
-use crate::store::Notice;
+use crate::store::{Notice, NoticeKind};
 
 use super::figure::figure_ui;
 use super::settings::settings_ui;
@@ -58,11 +58,15 @@ pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
 
     egui::CentralPanel::default().show(ui, |ui| {
         for (index, notice) in model.notices.iter().enumerate() {
+            let colour = match notice.kind {
+                NoticeKind::Problem => palette::WARNING,
+                NoticeKind::Info => palette::WORK,
+            };
             egui::Frame::group(ui.style())
-                .stroke(egui::Stroke::new(1.5, palette::WARNING))
+                .stroke(egui::Stroke::new(1.5, colour))
                 .show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.label(RichText::new(&notice.text).color(palette::WARNING));
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(&notice.text).color(colour));
                         if ui.button("Dismiss").clicked() {
                             actions.push(Action::DismissNotice(index));
                         }

@@ -44,53 +44,70 @@ pub fn plan_preview_ui(ui: &mut egui::Ui, model: &PlanPreviewModel<'_>) -> Vec<A
             ui.label(&plan.description);
         }
         ui.add_space(8.0);
-        ui.strong("What would change");
-        if model.changes.is_empty() {
-            ui.label("Nothing: this plan is the same as the one you use now.");
-        }
-        for change in model.changes {
-            ui.label(format!("• {}", change.text));
-        }
-        ui.add_space(8.0);
-        ui.separator();
-        ui.strong("The new plan");
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            for block in &model.candidate.circuit.blocks {
-                ui.label(
-                    RichText::new(format!("{} — {} round(s)", block.name, block.rounds)).strong(),
-                );
-                for item in &block.items {
-                    ui.horizontal(|ui| {
-                        if let Some(exercise) = model.catalog.get(&item.exercise_id) {
-                            figure_ui(
-                                ui,
-                                &exercise.pose,
-                                Vec2::new(80.0, 48.0),
-                                false,
-                                &format!("Picture of {}", exercise.name),
-                            );
-                        }
-                        let side = if item.per_side { " each side" } else { "" };
-                        ui.vertical(|ui| {
-                            ui.label(RichText::new(&item.name).strong());
-                            ui.label(format!(
-                                "step {} of {}: {} · {}{}",
-                                item.step,
-                                item.top_step,
-                                item.step_name,
-                                item.dose.describe(),
-                                side
-                            ));
-                            if !item.notes.is_empty() {
-                                ui.label(RichText::new(&item.notes).italics());
-                            }
-                        });
-                    });
-                }
-            }
+        ui.columns(2, |columns| {
+            let left = &mut columns[0];
+            left.strong("What would change");
+            egui::ScrollArea::vertical()
+                .id_salt("changes")
+                .show(left, |ui| {
+                    if model.changes.is_empty() {
+                        ui.label("Nothing: this plan is the same as the one you use now.");
+                    }
+                    for change in model.changes {
+                        ui.label(format!("• {}", change.text));
+                    }
+                });
+            let right = &mut columns[1];
+            right.strong("The new plan");
+            egui::ScrollArea::vertical()
+                .id_salt("new_plan")
+                .show(right, |ui| new_plan_ui(ui, model));
         });
     });
     actions
+}
+
+fn new_plan_ui(ui: &mut egui::Ui, model: &PlanPreviewModel<'_>) {
+    for block in &model.candidate.circuit.blocks {
+        let rounds = if block.rounds > 1 {
+            format!(" — {} rounds", block.rounds)
+        } else {
+            String::new()
+        };
+        ui.label(RichText::new(format!("{}{rounds}", block.name)).strong());
+        for item in &block.items {
+            ui.horizontal(|ui| {
+                if let Some(exercise) = model.catalog.get(&item.exercise_id) {
+                    figure_ui(
+                        ui,
+                        &exercise.pose,
+                        Vec2::new(80.0, 48.0),
+                        false,
+                        &format!("Picture of {}", exercise.name),
+                    );
+                }
+                let side = if item.per_side { " each side" } else { "" };
+                let sets = if item.sets > 1 {
+                    format!(" × {} sets", item.sets)
+                } else {
+                    String::new()
+                };
+                ui.vertical(|ui| {
+                    ui.label(RichText::new(&item.name).strong());
+                    ui.label(format!(
+                        "step {} of {}: {} · {}{side}{sets}",
+                        item.step,
+                        item.top_step,
+                        item.step_name,
+                        item.dose.describe(),
+                    ));
+                    if !item.notes.is_empty() {
+                        ui.label(RichText::new(&item.notes).italics());
+                    }
+                });
+            });
+        }
+    }
 }
 
 pub fn plan_rejected_ui(ui: &mut egui::Ui, source: &str, problems: &[String]) -> Vec<Action> {
