@@ -273,6 +273,7 @@ impl StrongbackApp {
             }
             Action::OpenPlan => self.open_file_dialog(FilePurpose::OpenPlan),
             Action::ExportPlan => self.open_file_dialog(FilePurpose::ExportPlan),
+            Action::SaveHandout => self.open_file_dialog(FilePurpose::SaveHandout),
             Action::AcceptPlan => self.accept_plan(),
             picker @ (Action::PickerNavigate(_)
             | Action::PickerFileName(_)
@@ -401,12 +402,11 @@ impl StrongbackApp {
         let start_dir = directories::UserDirs::new()
             .map(|d| d.home_dir().to_path_buf())
             .unwrap_or_else(|| PathBuf::from("."));
+        let plan_name = self.plan.as_ref().map_or("plan", |p| p.plan.name.as_str());
         let file_name = match purpose {
             FilePurpose::OpenPlan => String::new(),
-            FilePurpose::ExportPlan => {
-                let name = self.plan.as_ref().map_or("plan", |p| p.plan.name.as_str());
-                format!("{}.ron", file_stem_for(name))
-            }
+            FilePurpose::ExportPlan => format!("{}.ron", file_stem_for(plan_name)),
+            FilePurpose::SaveHandout => format!("{}-handout.html", file_stem_for(plan_name)),
         };
         self.file_picker = Some(FileBrowser::new(purpose, start_dir, file_name));
     }
@@ -428,6 +428,7 @@ impl StrongbackApp {
                 match purpose {
                     FilePurpose::OpenPlan => self.check_plan_file(&path),
                     FilePurpose::ExportPlan => self.export_plan(&path),
+                    FilePurpose::SaveHandout => self.save_handout(&path),
                 }
             }
             _ => {}
@@ -485,6 +486,26 @@ impl StrongbackApp {
             Err(err) => push_notice(
                 &mut self.notices,
                 format!("The plan could not be exported: {err}"),
+            ),
+        }
+    }
+
+    fn save_handout(&mut self, path: &std::path::Path) {
+        let (Some(plan), Some(assets)) = (&self.plan, &self.assets) else {
+            return;
+        };
+        let html = crate::report::handout::handout_html(plan, &assets.catalog);
+        match crate::store::write_shared(path, html.as_bytes()) {
+            Ok(()) => push_info(
+                &mut self.notices,
+                format!(
+                    "Handout saved to {}. Open it in a web browser to print it.",
+                    path.display()
+                ),
+            ),
+            Err(err) => push_notice(
+                &mut self.notices,
+                format!("The handout could not be saved: {err}"),
             ),
         }
     }

@@ -38,6 +38,15 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Write a printable handout of a plan: one self-contained HTML page.
+    Handout {
+        /// The plan file.
+        #[arg(value_name = "PLAN")]
+        plan: PathBuf,
+        /// Where to write the page.
+        #[arg(long, value_name = "FILE.html")]
+        out: PathBuf,
+    },
 }
 
 /// Check each plan file, printing to `out`. Returns whether all were valid.
@@ -81,6 +90,21 @@ pub fn run_command(command: &Command, assets_dir: Option<&std::path::Path>) -> a
         Command::Validate { files } => {
             let ok = validate(files, &assets.catalog, &mut std::io::stdout().lock());
             Ok(if ok { 0 } else { 1 })
+        }
+        Command::Handout { plan, out } => {
+            let checked = match crate::plan_file::read_plan(plan, &assets.catalog) {
+                Ok(checked) => checked,
+                Err(problems) => {
+                    for problem in problems {
+                        eprintln!("{problem}");
+                    }
+                    return Ok(1);
+                }
+            };
+            let html = crate::report::handout::handout_html(&checked, &assets.catalog);
+            crate::store::write_shared(out, html.as_bytes())?;
+            println!("{}: handout written", out.display());
+            Ok(0)
         }
     }
 }

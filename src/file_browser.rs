@@ -8,9 +8,24 @@ use std::path::{Path, PathBuf};
 pub enum FilePurpose {
     OpenPlan,
     ExportPlan,
+    SaveHandout,
 }
 
-/// One folder or `.ron` file in the current folder.
+impl FilePurpose {
+    /// The kind of file listed and, when saving, added to a bare name.
+    pub fn extension(self) -> &'static str {
+        match self {
+            FilePurpose::OpenPlan | FilePurpose::ExportPlan => "ron",
+            FilePurpose::SaveHandout => "html",
+        }
+    }
+
+    pub fn is_save(self) -> bool {
+        self != FilePurpose::OpenPlan
+    }
+}
+
+/// One folder, or file of the purpose's kind, in the current folder.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
     pub name: String,
@@ -59,8 +74,8 @@ impl FileBrowser {
         } else {
             self.dir.join(name)
         };
-        if self.purpose == FilePurpose::ExportPlan && path.extension().is_none() {
-            path.set_extension("ron");
+        if self.purpose.is_save() && path.extension().is_none() {
+            path.set_extension(self.purpose.extension());
         }
         Some(path)
     }
@@ -82,7 +97,11 @@ impl FileBrowser {
             }
             let path = entry.path();
             let is_dir = path.is_dir();
-            if is_dir || path.extension().is_some_and(|e| e == "ron") {
+            if is_dir
+                || path
+                    .extension()
+                    .is_some_and(|e| e == self.purpose.extension())
+            {
                 self.entries.push(Entry { name, path, is_dir });
             }
         }

@@ -15,6 +15,7 @@ pub mod data_file;
 pub mod domain;
 pub mod file_browser;
 pub mod plan_file;
+pub mod report;
 pub mod ron_spans;
 pub mod settings;
 pub mod store;

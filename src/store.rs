@@ -185,7 +185,11 @@ impl Store {
 
     /// Keep `plan` as the person's plan.
     pub fn save_plan(&self, plan: &Plan) -> Result<(), StoreError> {
-        export_plan(plan, &self.dir.join(PLAN_FILE))
+        let text = plan_file::plan_to_text(plan).map_err(|reason| StoreError::Encode {
+            what: "plan".to_owned(),
+            reason,
+        })?;
+        write_atomically(&self.dir.join(PLAN_FILE), text.as_bytes())
     }
 
     pub fn save_in_progress(&self, snapshot: &InProgressSession) -> Result<(), StoreError> {
@@ -259,23 +263,53 @@ impl Store {
     }
 }
 
-/// Write `plan` as a plan file at `path` (atomically); it passes `validate`.
+/// Write `plan` as a plan file at `path` (atomically, readable by others); it passes `validate`.
 pub fn export_plan(plan: &Plan, path: &Path) -> Result<(), StoreError> {
     let text = plan_file::plan_to_text(plan).map_err(|reason| StoreError::Encode {
         what: "plan".to_owned(),
         reason,
     })?;
-    write_atomically(path, text.as_bytes())
+    write_shared(path, text.as_bytes())
 }
 
-/// Write `bytes` to `path` so that a crash leaves either the old file or the new one.
+/// Who may read a file the app writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Readers {
+    /// Health data in the data folder: the person only (0600 on Unix).
+    Owner,
+    /// Exports and handouts meant to be shared: readable by others (0644 on Unix).
+    Everyone,
+}
+
+/// Write the person's own data to `path` so that a crash leaves either the old file or the new one.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    write_file(path, bytes, Readers::Owner)
+}
+
+/// Write a file meant to be handed over (a plan export, a handout), atomically.
+pub fn write_shared(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_file(path, bytes, Readers::Everyone)
+}
+
+fn write_file(path: &Path, bytes: &[u8], readers: Readers) -> Result<(), StoreError> {
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
     let err = |reason| StoreError::Write {
         path: path.to_path_buf(),
         reason,
     };
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
+    #[cfg(unix)]
+    if readers == Readers::Everyone {
+        use std::os::unix::fs::PermissionsExt as _;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(err)?;
+    }
+    #[cfg(not(unix))]
+    let _ = readers;
     tmp.write_all(bytes).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
     tmp.persist(path).map_err(|e| err(e.error))?;

@@ -11,6 +11,7 @@ pub fn file_picker_ui(ctx: &egui::Context, browser: &FileBrowser) -> Vec<Action>
     let (title, confirm) = match browser.purpose {
         FilePurpose::OpenPlan => ("Open a plan file", "Open"),
         FilePurpose::ExportPlan => ("Export the plan to a file", "Save"),
+        FilePurpose::SaveHandout => ("Save a printable handout", "Save"),
     };
     egui::Modal::new(egui::Id::unique("file_picker")).show(ctx, |ui| {
         ui.set_width(560.0);
@@ -31,7 +32,10 @@ pub fn file_picker_ui(ctx: &egui::Context, browser: &FileBrowser) -> Vec<Action>
                     ui.label(RichText::new(error).color(super::palette::WARNING));
                 }
                 if browser.entries.is_empty() && browser.error.is_none() {
-                    ui.label("No folders or .ron files here.");
+                    ui.label(format!(
+                        "No folders or .{} files here.",
+                        browser.purpose.extension()
+                    ));
                 }
                 for entry in &browser.entries {
                     let text = if entry.is_dir {

@@ -43,6 +43,13 @@ pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
                 if ui.button("Export plan…").clicked() {
                     actions.push(Action::ExportPlan);
                 }
+                if ui
+                    .button("Handout…")
+                    .on_hover_text("A page to print, with pictures")
+                    .clicked()
+                {
+                    actions.push(Action::SaveHandout);
+                }
             });
             ui.separator();
             actions.extend(settings_ui(ui, model.settings, model.sound_problem));

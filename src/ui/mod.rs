@@ -37,6 +37,8 @@ pub enum Action {
     OpenPlan,
     /// Show the file dialog to export the current plan.
     ExportPlan,
+    /// Show the file dialog to save a printable handout of the current plan.
+    SaveHandout,
     /// Use the previewed plan from now on.
     AcceptPlan,
     /// File picker: show this folder.

@@ -1,0 +1,153 @@
+//! The printable handout a clinician gives with a plan: one self-contained HTML page.
+
+use std::fmt::Write as _;
+
+use crate::domain::catalog::Catalog;
+use crate::domain::plan::Presentation;
+use crate::plan_file::CheckedPlan;
+
+use super::html::escape;
+use super::svg::pose_svg;
+
+const STYLE: &str = r#"
+  * { box-sizing: border-box; }
+  body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; color: #111; margin: 0 auto; max-width: 190mm; padding: 8mm; font-size: 10.5pt; line-height: 1.3; }
+  h1 { font-size: 20pt; margin: 0 0 2mm; }
+  h2 { font-size: 13pt; margin: 4mm 0 2mm; border-bottom: 1px solid #999; }
+  .meta { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 4mm; margin: 3mm 0; }
+  .meta dt { font-weight: bold; }
+  .meta dd { margin: 0; }
+  .safety { border: 1.5px solid #b03a2e; padding: 3mm; margin: 4mm 0; }
+  .exercises { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm; }
+  .exercise { border: 1px solid #bbb; border-radius: 2mm; padding: 2mm 3mm; break-inside: avoid; page-break-inside: avoid; }
+  .exercise p { margin: 1mm 0; }
+  .exercise svg { width: 100%; height: 26mm; display: block; }
+  .exercise h3 { font-size: 12.5pt; margin: 1mm 0; }
+  .dose { font-weight: bold; font-size: 12pt; }
+  .step, .needs { color: #444; }
+  .notes { background: #f3f3f3; padding: 1.5mm 2mm; border-left: 3px solid #555; }
+  footer { margin-top: 6mm; color: #555; font-size: 9pt; }
+  @page { margin: 12mm; }
+  @media print { body { padding: 0; max-width: none; } h2 { break-after: avoid; page-break-after: avoid; } }
+"#;
+
+/// The handout for `plan`: who prescribed it, dates, and each exercise with picture, how-to,
+/// dose and the clinician's notes.
+pub fn handout_html(checked: &CheckedPlan, catalog: &Catalog) -> String {
+    let plan = &checked.plan;
+    let mut html = String::new();
+    let _ = write!(
+        html,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body>\n",
+        escape(&plan.name)
+    );
+    let _ = write!(html, "<h1>{}</h1>\n", escape(&plan.name));
+    if !plan.description.is_empty() {
+        let _ = write!(html, "<p>{}</p>\n", escape(&plan.description));
+    }
+    html.push_str("<dl class=\"meta\">\n");
+    let mut meta = |key: &str, value: &str| {
+        let _ = write!(html, "<dt>{}</dt><dd>{}</dd>\n", escape(key), escape(value));
+    };
+    if let Some(patient) = &plan.patient {
+        meta("For", patient);
+    }
+    match &plan.clinician {
+        Some(clinician) => {
+            meta("Clinician", &clinician.name);
+            if !clinician.contact.is_empty() {
+                meta("Contact", &clinician.contact);
+            }
+        }
+        None => meta("Clinician", "none (built-in plan)"),
+    }
+    if let Some(start) = plan.start_date {
+        meta("Start", &start.format("%-d %B %Y").to_string());
+    }
+    if let Some(review) = plan.review_date {
+        meta("Review", &review.format("%-d %B %Y").to_string());
+    }
+    meta("Sessions", &format!("{} a week", plan.sessions_per_week));
+    if plan.presentation != Presentation::NotSet {
+        meta("Built for", plan.presentation.label());
+    }
+    html.push_str("</dl>\n");
+
+    html.push_str(
+        "<div class=\"safety\"><strong>Stop and contact your clinician</strong> if pain spreads further down a leg, \
+         if you notice new numbness, tingling or weakness, or if a session leaves you worse the next day. \
+         Get urgent medical help for numbness around the genitals or back passage, or new trouble passing urine \
+         or controlling your bladder or bowels.</div>\n",
+    );
+
+    let t = &checked.circuit.timings;
+    let _ = write!(
+        html,
+        "<p>Rest {} s between exercises and {} s between rounds. Per-side exercises: do the left side, then the right.</p>\n",
+        t.rest_between_exercises_secs, t.rest_between_rounds_secs
+    );
+
+    for block in &checked.circuit.blocks {
+        let rounds = if block.rounds > 1 {
+            format!(" — {} rounds", block.rounds)
+        } else {
+            String::new()
+        };
+        let _ = write!(
+            html,
+            "<h2>{}{}</h2>\n<div class=\"exercises\">\n",
+            escape(&block.name),
+            rounds
+        );
+        for item in &block.items {
+            let Some(exercise) = catalog.get(&item.exercise_id) else {
+                continue;
+            };
+            let side = if item.per_side { " each side" } else { "" };
+            let sets = if item.sets > 1 {
+                format!(", {} sets", item.sets)
+            } else {
+                String::new()
+            };
+            html.push_str("<section class=\"exercise\">");
+            html.push_str(&pose_svg(
+                &exercise.pose,
+                &format!("Body position for {}", exercise.name),
+            ));
+            let _ = write!(
+                html,
+                "<h3>{}</h3><div class=\"dose\">{}{}{}</div><div class=\"step\">Step {} of {}: {}</div><p>{}</p>",
+                escape(&exercise.name),
+                escape(&item.dose.describe()),
+                side,
+                sets,
+                item.step,
+                item.top_step,
+                escape(&item.step_name),
+                escape(&exercise.how_to),
+            );
+            if let Some(step) = exercise.step(item.step)
+                && !step.cue.is_empty()
+            {
+                let _ = write!(html, "<p><em>{}</em></p>", escape(&step.cue));
+            }
+            if !item.notes.is_empty() {
+                let _ = write!(html, "<p class=\"notes\">{}</p>", escape(&item.notes));
+            }
+            if !exercise.equipment.is_empty() {
+                let needs: Vec<&str> = exercise.equipment.iter().map(|e| e.label()).collect();
+                let _ = write!(
+                    html,
+                    "<div class=\"needs\">You need: {}</div>",
+                    escape(&needs.join(", "))
+                );
+            }
+            html.push_str("</section>\n");
+        }
+        html.push_str("</div>\n");
+    }
+    html.push_str(
+        "<footer>Made with Strongback, a back-care strength coach. It does not diagnose; follow your clinician's advice.</footer>\n</body></html>\n",
+    );
+    html
+}

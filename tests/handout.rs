@@ -1,0 +1,143 @@
+//! The printable handout: what it contains, that it needs no network, and both ways to make it.
+
+mod common;
+
+use strongback::assets::Assets;
+use strongback::cli::{Command, run_command};
+use strongback::plan_file::check_plan_text;
+use strongback::report::handout::handout_html;
+use strongback::ui::Action;
+
+const EXAMPLE: &str = include_str!("../assets/examples/physio-plan.ron");
+
+fn example_handout() -> String {
+    let assets = Assets::embedded().expect("assets");
+    let checked = check_plan_text("physio-plan.ron", EXAMPLE, &assets.catalog).expect("valid");
+    handout_html(&checked, &assets.catalog)
+}
+
+#[test]
+fn handout_has_clinician_dates_and_every_exercise_with_picture_dose_and_notes() {
+    let html = example_handout();
+    for expected in [
+        "<h1>Leg-friendly core plan</h1>",
+        "Alex Morgan, physiotherapist",
+        "Riverside Clinic, 01632 960 123",
+        "1 December 2026",
+        "12 January 2027",
+        "3 a week",
+        "Curl-up",
+        "Side plank",
+        "10 s each side",
+        "10 reps, 2 sets",
+        "Slow and smooth; the stick stays in contact.",
+        "You need: broomstick or dowel",
+    ] {
+        assert!(html.contains(expected), "missing {expected:?}");
+    }
+    let exercises = html.matches("<section class=\"exercise\">").count();
+    assert_eq!(exercises, 7);
+    assert_eq!(
+        html.matches("<svg ").count(),
+        exercises,
+        "one picture per exercise"
+    );
+    assert!(html.contains("aria-label=\"Body position for Bird dog\""));
+}
+
+#[test]
+fn handout_is_self_contained_and_prints_on_a4_and_letter() {
+    let html = example_handout();
+    for forbidden in ["<script", "<link", "<img", "src=", "url(http", "@import"] {
+        assert!(
+            !html.contains(forbidden),
+            "{forbidden} would need the network or a file"
+        );
+    }
+    let hrefs: Vec<_> = html
+        .match_indices("http")
+        .map(|(i, _)| &html[i..i + 26])
+        .collect();
+    assert!(
+        hrefs
+            .iter()
+            .all(|h| h.starts_with("http://www.w3.org/2000/svg")),
+        "only the SVG namespace: {hrefs:?}"
+    );
+    assert!(
+        html.contains("@page { margin: 12mm; }"),
+        "no fixed paper size, so A4 and Letter both fit"
+    );
+    assert!(
+        html.contains("break-inside: avoid"),
+        "an exercise is never split across pages"
+    );
+}
+
+#[test]
+fn text_from_the_plan_is_escaped() {
+    let assets = Assets::embedded().expect("assets");
+    let text = EXAMPLE.replace(
+        "Slow and smooth; the stick stays in contact.",
+        "<script>alert('x')</script> & \\\"quotes\\\"",
+    );
+    let checked = check_plan_text("p.ron", &text, &assets.catalog).expect("valid");
+    let html = handout_html(&checked, &assets.catalog);
+    assert!(!html.contains("<script>"));
+    assert!(
+        html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;")
+    );
+}
+
+#[test]
+fn cli_writes_the_handout_and_refuses_an_invalid_plan() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("handout.html");
+    let code = run_command(
+        &Command::Handout {
+            plan: "assets/examples/physio-plan.ron".into(),
+            out: out.clone(),
+        },
+        None,
+    )
+    .expect("runs");
+    assert_eq!(code, 0);
+    assert_eq!(
+        std::fs::read_to_string(&out).expect("written"),
+        example_handout()
+    );
+
+    let refused = dir.path().join("refused.html");
+    let code = run_command(
+        &Command::Handout {
+            plan: "tests/fixtures/plans/unknown_exercise.ron".into(),
+            out: refused.clone(),
+        },
+        None,
+    )
+    .expect("runs");
+    assert_eq!(code, 1);
+    assert!(!refused.exists());
+}
+
+#[test]
+fn the_handout_button_saves_the_current_plan_as_a_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = common::open_app(dir.path());
+    app.click("Handout…");
+    assert!(app.shows("Save a printable handout"));
+    assert_eq!(
+        app.app().file_picker().expect("picker").file_name,
+        "back-care-circuit-handout.html"
+    );
+    app.harness
+        .state_mut()
+        .apply(Action::PickerNavigate(dir.path().to_path_buf()));
+    app.harness.run();
+    app.click("Save");
+    let page =
+        std::fs::read_to_string(dir.path().join("back-care-circuit-handout.html")).expect("saved");
+    assert!(page.contains("<h1>Back-care circuit</h1>"));
+    assert!(page.contains("none (built-in plan)"));
+    assert!(app.shows_containing("Handout saved to"));
+}
