@@ -36,18 +36,18 @@ const STYLE: &str = r#"
 pub fn handout_html(checked: &CheckedPlan, catalog: &Catalog) -> String {
     let plan = &checked.plan;
     let mut html = String::new();
-    let _ = write!(
+    let _ = writeln!(
         html,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body>",
         escape(&plan.name)
     );
-    let _ = write!(html, "<h1>{}</h1>\n", escape(&plan.name));
+    let _ = writeln!(html, "<h1>{}</h1>", escape(&plan.name));
     if !plan.description.is_empty() {
-        let _ = write!(html, "<p>{}</p>\n", escape(&plan.description));
+        let _ = writeln!(html, "<p>{}</p>", escape(&plan.description));
     }
     html.push_str("<dl class=\"meta\">\n");
     let mut meta = |key: &str, value: &str| {
-        let _ = write!(html, "<dt>{}</dt><dd>{}</dd>\n", escape(key), escape(value));
+        let _ = writeln!(html, "<dt>{}</dt><dd>{}</dd>", escape(key), escape(value));
     };
     if let Some(patient) = &plan.patient {
         meta("For", patient);
@@ -81,9 +81,9 @@ pub fn handout_html(checked: &CheckedPlan, catalog: &Catalog) -> String {
     );
 
     let t = &checked.circuit.timings;
-    let _ = write!(
+    let _ = writeln!(
         html,
-        "<p>Rest {} s between exercises and {} s between rounds. Per-side exercises: do the left side, then the right.</p>\n",
+        "<p>Rest {} s between exercises and {} s between rounds. Per-side exercises: do the left side, then the right.</p>",
         t.rest_between_exercises_secs, t.rest_between_rounds_secs
     );
 
@@ -93,9 +93,9 @@ pub fn handout_html(checked: &CheckedPlan, catalog: &Catalog) -> String {
         } else {
             String::new()
         };
-        let _ = write!(
+        let _ = writeln!(
             html,
-            "<h2>{}{}</h2>\n<div class=\"exercises\">\n",
+            "<h2>{}{}</h2>\n<div class=\"exercises\">",
             escape(&block.name),
             rounds
         );
