@@ -51,9 +51,9 @@ pub fn check_plan_text(
     };
     let plan: Plan = match version {
         1 => data_file::parse_ron::<PlanV1>(file, text)
-            .map_err(|e| vec![e])?
+            .map_err(|e| vec![name_the_field(e, text)])?
             .into(),
-        2 => data_file::parse_ron(file, text).map_err(|e| vec![e])?,
+        2 => data_file::parse_ron(file, text).map_err(|e| vec![name_the_field(e, text)])?,
         v => {
             let spans = SpanIndex::build(text);
             let (line, col) = spans.find("schema_version").unwrap_or((1, 1));
@@ -94,6 +94,26 @@ pub fn check_plan_text(
             Err(errors)
         }
     }
+}
+
+/// Prefix a parse error with the field it is in, when the parser's message does not say.
+fn name_the_field(mut error: DataFileError, text: &str) -> DataFileError {
+    let Some((line, col)) = error.position else {
+        return error;
+    };
+    if error.message.contains("field `") {
+        return error;
+    }
+    let spans = SpanIndex::build(text);
+    if let Some(path) = spans.path_at(line, col) {
+        let hint = if path.ends_with("_date") {
+            " (dates are written \"YYYY-MM-DD\" and must exist)"
+        } else {
+            ""
+        };
+        error.message = format!("{path}: {}{hint}", error.message);
+    }
+    error
 }
 
 /// The plan as RON text, with a header comment; it reads back to the same plan.

@@ -29,6 +29,16 @@ impl SpanIndex {
         walker.index
     }
 
+    /// The path of the value that starts nearest before (or at) a position: the field an
+    /// error at that position is about.
+    pub fn path_at(&self, line: usize, col: usize) -> Option<&str> {
+        self.positions
+            .iter()
+            .filter(|(path, pos)| !path.is_empty() && **pos <= (line, col))
+            .max_by(|(pa, a), (pb, b)| a.cmp(b).then_with(|| pa.len().cmp(&pb.len())))
+            .map(|(path, _)| path.as_str())
+    }
+
     /// Position of the value at `path`, or of the nearest enclosing value that is known.
     pub fn find(&self, path: &str) -> Option<(usize, usize)> {
         let mut path = path;
