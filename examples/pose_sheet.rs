@@ -10,7 +10,9 @@ fn main() {
             std::process::exit(1);
         }
     };
-    println!("<!DOCTYPE html><html><body style=\"display:grid;grid-template-columns:repeat(4,1fr);gap:8px;font-family:sans-serif\">");
+    println!(
+        "<!DOCTYPE html><html><body style=\"display:grid;grid-template-columns:repeat(4,1fr);gap:8px;font-family:sans-serif\">"
+    );
     for exercise in &assets.catalog.exercises {
         println!(
             "<div style=\"border:1px solid #ccc;padding:4px\">{}<div>{} (step {})</div></div>",
