@@ -38,6 +38,18 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Replay a days file through the rules and print each date's decision.
+    Simulate {
+        /// The plan file.
+        #[arg(value_name = "PLAN")]
+        plan: PathBuf,
+        /// The days file (check-ins, sessions, clearances by date).
+        #[arg(value_name = "DAYS")]
+        days: PathBuf,
+        /// One JSON object per line instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Write a printable handout of a plan: one self-contained HTML page.
     Handout {
         /// The plan file.
@@ -90,6 +102,33 @@ pub fn run_command(command: &Command, assets_dir: Option<&std::path::Path>) -> a
         Command::Validate { files } => {
             let ok = validate(files, &assets.catalog, &mut std::io::stdout().lock());
             Ok(if ok { 0 } else { 1 })
+        }
+        Command::Simulate { plan, days, json } => {
+            let checked = match crate::plan_file::read_plan(plan, &assets.catalog) {
+                Ok(checked) => checked,
+                Err(problems) => {
+                    for problem in problems {
+                        eprintln!("{problem}");
+                    }
+                    return Ok(1);
+                }
+            };
+            let days = match crate::days_file::read_days(days) {
+                Ok(days) => days,
+                Err(problem) => {
+                    eprintln!("{problem}");
+                    return Ok(1);
+                }
+            };
+            let decisions = crate::days_file::replay(&checked, &assets.catalog, &days.days);
+            if *json {
+                for decision in &decisions {
+                    println!("{}", crate::days_file::decision_json(decision));
+                }
+            } else {
+                print!("{}", crate::days_file::decisions_table(&decisions));
+            }
+            Ok(0)
         }
         Command::Handout { plan, out } => {
             let checked = match crate::plan_file::read_plan(plan, &assets.catalog) {

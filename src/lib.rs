@@ -12,6 +12,7 @@ pub mod audio;
 pub mod cli;
 pub mod clock;
 pub mod data_file;
+pub mod days_file;
 pub mod domain;
 pub mod file_browser;
 pub mod plan_file;

@@ -4,10 +4,12 @@
 //! behaviour here is testable with fixed times.
 
 pub mod catalog;
+pub mod checkin;
 pub mod coach;
 pub mod plan;
 pub mod plan_diff;
 pub mod player;
 pub mod program;
 pub mod record;
+pub mod rules;
 pub mod timeline;

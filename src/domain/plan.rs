@@ -98,6 +98,15 @@ pub struct RuleSettings {
     pub spasm_gentle_day_pain: u8,
     /// Spasm moves to short holds when pain is at or below this (R8).
     pub spasm_short_holds_pain: u8,
+    /// Longest hold while a spasm settles (R8).
+    pub spasm_short_hold_secs: u32,
+    /// Highest ladder step while a spasm settles (R8).
+    pub spasm_max_step: u8,
+    /// What a gentle day is made of (R8).
+    pub gentle_day_exercises: Vec<String>,
+    /// Dose steps within one ladder step: the top of a step's range is its starting dose plus
+    /// this many increments (R4).
+    pub dose_steps_per_ladder_step: u32,
 }
 
 impl Default for RuleSettings {
@@ -122,6 +131,19 @@ impl Default for RuleSettings {
             nerve_recheck_hours: 48,
             spasm_gentle_day_pain: 6,
             spasm_short_holds_pain: 5,
+            spasm_short_hold_secs: 10,
+            spasm_max_step: 2,
+            gentle_day_exercises: [
+                "walk",
+                "cat_camel",
+                "clamshell",
+                "hip_flexor_stretch",
+                "hamstring_stretch",
+                "figure_four_stretch",
+            ]
+            .map(String::from)
+            .to_vec(),
+            dose_steps_per_ladder_step: 3,
         }
     }
 }

@@ -1,0 +1,228 @@
+//! What the person reports: the check-in before a session (clinical spec §3), red flags (§4),
+//! the report after a session, and a clinician's clearance. Our own wording, not a validated score.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// How serious a red flag is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum FlagTier {
+    /// See a doctor within days; the plan pauses.
+    Urgent,
+    /// Emergency care today; the plan stops.
+    Emergency,
+}
+
+/// A red-flag answer (clinical spec §4). Individually poor predictors, so any "yes" refers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum RedFlag {
+    // Emergency: possible cauda equina.
+    UrineChange,
+    BladderOrBowelControl,
+    SaddleNumbness,
+    SexualDysfunction,
+    PainInBothLegs,
+    SevereLegWeakness,
+    // Urgent.
+    FeverOrUnwell,
+    CancerHistory,
+    UnexplainedWeightLoss,
+    ConstantNightPain,
+    RecentTrauma,
+    AgeAtOnset,
+    MidBackPain,
+    WidespreadNumbness,
+}
+
+impl RedFlag {
+    pub const ALL: [RedFlag; 14] = [
+        RedFlag::UrineChange,
+        RedFlag::BladderOrBowelControl,
+        RedFlag::SaddleNumbness,
+        RedFlag::SexualDysfunction,
+        RedFlag::PainInBothLegs,
+        RedFlag::SevereLegWeakness,
+        RedFlag::FeverOrUnwell,
+        RedFlag::CancerHistory,
+        RedFlag::UnexplainedWeightLoss,
+        RedFlag::ConstantNightPain,
+        RedFlag::RecentTrauma,
+        RedFlag::AgeAtOnset,
+        RedFlag::MidBackPain,
+        RedFlag::WidespreadNumbness,
+    ];
+
+    pub fn tier(self) -> FlagTier {
+        match self {
+            RedFlag::UrineChange
+            | RedFlag::BladderOrBowelControl
+            | RedFlag::SaddleNumbness
+            | RedFlag::SexualDysfunction
+            | RedFlag::PainInBothLegs
+            | RedFlag::SevereLegWeakness => FlagTier::Emergency,
+            _ => FlagTier::Urgent,
+        }
+    }
+
+    /// The question, in plain words, answered yes or no.
+    pub fn question(self) -> &'static str {
+        match self {
+            RedFlag::UrineChange => {
+                "Is passing urine newly difficult, is the stream weak, or can you not feel it pass?"
+            }
+            RedFlag::BladderOrBowelControl => {
+                "Have you lost any control of your bladder or bowels?"
+            }
+            RedFlag::SaddleNumbness => {
+                "Is there numbness or tingling around your genitals, back passage or inner buttocks?"
+            }
+            RedFlag::SexualDysfunction => "Have you noticed new problems with sexual function?",
+            RedFlag::PainInBothLegs => "Does pain shoot down both of your legs?",
+            RedFlag::SevereLegWeakness => {
+                "Is a leg very weak or getting weaker (foot slapping or dragging), or is walking hard?"
+            }
+            RedFlag::FeverOrUnwell => "Do you have a fever or chills, or feel generally unwell?",
+            RedFlag::CancerHistory => "Have you ever had cancer, and is this back pain new?",
+            RedFlag::UnexplainedWeightLoss => "Have you lost weight without trying?",
+            RedFlag::ConstantNightPain => {
+                "Is the pain constant at night, whatever position you lie in?"
+            }
+            RedFlag::RecentTrauma => {
+                "Did the pain start after a fall or accident (or a small knock, if you have osteoporosis or take steroids long-term)?"
+            }
+            RedFlag::AgeAtOnset => {
+                "Did this back pain start for the first time before age 20 or after age 55?"
+            }
+            RedFlag::MidBackPain => {
+                "Is the pain mainly in your mid or upper back (between the shoulder blades)?"
+            }
+            RedFlag::WidespreadNumbness => {
+                "Do you have numbness or weakness in many places, not only one leg?"
+            }
+        }
+    }
+}
+
+/// How far down a leg pain reaches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum LegExtent {
+    Buttock,
+    Thigh,
+    BelowKnee,
+    Foot,
+}
+
+/// Leg symptoms since last time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LegTrend {
+    /// Closer to the back (centralising).
+    Closer,
+    Same,
+    /// Further down the leg.
+    Further,
+}
+
+/// The morning after the last session, compared with a usual morning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MorningAfter {
+    Better,
+    Same,
+    WorseButSettled,
+    WorseNotSettled,
+}
+
+/// Which words fit the pain best (suggests the presentation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PainKind {
+    SuddenLocking,
+    ShootingIntoLeg,
+    GeneralAche,
+    NoPain,
+}
+
+/// Optional function items, each 0 (no trouble) to 4 (cannot).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FunctionScores {
+    pub sleep: u8,
+    pub sitting_or_driving: u8,
+    pub running: u8,
+}
+
+/// The check-in before a session, at most once a day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckIn {
+    /// Red flags answered "yes".
+    #[serde(default)]
+    pub red_flags: Vec<RedFlag>,
+    pub back_pain: u8,
+    #[serde(default)]
+    pub leg_pain: u8,
+    #[serde(default)]
+    pub leg_extent: Option<LegExtent>,
+    #[serde(default)]
+    pub leg_trend: Option<LegTrend>,
+    #[serde(default)]
+    pub new_numbness_or_weakness: bool,
+    #[serde(default)]
+    pub morning_after: Option<MorningAfter>,
+    #[serde(default)]
+    pub pain_kind: Option<PainKind>,
+    #[serde(default)]
+    pub function: Option<FunctionScores>,
+}
+
+impl CheckIn {
+    /// R2: leg symptoms further down than last time, or new numbness, tingling or weakness.
+    pub fn nerve_warning(&self) -> bool {
+        self.leg_trend == Some(LegTrend::Further) || self.new_numbness_or_weakness
+    }
+
+    pub fn worst_flag(&self) -> Option<FlagTier> {
+        self.red_flags.iter().map(|f| f.tier()).max()
+    }
+}
+
+/// After a session: the worst pain during it, sharp or shooting pain, and per exercise whether
+/// the prescribed dose was completed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionReport {
+    pub worst_pain: u8,
+    #[serde(default)]
+    pub sharp_or_shooting: bool,
+    /// Exercise id → dose completed. Exercises not listed count as completed.
+    #[serde(default)]
+    pub completed: BTreeMap<String, bool>,
+}
+
+impl SessionReport {
+    pub fn completed(&self, exercise_id: &str) -> bool {
+        self.completed.get(exercise_id).copied().unwrap_or(true)
+    }
+}
+
+/// The person's statement that a clinician assessed them and cleared them to exercise.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clearance {
+    /// Who cleared them, in the person's words (may be empty).
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Everything recorded on one date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Day {
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub check_in: Option<CheckIn>,
+    #[serde(default)]
+    pub session: Option<SessionReport>,
+    #[serde(default)]
+    pub clearance: Option<Clearance>,
+}
