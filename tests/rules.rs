@@ -1,0 +1,657 @@
+//! The rules of clinical spec §5, scenario by scenario, plus a property test over random
+//! 12-week histories.
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use strongback::assets::Assets;
+use strongback::domain::catalog::{Catalog, Dose};
+use strongback::domain::checkin::{
+    CheckIn, Clearance, Day, LegTrend, MorningAfter, RedFlag, SessionReport,
+};
+use strongback::domain::rules::{DayDecision, Light, Referral, Status, decide, session_light};
+use strongback::plan_file::{CheckedPlan, check_plan_text};
+
+fn catalog() -> Catalog {
+    Assets::embedded().expect("assets").catalog
+}
+
+/// A small plan: plank (hold), bridge (reps, 2 sets), bird dog (paced), knee to chest
+/// (flexion), superman (extension), cat-camel (mobility).
+fn plan(presentation: &str, limits: &str) -> CheckedPlan {
+    let text = format!(
+        r#"(
+    schema_version: 2,
+    name: "Rules test",
+    clinician: Some((name: "Alex Morgan", contact: "01632 960 123")),
+    presentation: {presentation},
+    blocks: [(name: "Circuit", rounds: 2, items: [
+        (exercise: "cat_camel", step: 1),
+        (exercise: "plank", step: 2),
+        (exercise: "bridge", step: 2, sets: 2),
+        (exercise: "bird_dog", step: 2),
+        (exercise: "knee_to_chest", step: 2),
+        (exercise: "superman", step: 1),
+    ])],
+)"#
+    );
+    let mut checked =
+        check_plan_text("rules-test.ron", &text, &catalog()).expect("test plan is valid");
+    // Limits are set after the checks, so the engine is shown to enforce them on its own
+    // (validate would refuse a circuit that breaks its own limits).
+    checked.plan.limits = ron::from_str(&format!("({limits})")).expect("limits parse");
+    checked
+}
+
+fn date(day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 12, 1).expect("date") + chrono::Duration::days(i64::from(day) - 1)
+}
+
+fn check_in(back_pain: u8) -> CheckIn {
+    CheckIn {
+        red_flags: Vec::new(),
+        back_pain,
+        leg_pain: 0,
+        leg_extent: None,
+        leg_trend: None,
+        new_numbness_or_weakness: false,
+        morning_after: None,
+        pain_kind: None,
+        function: None,
+    }
+}
+
+fn report(worst_pain: u8) -> SessionReport {
+    SessionReport {
+        worst_pain,
+        sharp_or_shooting: false,
+        completed: Default::default(),
+    }
+}
+
+fn day(n: u32, check: Option<CheckIn>, session: Option<SessionReport>) -> Day {
+    Day {
+        date: date(n),
+        check_in: check,
+        session,
+        clearance: None,
+    }
+}
+
+/// A session day with a calm check-in.
+fn session_day(n: u32, worst_pain: u8) -> Day {
+    day(n, Some(check_in(2)), Some(report(worst_pain)))
+}
+
+fn decide_on(plan: &CheckedPlan, days: &[Day], n: u32) -> DayDecision {
+    decide(&plan.plan, &plan.circuit, &catalog(), days, date(n))
+}
+
+fn exercise<'a>(d: &'a DayDecision, id: &str) -> Option<&'a strongback::domain::rules::Prescribed> {
+    d.exercises.iter().find(|e| e.exercise_id == id)
+}
+
+fn flagged(n: u32, flag: RedFlag) -> Day {
+    let mut c = check_in(3);
+    c.red_flags = vec![flag];
+    day(n, Some(c), None)
+}
+
+#[test]
+fn a_plain_day_follows_the_plan_with_no_reasons() {
+    let p = plan("NotSet", "");
+    let d = decide_on(&p, &[day(1, Some(check_in(2)), None)], 1);
+    assert_eq!(d.status, Status::Train);
+    assert_eq!(d.referral, Referral::None);
+    assert_eq!(d.light, None);
+    assert!(d.reasons.is_empty(), "{:?}", d.reasons);
+    assert_eq!(d.exercises.len(), 6);
+}
+
+#[test]
+fn r0_emergency_flag_stops_until_cleared() {
+    let p = plan("NotSet", "");
+    let mut days = vec![flagged(1, RedFlag::SaddleNumbness)];
+    let d = decide_on(&p, &days, 1);
+    assert_eq!(
+        (d.status, d.referral),
+        (Status::Stopped, Referral::Emergency)
+    );
+    assert!(d.exercises.is_empty());
+    assert!(d.reasons[0].contains("emergency"));
+    assert!(
+        d.reasons
+            .iter()
+            .any(|r| r.contains("Alex Morgan, 01632 960 123")),
+        "clinician contact shown"
+    );
+    days.push(day(2, Some(check_in(2)), None));
+    assert_eq!(
+        decide_on(&p, &days, 2).status,
+        Status::Stopped,
+        "a calm check-in does not lift it"
+    );
+    days.push(Day {
+        clearance: Some(Clearance {
+            note: "cleared".into(),
+        }),
+        ..day(3, None, None)
+    });
+    assert_eq!(decide_on(&p, &days, 3).status, Status::Train);
+    assert_eq!(decide_on(&p, &days, 4).status, Status::Train);
+}
+
+#[test]
+fn r1_urgent_flag_pauses_until_cleared_and_emergency_wins() {
+    let p = plan("NotSet", "");
+    let days = vec![flagged(1, RedFlag::FeverOrUnwell)];
+    let d = decide_on(&p, &days, 1);
+    assert_eq!((d.status, d.referral), (Status::Paused, Referral::Urgent));
+    let mut both = check_in(3);
+    both.red_flags = vec![RedFlag::FeverOrUnwell, RedFlag::UrineChange];
+    let d = decide_on(&p, &[day(1, Some(both), None)], 1);
+    assert_eq!(d.status, Status::Stopped);
+    for flag in RedFlag::ALL {
+        let d = decide_on(&p, &[flagged(1, flag)], 1);
+        assert!(
+            matches!(d.status, Status::Stopped | Status::Paused),
+            "{flag:?}"
+        );
+    }
+}
+
+#[test]
+fn r2_nerve_warning_drops_flexion_steps_down_and_refers_after_48_hours() {
+    let p = plan("NotSet", "");
+    let mut warn = check_in(3);
+    warn.leg_trend = Some(LegTrend::Further);
+    let mut days = vec![day(1, Some(warn.clone()), None)];
+    let d = decide_on(&p, &days, 1);
+    assert!(exercise(&d, "knee_to_chest").is_none(), "flexion left out");
+    assert_eq!(
+        exercise(&d, "plank").map(|e| e.step),
+        Some(1),
+        "one step down"
+    );
+    assert_eq!(exercise(&d, "cat_camel").map(|e| e.step), Some(1));
+    assert_eq!(d.referral, Referral::None);
+    days.push(day(2, Some(warn.clone()), None));
+    assert_eq!(
+        decide_on(&p, &days, 2).referral,
+        Referral::None,
+        "24 h is not yet 48 h"
+    );
+    days.push(day(3, Some(warn.clone()), None));
+    let d = decide_on(&p, &days, 3);
+    assert_eq!(d.referral, Referral::Routine);
+    assert!(d.reasons.iter().any(|r| r.contains("since 2026-12-01")));
+    // New numbness counts as a warning too; a clear check-in ends the run.
+    let mut numb = check_in(3);
+    numb.new_numbness_or_weakness = true;
+    days.push(day(4, Some(check_in(2)), None));
+    days.push(day(5, Some(numb), None));
+    let d = decide_on(&p, &days, 5);
+    assert!(exercise(&d, "knee_to_chest").is_none());
+    assert_eq!(d.referral, Referral::None, "the run restarted on day 5");
+}
+
+#[test]
+fn r3_light_boundaries() {
+    let rules = plan("NotSet", "").plan.rules;
+    let light = |pain, sharp, morning| {
+        let mut r = report(pain);
+        r.sharp_or_shooting = sharp;
+        session_light(&r, morning, &rules)
+    };
+    assert_eq!(light(3, false, None), Light::Green);
+    assert_eq!(light(4, false, None), Light::Amber);
+    assert_eq!(light(5, false, None), Light::Amber);
+    assert_eq!(light(6, false, None), Light::Red);
+    assert_eq!(light(2, true, None), Light::Red, "sharp or shooting pain");
+    assert_eq!(light(2, false, Some(MorningAfter::Same)), Light::Green);
+    assert_eq!(light(2, false, Some(MorningAfter::Better)), Light::Green);
+    assert_eq!(
+        light(2, false, Some(MorningAfter::WorseButSettled)),
+        Light::Amber
+    );
+    assert_eq!(
+        light(2, false, Some(MorningAfter::WorseNotSettled)),
+        Light::Red
+    );
+    // The next morning's answer comes from the next check-in.
+    let p = plan("NotSet", "");
+    let mut next = check_in(2);
+    next.morning_after = Some(MorningAfter::WorseButSettled);
+    let days = vec![session_day(1, 2), day(2, Some(next), None)];
+    assert_eq!(decide_on(&p, &days, 3).light, Some(Light::Amber));
+}
+
+#[test]
+fn r4_two_greens_progress_once_per_seven_days() {
+    let p = plan("NotSet", "");
+    let days = vec![session_day(1, 2), session_day(3, 2)];
+    let d = decide_on(&p, &days, 5);
+    assert_eq!(
+        exercise(&d, "plank").map(|e| e.dose),
+        Some(Dose::Hold { hold_secs: 25 }),
+        "+5 s"
+    );
+    assert_eq!(
+        exercise(&d, "bridge").map(|e| e.dose),
+        Some(Dose::Reps { reps: 14 }),
+        "+2 reps"
+    );
+    assert_eq!(
+        exercise(&d, "bird_dog").map(|e| e.dose),
+        Some(Dose::Paced {
+            reps: 6,
+            secs_per_rep: 7
+        }),
+        "short holds climb the pyramid instead of getting longer"
+    );
+    assert_eq!(
+        exercise(&d, "cat_camel").map(|e| e.dose),
+        Some(Dose::Paced {
+            reps: 6,
+            secs_per_rep: 4
+        }),
+        "mobility stays"
+    );
+    assert!(
+        d.reasons
+            .iter()
+            .any(|r| r.starts_with("Front plank: step 2, 1 × 25 s"))
+    );
+    // Two more greens within the same 7 days: no second progression.
+    let days = vec![
+        session_day(1, 2),
+        session_day(3, 2),
+        session_day(5, 2),
+        session_day(6, 2),
+    ];
+    let d = decide_on(&p, &days, 7);
+    assert_eq!(
+        exercise(&d, "plank").map(|e| e.dose),
+        Some(Dose::Hold { hold_secs: 25 })
+    );
+    // After 7 days the next green allows it.
+    let mut days = days;
+    days.push(session_day(10, 2));
+    let d = decide_on(&p, &days, 11);
+    assert_eq!(
+        exercise(&d, "plank").map(|e| e.dose),
+        Some(Dose::Hold { hold_secs: 30 })
+    );
+}
+
+#[test]
+fn r4_an_exercise_not_completed_does_not_progress() {
+    let p = plan("NotSet", "");
+    let mut missed = report(2);
+    missed.completed.insert("plank".into(), false);
+    let days = vec![session_day(1, 2), day(3, Some(check_in(2)), Some(missed))];
+    let d = decide_on(&p, &days, 5);
+    assert_eq!(
+        exercise(&d, "plank").map(|e| e.dose),
+        Some(Dose::Hold { hold_secs: 20 })
+    );
+    assert_eq!(
+        exercise(&d, "bridge").map(|e| e.dose),
+        Some(Dose::Reps { reps: 14 })
+    );
+}
+
+#[test]
+fn r4_top_of_range_moves_to_the_next_step_at_its_bottom() {
+    let p = plan("NotSet", "");
+    // Plank step 2 starts at 20 s; 3 dose steps of 5 s → top 35 s; then step 3 at its start.
+    let mut days = Vec::new();
+    for week in 0..5 {
+        days.push(session_day(1 + week * 7, 2));
+        days.push(session_day(3 + week * 7, 2));
+    }
+    let holds: Vec<_> = (0..5)
+        .map(|week| {
+            let d = decide_on(&p, &days, 4 + week * 7);
+            exercise(&d, "plank").map(|e| (e.step, e.dose))
+        })
+        .collect();
+    assert_eq!(
+        holds,
+        vec![
+            Some((2, Dose::Hold { hold_secs: 25 })),
+            Some((2, Dose::Hold { hold_secs: 30 })),
+            Some((2, Dose::Hold { hold_secs: 35 })),
+            Some((3, Dose::Hold { hold_secs: 20 })),
+            Some((3, Dose::Hold { hold_secs: 25 })),
+        ]
+    );
+}
+
+#[test]
+fn r5_two_ambers_in_a_row_drop_one_set_never_below_one() {
+    let p = plan("NotSet", "");
+    let d = decide_on(&p, &[session_day(1, 4)], 3);
+    assert_eq!(
+        exercise(&d, "bridge").map(|e| e.sets),
+        Some(2),
+        "one amber keeps the dose"
+    );
+    let d = decide_on(&p, &[session_day(1, 4), session_day(3, 5)], 5);
+    assert_eq!(exercise(&d, "bridge").map(|e| e.sets), Some(1));
+    assert_eq!(
+        exercise(&d, "plank").map(|e| e.sets),
+        Some(1),
+        "already 1: stays 1"
+    );
+    let four: Vec<_> = [1, 3, 5, 7].iter().map(|&n| session_day(n, 4)).collect();
+    assert_eq!(
+        exercise(&decide_on(&p, &four, 9), "bridge").map(|e| e.sets),
+        Some(1)
+    );
+}
+
+#[test]
+fn r6_red_means_48_hours_rest_then_one_step_down_or_half_at_step_one() {
+    let p = plan("NotSet", "");
+    let days = vec![session_day(1, 7)];
+    let d = decide_on(&p, &days, 2);
+    assert_eq!(d.status, Status::Rest);
+    assert!(d.exercises.is_empty());
+    assert!(d.reasons[0].contains("48 hours"));
+    let d = decide_on(&p, &days, 3);
+    assert_eq!(d.status, Status::Train);
+    assert_eq!(
+        exercise(&d, "plank").map(|e| (e.step, e.dose)),
+        Some((1, Dose::Hold { hold_secs: 20 }))
+    );
+    // superman is at step 1: half the volume.
+    assert_eq!(
+        exercise(&d, "superman").map(|e| e.dose),
+        Some(Dose::Reps { reps: 5 })
+    );
+}
+
+#[test]
+fn r6_two_reds_within_seven_days_start_a_deload_week() {
+    let p = plan("NotSet", "");
+    let days = vec![session_day(1, 6), session_day(4, 6)];
+    let d = decide_on(&p, &days, 6);
+    assert_eq!(d.status, Status::Deload);
+    assert!(d.exercises.iter().all(|e| e.step <= 2));
+    assert_eq!(
+        exercise(&d, "bridge").map(|e| e.sets),
+        Some(1),
+        "half of 2 sets"
+    );
+    assert_eq!(decide_on(&p, &days, 10).status, Status::Deload);
+    assert_eq!(
+        decide_on(&p, &days, 11).status,
+        Status::Train,
+        "a week after the second red"
+    );
+}
+
+#[test]
+fn r7_three_reds_in_fourteen_days_refer() {
+    let p = plan("NotSet", "");
+    let days = vec![session_day(1, 6), session_day(6, 6), session_day(12, 6)];
+    let d = decide_on(&p, &days, 14);
+    assert_eq!(d.referral, Referral::Routine);
+    assert!(d.reasons.iter().any(|r| r.contains("3 red sessions")));
+    let spread = vec![session_day(1, 6), session_day(9, 6), session_day(18, 6)];
+    assert_eq!(decide_on(&p, &spread, 20).referral, Referral::None);
+}
+
+#[test]
+fn r7_weekly_mean_rise_of_two_refers() {
+    let p = plan("NotSet", "");
+    let mut days: Vec<Day> = (1..=7).map(|n| day(n, Some(check_in(2)), None)).collect();
+    days.extend((8..=14).map(|n| day(n, Some(check_in(4)), None)));
+    let d = decide_on(&p, &days, 14);
+    assert_eq!(d.referral, Referral::Routine);
+    assert!(d.reasons.iter().any(|r| r.contains("rose from 2.0 to 4.0")));
+    let mut small: Vec<Day> = (1..=7).map(|n| day(n, Some(check_in(2)), None)).collect();
+    small.extend((8..=14).map(|n| day(n, Some(check_in(3)), None)));
+    assert_eq!(decide_on(&p, &small, 14).referral, Referral::None);
+}
+
+#[test]
+fn r7_no_meaningful_improvement_after_six_weeks_refers() {
+    let p = plan("NotSet", "");
+    let flat: Vec<Day> = (1..=43).map(|n| day(n, Some(check_in(5)), None)).collect();
+    assert_eq!(decide_on(&p, &flat, 43).referral, Referral::Routine);
+    assert_eq!(
+        decide_on(&p, &flat, 30).referral,
+        Referral::None,
+        "not before six weeks"
+    );
+    let better: Vec<Day> = (1..=43)
+        .map(|n| day(n, Some(check_in(if n <= 7 { 6 } else { 3 })), None))
+        .collect();
+    assert_eq!(decide_on(&p, &better, 43).referral, Referral::None);
+}
+
+#[test]
+fn r8_spasm_gentle_day_then_short_holds_then_full_plan() {
+    let p = plan("Spasm", "");
+    let mut days = vec![day(1, Some(check_in(7)), None)];
+    let d = decide_on(&p, &days, 1);
+    assert_eq!(d.status, Status::Gentle);
+    let ids: Vec<_> = d.exercises.iter().map(|e| e.exercise_id.as_str()).collect();
+    assert!(ids.contains(&"walk") && ids.contains(&"clamshell") && ids.contains(&"cat_camel"));
+    assert!(!ids.contains(&"plank"));
+    days.push(day(2, Some(check_in(4)), Some(report(2))));
+    let d = decide_on(&p, &days, 2);
+    assert_eq!(d.status, Status::Train);
+    assert!(d.exercises.iter().all(|e| e.step <= 2));
+    assert!(d.reasons.iter().any(|r| r.contains("Short holds")));
+    days.push(day(3, Some(check_in(3)), Some(report(2))));
+    let d = decide_on(&p, &days, 4);
+    assert!(
+        !d.reasons.iter().any(|r| r.contains("Short holds")),
+        "two greens: full plan"
+    );
+}
+
+#[test]
+fn r8_nerve_never_gets_flexion_and_press_ups_only_while_centralising() {
+    let text = include_str!("../assets/examples/physio-plan.ron")
+        .replace(
+            "(exercise: \"hip_hinge\", step: 1,",
+            "(exercise: \"press_up\", step: 2),\n(exercise: \"hip_hinge\", step: 1,",
+        )
+        .replace(
+            "excluded_exercises: [\"knee_to_chest\", \"superman\"]",
+            "excluded_exercises: [\"superman\"]",
+        )
+        .replace(
+            "(exercise: \"curl_up\", step: 1),",
+            "(exercise: \"curl_up\", step: 1),\n(exercise: \"knee_to_chest\", step: 1),",
+        );
+    let p = check_plan_text("nerve.ron", &text, &catalog()).expect("valid");
+    let d = decide(
+        &p.plan,
+        &p.circuit,
+        &catalog(),
+        &[day(1, Some(check_in(3)), None)],
+        date(1),
+    );
+    assert!(exercise(&d, "knee_to_chest").is_none());
+    assert!(exercise(&d, "press_up").is_none(), "not centralising");
+    let mut closer = check_in(3);
+    closer.leg_trend = Some(LegTrend::Closer);
+    let d = decide(
+        &p.plan,
+        &p.circuit,
+        &catalog(),
+        &[day(1, Some(closer), None)],
+        date(1),
+    );
+    assert!(
+        exercise(&d, "press_up").is_some(),
+        "centralising: press-ups allowed"
+    );
+    assert!(exercise(&d, "knee_to_chest").is_none(), "flexion never");
+}
+
+#[test]
+fn r8_ache_drops_extension_after_an_amber() {
+    let p = plan("Ache", "");
+    let d = decide_on(&p, &[session_day(1, 2)], 3);
+    assert!(exercise(&d, "superman").is_some());
+    let d = decide_on(&p, &[session_day(1, 4)], 3);
+    assert!(exercise(&d, "superman").is_none());
+    assert!(
+        d.reasons
+            .iter()
+            .any(|r| r.starts_with("Superman is left out"))
+    );
+    let d = decide_on(
+        &p,
+        &[session_day(1, 4), session_day(3, 2), session_day(5, 2)],
+        7,
+    );
+    assert!(exercise(&d, "superman").is_none(), "stays out");
+    let other = plan("NotSet", "");
+    assert!(
+        exercise(&decide_on(&other, &[session_day(1, 4)], 3), "superman").is_some(),
+        "only for Ache"
+    );
+}
+
+#[test]
+fn physio_limits_win_over_progression() {
+    let p = plan("NotSet", r#"max_steps: {"plank": 2}"#);
+    let mut days = Vec::new();
+    for week in 0..8 {
+        days.push(session_day(1 + week * 7, 2));
+        days.push(session_day(3 + week * 7, 2));
+    }
+    let d = decide_on(&p, &days, 60);
+    assert_eq!(
+        exercise(&d, "plank").map(|e| (e.step, e.dose)),
+        Some((2, Dose::Hold { hold_secs: 35 })),
+        "stays at the top of step 2"
+    );
+    let excluded = plan("NotSet", r#"excluded_exercises: ["superman"]"#);
+    let d = decide_on(&excluded, &[], 1);
+    assert!(exercise(&d, "superman").is_none());
+    assert!(
+        d.reasons
+            .iter()
+            .any(|r| r.contains("your physio excluded it"))
+    );
+}
+
+// ---- property test ----
+
+fn arb_day(n: u32) -> impl Strategy<Value = Day> {
+    let flag = prop_oneof![
+        20 => Just(None),
+        1 => prop::sample::select(RedFlag::ALL.to_vec()).prop_map(Some),
+    ];
+    let morning = prop::option::of(prop::sample::select(vec![
+        MorningAfter::Better,
+        MorningAfter::Same,
+        MorningAfter::WorseButSettled,
+        MorningAfter::WorseNotSettled,
+    ]));
+    let trend = prop::option::of(prop::sample::select(vec![
+        LegTrend::Closer,
+        LegTrend::Same,
+        LegTrend::Further,
+    ]));
+    (
+        any::<bool>(),
+        0u8..=10,
+        flag,
+        morning,
+        trend,
+        prop::option::of((0u8..=10, any::<bool>())),
+        prop_oneof![15 => Just(false), 1 => Just(true)],
+    )
+        .prop_map(
+            move |(has_check_in, back_pain, flag, morning_after, leg_trend, session, cleared)| {
+                let check_in = has_check_in.then(|| CheckIn {
+                    red_flags: flag.into_iter().collect(),
+                    back_pain,
+                    leg_pain: 0,
+                    leg_extent: None,
+                    leg_trend,
+                    new_numbness_or_weakness: false,
+                    morning_after,
+                    pain_kind: None,
+                    function: None,
+                });
+                Day {
+                    date: date(n),
+                    check_in,
+                    session: session.map(|(worst_pain, sharp)| SessionReport {
+                        worst_pain,
+                        sharp_or_shooting: sharp,
+                        completed: Default::default(),
+                    }),
+                    clearance: cleared.then(|| Clearance {
+                        note: String::new(),
+                    }),
+                }
+            },
+        )
+}
+
+fn arb_history() -> impl Strategy<Value = Vec<Day>> {
+    (1u32..=84)
+        .map(arb_day)
+        .collect::<Vec<_>>()
+        .prop_map(|days| days)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn limits_and_exclusions_are_never_exceeded_and_flags_never_skipped(
+        days in arb_history(),
+        presentation in prop::sample::select(vec!["NotSet", "Spasm", "Nerve", "Ache"]),
+    ) {
+        let p = plan(presentation, r#"excluded_exercises: ["superman"], max_steps: {"plank": 3, "bridge": 3}"#);
+        let catalog = catalog();
+        for n in (1..=84).step_by(3) {
+            let d = decide(&p.plan, &p.circuit, &catalog, &days, date(n));
+            for e in &d.exercises {
+                prop_assert_ne!(e.exercise_id.as_str(), "superman", "excluded");
+                if let Some(&max) = p.plan.limits.max_steps.get(&e.exercise_id) {
+                    prop_assert!(e.step <= max, "{} at step {} over {}", e.exercise_id, e.step, max);
+                }
+                let top = catalog.get(&e.exercise_id).map(|x| x.top_step()).unwrap_or(1);
+                prop_assert!(e.step >= 1 && e.step <= top);
+                prop_assert!(e.sets >= 1);
+                if presentation == "Nerve" {
+                    prop_assert_ne!(e.exercise_id.as_str(), "knee_to_chest", "flexion with Nerve");
+                }
+            }
+            // Stop and pause hold from a flag until a clearance, whatever else happened.
+            let mut pending = None;
+            for past in days.iter().filter(|x| x.date <= date(n)) {
+                if let Some(c) = &past.check_in && let Some(tier) = c.worst_flag() {
+                    pending = pending.max(Some(tier));
+                }
+                if past.clearance.is_some() {
+                    pending = None;
+                }
+            }
+            match pending {
+                Some(strongback::domain::checkin::FlagTier::Emergency) => {
+                    prop_assert_eq!(d.status, Status::Stopped);
+                    prop_assert!(d.exercises.is_empty());
+                }
+                Some(strongback::domain::checkin::FlagTier::Urgent) => {
+                    prop_assert_eq!(d.status, Status::Paused);
+                    prop_assert!(d.exercises.is_empty());
+                }
+                None => prop_assert!(!matches!(d.status, Status::Stopped | Status::Paused)),
+            }
+            prop_assert!(!d.reasons.is_empty() || d.status == Status::Train);
+        }
+    }
+}
