@@ -655,3 +655,65 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn simulate_gives_one_json_object_per_date_in_date_order() {
+    use strongback::days_file::{decision_json, read_days, replay};
+    let p = check_plan_text(
+        "physio-plan.ron",
+        include_str!("../assets/examples/physio-plan.ron"),
+        &catalog(),
+    )
+    .expect("valid");
+    let mut days = read_days(std::path::Path::new("assets/examples/days.ron"))
+        .expect("example days file")
+        .days;
+    days.reverse(); // order in the file does not matter
+    let decisions = replay(&p, &catalog(), &days);
+    let lines: Vec<serde_json::Value> = decisions
+        .iter()
+        .map(|d| serde_json::from_str(&decision_json(d)).expect("valid JSON"))
+        .collect();
+    let dates: Vec<&str> = lines
+        .iter()
+        .map(|l| l["date"].as_str().expect("date"))
+        .collect();
+    let mut sorted = dates.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    assert_eq!(dates, sorted, "one line per date, in order");
+    assert_eq!(dates.len(), 11);
+    for line in &lines {
+        let keys: Vec<&String> = line.as_object().expect("object").keys().collect();
+        assert_eq!(keys.len(), 6, "{keys:?}");
+        for key in [
+            "date",
+            "status",
+            "light",
+            "referral",
+            "exercises",
+            "reasons",
+        ] {
+            assert!(line.get(key).is_some(), "{key}");
+        }
+        for exercise in line["exercises"].as_array().expect("array") {
+            for key in ["id", "step", "sets", "hold_secs", "reps", "per_side"] {
+                assert!(exercise.get(key).is_some(), "{key}");
+            }
+        }
+    }
+    assert_eq!(lines[0]["light"], serde_json::Value::Null);
+    assert_eq!(lines[1]["light"], "green");
+    let paused = lines
+        .iter()
+        .find(|l| l["date"] == "2026-12-12")
+        .expect("12th");
+    assert_eq!(paused["status"], "paused");
+    assert_eq!(paused["referral"], "urgent");
+    assert_eq!(paused["exercises"].as_array().map(Vec::len), Some(0));
+    let rest = lines
+        .iter()
+        .find(|l| l["date"] == "2026-12-06")
+        .expect("6th");
+    assert_eq!(rest["status"], "rest");
+}
