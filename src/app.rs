@@ -10,16 +10,20 @@ use crate::assets::Assets;
 use crate::audio::AudioOutput;
 use crate::clock::Clock;
 use crate::data_file::DataFileError;
+use crate::domain::checkin::{Clearance, Day};
 use crate::domain::coach;
 use crate::domain::plan_diff::plan_changes;
 use crate::domain::player::{PlayerState, SessionPlayer, TimedEvent};
 use crate::domain::program::Circuit;
 use crate::domain::record::{InProgressSession, SessionOutcome, SessionRecord, SessionTimes};
+use crate::domain::rules::{DayDecision, Status, decide, todays_circuit};
 use crate::domain::timeline::Timeline;
 use crate::file_browser::{FileBrowser, FilePurpose};
 use crate::plan_file::{self, CheckedPlan};
 use crate::settings::Settings;
 use crate::store::{Notice, Store};
+use crate::ui::checkin::{CheckInDraft, CheckInMode};
+use crate::ui::summary::ReportDraft;
 use crate::ui::{self, Action};
 
 /// Cues due longer ago than this (a frame came very late) are dropped rather than played late.
@@ -45,6 +49,7 @@ pub enum ScreenKind {
     LoadError,
     PlanPreview,
     PlanRejected,
+    CheckIn,
 }
 
 enum Screen {
@@ -53,7 +58,9 @@ enum Screen {
     Summary {
         record: SessionRecord,
         saved_to: Option<String>,
+        report: ReportDraft,
     },
+    CheckIn(CheckInDraft),
     Recovery(InProgressSession),
     LoadError(Vec<String>),
     /// A valid plan file, shown with what would change before the person accepts it.
@@ -94,6 +101,10 @@ pub struct StrongbackApp {
     settings: Settings,
     notices: Vec<Notice>,
     sessions: Vec<SessionRecord>,
+    /// Check-ins, session reports and clearances, by date.
+    history: Vec<Day>,
+    /// The note typed into the clearance dialog, while it is open.
+    clearance_note: Option<String>,
     sound_problem: Option<String>,
     /// Settings changed but not yet written (a slider is still being dragged).
     settings_unsaved: bool,
@@ -116,6 +127,9 @@ impl StrongbackApp {
         notices.extend(session_notices);
         let (interrupted, interrupted_notice) = store.load_in_progress();
         notices.extend(interrupted_notice);
+        let (history, history_notice) = store.load_history();
+        notices.extend(history_notice);
+        let first_start = !history.iter().any(|d| d.check_in.is_some());
         let (assets, plan, screen) = match assets {
             Err(problems) => (
                 None,
@@ -131,6 +145,9 @@ impl StrongbackApp {
                 });
                 let screen = match interrupted {
                     Some(snapshot) => Screen::Recovery(snapshot),
+                    None if first_start => {
+                        Screen::CheckIn(CheckInDraft::new(CheckInMode::Intake, false))
+                    }
                     None => Screen::Home,
                 };
                 (Some(assets), Some(plan), screen)
@@ -148,6 +165,8 @@ impl StrongbackApp {
             settings,
             notices,
             sessions,
+            history,
+            clearance_note: None,
             sound_problem: None,
             settings_unsaved: false,
             frames_drawn: 0,
@@ -163,6 +182,58 @@ impl StrongbackApp {
             Screen::LoadError(_) => ScreenKind::LoadError,
             Screen::PlanPreview { .. } => ScreenKind::PlanPreview,
             Screen::PlanRejected { .. } => ScreenKind::PlanRejected,
+            Screen::CheckIn(_) => ScreenKind::CheckIn,
+        }
+    }
+
+    /// Check-ins, session reports and clearances, by date.
+    pub fn history(&self) -> &[Day] {
+        &self.history
+    }
+
+    /// Today's decision from the rules, if the data is there.
+    pub fn todays_decision(&self) -> Option<DayDecision> {
+        let (plan, assets) = (self.plan.as_ref()?, self.assets.as_ref()?);
+        Some(decide(
+            &plan.plan,
+            &plan.circuit,
+            &assets.catalog,
+            &self.history,
+            self.today(),
+        ))
+    }
+
+    fn today(&self) -> chrono::NaiveDate {
+        self.clock.wall().date_naive()
+    }
+
+    fn day_mut(&mut self, date: chrono::NaiveDate) -> &mut Day {
+        let index = match self.history.iter().position(|d| d.date == date) {
+            Some(index) => index,
+            None => {
+                self.history.push(Day {
+                    date,
+                    check_in: None,
+                    session: None,
+                    clearance: None,
+                });
+                self.history.sort_by_key(|d| d.date);
+                self.history
+                    .iter()
+                    .position(|d| d.date == date)
+                    .unwrap_or(0)
+            }
+        };
+        &mut self.history[index]
+    }
+
+    fn save_history(&mut self) {
+        if let Err(err) = self.store.save_history(&self.history) {
+            log::error!("{err}");
+            push_notice(
+                &mut self.notices,
+                format!("Your answers could not be saved: {err}"),
+            );
         }
     }
 
@@ -214,7 +285,17 @@ impl StrongbackApp {
     pub fn apply(&mut self, action: Action) {
         let now = self.clock.monotonic();
         match action {
-            Action::StartSession => self.start_session(now),
+            Action::StartSession => self.start_after_check_in(now),
+            Action::SubmitCheckIn => self.submit_check_in(now),
+            Action::SubmitSessionReport => self.submit_session_report(),
+            Action::AskClearance => self.clearance_note = Some(String::new()),
+            Action::CancelClearance => self.clearance_note = None,
+            Action::ConfirmClearance => {
+                let note = self.clearance_note.take().unwrap_or_default();
+                let today = self.today();
+                self.day_mut(today).clearance = Some(Clearance { note });
+                self.save_history();
+            }
             Action::Pause => self.with_player(|p| {
                 p.pause(now);
                 Vec::new()
@@ -298,6 +379,17 @@ impl StrongbackApp {
 
     fn current_screen_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         let now = self.clock.monotonic();
+        // Screens with a form being filled in edit their draft directly.
+        match &mut self.screen {
+            Screen::Summary {
+                record,
+                saved_to,
+                report,
+            } => return ui::summary::summary_ui(ui, record, saved_to.as_deref(), report),
+            Screen::CheckIn(draft) => return ui::checkin::checkin_ui(ui, draft),
+            _ => {}
+        }
+        let decision = self.todays_decision();
         match &self.screen {
             Screen::PlanPreview { candidate, source } => {
                 let (Some(current), Some(assets)) = (&self.plan, &self.assets) else {
@@ -332,9 +424,7 @@ impl StrongbackApp {
                     .show(ui, |ui| ui::recovery::recovery_ui(ui, snapshot))
                     .inner
             }
-            Screen::Summary { record, saved_to } => {
-                ui::summary::summary_ui(ui, record, saved_to.as_deref())
-            }
+            Screen::Summary { .. } | Screen::CheckIn(_) => Vec::new(),
             Screen::Player => match (&self.session, &self.assets) {
                 (Some(session), Some(assets)) => {
                     let model = ui::player::PlayerModel {
@@ -352,11 +442,21 @@ impl StrongbackApp {
                 let (Some(assets), Some(plan)) = (&self.assets, &self.plan) else {
                     return Vec::new();
                 };
-                let timeline = Timeline::build(&plan.circuit);
-                let model = ui::home::HomeModel {
+                let today_circuit = decision
+                    .as_ref()
+                    .map(|d| todays_circuit(&plan.circuit, d, &assets.catalog));
+                let circuit = today_circuit.as_ref().unwrap_or(&plan.circuit);
+                let timeline = Timeline::build(circuit);
+                let mut model = ui::home::HomeModel {
                     today: self.clock.wall().date_naive(),
                     plan: &plan.plan,
-                    circuit: &plan.circuit,
+                    decision: decision.as_ref(),
+                    checked_in_today: self
+                        .history
+                        .iter()
+                        .any(|d| d.date == self.today() && d.check_in.is_some()),
+                    clearance_note: self.clearance_note.as_mut(),
+                    circuit,
                     catalog: &assets.catalog,
                     planned_total_secs: timeline.planned_total_secs(),
                     settings: &self.settings,
@@ -364,7 +464,7 @@ impl StrongbackApp {
                     last_session: self.sessions.last(),
                     sound_problem: self.sound_problem.as_deref(),
                 };
-                ui::home::home_ui(ui, &model)
+                ui::home::home_ui(ui, &mut model)
             }
         }
     }
@@ -378,11 +478,64 @@ impl StrongbackApp {
         }
     }
 
-    fn start_session(&mut self, now: Duration) {
-        let Some(plan) = &self.plan else {
+    /// Start: the day's check-in first (once a day), then the session the rules allow.
+    fn start_after_check_in(&mut self, now: Duration) {
+        let today = self.today();
+        let checked_in = self
+            .history
+            .iter()
+            .any(|d| d.date == today && d.check_in.is_some());
+        if !checked_in {
+            let had_session = self
+                .history
+                .iter()
+                .any(|d| d.date < today && d.session.is_some());
+            self.screen = Screen::CheckIn(CheckInDraft::new(CheckInMode::Daily, had_session));
+            return;
+        }
+        let (Some(plan), Some(assets), Some(decision)) =
+            (&self.plan, &self.assets, self.todays_decision())
+        else {
             return;
         };
-        let circuit = plan.circuit.clone();
+        match decision.status {
+            Status::Train | Status::Gentle | Status::Deload => {
+                let circuit = todays_circuit(&plan.circuit, &decision, &assets.catalog);
+                self.start_session(circuit, now);
+            }
+            Status::Rest | Status::Paused | Status::Stopped => self.screen = Screen::Home,
+        }
+    }
+
+    fn submit_check_in(&mut self, now: Duration) {
+        let Screen::CheckIn(draft) = &self.screen else {
+            return;
+        };
+        let mode = draft.mode;
+        let check_in = draft.to_check_in();
+        let today = self.today();
+        self.day_mut(today).check_in = Some(check_in);
+        self.save_history();
+        self.screen = Screen::Home;
+        if mode == CheckInMode::Daily {
+            self.start_after_check_in(now);
+        }
+    }
+
+    fn submit_session_report(&mut self) {
+        let Screen::Summary { record, report, .. } = &mut self.screen else {
+            return;
+        };
+        let Some(answers) = report.to_report() else {
+            return;
+        };
+        report.saved = true;
+        let date = record.started_at.date_naive();
+        self.day_mut(date).session = Some(answers);
+        self.save_history();
+    }
+
+    fn start_session(&mut self, circuit: Circuit, now: Duration) {
         let mut player = SessionPlayer::new(Timeline::build(&circuit));
         let events = player.start(now);
         self.session = Some(ActiveSession {
@@ -640,7 +793,12 @@ impl StrongbackApp {
             }
         };
         let saved = saved_to.is_some();
-        self.screen = Screen::Summary { record, saved_to };
+        let report = ReportDraft::from_record(&record);
+        self.screen = Screen::Summary {
+            record,
+            saved_to,
+            report,
+        };
         saved
     }
 

@@ -12,7 +12,9 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::data_file::{self, DataFileError};
+use crate::days_file::DaysFile;
 use crate::domain::catalog::Catalog;
+use crate::domain::checkin::Day;
 use crate::domain::plan::Plan;
 use crate::domain::record::{InProgressSession, SessionRecord};
 use crate::plan_file::{self, CheckedPlan};
@@ -22,6 +24,7 @@ const SETTINGS_FILE: &str = "settings.ron";
 const IN_PROGRESS_FILE: &str = "in-progress.ron";
 const SESSIONS_DIR: &str = "sessions";
 const PLAN_FILE: &str = "plan.ron";
+const HISTORY_FILE: &str = "history.ron";
 
 /// Something the person should be told.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -181,6 +184,25 @@ impl Store {
                 (None, Some(Notice::problem(text)))
             }
         }
+    }
+
+    /// The person's check-ins, session reports and clearances (empty if there are none yet;
+    /// an unreadable file is set aside with a notice and never overwritten).
+    pub fn load_history(&self) -> (Vec<Day>, Option<Notice>) {
+        let path = self.dir.join(HISTORY_FILE);
+        match self.read_or_set_aside::<DaysFile>(&path, DaysFile::SCHEMA_VERSION) {
+            Ok(Some(file)) => (file.days, None),
+            Ok(None) => (Vec::new(), None),
+            Err(notice) => (Vec::new(), Some(notice)),
+        }
+    }
+
+    pub fn save_history(&self, days: &[Day]) -> Result<(), StoreError> {
+        let file = DaysFile {
+            schema_version: DaysFile::SCHEMA_VERSION,
+            days: days.to_vec(),
+        };
+        self.write_ron(&self.dir.join(HISTORY_FILE), &file, "check-in history")
     }
 
     /// Keep `plan` as the person's plan.

@@ -27,7 +27,7 @@ fn home_shows_todays_circuit_with_start_button() {
 fn start_counts_down_get_ready_from_the_clock() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = open_app(dir.path());
-    app.click("Start");
+    app.start();
     assert_eq!(app.app().screen_kind(), ScreenKind::Player);
     assert!(app.shows("Get ready"));
     assert!(app.shows("10"));
@@ -44,7 +44,7 @@ fn start_counts_down_get_ready_from_the_clock() {
 fn space_pauses_and_resumes_and_pause_stops_the_timer() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = open_app(dir.path());
-    app.click("Start");
+    app.start();
     app.wait_secs(2);
     app.press(Key::Space);
     assert!(app.shows("Paused"));
@@ -61,7 +61,7 @@ fn space_pauses_and_resumes_and_pause_stops_the_timer() {
 fn pause_and_resume_buttons_work_by_click() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = open_app(dir.path());
-    app.click("Start");
+    app.start();
     app.click("Pause");
     app.wait_secs(5);
     assert!(app.shows("10"));
@@ -74,7 +74,7 @@ fn pause_and_resume_buttons_work_by_click() {
 fn right_arrow_skips_and_left_arrow_goes_back() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = open_app(dir.path());
-    app.click("Start");
+    app.start();
     app.press(Key::ArrowRight);
     assert!(app.shows("Work"));
     assert!(app.shows("Cat-camel"));
@@ -94,7 +94,7 @@ fn right_arrow_skips_and_left_arrow_goes_back() {
 fn rep_exercise_waits_for_done_then_rests() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = open_app(dir.path());
-    app.click("Start");
+    app.start();
     // Skip to the glute bridge, the first rep exercise.
     for _ in 0..40 {
         if app.shows("Done") {
@@ -119,7 +119,7 @@ fn rep_exercise_waits_for_done_then_rests() {
 fn escape_asks_before_ending_and_keep_going_resumes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = open_app(dir.path());
-    app.click("Start");
+    app.start();
     app.press(Key::Escape);
     assert!(app.shows("End the session now?"));
     app.wait_secs(5);
@@ -135,7 +135,7 @@ fn escape_asks_before_ending_and_keep_going_resumes() {
 fn ending_early_saves_a_partial_record_with_what_was_done() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = open_app(dir.path());
-    app.click("Start");
+    app.start();
     app.wait_secs(10 + 24); // get ready, then all of cat-camel
     app.wait_secs(10); // the warm-up's short rest
     app.wait_secs(30); // 30 s into the 90 s walk
@@ -163,7 +163,7 @@ fn ending_early_saves_a_partial_record_with_what_was_done() {
 fn a_whole_session_plays_to_the_end_with_cues_and_is_saved() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = open_app(dir.path());
-    app.click("Start");
+    app.start();
     for _ in 0..4000 {
         if app.app().screen_kind() != ScreenKind::Player {
             break;
@@ -217,7 +217,7 @@ fn sound_settings_are_remembered_between_runs() {
         !app.app().settings().voice_enabled,
         "remembered after restart"
     );
-    app.click("Start");
+    app.start();
     app.wait_secs(10);
     assert!(
         app.audio.cues().iter().all(|c| !c.is_voice()),

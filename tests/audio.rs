@@ -60,11 +60,18 @@ fn app_runs_a_session_without_a_sound_device_and_says_so_once() {
     let dir = tempfile::tempdir().expect("temp dir");
     let woken = Arc::new(AtomicUsize::new(0));
     let clock = ManualClock::new(common::morning());
-    let mut harness = open_with(
+    let harness = open_with(
         dir.path(),
         clock.clone(),
         Box::new(failing_device(woken.clone())),
     );
+    let mut app = common::TestApp {
+        harness,
+        clock: clock.clone(),
+        audio: strongback::audio::RecordingAudio::default(),
+    };
+    app.answer_check_in(2);
+    let harness = &mut app.harness;
     let deadline = Instant::now() + Duration::from_secs(5);
     while woken.load(Ordering::SeqCst) == 0 && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(5));
@@ -77,15 +84,15 @@ fn app_runs_a_session_without_a_sound_device_and_says_so_once() {
             .filter(|n| n.text.contains("Sound is unavailable"))
             .count()
     };
-    assert_eq!(sound_notices(&harness), 1);
+    assert_eq!(sound_notices(harness), 1);
     assert!(
         harness
             .query_by_label_contains("Sound is unavailable (no sound card)")
             .is_some()
     );
 
-    harness.get_by_label("Start").click();
-    harness.run();
+    app.start();
+    let harness = &mut app.harness;
     for _ in 0..60 {
         clock.advance(Duration::from_secs(1));
         harness.run();
@@ -95,5 +102,5 @@ fn app_runs_a_session_without_a_sound_device_and_says_so_once() {
         harness.state().player().expect("playing").index() > 2,
         "the timer runs on"
     );
-    assert_eq!(sound_notices(&harness), 1, "said once, not at every cue");
+    assert_eq!(sound_notices(harness), 1, "said once, not at every cue");
 }

@@ -49,7 +49,7 @@ fn an_invalid_plan_is_refused_and_nothing_changes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = open_app(dir.path());
     // Some history first, to show it is untouched.
-    app.click("Start");
+    app.start();
     app.press(egui::Key::Escape);
     app.click("Yes, end and save");
     app.click("Back to home");
@@ -106,7 +106,7 @@ fn a_valid_plan_is_previewed_then_used_and_remembered() {
         app.shows("From Alex Morgan, physiotherapist"),
         "remembered after restart"
     );
-    app.click("Start");
+    app.start();
     assert!(app.shows("Easy walk"), "the session follows the new plan");
 }
 

@@ -12,7 +12,7 @@ use strongback::domain::record::SessionOutcome;
 /// shutdown code running, as a kill would.
 fn interrupted_session(dir: &std::path::Path) -> usize {
     let mut app = open_app(dir);
-    app.click("Start");
+    app.start();
     app.wait_secs(10 + 24); // get ready, then all of cat-camel
     let mut found = false;
     for _ in 0..30 {
@@ -112,7 +112,7 @@ fn an_unreadable_snapshot_is_kept_aside_and_the_person_told() {
 fn a_session_that_cannot_be_saved_is_kept_for_the_next_start() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = open_app(dir.path());
-    app.click("Start");
+    app.start();
     app.wait_secs(10 + 24 + 10 + 20); // cat-camel done, 20 s into the walk
     // The sessions folder becomes unusable (a file where the folder was).
     std::fs::remove_dir_all(dir.path().join("sessions")).expect("remove");

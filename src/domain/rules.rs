@@ -10,10 +10,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::catalog::{Catalog, Dose, MovementBias};
-use super::checkin::{CheckIn, Day, FlagTier, LegTrend, MorningAfter, SessionReport};
+use super::checkin::{CheckIn, Day, FlagTier, LegTrend, MorningAfter, PainKind, SessionReport};
 use super::plan::{Plan, Presentation, RuleSettings};
 use super::program::Circuit;
-use super::timeline::Timeline;
 
 /// What today is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -130,6 +129,7 @@ pub fn decide(
     let rules = &plan.rules;
     let mut days: Vec<&Day> = days.iter().filter(|d| d.date <= today).collect();
     days.sort_by_key(|d| d.date);
+    let presentation = effective_presentation(plan, &days);
     let today_check_in = days
         .iter()
         .rev()
@@ -236,7 +236,7 @@ pub fn decide(
                         ));
                     }
                 }
-                if plan.presentation == Presentation::Ache {
+                if presentation == Presentation::Ache {
                     for slot in slots
                         .iter_mut()
                         .filter(|s| s.bias == MovementBias::Extension && s.dropped.is_none())
@@ -350,7 +350,7 @@ pub fn decide(
     let mut status = Status::Train;
 
     // R8 spasm: a gentle day while pain is high, short holds until two greens.
-    if plan.presentation == Presentation::Spasm
+    if presentation == Presentation::Spasm
         && let Some(check_in) = today_check_in
     {
         if check_in.back_pain >= rules.spasm_gentle_day_pain
@@ -400,7 +400,7 @@ pub fn decide(
     }
 
     // R8 nerve: never flexion; press-ups only while symptoms come back toward the back.
-    if plan.presentation == Presentation::Nerve {
+    if presentation == Presentation::Nerve {
         let centralising = today_check_in.and_then(|c| c.leg_trend) == Some(LegTrend::Closer);
         slots.retain(|slot| {
             if slot.bias == MovementBias::Flexion {
@@ -453,6 +453,74 @@ pub fn decide(
         })
         .collect();
     decision(status, referral, exercises, reasons)
+}
+
+/// The plan's presentation or, when the plan leaves it unset, the one the person's latest
+/// answer suggests (clinical spec §3, question 8).
+pub fn effective_presentation(plan: &Plan, days: &[&Day]) -> Presentation {
+    if plan.presentation != Presentation::NotSet {
+        return plan.presentation;
+    }
+    let answer = days
+        .iter()
+        .rev()
+        .find_map(|d| d.check_in.as_ref().and_then(|c| c.pain_kind));
+    match answer {
+        Some(PainKind::SuddenLocking) => Presentation::Spasm,
+        Some(PainKind::ShootingIntoLeg) => Presentation::Nerve,
+        Some(PainKind::GeneralAche) => Presentation::Ache,
+        Some(PainKind::NoPain) | None => Presentation::NotSet,
+    }
+}
+
+/// The circuit the player runs for a decision: the plan's blocks with today's exercises, doses
+/// and sets (a gentle day is one block of its own).
+pub fn todays_circuit(base: &Circuit, decision: &DayDecision, catalog: &Catalog) -> Circuit {
+    let item_for = |p: &Prescribed| {
+        let exercise = catalog.get(&p.exercise_id)?;
+        let notes = base
+            .blocks
+            .iter()
+            .flat_map(|b| &b.items)
+            .find(|i| i.exercise_id == p.exercise_id)
+            .map(|i| i.notes.clone())
+            .unwrap_or_default();
+        Some(super::program::CircuitItem {
+            exercise_id: exercise.id.clone(),
+            name: exercise.name.clone(),
+            step: p.step,
+            step_name: exercise
+                .step(p.step)
+                .map(|s| s.name.clone())
+                .unwrap_or_default(),
+            top_step: exercise.top_step(),
+            per_side: exercise.per_side,
+            bias: exercise.bias,
+            sets: p.sets,
+            dose: p.dose,
+            notes,
+        })
+    };
+    let mut circuit = base.clone();
+    if decision.status == Status::Gentle {
+        circuit.blocks = vec![super::program::CircuitBlock {
+            name: "Gentle day".to_owned(),
+            rounds: 1,
+            rest_between_exercises_secs: Some(15),
+            items: decision.exercises.iter().filter_map(item_for).collect(),
+        }];
+        return circuit;
+    }
+    for (index, block) in circuit.blocks.iter_mut().enumerate() {
+        block.items = decision
+            .exercises
+            .iter()
+            .filter(|p| p.block == index)
+            .filter_map(item_for)
+            .collect();
+    }
+    circuit.blocks.retain(|b| !b.items.is_empty());
+    circuit
 }
 
 fn clinician_contact(plan: &Plan) -> Option<String> {
@@ -749,28 +817,4 @@ fn spasm_settling(days: &[&Day], lit: &[Lit<'_>], today: NaiveDate, rules: &Rule
         .filter(|l| l.date >= last_gentle && l.light == Light::Green)
         .count();
     greens_since < usize::from(rules.greens_to_progress)
-}
-
-/// Planned minutes of a prescription, for showing the day's length.
-pub fn planned_minutes(circuit: &Circuit, exercises: &[Prescribed]) -> u64 {
-    let mut adjusted = circuit.clone();
-    for block in &mut adjusted.blocks {
-        block.items.clear();
-    }
-    for p in exercises {
-        if let Some(block) = adjusted.blocks.get_mut(p.block)
-            && let Some(item) = circuit
-                .blocks
-                .iter()
-                .flat_map(|b| &b.items)
-                .find(|i| i.exercise_id == p.exercise_id)
-        {
-            let mut item = item.clone();
-            item.step = p.step;
-            item.sets = p.sets;
-            item.dose = p.dose;
-            block.items.push(item);
-        }
-    }
-    Timeline::build(&adjusted).planned_total_secs().div_ceil(60)
 }

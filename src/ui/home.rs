@@ -7,6 +7,7 @@ use crate::domain::catalog::Catalog;
 use crate::domain::plan::{Plan, Presentation};
 use crate::domain::program::Circuit;
 use crate::domain::record::{SessionOutcome, SessionRecord};
+use crate::domain::rules::{DayDecision, Referral, Status};
 use crate::settings::Settings;
 use crate::store::{Notice, NoticeKind};
 
@@ -18,6 +19,12 @@ use super::{Action, minutes_text, palette};
 pub struct HomeModel<'a> {
     pub today: NaiveDate,
     pub plan: &'a Plan,
+    /// Today's decision from the rules.
+    pub decision: Option<&'a DayDecision>,
+    pub checked_in_today: bool,
+    /// The clearance dialog's note, while the dialog is open.
+    pub clearance_note: Option<&'a mut String>,
+    /// Today's circuit (the plan, as the rules adjusted it).
     pub circuit: &'a Circuit,
     pub catalog: &'a Catalog,
     pub planned_total_secs: u64,
@@ -27,7 +34,7 @@ pub struct HomeModel<'a> {
     pub sound_problem: Option<&'a str>,
 }
 
-pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
+pub fn home_ui(ui: &mut egui::Ui, model: &mut HomeModel<'_>) -> Vec<Action> {
     let mut actions = Vec::new();
 
     egui::Panel::right("home_side")
@@ -108,10 +115,26 @@ pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
             round_text
         ));
         ui.add_space(8.0);
-        let start = egui::Button::new(RichText::new("Start").size(26.0).strong())
-            .min_size(Vec2::new(200.0, 52.0));
-        if ui.add(start).clicked() {
-            actions.push(Action::StartSession);
+        let can_train = model
+            .decision
+            .is_none_or(|d| matches!(d.status, Status::Train | Status::Gentle | Status::Deload));
+        if let Some(decision) = model.decision {
+            actions.extend(decision_ui(ui, decision, model.plan));
+        }
+        if let Some(note) = model.clearance_note.as_deref_mut() {
+            actions.extend(clearance_dialog_ui(ui.ctx(), note));
+        }
+        if can_train {
+            let start = egui::Button::new(RichText::new("Start").size(26.0).strong())
+                .min_size(Vec2::new(200.0, 52.0));
+            let hint = if model.checked_in_today {
+                "Start today's session"
+            } else {
+                "A short check-in first, then today's session"
+            };
+            if ui.add(start).on_hover_text(hint).clicked() {
+                actions.push(Action::StartSession);
+            }
         }
         ui.add_space(8.0);
         ui.separator();
@@ -156,6 +179,94 @@ pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
                         });
                     });
                 }
+            }
+        });
+    });
+    actions
+}
+
+/// Today's status, unmistakable when training must stop, with every reason listed.
+fn decision_ui(ui: &mut egui::Ui, decision: &DayDecision, plan: &Plan) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let (colour, title) = match (decision.status, decision.referral) {
+        (Status::Stopped, _) => (palette::WARNING, "STOP: get emergency care now"),
+        (Status::Paused, _) => (
+            palette::GET_READY,
+            "Training paused: see a doctor in the next few days",
+        ),
+        (Status::Rest, _) => (palette::REST, "Rest day"),
+        (Status::Gentle, _) => (palette::REST, "Gentle day"),
+        (Status::Deload, _) => (palette::REST, "Deload week: lighter sessions"),
+        (Status::Train, Referral::Routine) => (
+            palette::GET_READY,
+            "Train today, and please book a clinician",
+        ),
+        (Status::Train, _) => (palette::WORK, "Train today"),
+    };
+    let urgent = matches!(decision.status, Status::Stopped | Status::Paused);
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(if urgent { 4.0 } else { 1.5 }, colour))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new(title)
+                    .size(if urgent { 26.0 } else { 20.0 })
+                    .strong()
+                    .color(colour),
+            );
+            if urgent {
+                for reason in &decision.reasons {
+                    ui.label(RichText::new(reason).size(17.0));
+                }
+                if let Some(clinician) = &plan.clinician {
+                    ui.label(
+                        RichText::new(format!(
+                            "Your clinician: {} {}",
+                            clinician.name, clinician.contact
+                        ))
+                        .strong(),
+                    );
+                }
+                ui.add_space(4.0);
+                if ui
+                    .button("A clinician has assessed me and cleared me to exercise")
+                    .clicked()
+                {
+                    actions.push(Action::AskClearance);
+                }
+            } else if !decision.reasons.is_empty() {
+                egui::CollapsingHeader::new("Why is today different?")
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        for reason in &decision.reasons {
+                            ui.label(format!("• {reason}"));
+                        }
+                    });
+            }
+        });
+    ui.add_space(6.0);
+    actions
+}
+
+/// Asks the person to state that a clinician cleared them; stored with today's date.
+fn clearance_dialog_ui(ctx: &egui::Context, note: &mut String) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::Modal::new(egui::Id::unique("clearance")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        ui.heading("Cleared to exercise?");
+        ui.label(
+            "Only continue if a doctor or physiotherapist has assessed you since these answers \
+             and told you that you can exercise. Your statement is saved with today's date.",
+        );
+        let label = ui.label("Who cleared you, and when (optional):");
+        ui.add(egui::TextEdit::singleline(note).desired_width(420.0))
+            .labelled_by(label.id);
+        ui.horizontal(|ui| {
+            if ui.button("Yes, a clinician has cleared me").clicked() {
+                actions.push(Action::ConfirmClearance);
+            }
+            if ui.button("Cancel").clicked() {
+                actions.push(Action::CancelClearance);
             }
         });
     });

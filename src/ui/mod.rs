@@ -1,5 +1,6 @@
 //! Screens. Each reads state and returns [`Action`]s; the app applies them in one place.
 
+pub mod checkin;
 pub mod figure;
 pub mod file_picker;
 pub mod home;
@@ -48,6 +49,15 @@ pub enum Action {
     /// File picker: open or save the chosen file.
     PickerConfirm,
     PickerCancel,
+    /// Save the check-in being filled in.
+    SubmitCheckIn,
+    /// Save the after-session answers.
+    SubmitSessionReport,
+    /// Ask to record that a clinician has cleared the person to exercise.
+    AskClearance,
+    /// Record the clearance, dated today.
+    ConfirmClearance,
+    CancelClearance,
 }
 
 /// Colours used across screens, chosen to stay readable in light and dark themes.

@@ -25,8 +25,18 @@ pub fn morning() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-24T07:30:00+01:00").expect("valid test date")
 }
 
-/// The app on `data_dir`, with the bundled assets, a manual clock and recorded sound.
+/// The app on `data_dir`, with the bundled assets, a manual clock and recorded sound. At a
+/// first start the intake is answered (no red flags, back pain 2, a general ache).
 pub fn open_app(data_dir: &Path) -> TestApp {
+    let mut app = open_app_raw(data_dir);
+    if app.app().screen_kind() == strongback::ScreenKind::CheckIn {
+        app.answer_check_in(2);
+    }
+    app
+}
+
+/// The app as it opens, without answering anything.
+pub fn open_app_raw(data_dir: &Path) -> TestApp {
     let audio = RecordingAudio::default();
     let clock = ManualClock::new(morning());
     let harness = open_with(data_dir, clock.clone(), Box::new(audio.clone()));
@@ -55,6 +65,26 @@ pub fn open_with(
 }
 
 impl TestApp {
+    /// Answer the check-in (or intake) on screen: no red flags, this back pain, a general
+    /// ache, and "the same" for the morning after if asked.
+    pub fn answer_check_in(&mut self, back_pain: u8) {
+        self.click("Next");
+        self.click(&format!("Back pain: {back_pain}"));
+        if self.shows("the same") {
+            self.click("the same");
+        }
+        self.click("a general ache across the low back");
+        self.click("Save check-in");
+    }
+
+    /// Press Start and answer the day's check-in if it is asked.
+    pub fn start(&mut self) {
+        self.click("Start");
+        if self.app().screen_kind() == strongback::ScreenKind::CheckIn {
+            self.answer_check_in(2);
+        }
+    }
+
     /// Move the clock on and let the app catch up.
     pub fn wait(&mut self, by: Duration) {
         self.clock.advance(by);
