@@ -1,0 +1,217 @@
+//! Intake, check-ins, red flags, clearance and after-session answers, driven by their labels.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{open_app, open_app_raw};
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use strongback::ScreenKind;
+use strongback::domain::checkin::RedFlag;
+use strongback::domain::rules::Status;
+
+const DAY: Duration = Duration::from_secs(24 * 60 * 60);
+
+#[test]
+fn first_start_asks_the_intake_then_training_needs_no_second_check_in_that_day() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app_raw(dir.path());
+    assert_eq!(app.app().screen_kind(), ScreenKind::CheckIn);
+    assert!(app.shows("Welcome. First, a few safety questions"));
+    assert!(app.shows(RedFlag::SaddleNumbness.question()));
+    app.click("Next");
+    assert!(app.shows_containing("not a validated score"));
+    assert!(
+        !app.harness
+            .query_by_label("Save check-in")
+            .is_some_and(|b| !b.accesskit_node().is_disabled()),
+        "cannot save before answering"
+    );
+    app.click("Back pain: 3");
+    app.click("pain shooting into a leg");
+    app.click("Save check-in");
+    assert_eq!(app.app().screen_kind(), ScreenKind::Home);
+    let today = &app.app().history()[0];
+    assert_eq!(today.check_in.as_ref().map(|c| c.back_pain), Some(3));
+    app.click("Start");
+    assert_eq!(
+        app.app().screen_kind(),
+        ScreenKind::Player,
+        "already checked in today"
+    );
+}
+
+#[test]
+fn an_emergency_flag_stops_training_until_a_clearance_is_stated() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    {
+        let mut app = open_app_raw(dir.path());
+        app.click(RedFlag::UrineChange.question());
+        app.click("Save answers");
+        assert_eq!(app.app().screen_kind(), ScreenKind::Home);
+        assert!(app.shows("STOP: get emergency care now"));
+        assert!(app.shows_containing("emergency department or call emergency services now"));
+        assert!(!app.shows("Start"), "no way to train");
+    }
+    // Still stopped after a restart and on later days.
+    let mut app = open_app(dir.path());
+    app.wait(DAY * 3);
+    assert!(app.shows("STOP: get emergency care now"));
+    app.click("A clinician has assessed me and cleared me to exercise");
+    assert!(app.shows("Cleared to exercise?"));
+    let field = app
+        .harness
+        .get_by_label("Who cleared you, and when (optional):");
+    field.focus();
+    field.type_text("Dr Patel, A&E");
+    app.harness.run();
+    app.click("Yes, a clinician has cleared me");
+    assert!(!app.shows("STOP: get emergency care now"));
+    assert!(app.shows("Start"));
+    let cleared = app
+        .app()
+        .history()
+        .iter()
+        .find(|d| d.clearance.is_some())
+        .expect("clearance stored");
+    assert_eq!(
+        cleared.date.to_string(),
+        "2026-11-27",
+        "stored with its date"
+    );
+    assert_eq!(
+        cleared.clearance.as_ref().map(|c| c.note.as_str()),
+        Some("Dr Patel, A&E")
+    );
+}
+
+#[test]
+fn cancelling_the_clearance_dialog_keeps_the_pause() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app_raw(dir.path());
+    app.click(RedFlag::FeverOrUnwell.question());
+    app.click("Save answers");
+    assert!(app.shows("Training paused: see a doctor in the next few days"));
+    app.click("A clinician has assessed me and cleared me to exercise");
+    app.click("Cancel");
+    assert!(app.shows("Training paused: see a doctor in the next few days"));
+    assert_eq!(
+        app.app().todays_decision().map(|d| d.status),
+        Some(Status::Paused)
+    );
+}
+
+#[test]
+fn a_red_session_report_makes_the_next_day_a_rest_day() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.start();
+    app.wait_secs(60);
+    app.press(egui::Key::Escape);
+    app.click("Yes, end and save");
+    assert!(app.shows("How did it go?"));
+    assert!(
+        app.shows("Cat-camel"),
+        "each exercise can be marked done or not"
+    );
+    app.click("Worst pain: 7");
+    app.click("Save answers");
+    assert!(app.shows("Thank you, your answers are saved."));
+    let report = app.app().history()[0]
+        .session
+        .clone()
+        .expect("report stored");
+    assert_eq!(report.worst_pain, 7);
+    assert!(
+        !report.completed("plank"),
+        "pre-filled from the record: not reached"
+    );
+    app.click("Back to home");
+    app.wait(DAY);
+    assert!(app.shows("Rest day"));
+    assert!(app.shows_containing("was red"));
+    assert!(!app.shows("Start"));
+    app.wait(DAY);
+    assert!(app.shows("Start"), "48 hours later");
+}
+
+#[test]
+fn the_next_day_asks_again_including_the_morning_after() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.start();
+    app.press(egui::Key::Escape);
+    app.click("Yes, end and save");
+    app.click("Worst pain: 2");
+    app.click("Save answers");
+    app.click("Back to home");
+    app.wait(DAY);
+    app.click("Start");
+    assert_eq!(app.app().screen_kind(), ScreenKind::CheckIn);
+    app.click("Next");
+    assert!(app.shows_containing("The morning after your last session"));
+    app.click("Back pain: 2");
+    app.click("worse, and it has not settled");
+    app.click("Save check-in");
+    // The morning-after answer turned yesterday's session red: rest, not the player.
+    assert_eq!(app.app().screen_kind(), ScreenKind::Home);
+    assert!(app.shows("Rest day"));
+}
+
+#[test]
+fn leg_symptoms_spreading_show_why_today_is_different() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.wait(DAY);
+    app.click("Start");
+    app.click("Next");
+    app.click("Back pain: 3");
+    app.click("Leg pain: 4");
+    app.click("thigh");
+    app.click("further down the leg");
+    app.click("Save check-in");
+    assert_eq!(
+        app.app().screen_kind(),
+        ScreenKind::Player,
+        "training is still allowed"
+    );
+    app.press(egui::Key::Escape);
+    app.click("Yes, end and save");
+    app.click("Back to home");
+    assert!(app.shows("Why is today different?"));
+    assert!(app.shows_containing("Your leg symptoms have spread"));
+}
+
+#[test]
+fn the_app_and_simulate_decide_the_same_from_the_same_history() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    for pain in [2, 2, 5, 7] {
+        app.start();
+        app.press(egui::Key::Escape);
+        app.click("Yes, end and save");
+        app.click(&format!("Worst pain: {pain}"));
+        app.click("Save answers");
+        app.click("Back to home");
+        app.wait(DAY * 2);
+    }
+    let from_app = app.app().todays_decision().expect("decision");
+    let assets = strongback::assets::Assets::embedded().expect("assets");
+    let plan = app.app().plan().expect("plan").clone();
+    let history = strongback::days_file::read_days(&dir.path().join("history.ron"))
+        .expect("history file reads as a days file");
+    let replayed = strongback::days_file::replay(&plan, &assets.catalog, &history.days);
+    let mut extended = history.days.clone();
+    extended.push(strongback::domain::checkin::Day {
+        date: from_app.date,
+        check_in: None,
+        session: None,
+        clearance: None,
+    });
+    let today_from_simulate = strongback::days_file::replay(&plan, &assets.catalog, &extended)
+        .into_iter()
+        .find(|d| d.date == from_app.date)
+        .expect("today");
+    assert_eq!(today_from_simulate, from_app);
+    assert!(!replayed.is_empty());
+}
