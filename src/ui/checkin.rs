@@ -110,12 +110,14 @@ pub fn checkin_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) -> Vec<Action> {
                         actions.push(Action::SubmitCheckIn);
                     }
                 }
-                if draft.mode == CheckInMode::Daily && ui.button("Cancel").clicked() {
+                if draft.mode == CheckInMode::Daily
+                    && ui.button(RichText::new("Cancel").size(18.0)).clicked()
+                {
                     actions.push(Action::GoHome);
                 }
             }
             CheckInPage::Questions => {
-                if ui.button("Back").clicked() {
+                if ui.button(RichText::new("Back").size(18.0)).clicked() {
                     draft.page = CheckInPage::RedFlags;
                 }
                 let save = ui.add_enabled(
@@ -147,12 +149,17 @@ fn red_flags_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
         CheckInMode::Daily => "Today's check-in: safety questions first",
     };
     ui.heading(RichText::new(title).size(24.0));
-    ui.label("Tick any that are true for you now. Most people tick none.");
+    ui.label(
+        RichText::new("Tick any that are true for you now. Most people tick none.").size(16.0),
+    );
     ui.add_space(6.0);
     for tier in [FlagTier::Emergency, FlagTier::Urgent] {
         for flag in RedFlag::ALL.iter().copied().filter(|f| f.tier() == tier) {
             let mut yes = draft.red_flags.contains(&flag);
-            if ui.checkbox(&mut yes, flag.question()).changed() {
+            if ui
+                .checkbox(&mut yes, RichText::new(flag.question()).size(16.0))
+                .changed()
+            {
                 if yes {
                     draft.red_flags.insert(flag);
                 } else {
@@ -175,7 +182,10 @@ fn red_flags_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
 fn radio_row<T: Copy + PartialEq>(ui: &mut egui::Ui, value: &mut Option<T>, choices: &[(T, &str)]) {
     ui.horizontal_wrapped(|ui| {
         for &(choice, label) in choices {
-            if ui.radio(*value == Some(choice), label).clicked() {
+            if ui
+                .radio(*value == Some(choice), RichText::new(label).size(16.0))
+                .clicked()
+            {
                 *value = Some(choice);
             }
         }
@@ -248,7 +258,7 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
     }
     ui.checkbox(
         &mut draft.new_numbness_or_weakness,
-        "I have new numbness, tingling or weakness in a leg",
+        RichText::new("I have new numbness, tingling or weakness in a leg").size(16.0),
     );
     if draft.ask_morning_after {
         ui.add_space(4.0);

@@ -43,7 +43,7 @@ pub fn home_ui(ui: &mut egui::Ui, model: &mut HomeModel<'_>) -> Vec<Action> {
         .show(ui, |ui| {
             ui.add_space(8.0);
             plan_details_ui(ui, model.plan);
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 if ui.button("Open plan…").clicked() {
                     actions.push(Action::OpenPlan);
                 }
@@ -108,16 +108,18 @@ pub fn home_ui(ui: &mut egui::Ui, model: &mut HomeModel<'_>) -> Vec<Action> {
             })
             .collect::<Vec<_>>()
             .join(", ");
-        ui.label(format!(
-            "About {} · {} exercises · {}",
-            minutes_text(model.planned_total_secs),
-            exercise_count,
-            round_text
-        ));
-        ui.add_space(8.0);
         let can_train = model
             .decision
             .is_none_or(|d| matches!(d.status, Status::Train | Status::Gentle | Status::Deload));
+        if can_train {
+            ui.label(format!(
+                "About {} · {} exercises · {}",
+                minutes_text(model.planned_total_secs),
+                exercise_count,
+                round_text
+            ));
+        }
+        ui.add_space(8.0);
         if let Some(decision) = model.decision {
             actions.extend(decision_ui(ui, decision, model.plan));
         }
@@ -138,6 +140,9 @@ pub fn home_ui(ui: &mut egui::Ui, model: &mut HomeModel<'_>) -> Vec<Action> {
         }
         ui.add_space(8.0);
         ui.separator();
+        if !can_train {
+            return;
+        }
 
         egui::ScrollArea::vertical().show(ui, |ui| {
             for block in &model.circuit.blocks {
