@@ -82,6 +82,22 @@ pub fn validate(files: &[PathBuf], catalog: &Catalog, out: &mut impl std::io::Wr
     all_ok
 }
 
+/// Read a plan, or print its problems to standard error.
+fn read_plan_or_report(
+    path: &std::path::Path,
+    catalog: &Catalog,
+) -> Option<crate::plan_file::CheckedPlan> {
+    match crate::plan_file::read_plan(path, catalog) {
+        Ok(checked) => Some(checked),
+        Err(problems) => {
+            for problem in problems {
+                eprintln!("{problem}");
+            }
+            None
+        }
+    }
+}
+
 /// Run a subcommand; returns the process exit code.
 pub fn run_command(command: &Command, assets_dir: Option<&std::path::Path>) -> anyhow::Result<u8> {
     let assets = match assets_dir {
@@ -104,14 +120,8 @@ pub fn run_command(command: &Command, assets_dir: Option<&std::path::Path>) -> a
             Ok(if ok { 0 } else { 1 })
         }
         Command::Simulate { plan, days, json } => {
-            let checked = match crate::plan_file::read_plan(plan, &assets.catalog) {
-                Ok(checked) => checked,
-                Err(problems) => {
-                    for problem in problems {
-                        eprintln!("{problem}");
-                    }
-                    return Ok(1);
-                }
+            let Some(checked) = read_plan_or_report(plan, &assets.catalog) else {
+                return Ok(1);
             };
             let days = match crate::days_file::read_days(days) {
                 Ok(days) => days,
@@ -131,14 +141,8 @@ pub fn run_command(command: &Command, assets_dir: Option<&std::path::Path>) -> a
             Ok(0)
         }
         Command::Handout { plan, out } => {
-            let checked = match crate::plan_file::read_plan(plan, &assets.catalog) {
-                Ok(checked) => checked,
-                Err(problems) => {
-                    for problem in problems {
-                        eprintln!("{problem}");
-                    }
-                    return Ok(1);
-                }
+            let Some(checked) = read_plan_or_report(plan, &assets.catalog) else {
+                return Ok(1);
             };
             let html = crate::report::handout::handout_html(&checked, &assets.catalog);
             crate::store::write_shared(out, html.as_bytes())?;

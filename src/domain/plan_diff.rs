@@ -10,19 +10,11 @@ pub struct PlanChange {
 }
 
 fn describe_item(item: &CircuitItem) -> String {
-    let side = if item.per_side { " each side" } else { "" };
-    let sets = if item.sets > 1 {
-        format!(" × {} sets", item.sets)
-    } else {
-        String::new()
-    };
     format!(
-        "step {} ({}), {}{}{}",
+        "step {} ({}), {}",
         item.step,
         item.step_name,
-        item.dose.describe(),
-        side,
-        sets
+        item.dose_summary()
     )
 }
 

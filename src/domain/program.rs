@@ -91,6 +91,19 @@ pub struct CircuitItem {
     pub notes: String,
 }
 
+impl CircuitItem {
+    /// "10 s each side × 2 sets": the dose as the person reads it.
+    pub fn dose_summary(&self) -> String {
+        let side = if self.per_side { " each side" } else { "" };
+        let sets = if self.sets > 1 {
+            format!(" × {} sets", self.sets)
+        } else {
+            String::new()
+        };
+        format!("{}{side}{sets}", self.dose.describe())
+    }
+}
+
 /// A resolved block.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CircuitBlock {

@@ -11,7 +11,7 @@ use crate::domain::rules::{DayDecision, Referral, Status};
 use crate::settings::Settings;
 use crate::store::{Notice, NoticeKind};
 
-use super::figure::figure_ui;
+use super::circuit_list::circuit_list_ui;
 use super::settings::settings_ui;
 use super::{Action, minutes_text, palette};
 
@@ -145,46 +145,7 @@ pub fn home_ui(ui: &mut egui::Ui, model: &mut HomeModel<'_>) -> Vec<Action> {
         }
 
         egui::ScrollArea::vertical().show(ui, |ui| {
-            for block in &model.circuit.blocks {
-                ui.add_space(4.0);
-                let rounds = if block.rounds > 1 {
-                    format!(" — {} rounds", block.rounds)
-                } else {
-                    String::new()
-                };
-                ui.strong(format!("{}{}", block.name, rounds));
-                for item in &block.items {
-                    ui.horizontal(|ui| {
-                        if let Some(exercise) = model.catalog.get(&item.exercise_id) {
-                            figure_ui(
-                                ui,
-                                &exercise.pose,
-                                Vec2::new(90.0, 54.0),
-                                false,
-                                &format!("Picture of {}", exercise.name),
-                            );
-                        }
-                        ui.vertical(|ui| {
-                            ui.label(RichText::new(&item.name).size(17.0).strong());
-                            let side = if item.per_side { " each side" } else { "" };
-                            let sets = if item.sets > 1 {
-                                format!(" × {} sets", item.sets)
-                            } else {
-                                String::new()
-                            };
-                            ui.label(format!(
-                                "{}{}{} · step {} of {}: {}",
-                                item.dose.describe(),
-                                side,
-                                sets,
-                                item.step,
-                                item.top_step,
-                                item.step_name
-                            ));
-                        });
-                    });
-                }
-            }
+            circuit_list_ui(ui, model.circuit, model.catalog, Vec2::new(90.0, 54.0));
         });
     });
     actions

@@ -1,6 +1,7 @@
 //! Screens. Each reads state and returns [`Action`]s; the app applies them in one place.
 
 pub mod checkin;
+pub mod circuit_list;
 pub mod figure;
 pub mod file_picker;
 pub mod home;

@@ -6,7 +6,7 @@ use crate::domain::catalog::Catalog;
 use crate::domain::plan_diff::PlanChange;
 use crate::plan_file::CheckedPlan;
 
-use super::figure::figure_ui;
+use super::circuit_list::circuit_list_ui;
 use super::{Action, palette};
 
 pub struct PlanPreviewModel<'a> {
@@ -68,46 +68,12 @@ pub fn plan_preview_ui(ui: &mut egui::Ui, model: &PlanPreviewModel<'_>) -> Vec<A
 }
 
 fn new_plan_ui(ui: &mut egui::Ui, model: &PlanPreviewModel<'_>) {
-    for block in &model.candidate.circuit.blocks {
-        let rounds = if block.rounds > 1 {
-            format!(" — {} rounds", block.rounds)
-        } else {
-            String::new()
-        };
-        ui.label(RichText::new(format!("{}{rounds}", block.name)).strong());
-        for item in &block.items {
-            ui.horizontal(|ui| {
-                if let Some(exercise) = model.catalog.get(&item.exercise_id) {
-                    figure_ui(
-                        ui,
-                        &exercise.pose,
-                        Vec2::new(80.0, 48.0),
-                        false,
-                        &format!("Picture of {}", exercise.name),
-                    );
-                }
-                let side = if item.per_side { " each side" } else { "" };
-                let sets = if item.sets > 1 {
-                    format!(" × {} sets", item.sets)
-                } else {
-                    String::new()
-                };
-                ui.vertical(|ui| {
-                    ui.label(RichText::new(&item.name).strong());
-                    ui.label(format!(
-                        "step {} of {}: {} · {}{side}{sets}",
-                        item.step,
-                        item.top_step,
-                        item.step_name,
-                        item.dose.describe(),
-                    ));
-                    if !item.notes.is_empty() {
-                        ui.label(RichText::new(&item.notes).italics());
-                    }
-                });
-            });
-        }
-    }
+    circuit_list_ui(
+        ui,
+        &model.candidate.circuit,
+        model.catalog,
+        Vec2::new(80.0, 48.0),
+    );
 }
 
 pub fn plan_rejected_ui(ui: &mut egui::Ui, source: &str, problems: &[String]) -> Vec<Action> {
