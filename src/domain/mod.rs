@@ -10,6 +10,7 @@ pub mod plan;
 pub mod plan_diff;
 pub mod player;
 pub mod program;
+pub mod progress;
 pub mod record;
 pub mod rules;
 pub mod timeline;
