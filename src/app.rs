@@ -23,6 +23,7 @@ use crate::plan_file::{self, CheckedPlan};
 use crate::settings::Settings;
 use crate::store::{Notice, Store};
 use crate::ui::checkin::{CheckInDraft, CheckInMode};
+use crate::ui::history::HistoryModel;
 use crate::ui::summary::ReportDraft;
 use crate::ui::{self, Action};
 
@@ -50,6 +51,8 @@ pub enum ScreenKind {
     PlanPreview,
     PlanRejected,
     CheckIn,
+    History,
+    SessionDetail,
 }
 
 enum Screen {
@@ -61,6 +64,11 @@ enum Screen {
         report: ReportDraft,
     },
     CheckIn(CheckInDraft),
+    History(Box<HistoryModel>),
+    SessionDetail {
+        index: usize,
+        decision: Option<DayDecision>,
+    },
     Recovery(InProgressSession),
     LoadError(Vec<String>),
     /// A valid plan file, shown with what would change before the person accepts it.
@@ -183,6 +191,8 @@ impl StrongbackApp {
             Screen::PlanPreview { .. } => ScreenKind::PlanPreview,
             Screen::PlanRejected { .. } => ScreenKind::PlanRejected,
             Screen::CheckIn(_) => ScreenKind::CheckIn,
+            Screen::History(_) => ScreenKind::History,
+            Screen::SessionDetail { .. } => ScreenKind::SessionDetail,
         }
     }
 
@@ -352,6 +362,21 @@ impl StrongbackApp {
                 self.settings.voice_enabled = enabled;
                 self.settings_unsaved = true;
             }
+            Action::OpenHistory => self.open_history(),
+            Action::OpenSession(index) => {
+                let decision = self.sessions.get(index).and_then(|record| {
+                    let date = record.started_at.date_naive();
+                    self.decision_on(date)
+                });
+                self.screen = Screen::SessionDetail { index, decision };
+            }
+            Action::SelectChartExercise(index) => {
+                if let Screen::History(model) = &mut self.screen {
+                    model.select_exercise(index, &self.sessions);
+                }
+            }
+            Action::SaveReport => self.open_file_dialog(FilePurpose::SaveReport),
+            Action::SaveCsv => self.open_file_dialog(FilePurpose::SaveCsv),
             Action::OpenPlan => self.open_file_dialog(FilePurpose::OpenPlan),
             Action::ExportPlan => self.open_file_dialog(FilePurpose::ExportPlan),
             Action::SaveHandout => self.open_file_dialog(FilePurpose::SaveHandout),
@@ -387,6 +412,7 @@ impl StrongbackApp {
                 report,
             } => return ui::summary::summary_ui(ui, record, saved_to.as_deref(), report),
             Screen::CheckIn(draft) => return ui::checkin::checkin_ui(ui, draft),
+            Screen::History(model) => return ui::history::history_ui(ui, model),
             _ => {}
         }
         let decision = self.todays_decision();
@@ -424,7 +450,30 @@ impl StrongbackApp {
                     .show(ui, |ui| ui::recovery::recovery_ui(ui, snapshot))
                     .inner
             }
-            Screen::Summary { .. } | Screen::CheckIn(_) => Vec::new(),
+            Screen::Summary { .. } | Screen::CheckIn(_) | Screen::History(_) => Vec::new(),
+            Screen::SessionDetail { index, decision } => {
+                let Some(record) = self.sessions.get(*index) else {
+                    return vec![Action::OpenHistory];
+                };
+                let date = record.started_at.date_naive();
+                let day = self.history.iter().find(|d| d.date == date);
+                let light = self.plan.as_ref().and_then(|plan| {
+                    crate::domain::progress::lights(&self.history, &plan.plan.rules)
+                        .into_iter()
+                        .find(|(d, _, _)| *d == date)
+                        .map(|(_, light, _)| light)
+                });
+                ui::session_detail::session_detail_ui(
+                    ui,
+                    &ui::session_detail::SessionDetailModel {
+                        record,
+                        pain_before: day.and_then(|d| d.check_in.as_ref()).map(|c| c.back_pain),
+                        pain_after: day.and_then(|d| d.session.as_ref()).map(|s| s.worst_pain),
+                        light,
+                        decision: decision.as_ref(),
+                    },
+                )
+            }
             Screen::Player => match (&self.session, &self.assets) {
                 (Some(session), Some(assets)) => {
                     let model = ui::player::PlayerModel {
@@ -560,6 +609,8 @@ impl StrongbackApp {
             FilePurpose::OpenPlan => String::new(),
             FilePurpose::ExportPlan => format!("{}.ron", file_stem_for(plan_name)),
             FilePurpose::SaveHandout => format!("{}-handout.html", file_stem_for(plan_name)),
+            FilePurpose::SaveReport => format!("strongback-report-{}.html", self.today()),
+            FilePurpose::SaveCsv => format!("strongback-sessions-{}.csv", self.today()),
         };
         self.file_picker = Some(FileBrowser::new(purpose, start_dir, file_name));
     }
@@ -582,6 +633,9 @@ impl StrongbackApp {
                     FilePurpose::OpenPlan => self.check_plan_file(&path),
                     FilePurpose::ExportPlan => self.export_plan(&path),
                     FilePurpose::SaveHandout => self.save_handout(&path),
+                    FilePurpose::SaveReport | FilePurpose::SaveCsv => {
+                        self.save_report(purpose, &path);
+                    }
                 }
             }
             _ => {}
@@ -639,6 +693,74 @@ impl StrongbackApp {
             Err(err) => push_notice(
                 &mut self.notices,
                 format!("The plan could not be exported: {err}"),
+            ),
+        }
+    }
+
+    /// The rules' decision for any date, from the history up to it.
+    fn decision_on(&self, date: chrono::NaiveDate) -> Option<DayDecision> {
+        let (plan, assets) = (self.plan.as_ref()?, self.assets.as_ref()?);
+        Some(decide(
+            &plan.plan,
+            &plan.circuit,
+            &assets.catalog,
+            &self.history,
+            date,
+        ))
+    }
+
+    fn open_history(&mut self) {
+        let Some(plan) = &self.plan else {
+            return;
+        };
+        let today = self.today();
+        let first_shown = crate::domain::progress::week_start(today) - chrono::Duration::weeks(11);
+        let rest_days: Vec<chrono::NaiveDate> = (0..=(today - first_shown).num_days())
+            .map(|n| first_shown + chrono::Duration::days(n))
+            .filter(|date| {
+                self.decision_on(*date).is_some_and(|d| {
+                    matches!(d.status, Status::Rest | Status::Paused | Status::Stopped)
+                })
+            })
+            .collect();
+        let model =
+            HistoryModel::build(&self.sessions, &self.history, &plan.plan, &rest_days, today);
+        self.screen = Screen::History(Box::new(model));
+    }
+
+    fn save_report(&mut self, purpose: FilePurpose, path: &std::path::Path) {
+        let Some(plan) = &self.plan else {
+            return;
+        };
+        let today = self.today();
+        let text = if purpose == FilePurpose::SaveCsv {
+            crate::report::csv_export::sessions_csv(&self.sessions).map_err(|e| e.to_string())
+        } else {
+            let from = self
+                .sessions
+                .iter()
+                .map(crate::domain::progress::session_date)
+                .chain(self.history.iter().map(|d| d.date))
+                .min()
+                .unwrap_or(today);
+            Ok(crate::report::clinician::report_html(
+                &crate::report::clinician::ReportInput {
+                    plan: &plan.plan,
+                    sessions: &self.sessions,
+                    days: &self.history,
+                    from,
+                    to: today,
+                },
+            ))
+        };
+        let written = text.and_then(|text| {
+            crate::store::write_shared(path, text.as_bytes()).map_err(|e| e.to_string())
+        });
+        match written {
+            Ok(()) => push_info(&mut self.notices, format!("Saved {}.", path.display())),
+            Err(err) => push_notice(
+                &mut self.notices,
+                format!("Could not save {}: {err}", path.display()),
             ),
         }
     }

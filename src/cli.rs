@@ -17,7 +17,7 @@ use crate::store::Store;
 #[command(name = "strongback", version, about)]
 pub struct Cli {
     /// Where sessions and settings are kept (default: the per-user data folder).
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
     /// Read the catalog and program from this folder instead of the built-in copies.
     #[arg(long, value_name = "DIR")]
@@ -49,6 +49,21 @@ pub enum Command {
         /// One JSON object per line instead of a table.
         #[arg(long)]
         json: bool,
+    },
+    /// Write the report for the clinician (HTML with charts) and/or every set as CSV.
+    Report {
+        /// Where to write the HTML report.
+        #[arg(long, value_name = "FILE.html", required_unless_present = "csv")]
+        out: Option<PathBuf>,
+        /// Where to write every session as CSV, one row per set and side.
+        #[arg(long, value_name = "FILE.csv")]
+        csv: Option<PathBuf>,
+        /// First date to include (YYYY-MM-DD; default: the first record).
+        #[arg(long, value_name = "DATE")]
+        from: Option<chrono::NaiveDate>,
+        /// Last date to include (YYYY-MM-DD; default: today).
+        #[arg(long, value_name = "DATE")]
+        to: Option<chrono::NaiveDate>,
     },
     /// Write a printable handout of a plan: one self-contained HTML page.
     Handout {
@@ -99,7 +114,11 @@ fn read_plan_or_report(
 }
 
 /// Run a subcommand; returns the process exit code.
-pub fn run_command(command: &Command, assets_dir: Option<&std::path::Path>) -> anyhow::Result<u8> {
+pub fn run_command(
+    command: &Command,
+    assets_dir: Option<&std::path::Path>,
+    data_dir: Option<&std::path::Path>,
+) -> anyhow::Result<u8> {
     let assets = match assets_dir {
         Some(dir) => Assets::from_dir(dir),
         None => Assets::embedded(),
@@ -137,6 +156,64 @@ pub fn run_command(command: &Command, assets_dir: Option<&std::path::Path>) -> a
                 }
             } else {
                 print!("{}", crate::days_file::decisions_table(&decisions));
+            }
+            Ok(0)
+        }
+        Command::Report { out, csv, from, to } => {
+            let dir = match data_dir {
+                Some(dir) => dir.to_path_buf(),
+                None => Store::default_dir().ok_or_else(|| {
+                    anyhow!("no per-user data folder was found; pass --data-dir DIR")
+                })?,
+            };
+            let store = Store::open(&dir)?;
+            let (sessions, session_notices) = store.load_sessions();
+            let (days, history_notice) = store.load_history();
+            let (saved_plan, plan_notice) = store.load_plan(&assets.catalog);
+            for notice in session_notices
+                .iter()
+                .chain(&history_notice)
+                .chain(&plan_notice)
+            {
+                eprintln!("{}", notice.text);
+            }
+            let plan = saved_plan.map_or(assets.plan, |p| p.plan);
+            let today = chrono::Local::now().date_naive();
+            let to = to.unwrap_or(today);
+            let first = sessions
+                .iter()
+                .map(crate::domain::progress::session_date)
+                .chain(days.iter().map(|d| d.date))
+                .min();
+            let from = from.or(first).unwrap_or(to);
+            if let Some(path) = csv {
+                let in_range: Vec<_> = sessions
+                    .iter()
+                    .filter(|s| {
+                        let d = crate::domain::progress::session_date(s);
+                        d >= from && d <= to
+                    })
+                    .cloned()
+                    .collect();
+                let text = crate::report::csv_export::sessions_csv(&in_range)?;
+                crate::store::write_shared(path, text.as_bytes())?;
+                println!(
+                    "{}: {} rows written",
+                    path.display(),
+                    text.lines().count().saturating_sub(1)
+                );
+            }
+            if let Some(path) = out {
+                let html =
+                    crate::report::clinician::report_html(&crate::report::clinician::ReportInput {
+                        plan: &plan,
+                        sessions: &sessions,
+                        days: &days,
+                        from,
+                        to,
+                    });
+                crate::store::write_shared(path, html.as_bytes())?;
+                println!("{}: report written ({from} to {to})", path.display());
             }
             Ok(0)
         }

@@ -7,8 +7,11 @@ use std::path::Path;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-/// Largest data file we read; anything bigger is refused before parsing.
+/// Largest file accepted from outside (plan files); anything bigger is refused before parsing.
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+
+/// Largest file of the app's own we read (history grows about 0.6 MB a year of daily use).
+pub const MAX_OWN_FILE_BYTES: usize = 256 * 1024 * 1024;
 
 /// Why a data file could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,13 +51,27 @@ impl DataFileError {
     }
 }
 
-/// Check raw bytes are a plausible text data file and return the text.
+/// Check raw bytes are a plausible text file from outside (at most 1 MiB) and return the text.
 pub fn text_from_bytes<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, DataFileError> {
-    if bytes.len() > MAX_FILE_BYTES {
+    text_within(file, bytes, MAX_FILE_BYTES)
+}
+
+/// The same check with a size limit of the caller's choosing.
+pub fn text_within<'a>(
+    file: &str,
+    bytes: &'a [u8],
+    max_bytes: usize,
+) -> Result<&'a str, DataFileError> {
+    if bytes.len() > max_bytes {
+        let limit = if max_bytes == MAX_FILE_BYTES {
+            "1 MiB".to_owned()
+        } else {
+            format!("{} MiB", max_bytes / (1024 * 1024))
+        };
         return Err(DataFileError::new(
             file,
             format!(
-                "the file is {} bytes; files over 1 MiB ({MAX_FILE_BYTES} bytes) are refused",
+                "the file is {} bytes; files over {limit} ({max_bytes} bytes) are refused",
                 bytes.len()
             ),
         ));
@@ -125,7 +142,8 @@ pub fn parse_versioned<T: DeserializeOwned>(
     }
 }
 
-/// Read a file from disk through [`text_from_bytes`] and [`parse_versioned`].
+/// Read one of the app's own files (or a history exported from it) from disk, through
+/// [`text_within`] with the own-file limit and [`parse_versioned`].
 pub fn read_versioned<T: DeserializeOwned>(
     path: &Path,
     current: u32,
@@ -133,7 +151,7 @@ pub fn read_versioned<T: DeserializeOwned>(
 ) -> Result<T, DataFileError> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|err| DataFileError::new(&name, err.to_string()))?;
-    let text = text_from_bytes(&name, &bytes)?;
+    let text = text_within(&name, &bytes, MAX_OWN_FILE_BYTES)?;
     parse_versioned(&name, text, current, migrate)
 }
 

@@ -9,6 +9,8 @@ pub enum FilePurpose {
     OpenPlan,
     ExportPlan,
     SaveHandout,
+    SaveReport,
+    SaveCsv,
 }
 
 impl FilePurpose {
@@ -16,7 +18,8 @@ impl FilePurpose {
     pub fn extension(self) -> &'static str {
         match self {
             FilePurpose::OpenPlan | FilePurpose::ExportPlan => "ron",
-            FilePurpose::SaveHandout => "html",
+            FilePurpose::SaveHandout | FilePurpose::SaveReport => "html",
+            FilePurpose::SaveCsv => "csv",
         }
     }
 

@@ -13,6 +13,7 @@ pub mod cli;
 pub mod clock;
 pub mod data_file;
 pub mod days_file;
+pub mod demo;
 pub mod domain;
 pub mod file_browser;
 pub mod plan_file;

@@ -6,7 +6,11 @@ fn main() -> std::process::ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = strongback::cli::Cli::parse();
     if let Some(command) = &cli.command {
-        return match strongback::cli::run_command(command, cli.assets.as_deref()) {
+        return match strongback::cli::run_command(
+            command,
+            cli.assets.as_deref(),
+            cli.data_dir.as_deref(),
+        ) {
             Ok(code) => std::process::ExitCode::from(code),
             Err(err) => {
                 eprintln!("strongback: {err:#}");

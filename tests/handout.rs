@@ -99,6 +99,7 @@ fn cli_writes_the_handout_and_refuses_an_invalid_plan() {
             out: out.clone(),
         },
         None,
+        None,
     )
     .expect("runs");
     assert_eq!(code, 0);
@@ -113,6 +114,7 @@ fn cli_writes_the_handout_and_refuses_an_invalid_plan() {
             plan: "tests/fixtures/plans/unknown_exercise.ron".into(),
             out: refused.clone(),
         },
+        None,
         None,
     )
     .expect("runs");

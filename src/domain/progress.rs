@@ -222,26 +222,27 @@ pub fn pain_series(days: &[Day]) -> Vec<PainPoint> {
     points
 }
 
-/// Each session report's light, with the next morning's answer when it is known.
+/// Each session report's light, with the next morning's answer when it is known. Linear: one
+/// backward pass finds the next check-in after every day.
 pub fn lights(days: &[Day], rules: &RuleSettings) -> Vec<(NaiveDate, Light, u8)> {
     let mut sorted: Vec<&Day> = days.iter().collect();
     sorted.sort_by_key(|d| d.date);
-    sorted
-        .iter()
-        .enumerate()
-        .filter_map(|(i, day)| {
-            let report = day.session.as_ref()?;
-            let next_morning = sorted[i + 1..]
-                .iter()
-                .find_map(|d| d.check_in.as_ref())
-                .and_then(|c| c.morning_after);
-            Some((
+    let mut next_morning = None;
+    let mut lit = Vec::new();
+    for day in sorted.iter().rev() {
+        if let Some(report) = &day.session {
+            lit.push((
                 day.date,
                 session_light(report, next_morning, rules),
                 report.worst_pain,
-            ))
-        })
-        .collect()
+            ));
+        }
+        if let Some(check_in) = &day.check_in {
+            next_morning = check_in.morning_after;
+        }
+    }
+    lit.reverse();
+    lit
 }
 
 /// Mean back pain per week (Monday), from check-ins.

@@ -136,22 +136,25 @@ pub fn decide(
         .find(|d| d.date == today)
         .and_then(|d| d.check_in.as_ref());
 
-    // Sessions before today, each lit by the next morning's answer.
+    // Sessions before today, each lit by the next morning's answer: one backward pass finds
+    // the next check-in after every day, so this stays linear in the history's length.
+    let mut next_morning_after: Vec<Option<MorningAfter>> = vec![None; days.len()];
+    let mut next_check_in: Option<&CheckIn> = None;
+    for (i, day) in days.iter().enumerate().rev() {
+        next_morning_after[i] = next_check_in.and_then(|c| c.morning_after);
+        if let Some(check_in) = &day.check_in {
+            next_check_in = Some(check_in);
+        }
+    }
     let lit: Vec<Lit<'_>> = days
         .iter()
-        .filter(|d| d.date < today)
-        .filter_map(|d| d.session.as_ref().map(|s| (d.date, s)))
-        .map(|(date, report)| {
-            let next_morning = days
-                .iter()
-                .filter(|d| d.date > date)
-                .find_map(|d| d.check_in.as_ref())
-                .and_then(|c| c.morning_after);
-            Lit {
-                date,
-                report,
-                light: session_light(report, next_morning, rules),
-            }
+        .zip(&next_morning_after)
+        .filter(|(d, _)| d.date < today)
+        .filter_map(|(d, next)| d.session.as_ref().map(|s| (d.date, s, *next)))
+        .map(|(date, report, next_morning)| Lit {
+            date,
+            report,
+            light: session_light(report, next_morning, rules),
         })
         .collect();
     let light = lit.last().map(|l| l.light);

@@ -69,3 +69,129 @@ pub fn pose_svg(pose: &Pose, title: &str) -> String {
     svg.push_str("</svg>");
     svg
 }
+
+/// One line of a chart.
+pub struct ChartLine {
+    pub label: String,
+    pub colour: &'static str,
+    /// (x, y) points, x ascending.
+    pub points: Vec<(f64, f64)>,
+}
+
+/// A coloured dot on a chart (e.g. a session's light).
+pub struct ChartDot {
+    pub x: f64,
+    pub y: f64,
+    pub colour: &'static str,
+    pub title: String,
+}
+
+/// A simple line chart as inline SVG: x is a day number, labelled as dates by `x_label`.
+pub fn line_chart_svg(
+    title: &str,
+    lines: &[ChartLine],
+    dots: &[ChartDot],
+    y_max: f64,
+    x_label: &dyn Fn(f64) -> String,
+) -> String {
+    const W: f64 = 720.0;
+    const H: f64 = 240.0;
+    const LEFT: f64 = 40.0;
+    const RIGHT: f64 = 12.0;
+    const TOP: f64 = 26.0;
+    const BOTTOM: f64 = 30.0;
+    let xs = lines
+        .iter()
+        .flat_map(|l| l.points.iter().map(|p| p.0))
+        .chain(dots.iter().map(|d| d.x));
+    let (mut x_min, mut x_max) = xs.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
+        (lo.min(x), hi.max(x))
+    });
+    if !x_min.is_finite() {
+        (x_min, x_max) = (0.0, 1.0);
+    }
+    if x_max - x_min < 1.0 {
+        x_max = x_min + 1.0;
+    }
+    let y_max = if y_max > 0.0 { y_max } else { 1.0 };
+    let px = |x: f64| LEFT + (x - x_min) / (x_max - x_min) * (W - LEFT - RIGHT);
+    let py = |y: f64| TOP + (1.0 - y / y_max) * (H - TOP - BOTTOM);
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" role="img" aria-label="{t}" class="chart"><title>{t}</title>"##,
+        t = escape(title)
+    );
+    let _ = write!(
+        svg,
+        r##"<text x="{LEFT}" y="14" font-size="12" font-weight="bold">{}</text>"##,
+        escape(title)
+    );
+    for i in 0..=5 {
+        let y = y_max * f64::from(i) / 5.0;
+        let _ = write!(
+            svg,
+            r##"<line x1="{LEFT}" y1="{0:.1}" x2="{1}" y2="{0:.1}" stroke="#ddd"/><text x="{2}" y="{3:.1}" font-size="10" text-anchor="end">{4}</text>"##,
+            py(y),
+            W - RIGHT,
+            LEFT - 4.0,
+            py(y) + 3.0,
+            (y * 10.0).round() / 10.0
+        );
+    }
+    for i in 0..=5 {
+        let x = x_min + (x_max - x_min) * f64::from(i) / 5.0;
+        let _ = write!(
+            svg,
+            r##"<text x="{:.1}" y="{}" font-size="10" text-anchor="middle">{}</text>"##,
+            px(x),
+            H - 10.0,
+            escape(&x_label(x))
+        );
+    }
+    for (i, line) in lines.iter().enumerate() {
+        if line.points.len() > 1 {
+            let points: Vec<String> = line
+                .points
+                .iter()
+                .map(|&(x, y)| format!("{:.1},{:.1}", px(x), py(y)))
+                .collect();
+            let _ = write!(
+                svg,
+                r##"<polyline points="{}" fill="none" stroke="{}" stroke-width="1.8"/>"##,
+                points.join(" "),
+                line.colour
+            );
+        } else if let Some(&(x, y)) = line.points.first() {
+            let _ = write!(
+                svg,
+                r##"<circle cx="{:.1}" cy="{:.1}" r="2.5" fill="{}"/>"##,
+                px(x),
+                py(y),
+                line.colour
+            );
+        }
+        let lx = LEFT + 10.0 + 150.0 * i as f64;
+        let _ = write!(
+            svg,
+            r##"<rect x="{lx}" y="{}" width="10" height="3" fill="{}"/><text x="{}" y="{}" font-size="10">{}</text>"##,
+            TOP - 9.0,
+            line.colour,
+            lx + 14.0,
+            TOP - 5.0,
+            escape(&line.label)
+        );
+    }
+    for dot in dots {
+        let _ = write!(
+            svg,
+            r##"<circle cx="{:.1}" cy="{:.1}" r="3.5" fill="{}" stroke="#333" stroke-width="0.5"><title>{}</title></circle>"##,
+            px(dot.x),
+            py(dot.y),
+            dot.colour,
+            escape(&dot.title)
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}

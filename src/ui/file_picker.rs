@@ -12,6 +12,8 @@ pub fn file_picker_ui(ctx: &egui::Context, browser: &FileBrowser) -> Vec<Action>
         FilePurpose::OpenPlan => ("Open a plan file", "Open"),
         FilePurpose::ExportPlan => ("Export the plan to a file", "Save"),
         FilePurpose::SaveHandout => ("Save a printable handout", "Save"),
+        FilePurpose::SaveReport => ("Save the report for your clinician", "Save"),
+        FilePurpose::SaveCsv => ("Export every session as CSV", "Save"),
     };
     egui::Modal::new(egui::Id::unique("file_picker")).show(ctx, |ui| {
         ui.set_width(560.0);

@@ -61,7 +61,16 @@ pub fn home_ui(ui: &mut egui::Ui, model: &mut HomeModel<'_>) -> Vec<Action> {
             ui.separator();
             actions.extend(settings_ui(ui, model.settings, model.sound_problem));
             ui.separator();
-            ui.strong("Last session");
+            ui.horizontal(|ui| {
+                ui.strong("Last session");
+                if ui
+                    .button("History")
+                    .on_hover_text("Calendar, charts and past sessions")
+                    .clicked()
+                {
+                    actions.push(Action::OpenHistory);
+                }
+            });
             match model.last_session {
                 Some(record) => last_session_ui(ui, record),
                 None => {

@@ -4,11 +4,13 @@ pub mod checkin;
 pub mod circuit_list;
 pub mod figure;
 pub mod file_picker;
+pub mod history;
 pub mod home;
 pub mod load_error;
 pub mod plan_preview;
 pub mod player;
 pub mod recovery;
+pub mod session_detail;
 pub mod settings;
 pub mod summary;
 
@@ -59,6 +61,14 @@ pub enum Action {
     /// Record the clearance, dated today.
     ConfirmClearance,
     CancelClearance,
+    OpenHistory,
+    /// Open a past session by its index among the saved sessions.
+    OpenSession(usize),
+    /// Show the dose chart of the exercise at this index.
+    SelectChartExercise(usize),
+    /// Save the clinician report (HTML) / every set as CSV.
+    SaveReport,
+    SaveCsv,
 }
 
 /// Colours used across screens, chosen to stay readable in light and dark themes.

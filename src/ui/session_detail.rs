@@ -1,0 +1,98 @@
+//! One past session: what was prescribed, what was done, pain before and after, the light,
+//! and the reasons the rules gave that day.
+
+use egui::RichText;
+
+use crate::domain::record::SessionRecord;
+use crate::domain::rules::{DayDecision, Light};
+
+use super::{Action, minutes_text};
+
+pub struct SessionDetailModel<'a> {
+    pub record: &'a SessionRecord,
+    /// Back pain at that day's check-in.
+    pub pain_before: Option<u8>,
+    /// Worst pain reported after.
+    pub pain_after: Option<u8>,
+    pub light: Option<Light>,
+    /// The rules' decision for that day.
+    pub decision: Option<&'a DayDecision>,
+}
+
+pub fn session_detail_ui(ui: &mut egui::Ui, model: &SessionDetailModel<'_>) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::CentralPanel::default().show(ui, |ui| {
+        if ui.button("Back to history").clicked() {
+            actions.push(Action::OpenHistory);
+        }
+        let record = model.record;
+        ui.heading(
+            RichText::new(format!(
+                "Session of {}",
+                record.started_at.format("%A %-d %B %Y, %H:%M")
+            ))
+            .size(24.0),
+        );
+        let pain = |p: Option<u8>| p.map_or("not recorded".to_owned(), |p| format!("{p}/10"));
+        let light = model
+            .light
+            .map_or("not known (no answers after the session)".to_owned(), |l| {
+                format!("{l:?}").to_lowercase()
+            });
+        ui.label(format!(
+            "{} · {} of training · back pain before: {} · worst pain during: {} · light: {light}",
+            record.program,
+            minutes_text(record.active_secs),
+            pain(model.pain_before),
+            pain(model.pain_after),
+        ));
+        if let Some(decision) = model.decision
+            && !decision.reasons.is_empty()
+        {
+            egui::CollapsingHeader::new("What the rules said that day")
+                .default_open(true)
+                .show(ui, |ui| {
+                    for reason in &decision.reasons {
+                        ui.label(format!("• {reason}"));
+                    }
+                });
+        }
+        ui.add_space(6.0);
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            egui::Grid::new("detail")
+                .striped(true)
+                .num_columns(5)
+                .show(ui, |ui| {
+                    for heading in [
+                        "Exercise",
+                        "Step",
+                        "Round · set · side",
+                        "Prescribed",
+                        "Done",
+                    ] {
+                        ui.strong(heading);
+                    }
+                    ui.end_row();
+                    for exercise in &record.exercises {
+                        for set in &exercise.sets {
+                            ui.label(&exercise.name);
+                            ui.label(format!("{}: {}", exercise.step, exercise.step_name));
+                            let side = set
+                                .side
+                                .map_or(String::new(), |s| format!(" · {}", s.label()));
+                            ui.label(format!("{} · {}{side}", set.round, set.set));
+                            ui.label(set.prescribed.describe());
+                            let done = set.completed.describe();
+                            if set.completed == set.prescribed {
+                                ui.label(done);
+                            } else {
+                                ui.label(RichText::new(done).italics());
+                            }
+                            ui.end_row();
+                        }
+                    }
+                });
+        });
+    });
+    actions
+}
