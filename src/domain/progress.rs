@@ -124,7 +124,7 @@ pub fn adherence_percent(
         .iter()
         .filter(|(date, _)| **date >= from && **date <= to)
         .map(|(_, mark)| if *mark == DayMark::Done { 1.0 } else { 0.5 })
-        .sum();
+        .fold(0.0, |sum, x| sum + x); // not `sum()`: an empty f64 sum is -0.0, shown as "-0 %"
     Some((done / planned * 100.0).min(100.0))
 }
 

@@ -95,7 +95,15 @@ impl HistoryModel {
             weekly_mean: weekly_mean_back_pain(days),
             session_list,
         };
-        model.select_exercise(0, sessions);
+        // Open on the first exercise whose dose changed: more telling than a flat warm-up line.
+        let telling = (0..model.exercises.len()).find(|&i| {
+            model.select_exercise(i, sessions);
+            model
+                .dose
+                .windows(2)
+                .any(|w| w[0].amount != w[1].amount || w[0].step != w[1].step)
+        });
+        model.select_exercise(telling.unwrap_or(0), sessions);
         model
     }
 

@@ -1,0 +1,137 @@
+//! The history screen and session detail, driven by their labels.
+
+mod common;
+
+use common::open_app;
+use strongback::ScreenKind;
+
+/// Sessions every other day from 20 October to 22 November 2026 (the test "today" is 24 Nov).
+fn with_history(dir: &std::path::Path) -> usize {
+    let assets = strongback::assets::Assets::embedded().expect("assets");
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 10, 20).expect("date");
+    let (sessions, days) =
+        strongback::demo::generate_history(&assets.circuit, &assets.catalog, start, 34, 2);
+    let store = strongback::store::Store::open(dir).expect("store");
+    for s in &sessions {
+        store.save_session(s).expect("save");
+    }
+    store.save_history(&days).expect("save");
+    sessions.len()
+}
+
+#[test]
+fn history_shows_adherence_streak_calendar_charts_and_sessions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let count = with_history(dir.path());
+    let mut app = open_app(dir.path());
+    assert_eq!(
+        app.app().screen_kind(),
+        ScreenKind::Home,
+        "history means no intake"
+    );
+    app.click("History");
+    assert_eq!(app.app().screen_kind(), ScreenKind::History);
+    assert!(app.shows_containing("Last 4 weeks: "));
+    assert!(app.shows_containing("Since your first session: "));
+    assert!(app.shows_containing("Streak: "));
+    assert!(app.shows("Last 12 weeks"));
+    assert!(
+        app.shows("19 Oct"),
+        "calendar rows are labelled by their Monday"
+    );
+    assert!(app.shows("Dose over time:"));
+    assert!(app.shows("Pain"));
+    assert!(
+        app.shows_containing("Sat 21 Nov 2026, 07:30"),
+        "newest session listed"
+    );
+    assert_eq!(app.app().sessions().len(), count);
+}
+
+#[test]
+fn choosing_an_exercise_changes_the_dose_chart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    with_history(dir.path());
+    let mut app = open_app(dir.path());
+    app.click("History");
+    use egui_kittest::kittest::Queryable as _;
+    assert!(
+        app.harness.query_by_value("Front plank").is_some(),
+        "opens on the first exercise whose dose changed, not the flat warm-up"
+    );
+    app.click("exercise");
+    app.click("Dead bug");
+    assert!(
+        app.harness.query_by_value("Dead bug").is_some(),
+        "the chart now shows the dead bug"
+    );
+    assert!(app.harness.query_by_value("Front plank").is_none());
+}
+
+#[test]
+fn a_past_session_opens_with_prescribed_done_pain_light_and_reasons() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    with_history(dir.path());
+    let mut app = open_app(dir.path());
+    app.click("History");
+    let label = app
+        .app()
+        .sessions()
+        .last()
+        .map(|s| s.started_at.format("%a %-d %b %Y, %H:%M").to_string())
+        .expect("a session");
+    {
+        use egui_kittest::kittest::Queryable as _;
+        app.harness.get_by_label_contains(&label).click();
+    }
+    app.harness.run();
+    assert_eq!(app.app().screen_kind(), ScreenKind::SessionDetail);
+    assert!(app.shows("Session of Saturday 21 November 2026, 07:30"));
+    assert!(app.shows_containing("back pain before: "));
+    assert!(app.shows_containing("worst pain during: "));
+    assert!(app.shows_containing("light: "));
+    assert!(app.shows("Prescribed"));
+    assert!(app.shows("Side plank"));
+    app.click("Back to history");
+    assert_eq!(app.app().screen_kind(), ScreenKind::History);
+}
+
+#[test]
+fn an_empty_history_screen_says_so() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.click("History");
+    assert!(app.shows("No sessions yet."));
+    assert!(app.shows("Last 4 weeks: 0 %"));
+}
+
+#[test]
+fn report_and_csv_buttons_save_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    with_history(dir.path());
+    let mut app = open_app(dir.path());
+    app.click("History");
+    app.click("Report…");
+    assert!(app.shows("Save the report for your clinician"));
+    app.harness
+        .state_mut()
+        .apply(strongback::ui::Action::PickerNavigate(
+            dir.path().to_path_buf(),
+        ));
+    app.harness.run();
+    app.click("Save");
+    let report = std::fs::read_to_string(dir.path().join("strongback-report-2026-11-24.html"))
+        .expect("saved");
+    assert!(report.contains("<h2>Progression per exercise</h2>"));
+    app.click("Export CSV…");
+    app.harness
+        .state_mut()
+        .apply(strongback::ui::Action::PickerNavigate(
+            dir.path().to_path_buf(),
+        ));
+    app.harness.run();
+    app.click("Save");
+    let csv = std::fs::read_to_string(dir.path().join("strongback-sessions-2026-11-24.csv"))
+        .expect("saved");
+    assert!(csv.starts_with("date,started_at,"));
+}

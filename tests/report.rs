@@ -1,0 +1,186 @@
+//! The clinician report and the CSV export, on generated histories.
+
+use chrono::NaiveDate;
+use strongback::assets::Assets;
+use strongback::domain::checkin::{Clearance, Day, RedFlag};
+use strongback::report::clinician::{ReportInput, report_html};
+use strongback::report::csv_export::{COLUMNS, sessions_csv};
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().expect("valid date")
+}
+
+fn history(
+    days: u32,
+) -> (
+    Assets,
+    Vec<strongback::domain::record::SessionRecord>,
+    Vec<Day>,
+) {
+    let assets = Assets::embedded().expect("assets");
+    let (sessions, days) = strongback::demo::generate_history(
+        &assets.circuit,
+        &assets.catalog,
+        date("2026-09-01"),
+        days,
+        2,
+    );
+    (assets, sessions, days)
+}
+
+#[test]
+fn csv_has_the_documented_columns_and_one_row_per_set_and_side() {
+    let (_, sessions, _) = history(14);
+    let text = sessions_csv(&sessions).expect("csv");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(header, COLUMNS);
+    let docs = std::fs::read_to_string("docs/csv-format.md").expect("documented");
+    for column in COLUMNS {
+        assert!(
+            docs.contains(&format!("`{column}`")),
+            "{column} is documented"
+        );
+    }
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
+    let sets: usize = sessions
+        .iter()
+        .flat_map(|s| &s.exercises)
+        .map(|e| e.sets.len())
+        .sum();
+    assert_eq!(rows.len(), sets);
+    let side_plank: Vec<_> = rows.iter().filter(|r| &r[6] == "side_plank").collect();
+    assert!(
+        side_plank.iter().any(|r| &r[12] == "left") && side_plank.iter().any(|r| &r[12] == "right")
+    );
+    let first = &rows[0];
+    assert_eq!(&first[0], "2026-09-01");
+    assert_eq!(&first[1], "2026-09-01T07:30:00+01:00");
+    assert_eq!(&first[6], "cat_camel");
+    assert_eq!(&first[13], "paced_reps");
+    assert_eq!(&first[14], "6x4s");
+    assert!(["true", "false"].contains(&&first[16]));
+}
+
+#[test]
+fn csv_quotes_text_with_commas() {
+    let (_, mut sessions, _) = history(2);
+    sessions[0].program = "Core, hips and \"glutes\"".into();
+    let text = sessions_csv(&sessions).expect("csv");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let row = reader.records().next().expect("row").expect("valid");
+    assert_eq!(&row[3], "Core, hips and \"glutes\"");
+}
+
+#[test]
+fn report_shows_plan_adherence_progression_pain_and_events() {
+    let (assets, sessions, mut days) = history(56);
+    days[3].check_in.as_mut().expect("check-in").red_flags = vec![RedFlag::FeverOrUnwell];
+    days[5].clearance = Some(Clearance {
+        note: "Dr Patel".into(),
+    });
+    let html = report_html(&ReportInput {
+        plan: &assets.plan,
+        sessions: &sessions,
+        days: &days,
+        from: date("2026-09-01"),
+        to: date("2026-10-26"),
+    });
+    for expected in [
+        "<b>Plan:</b> Back-care circuit",
+        "<b>Period:</b> 2026-09-01 to 2026-10-26",
+        "<h2>Adherence</h2>",
+        "against 3 a week planned",
+        "<h2>Progression per exercise</h2>",
+        "Front plank",
+        "<h2>Pain</h2>",
+        "Weekly mean back pain",
+        "<h2>Lights</h2>",
+        "red flag (urgent)",
+        "stated that a clinician cleared them to exercise (Dr Patel)",
+    ] {
+        assert!(html.contains(expected), "missing {expected:?}");
+    }
+    assert_eq!(html.matches("<svg").count(), 2, "two charts, inline");
+    assert!(!html.contains("<script") && !html.contains("<img") && !html.contains("<link"));
+    // 28 sessions in 8 weeks of 3 planned: 28/24 capped at 100 %.
+    assert!(html.contains("<b>100 %</b>"), "adherence");
+}
+
+#[test]
+fn the_period_limits_what_the_report_counts() {
+    let (assets, sessions, days) = history(56);
+    let html = report_html(&ReportInput {
+        plan: &assets.plan,
+        sessions: &sessions,
+        days: &days,
+        from: date("2026-09-01"),
+        to: date("2026-09-07"),
+    });
+    assert!(
+        html.contains("4 sessions completed") || html.contains("3 sessions completed"),
+        "one week only"
+    );
+}
+
+#[test]
+fn an_empty_history_gives_a_report_that_says_so() {
+    let assets = Assets::embedded().expect("assets");
+    let html = report_html(&ReportInput {
+        plan: &assets.plan,
+        sessions: &[],
+        days: &[],
+        from: date("2026-09-01"),
+        to: date("2026-09-30"),
+    });
+    assert!(
+        html.contains("No sessions or check-ins were recorded between 2026-09-01 and 2026-09-30.")
+    );
+    assert!(html.ends_with("</html>\n"));
+}
+
+#[test]
+fn report_command_writes_html_and_csv_from_a_data_folder() {
+    let (assets, sessions, days) = history(20);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = strongback::store::Store::open(dir.path()).expect("store");
+    for s in &sessions {
+        store.save_session(s).expect("save");
+    }
+    store.save_history(&days).expect("save");
+    let out = dir.path().join("report.html");
+    let csv_path = dir.path().join("sessions.csv");
+    let code = strongback::cli::run_command(
+        &strongback::cli::Command::Report {
+            out: Some(out.clone()),
+            csv: Some(csv_path.clone()),
+            from: Some(date("2026-09-01")),
+            to: Some(date("2026-09-30")),
+        },
+        None,
+        Some(dir.path()),
+    )
+    .expect("runs");
+    assert_eq!(code, 0);
+    assert!(
+        std::fs::read_to_string(&out)
+            .expect("html")
+            .contains("<h2>Adherence</h2>")
+    );
+    let rows = std::fs::read_to_string(&csv_path)
+        .expect("csv")
+        .lines()
+        .count();
+    let sets: usize = sessions
+        .iter()
+        .flat_map(|s| &s.exercises)
+        .map(|e| e.sets.len())
+        .sum();
+    assert_eq!(rows, sets + 1);
+    drop(assets);
+}
