@@ -54,6 +54,9 @@ pub fn generate_history(
             let climbs = fortnight / 4;
             let step = (u32::from(item.step) + climbs).min(u32::from(exercise.top_step()));
             item.step = u8::try_from(step).unwrap_or(item.step);
+            if let Some(ladder_step) = exercise.step(item.step) {
+                item.step_name = ladder_step.name.clone();
+            }
             let base = exercise.step(item.step).map_or(item.dose, |s| s.dose);
             let extra = fortnight % 4;
             item.dose = match base {

@@ -158,6 +158,8 @@ pub struct DosePoint {
     pub step: u8,
     /// Hold seconds or reps (best set of the session, per side where that applies).
     pub amount: f64,
+    /// "s" for holds, "reps" otherwise.
+    pub unit: &'static str,
     /// True when the ladder step differs from the previous point's.
     pub step_changed: bool,
 }
@@ -180,10 +182,15 @@ pub fn dose_series(sessions: &[SessionRecord], exercise_id: &str) -> Vec<DosePoi
                 continue;
             }
             let step_changed = points.last().is_some_and(|p| p.step != exercise.step);
+            let unit = match exercise.sets.first().map(|s| s.prescribed) {
+                Some(Dose::Hold { .. }) => "s",
+                _ => "reps",
+            };
             points.push(DosePoint {
                 date: session_date(record),
                 step: exercise.step,
                 amount: best,
+                unit,
                 step_changed,
             });
         }

@@ -24,6 +24,7 @@ const STYLE: &str = r#"
   .chart { width: 100%; height: auto; break-inside: avoid; }
   .empty { border: 1px solid #999; padding: 4mm; }
   @page { margin: 12mm; }
+  @media print { h2 { break-after: avoid; page-break-after: avoid; } }
 "#;
 
 /// What the report covers.
@@ -121,18 +122,20 @@ pub fn report_html(input: &ReportInput<'_>) -> String {
         };
         let _ = writeln!(
             html,
-            "<tr><td>{}</td><td>{}: step {}, {}</td><td>{}: step {}, {}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}: step {}, {} {}</td><td>{}: step {}, {} {}</td><td>{}</td></tr>",
             escape(name),
             first.date,
             first.step,
             first.amount,
+            first.unit,
             last.date,
             last.step,
             last.amount,
+            last.unit,
             series.iter().filter(|p| p.step_changed).count()
         );
     }
-    html.push_str("</table>\n<p>Amounts are the best set of each session: seconds for holds, reps otherwise.</p>\n");
+    html.push_str("</table>\n<p>Amounts are the best set of each session.</p>\n");
 
     // Pain and lights.
     let label =

@@ -58,41 +58,43 @@ pub fn session_detail_ui(ui: &mut egui::Ui, model: &SessionDetailModel<'_>) -> V
                 });
         }
         ui.add_space(6.0);
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            egui::Grid::new("detail")
-                .striped(true)
-                .num_columns(5)
-                .show(ui, |ui| {
-                    for heading in [
-                        "Exercise",
-                        "Step",
-                        "Round · set · side",
-                        "Prescribed",
-                        "Done",
-                    ] {
-                        ui.strong(heading);
-                    }
-                    ui.end_row();
-                    for exercise in &record.exercises {
-                        for set in &exercise.sets {
-                            ui.label(&exercise.name);
-                            ui.label(format!("{}: {}", exercise.step, exercise.step_name));
-                            let side = set
-                                .side
-                                .map_or(String::new(), |s| format!(" · {}", s.label()));
-                            ui.label(format!("{} · {}{side}", set.round, set.set));
-                            ui.label(set.prescribed.describe());
-                            let done = set.completed.describe();
-                            if set.completed == set.prescribed {
-                                ui.label(done);
-                            } else {
-                                ui.label(RichText::new(done).italics());
-                            }
-                            ui.end_row();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                egui::Grid::new("detail")
+                    .striped(true)
+                    .num_columns(5)
+                    .show(ui, |ui| {
+                        for heading in [
+                            "Exercise",
+                            "Step",
+                            "Round · set · side",
+                            "Prescribed",
+                            "Done",
+                        ] {
+                            ui.strong(heading);
                         }
-                    }
-                });
-        });
+                        ui.end_row();
+                        for exercise in &record.exercises {
+                            for set in &exercise.sets {
+                                ui.label(&exercise.name);
+                                ui.label(format!("{}: {}", exercise.step, exercise.step_name));
+                                let side = set
+                                    .side
+                                    .map_or(String::new(), |s| format!(" · {}", s.label()));
+                                ui.label(format!("{} · {}{side}", set.round, set.set));
+                                ui.label(set.prescribed.describe());
+                                let done = set.completed.describe();
+                                if set.completed == set.prescribed {
+                                    ui.label(done);
+                                } else {
+                                    ui.label(RichText::new(done).italics());
+                                }
+                                ui.end_row();
+                            }
+                        }
+                    });
+            });
     });
     actions
 }
