@@ -81,6 +81,7 @@ fn main() -> anyhow::Result<()> {
             days: &history,
             from: start,
             to: today,
+            referrals: &[],
         })
     });
     time("CSV of every set and side", 3, || {

@@ -729,7 +729,7 @@ impl StrongbackApp {
     }
 
     fn save_report(&mut self, purpose: FilePurpose, path: &std::path::Path) {
-        let Some(plan) = &self.plan else {
+        let (Some(plan), Some(assets)) = (&self.plan, &self.assets) else {
             return;
         };
         let today = self.today();
@@ -743,6 +743,14 @@ impl StrongbackApp {
                 .chain(self.history.iter().map(|d| d.date))
                 .min()
                 .unwrap_or(today);
+            let referrals = crate::domain::rules::referral_events(
+                &plan.plan,
+                &plan.circuit,
+                &assets.catalog,
+                &self.history,
+                from,
+                today,
+            );
             Ok(crate::report::clinician::report_html(
                 &crate::report::clinician::ReportInput {
                     plan: &plan.plan,
@@ -750,6 +758,7 @@ impl StrongbackApp {
                     days: &self.history,
                     from,
                     to: today,
+                    referrals: &referrals,
                 },
             ))
         };

@@ -204,6 +204,16 @@ pub fn run_command(
                 );
             }
             if let Some(path) = out {
+                let circuit = crate::domain::program::Circuit::resolve(&plan, &assets.catalog)
+                    .map_err(|problems| anyhow!("{}", problems.join("; ")))?;
+                let referrals = crate::domain::rules::referral_events(
+                    &plan,
+                    &circuit,
+                    &assets.catalog,
+                    &days,
+                    from,
+                    to,
+                );
                 let html =
                     crate::report::clinician::report_html(&crate::report::clinician::ReportInput {
                         plan: &plan,
@@ -211,6 +221,7 @@ pub fn run_command(
                         days: &days,
                         from,
                         to,
+                        referrals: &referrals,
                     });
                 crate::store::write_shared(path, html.as_bytes())?;
                 println!("{}: report written ({from} to {to})", path.display());

@@ -207,6 +207,7 @@ fn dose_series_marks_ladder_step_changes() {
         vec![(2, 20.0, false), (2, 25.0, false), (3, 20.0, true)]
     );
     assert!(dose_series(&sessions, "bridge").is_empty());
+    assert!(series.iter().all(|p| p.side.is_none() && p.unit == "s"));
 }
 
 #[test]
@@ -217,4 +218,28 @@ fn chart_day_numbers_round_trip_dates() {
     }
     assert_eq!(day_number(date("1970-01-02")), 1.0);
     assert_eq!(date_of_day_number(f64::NAN), None);
+}
+
+#[test]
+fn per_side_exercises_chart_each_side() {
+    let assets = strongback::assets::Assets::embedded().expect("assets");
+    let (sessions, _) = strongback::demo::generate_history(
+        &assets.circuit,
+        &assets.catalog,
+        date("2027-01-04"),
+        3,
+        2,
+    );
+    let series = dose_series(&sessions, "side_plank");
+    use strongback::domain::timeline::Side;
+    let sides: Vec<_> = series.iter().map(|p| (p.date, p.side)).collect();
+    assert_eq!(
+        sides,
+        vec![
+            (date("2027-01-04"), Some(Side::Left)),
+            (date("2027-01-04"), Some(Side::Right)),
+            (date("2027-01-06"), Some(Side::Left)),
+            (date("2027-01-06"), Some(Side::Right)),
+        ]
+    );
 }

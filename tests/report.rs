@@ -90,6 +90,12 @@ fn report_shows_plan_adherence_progression_pain_and_events() {
         days: &days,
         from: date("2026-09-01"),
         to: date("2026-10-26"),
+        referrals: &[(
+            date("2026-09-05"),
+            strongback::domain::rules::Referral::Routine,
+            "3 red sessions in the last 14 days: please book an appointment with a clinician."
+                .into(),
+        )],
     });
     for expected in [
         "<b>Plan:</b> Back-care circuit",
@@ -103,6 +109,7 @@ fn report_shows_plan_adherence_progression_pain_and_events() {
         "<h2>Lights</h2>",
         "red flag (urgent)",
         "stated that a clinician cleared them to exercise (Dr Patel)",
+        "2026-09-05: routine referral: 3 red sessions in the last 14 days",
     ] {
         assert!(html.contains(expected), "missing {expected:?}");
     }
@@ -121,6 +128,7 @@ fn the_period_limits_what_the_report_counts() {
         days: &days,
         from: date("2026-09-01"),
         to: date("2026-09-07"),
+        referrals: &[],
     });
     assert!(
         html.contains("4 sessions completed") || html.contains("3 sessions completed"),
@@ -137,6 +145,7 @@ fn an_empty_history_gives_a_report_that_says_so() {
         days: &[],
         from: date("2026-09-01"),
         to: date("2026-09-30"),
+        referrals: &[],
     });
     assert!(
         html.contains("No sessions or check-ins were recorded between 2026-09-01 and 2026-09-30.")

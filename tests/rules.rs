@@ -717,3 +717,26 @@ fn simulate_gives_one_json_object_per_date_in_date_order() {
         .expect("6th");
     assert_eq!(rest["status"], "rest");
 }
+
+#[test]
+fn referral_events_list_each_rise_once_with_its_reason() {
+    let p = plan("NotSet", "");
+    let mut days = vec![session_day(1, 6), session_day(6, 6), session_day(12, 6)];
+    days.extend((13..=16).map(|n| day(n, Some(check_in(2)), None)));
+    let events = strongback::domain::rules::referral_events(
+        &p.plan,
+        &p.circuit,
+        &catalog(),
+        &days,
+        date(1),
+        date(16),
+    );
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(
+        events[0].0,
+        date(13),
+        "the first check-in after the third red"
+    );
+    assert_eq!(events[0].1, Referral::Routine);
+    assert!(events[0].2.contains("3 red sessions"));
+}

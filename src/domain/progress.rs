@@ -13,6 +13,7 @@ use super::checkin::Day;
 use super::plan::RuleSettings;
 use super::record::{SessionOutcome, SessionRecord};
 use super::rules::{Light, session_light};
+use super::timeline::Side;
 
 /// How a calendar day looks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -160,11 +161,14 @@ pub struct DosePoint {
     pub amount: f64,
     /// "s" for holds, "reps" otherwise.
     pub unit: &'static str,
+    /// The side, for exercises done on each side.
+    pub side: Option<Side>,
     /// True when the ladder step differs from the previous point's.
     pub step_changed: bool,
 }
 
-/// Completed dose per session for one exercise, oldest first.
+/// Completed dose per session for one exercise, oldest first: the best set of the session, per
+/// side for exercises done on each side.
 pub fn dose_series(sessions: &[SessionRecord], exercise_id: &str) -> Vec<DosePoint> {
     let mut points: Vec<DosePoint> = Vec::new();
     for record in sessions {
@@ -173,26 +177,39 @@ pub fn dose_series(sessions: &[SessionRecord], exercise_id: &str) -> Vec<DosePoi
             .iter()
             .filter(|e| e.exercise_id == exercise_id)
         {
-            let best = exercise
-                .sets
-                .iter()
-                .map(|s| dose_amount(s.completed))
-                .fold(0.0, f64::max);
-            if best <= 0.0 {
-                continue;
-            }
-            let step_changed = points.last().is_some_and(|p| p.step != exercise.step);
             let unit = match exercise.sets.first().map(|s| s.prescribed) {
                 Some(Dose::Hold { .. }) => "s",
                 _ => "reps",
             };
-            points.push(DosePoint {
-                date: session_date(record),
-                step: exercise.step,
-                amount: best,
-                unit,
-                step_changed,
-            });
+            let sides: Vec<Option<Side>> = if exercise.sets.iter().any(|s| s.side.is_some()) {
+                vec![Some(Side::Left), Some(Side::Right)]
+            } else {
+                vec![None]
+            };
+            for side in sides {
+                let best = exercise
+                    .sets
+                    .iter()
+                    .filter(|s| s.side == side)
+                    .map(|s| dose_amount(s.completed))
+                    .fold(0.0, f64::max);
+                if best <= 0.0 {
+                    continue;
+                }
+                let step_changed = points
+                    .iter()
+                    .rev()
+                    .find(|p| p.side == side)
+                    .is_some_and(|p| p.step != exercise.step);
+                points.push(DosePoint {
+                    date: session_date(record),
+                    step: exercise.step,
+                    amount: best,
+                    unit,
+                    side,
+                    step_changed,
+                });
+            }
         }
     }
     points

@@ -526,6 +526,44 @@ pub fn todays_circuit(base: &Circuit, decision: &DayDecision, catalog: &Catalog)
     circuit
 }
 
+/// Each date from `from` to `to` (with a check-in) on which the referral level rose, with the
+/// reason the rules gave: the referral events a clinician report lists.
+pub fn referral_events(
+    plan: &Plan,
+    circuit: &Circuit,
+    catalog: &Catalog,
+    days: &[Day],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<(NaiveDate, Referral, String)> {
+    let mut dates: Vec<NaiveDate> = days
+        .iter()
+        .filter(|d| d.check_in.is_some() && d.date >= from && d.date <= to)
+        .map(|d| d.date)
+        .collect();
+    dates.sort();
+    dates.dedup();
+    let mut events = Vec::new();
+    let mut previous = Referral::None;
+    for date in dates {
+        let decision = decide(plan, circuit, catalog, days, date);
+        if decision.referral > previous {
+            let reason = decision
+                .reasons
+                .iter()
+                .find(|r| {
+                    r.contains("clinician") || r.contains("doctor") || r.contains("emergency")
+                })
+                .or(decision.reasons.first())
+                .cloned()
+                .unwrap_or_default();
+            events.push((date, decision.referral, reason));
+        }
+        previous = decision.referral;
+    }
+    events
+}
+
 fn clinician_contact(plan: &Plan) -> Option<String> {
     plan.clinician.as_ref().map(|c| {
         if c.contact.is_empty() {

@@ -12,7 +12,7 @@ use crate::domain::progress::{
     session_date, streak_weeks, weekly_mean_back_pain,
 };
 use crate::domain::record::{SessionOutcome, SessionRecord};
-use crate::domain::rules::Light;
+use crate::domain::rules::{Light, Referral};
 
 use super::html::escape;
 use super::svg::{ChartDot, ChartLine, line_chart_svg};
@@ -34,6 +34,8 @@ pub struct ReportInput<'a> {
     pub days: &'a [Day],
     pub from: NaiveDate,
     pub to: NaiveDate,
+    /// Referral events from the rules: (date, level, reason).
+    pub referrals: &'a [(NaiveDate, Referral, String)],
 }
 
 fn light_colour(light: Light) -> &'static str {
@@ -116,7 +118,10 @@ pub fn report_html(input: &ReportInput<'_>) -> String {
     }
     html.push_str("<h2>Progression per exercise</h2><table><tr><th>Exercise</th><th>First</th><th>Latest</th><th>Step changes</th></tr>\n");
     for (id, name) in &ids {
-        let series = dose_series(&sessions, id);
+        let series: Vec<_> = dose_series(&sessions, id)
+            .into_iter()
+            .filter(|p| p.side != Some(crate::domain::timeline::Side::Right))
+            .collect();
         let (Some(first), Some(last)) = (series.first(), series.last()) else {
             continue;
         };
@@ -237,13 +242,17 @@ pub fn report_html(input: &ReportInput<'_>) -> String {
             ));
         }
     }
-    let reds = count(Light::Red);
-    if reds >= usize::from(plan.rules.reds_for_referral) {
-        events.push(format!(
-            "{reds} red sessions in the period (referral threshold: {} within {} days)",
-            plan.rules.reds_for_referral, plan.rules.referral_window_days
-        ));
+    for (date, level, reason) in input.referrals {
+        let level = match level {
+            Referral::None => continue,
+            Referral::Routine => "routine",
+            Referral::Urgent => "urgent",
+            Referral::Emergency => "emergency",
+        };
+        events.push(format!("{date}: {level} referral: {}", escape(reason)));
     }
+    // Dated events in date order (each starts with its YYYY-MM-DD date).
+    events.sort();
     if events.is_empty() {
         html.push_str("<p>None.</p>\n");
     } else {

@@ -13,6 +13,7 @@ use crate::domain::progress::{
 };
 use crate::domain::record::{SessionOutcome, SessionRecord};
 use crate::domain::rules::Light;
+use crate::domain::timeline::Side;
 
 use super::{Action, palette};
 
@@ -216,13 +217,27 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
             .include_y(0.0)
             .allow_scroll(false)
             .show(ui, |plot| {
-                let points: PlotPoints<'_> = model
+                let sides = [
+                    (None, "best set", palette::WORK),
+                    (Some(Side::Left), "left side", palette::WORK),
+                    (Some(Side::Right), "right side", palette::REST),
+                ];
+                for (side, name, colour) in sides {
+                    let points: Vec<[f64; 2]> = model
+                        .dose
+                        .iter()
+                        .filter(|p| p.side == side)
+                        .map(|p| [day_number(p.date), p.amount])
+                        .collect();
+                    if !points.is_empty() {
+                        plot.line(Line::new(name, PlotPoints::from(points)).color(colour));
+                    }
+                }
+                for change in model
                     .dose
                     .iter()
-                    .map(|p| [day_number(p.date), p.amount])
-                    .collect();
-                plot.line(Line::new("best set", points).color(palette::WORK));
-                for change in model.dose.iter().filter(|p| p.step_changed) {
+                    .filter(|p| p.step_changed && p.side != Some(Side::Right))
+                {
                     plot.vline(
                         VLine::new(format!("step {}", change.step), day_number(change.date))
                             .color(palette::GET_READY),
