@@ -153,9 +153,11 @@ pub fn home_ui(ui: &mut egui::Ui, model: &mut HomeModel<'_>) -> Vec<Action> {
             return;
         }
 
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            circuit_list_ui(ui, model.circuit, model.catalog, Vec2::new(90.0, 54.0));
-        });
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                circuit_list_ui(ui, model.circuit, model.catalog, Vec2::new(90.0, 54.0));
+            });
     });
     actions
 }
