@@ -203,14 +203,7 @@ impl StrongbackApp {
 
     /// Today's decision from the rules, if the data is there.
     pub fn todays_decision(&self) -> Option<DayDecision> {
-        let (plan, assets) = (self.plan.as_ref()?, self.assets.as_ref()?);
-        Some(decide(
-            &plan.plan,
-            &plan.circuit,
-            &assets.catalog,
-            &self.history,
-            self.today(),
-        ))
+        self.decision_on(self.today())
     }
 
     fn today(&self) -> chrono::NaiveDate {
