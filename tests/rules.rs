@@ -34,11 +34,17 @@ fn plan(presentation: &str, limits: &str) -> CheckedPlan {
     ])],
 )"#
     );
+    let text = text.replace(
+        &format!("presentation: {presentation},"),
+        "presentation: NotSet,",
+    );
     let mut checked =
         check_plan_text("rules-test.ron", &text, &catalog()).expect("test plan is valid");
-    // Limits are set after the checks, so the engine is shown to enforce them on its own
-    // (validate would refuse a circuit that breaks its own limits).
+    // Limits and presentation are set after the checks, so the engine is shown to enforce them
+    // on its own (validate refuses a circuit that breaks its own limits, and forward-bending
+    // exercises in a Nerve plan).
     checked.plan.limits = ron::from_str(&format!("({limits})")).expect("limits parse");
+    checked.plan.presentation = ron::from_str(presentation).expect("presentation parses");
     checked
 }
 
@@ -468,7 +474,21 @@ fn r8_nerve_never_gets_flexion_and_press_ups_only_while_centralising() {
             "(exercise: \"curl_up\", step: 1),",
             "(exercise: \"curl_up\", step: 1),\n(exercise: \"knee_to_chest\", step: 1),",
         );
-    let p = check_plan_text("nerve.ron", &text, &catalog()).expect("valid");
+    let refused = check_plan_text("nerve.ron", &text, &catalog())
+        .expect_err("validate refuses flexion with Nerve");
+    assert!(
+        refused[0]
+            .message
+            .contains("`knee_to_chest` bends the spine forward"),
+        "{refused:?}"
+    );
+    let mut p = check_plan_text(
+        "nerve.ron",
+        &text.replace("presentation: Nerve", "presentation: NotSet"),
+        &catalog(),
+    )
+    .expect("valid without the presentation");
+    p.plan.presentation = strongback::domain::plan::Presentation::Nerve;
     let d = decide(
         &p.plan,
         &p.circuit,

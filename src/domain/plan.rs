@@ -334,6 +334,17 @@ impl Plan {
                     );
                     continue;
                 };
+                if self.presentation == Presentation::Nerve
+                    && exercise.bias == super::catalog::MovementBias::Flexion
+                {
+                    problem(
+                        format!("{path}.exercise"),
+                        format!(
+                            "`{}` bends the spine forward; with presentation Nerve the rules never prescribe it (remove it, or change the presentation)",
+                            item.exercise
+                        ),
+                    );
+                }
                 if self.limits.excluded_exercises.contains(&item.exercise) {
                     problem(
                         format!("{path}.exercise"),
