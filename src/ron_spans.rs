@@ -226,12 +226,8 @@ impl Walker<'_, '_> {
                         }
                         Tok::Comma => self.at += 1,
                         _ => {
-                            let before = self.at;
-                            self.value(format!("{path}[{n}]"));
+                            self.value_making_progress(format!("{path}[{n}]"));
                             n += 1;
-                            if self.at == before {
-                                self.at += 1;
-                            }
                         }
                     }
                 }
@@ -260,6 +256,15 @@ impl Walker<'_, '_> {
         }
     }
 
+    /// Read a value; on text it cannot read, step over one token so the walk always ends.
+    fn value_making_progress(&mut self, path: String) {
+        let before = self.at;
+        self.value(path);
+        if self.at == before {
+            self.at += 1;
+        }
+    }
+
     /// `key: value` inside a map or struct.
     fn entry(&mut self, path: &str, key: &str) {
         let child = if path.is_empty() {
@@ -270,11 +275,7 @@ impl Walker<'_, '_> {
         self.at += 1;
         if self.peek(0) == Some(&Tok::Colon) {
             self.at += 1;
-            let before = self.at;
-            self.value(child);
-            if self.at == before {
-                self.at += 1;
-            }
+            self.value_making_progress(child);
         }
     }
 
@@ -296,18 +297,14 @@ impl Walker<'_, '_> {
                     self.entry(&path, &name);
                 }
                 _ => {
-                    let before = self.at;
                     // a single element in parens (Some(x), Variant(x)) stays at `path`
                     let child = if n == 0 {
                         path.clone()
                     } else {
                         format!("{path}[{n}]")
                     };
-                    self.value(child);
+                    self.value_making_progress(child);
                     n += 1;
-                    if self.at == before {
-                        self.at += 1;
-                    }
                 }
             }
         }

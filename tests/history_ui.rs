@@ -105,6 +105,15 @@ fn an_empty_history_screen_says_so() {
     assert!(app.shows("Last 4 weeks: 0 %"));
 }
 
+/// In the open file picker, go to `dir` and save under the suggested name.
+fn save_in(app: &mut common::TestApp, dir: &std::path::Path) {
+    app.harness
+        .state_mut()
+        .apply(strongback::ui::Action::PickerNavigate(dir.to_path_buf()));
+    app.harness.run();
+    app.click("Save");
+}
+
 #[test]
 fn report_and_csv_buttons_save_files() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -113,24 +122,12 @@ fn report_and_csv_buttons_save_files() {
     app.click("History");
     app.click("Report…");
     assert!(app.shows("Save the report for your clinician"));
-    app.harness
-        .state_mut()
-        .apply(strongback::ui::Action::PickerNavigate(
-            dir.path().to_path_buf(),
-        ));
-    app.harness.run();
-    app.click("Save");
+    save_in(&mut app, dir.path());
     let report = std::fs::read_to_string(dir.path().join("strongback-report-2026-11-24.html"))
         .expect("saved");
     assert!(report.contains("<h2>Progression per exercise</h2>"));
     app.click("Export CSV…");
-    app.harness
-        .state_mut()
-        .apply(strongback::ui::Action::PickerNavigate(
-            dir.path().to_path_buf(),
-        ));
-    app.harness.run();
-    app.click("Save");
+    save_in(&mut app, dir.path());
     let csv = std::fs::read_to_string(dir.path().join("strongback-sessions-2026-11-24.csv"))
         .expect("saved");
     assert!(csv.starts_with("date,started_at,"));
