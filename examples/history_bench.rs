@@ -7,8 +7,8 @@
 //! Pass `--write DIR` to only write the generated data folder (for screenshots).
 use std::time::{Duration, Instant};
 
-use strongback::assets::Assets;
 use strongback::store::Store;
+use strongback::store::bundled::Assets;
 
 fn time<T>(label: &str, runs: u32, mut f: impl FnMut() -> T) -> T {
     let mut best = Duration::MAX;
@@ -38,8 +38,13 @@ fn main() -> anyhow::Result<()> {
         .cloned();
     let start =
         chrono::NaiveDate::from_ymd_opt(2016, 11, 24).ok_or_else(|| anyhow::anyhow!("date"))?;
-    let (sessions, days) =
-        strongback::demo::generate_history(&assets.circuit, &assets.catalog, start, 3650, 1);
+    let (sessions, days) = strongback::domain::demo::generate_history(
+        &assets.plan.circuit,
+        &assets.catalog,
+        start,
+        3650,
+        1,
+    );
     let dir = tempfile::tempdir()?;
     let data_dir = write_only
         .map(std::path::PathBuf::from)
@@ -70,9 +75,9 @@ fn main() -> anyhow::Result<()> {
     assert_eq!(loaded.len(), 3650);
     assert_eq!(history.len(), 3650, "history loads: {notice:?}");
     let today = start + chrono::Duration::days(3649);
-    let plan = &assets.plan;
+    let plan = &assets.plan.plan;
     time("build history screen model (all charts)", 5, || {
-        strongback::ui::history::HistoryModel::build(&loaded, &history, plan, &[], today)
+        strongback::ui::history_screen::HistoryModel::build(&loaded, &history, plan, &[], today)
     });
     time("clinician report, 10 years (HTML + SVG)", 3, || {
         strongback::report::clinician::report_html(&strongback::report::clinician::ReportInput {
@@ -89,7 +94,7 @@ fn main() -> anyhow::Result<()> {
     })?;
 
     // Frame time of the history screen, drawn by the real app (no GPU: layout and tessellation).
-    let clock = strongback::clock::ManualClock::new(
+    let clock = strongback::platform::clock::ManualClock::new(
         today
             .and_hms_opt(18, 0, 0)
             .map(|t| t.and_utc().fixed_offset())
@@ -100,7 +105,7 @@ fn main() -> anyhow::Result<()> {
         .build_eframe(|_cc| {
             strongback::StrongbackApp::new(strongback::AppDeps {
                 clock: Box::new(clock.clone()),
-                audio: Box::new(strongback::audio::SilentAudio),
+                audio: Box::new(strongback::platform::sound::SilentAudio),
                 store: store.clone(),
                 assets: Ok(assets.clone()),
             })

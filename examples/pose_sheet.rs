@@ -1,7 +1,7 @@
 //! Writes an HTML contact sheet of every exercise picture, to check the drawings by eye:
 //! `cargo run --example pose_sheet > poses.html`
 fn main() {
-    let assets = match strongback::assets::Assets::embedded() {
+    let assets = match strongback::store::bundled::Assets::embedded() {
         Ok(assets) => assets,
         Err(problems) => {
             for p in problems {

@@ -1,25 +1,20 @@
 //! Strongback: a back-care strength coach for runners and physiotherapy patients.
 //!
-//! - [`domain`]: circuits, the timing engine, the catalog, records. No GUI, audio, files or clock.
-//! - [`assets`], [`data_file`], [`store`], [`settings`]: the app's data and how it is read and saved.
-//! - [`audio`], [`clock`]: the outside world, behind small traits so tests can fake them.
-//! - [`app`] and [`ui`]: the eframe app and one module per screen.
-//! - [`cli`]: command-line arguments and start-up.
+//! - [`domain`]: circuits, the timing engine, the catalog, plans, check-ins and rules, history
+//!   and progress. No GUI, sound, files or clock: time and dates come in as arguments.
+//! - [`store`]: every file format (RON with spans, plan files, history, sessions, settings,
+//!   bundled assets) and atomic writes.
+//! - [`platform`]: the outside world behind small traits (sound, clock, folders).
+//! - [`app`]: the eframe app: state, and the one place where screen actions are applied.
+//! - [`ui`]: one file per screen, shared widgets in `ui/widgets/`.
+//! - [`report`]: the clinician report, CSV export and the printable handout.
+//! - [`cli`]: command-line arguments, one file per subcommand, and opening the window.
 
 pub mod app;
-pub mod assets;
-pub mod audio;
 pub mod cli;
-pub mod clock;
-pub mod data_file;
-pub mod days_file;
-pub mod demo;
 pub mod domain;
-pub mod file_browser;
-pub mod plan_file;
+pub mod platform;
 pub mod report;
-pub mod ron_spans;
-pub mod settings;
 pub mod store;
 pub mod ui;
 

@@ -232,15 +232,17 @@ fn broken_assets_show_a_message_with_file_line_and_column_instead_of_crashing() 
     let dir = tempfile::tempdir().expect("temp dir");
     let catalog =
         include_str!("../assets/catalog.ron").replacen("per_side: false,", "per_side: maybe,", 1);
-    let assets = strongback::assets::Assets::parse(
-        strongback::assets::CATALOG_FILE,
+    let assets = strongback::store::bundled::Assets::parse(
+        strongback::store::bundled::CATALOG_FILE,
         &catalog,
-        strongback::assets::PROGRAM_FILE,
+        strongback::store::bundled::PROGRAM_FILE,
         include_str!("../assets/programs/back-care.ron"),
     );
     let deps = strongback::AppDeps {
-        clock: Box::new(strongback::clock::ManualClock::new(common::morning())),
-        audio: Box::new(strongback::audio::SilentAudio),
+        clock: Box::new(strongback::platform::clock::ManualClock::new(
+            common::morning(),
+        )),
+        audio: Box::new(strongback::platform::sound::SilentAudio),
         store: strongback::store::Store::open(dir.path()).expect("store"),
         assets,
     };

@@ -9,13 +9,13 @@ use std::time::{Duration, Instant};
 use common::open_with;
 use egui_kittest::kittest::Queryable as _;
 use strongback::ScreenKind;
-use strongback::audio::{AudioOutput, RodioAudio};
-use strongback::clock::ManualClock;
 use strongback::domain::coach::{Cue, Phrase};
+use strongback::platform::clock::ManualClock;
+use strongback::platform::sound::{AudioOutput, RodioAudio, SoundError};
 
 fn failing_device(woken: Arc<AtomicUsize>) -> RodioAudio {
     RodioAudio::with_device(
-        Box::new(|| Err("no sound card".to_owned())),
+        Box::new(|| Err(SoundError::NoDevice("no sound card".to_owned()))),
         Box::new(move || {
             woken.fetch_add(1, Ordering::SeqCst);
         }),
@@ -37,7 +37,7 @@ fn failing_device_reports_once_and_never_blocks() {
         );
         std::thread::sleep(Duration::from_millis(5));
     };
-    assert_eq!(reason, "no sound card");
+    assert_eq!(reason, SoundError::NoDevice("no sound card".to_owned()));
     assert_eq!(
         woken.load(Ordering::SeqCst),
         1,
@@ -68,7 +68,7 @@ fn app_runs_a_session_without_a_sound_device_and_says_so_once() {
     let mut app = common::TestApp {
         harness,
         clock: clock.clone(),
-        audio: strongback::audio::RecordingAudio::default(),
+        audio: strongback::platform::sound::RecordingAudio::default(),
     };
     app.answer_check_in(2);
     let harness = &mut app.harness;
@@ -87,7 +87,9 @@ fn app_runs_a_session_without_a_sound_device_and_says_so_once() {
     assert_eq!(sound_notices(harness), 1);
     assert!(
         harness
-            .query_by_label_contains("Sound is unavailable (no sound card)")
+            .query_by_label_contains(
+                "Sound is unavailable (no sound device could be opened: no sound card)"
+            )
             .is_some()
     );
 

@@ -195,11 +195,11 @@ fn the_app_and_simulate_decide_the_same_from_the_same_history() {
         app.wait(DAY * 2);
     }
     let from_app = app.app().todays_decision().expect("decision");
-    let assets = strongback::assets::Assets::embedded().expect("assets");
+    let assets = strongback::store::bundled::Assets::embedded().expect("assets");
     let plan = app.app().plan().expect("plan").clone();
-    let history = strongback::days_file::read_days(&dir.path().join("history.ron"))
+    let history = strongback::store::days_file::read_days(&dir.path().join("history.ron"))
         .expect("history file reads as a days file");
-    let replayed = strongback::days_file::replay(&plan, &assets.catalog, &history.days);
+    let replayed = strongback::domain::rules::replay(&plan, &assets.catalog, &history.days);
     let mut extended = history.days.clone();
     extended.push(strongback::domain::checkin::Day {
         date: from_app.date,
@@ -207,7 +207,7 @@ fn the_app_and_simulate_decide_the_same_from_the_same_history() {
         session: None,
         clearance: None,
     });
-    let today_from_simulate = strongback::days_file::replay(&plan, &assets.catalog, &extended)
+    let today_from_simulate = strongback::domain::rules::replay(&plan, &assets.catalog, &extended)
         .into_iter()
         .find(|d| d.date == from_app.date)
         .expect("today");

@@ -3,12 +3,12 @@
 
 use std::fs;
 
-use strongback::assets::{Assets, CATALOG_FILE, PROGRAM_FILE};
-use strongback::data_file::{self, DataFileError, MAX_FILE_BYTES};
 use strongback::domain::catalog::Catalog;
 use strongback::domain::timeline::Timeline;
-use strongback::settings::Settings;
 use strongback::store::Store;
+use strongback::store::bundled::{Assets, CATALOG_FILE, PROGRAM_FILE};
+use strongback::store::ron_file::{self, DataFileError, MAX_FILE_BYTES};
+use strongback::store::settings_file::Settings;
 
 const CATALOG: &str = include_str!("../assets/catalog.ron");
 const PROGRAM: &str = include_str!("../assets/programs/back-care.ron");
@@ -61,7 +61,7 @@ fn bundled_catalog_has_every_required_exercise_with_ladder_and_picture() {
 #[test]
 fn default_program_is_shaped_as_the_clinical_spec_describes() {
     let assets = Assets::embedded().expect("bundled assets load");
-    let circuit = &assets.circuit;
+    let circuit = &assets.plan.circuit;
     let names: Vec<_> = circuit.blocks.iter().map(|b| b.name.as_str()).collect();
     assert_eq!(names, ["Warm-up", "Circuit", "Stretches"]);
     assert_eq!(circuit.blocks[0].items[0].exercise_id, "cat_camel");
@@ -150,19 +150,19 @@ fn program_problems_from_a_folder_name_the_file_and_each_problem() {
 #[test]
 fn empty_large_and_non_utf8_files_get_one_clear_error() {
     assert_eq!(
-        data_file::text_from_bytes("f.ron", b"  \n")
+        ron_file::text_from_bytes("f.ron", b"  \n")
             .expect_err("empty")
             .to_string(),
         "f.ron: the file is empty"
     );
     let big = vec![b' '; MAX_FILE_BYTES + 1];
     assert!(
-        data_file::text_from_bytes("f.ron", &big)
+        ron_file::text_from_bytes("f.ron", &big)
             .expect_err("too big")
             .to_string()
             .contains("over 1 MiB")
     );
-    let err = data_file::text_from_bytes("f.ron", b"(\n  a: \xff)").expect_err("not utf-8");
+    let err = ron_file::text_from_bytes("f.ron", b"(\n  a: \xff)").expect_err("not utf-8");
     assert_eq!(err.position, Some((2, 6)));
     assert!(err.to_string().contains("not UTF-8"));
 }
@@ -171,7 +171,7 @@ fn empty_large_and_non_utf8_files_get_one_clear_error() {
 fn newer_schema_version_is_refused_not_misread() {
     let newer = CATALOG.replacen("schema_version: 1", "schema_version: 99", 1);
     let result: Result<Catalog, DataFileError> =
-        data_file::parse_versioned("c.ron", &newer, 1, data_file::no_older_versions("c.ron"));
+        ron_file::parse_versioned("c.ron", &newer, 1, ron_file::no_older_versions("c.ron"));
     assert!(result.expect_err("newer").to_string().contains("newer"));
 }
 
@@ -186,9 +186,11 @@ fn unreadable_settings_are_kept_aside_and_defaults_used() {
     .expect("write");
     let (settings, notice) = store.load_settings();
     assert_eq!(settings, Settings::default());
-    let notice = notice.expect("the person is told");
-    assert!(notice.text.contains("settings.ron:1:"), "{}", notice.text);
-    assert!(notice.text.contains("settings.ron.unreadable"));
+    let problem = notice.expect("the person is told");
+    assert_eq!(problem.file, strongback::store::StoredFile::Settings);
+    let text = problem.to_string();
+    assert!(text.contains("settings.ron:1:"), "{text}");
+    assert!(text.contains("settings.ron.unreadable"));
     let kept = dir.path().join("settings.ron.unreadable");
     assert_eq!(
         fs::read_to_string(&kept).expect("kept"),
@@ -269,8 +271,8 @@ fn every_exercise_and_phrase_has_a_spoken_clip_that_decodes() {
         .map(|e| e.id.as_str())
         .chain(Phrase::ALL.iter().map(|p| p.clip_name()));
     for name in names {
-        let clip =
-            strongback::assets::voice_clip(name).unwrap_or_else(|| panic!("no clip for {name}"));
+        let clip = strongback::store::bundled::voice_clip(name)
+            .unwrap_or_else(|| panic!("no clip for {name}"));
         let decoder = rodio::Decoder::new(std::io::Cursor::new(clip))
             .unwrap_or_else(|err| panic!("clip {name} does not decode: {err}"));
         let samples = decoder.count();

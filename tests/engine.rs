@@ -4,8 +4,9 @@ use std::time::Duration;
 
 use proptest::prelude::*;
 use strongback::domain::catalog::{Dose, MovementBias};
+use strongback::domain::circuit::{Circuit, CircuitBlock, CircuitItem};
+use strongback::domain::plan::blocks::Timings;
 use strongback::domain::player::{PlayerEvent, PlayerState, SessionPlayer};
-use strongback::domain::program::{Circuit, CircuitBlock, CircuitItem, Timings};
 use strongback::domain::timeline::{PhaseKind, Side, Timeline};
 
 fn item(id: &str, dose: Dose, per_side: bool, sets: u32) -> CircuitItem {

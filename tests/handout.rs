@@ -2,10 +2,10 @@
 
 mod common;
 
-use strongback::assets::Assets;
 use strongback::cli::{Command, run_command};
-use strongback::plan_file::check_plan_text;
 use strongback::report::handout::handout_html;
+use strongback::store::bundled::Assets;
+use strongback::store::plan_file::check_plan_text;
 use strongback::ui::Action;
 
 const EXAMPLE: &str = include_str!("../assets/examples/physio-plan.ron");

@@ -7,10 +7,15 @@ use strongback::ScreenKind;
 
 /// Sessions every other day from 20 October to 22 November 2026 (the test "today" is 24 Nov).
 fn with_history(dir: &std::path::Path) -> usize {
-    let assets = strongback::assets::Assets::embedded().expect("assets");
+    let assets = strongback::store::bundled::Assets::embedded().expect("assets");
     let start = chrono::NaiveDate::from_ymd_opt(2026, 10, 20).expect("date");
-    let (sessions, days) =
-        strongback::demo::generate_history(&assets.circuit, &assets.catalog, start, 34, 2);
+    let (sessions, days) = strongback::domain::demo::generate_history(
+        &assets.plan.circuit,
+        &assets.catalog,
+        start,
+        34,
+        2,
+    );
     let store = strongback::store::Store::open(dir).expect("store");
     for s in &sessions {
         store.save_session(s).expect("save");

@@ -1,10 +1,10 @@
 //! Plan files: round trips, the built-in plan, and no input that makes the checks panic.
 
 use proptest::prelude::*;
-use strongback::assets::Assets;
 use strongback::domain::plan::{Plan, Presentation};
-use strongback::plan_file::{check_plan_bytes, check_plan_text, plan_to_text};
-use strongback::ron_spans::SpanIndex;
+use strongback::store::bundled::Assets;
+use strongback::store::plan_file::{check_plan_bytes, check_plan_text, plan_to_text};
+use strongback::store::ron_spans::SpanIndex;
 
 const EXAMPLE: &str = include_str!("../assets/examples/physio-plan.ron");
 

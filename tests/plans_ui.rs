@@ -137,11 +137,11 @@ fn export_writes_a_plan_file_that_validates_and_reads_back_the_same() {
     app.click("Save");
     let out = dir.path().join("leg-friendly-core-plan.ron");
     assert!(app.shows_containing("Plan exported to"));
-    let catalog = strongback::assets::Assets::embedded()
+    let catalog = strongback::store::bundled::Assets::embedded()
         .expect("assets")
         .catalog;
     let exported =
-        strongback::plan_file::read_plan(&out, &catalog).expect("exported plan validates");
+        strongback::store::plan_file::read_plan(&out, &catalog).expect("exported plan validates");
     assert_eq!(exported.plan, app.app().plan().expect("plan").plan);
 }
 

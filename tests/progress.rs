@@ -222,9 +222,9 @@ fn chart_day_numbers_round_trip_dates() {
 
 #[test]
 fn per_side_exercises_chart_each_side() {
-    let assets = strongback::assets::Assets::embedded().expect("assets");
-    let (sessions, _) = strongback::demo::generate_history(
-        &assets.circuit,
+    let assets = strongback::store::bundled::Assets::embedded().expect("assets");
+    let (sessions, _) = strongback::domain::demo::generate_history(
+        &assets.plan.circuit,
         &assets.catalog,
         date("2027-01-04"),
         3,

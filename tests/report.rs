@@ -1,10 +1,10 @@
 //! The clinician report and the CSV export, on generated histories.
 
 use chrono::NaiveDate;
-use strongback::assets::Assets;
 use strongback::domain::checkin::{Clearance, Day, RedFlag};
 use strongback::report::clinician::{ReportInput, report_html};
 use strongback::report::csv_export::{COLUMNS, sessions_csv};
+use strongback::store::bundled::Assets;
 
 fn date(text: &str) -> NaiveDate {
     text.parse().expect("valid date")
@@ -18,8 +18,8 @@ fn history(
     Vec<Day>,
 ) {
     let assets = Assets::embedded().expect("assets");
-    let (sessions, days) = strongback::demo::generate_history(
-        &assets.circuit,
+    let (sessions, days) = strongback::domain::demo::generate_history(
+        &assets.plan.circuit,
         &assets.catalog,
         date("2026-09-01"),
         days,
@@ -85,7 +85,7 @@ fn report_shows_plan_adherence_progression_pain_and_events() {
         note: "Dr Patel".into(),
     });
     let html = report_html(&ReportInput {
-        plan: &assets.plan,
+        plan: &assets.plan.plan,
         sessions: &sessions,
         days: &days,
         from: date("2026-09-01"),
@@ -123,7 +123,7 @@ fn report_shows_plan_adherence_progression_pain_and_events() {
 fn the_period_limits_what_the_report_counts() {
     let (assets, sessions, days) = history(56);
     let html = report_html(&ReportInput {
-        plan: &assets.plan,
+        plan: &assets.plan.plan,
         sessions: &sessions,
         days: &days,
         from: date("2026-09-01"),
@@ -140,7 +140,7 @@ fn the_period_limits_what_the_report_counts() {
 fn an_empty_history_gives_a_report_that_says_so() {
     let assets = Assets::embedded().expect("assets");
     let html = report_html(&ReportInput {
-        plan: &assets.plan,
+        plan: &assets.plan.plan,
         sessions: &[],
         days: &[],
         from: date("2026-09-01"),

@@ -3,13 +3,14 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use strongback::assets::Assets;
 use strongback::domain::catalog::{Catalog, Dose};
 use strongback::domain::checkin::{
     CheckIn, Clearance, Day, LegTrend, MorningAfter, RedFlag, SessionReport,
 };
+use strongback::domain::plan::CheckedPlan;
 use strongback::domain::rules::{DayDecision, Light, Referral, Status, decide, session_light};
-use strongback::plan_file::{CheckedPlan, check_plan_text};
+use strongback::store::bundled::Assets;
+use strongback::store::plan_file::check_plan_text;
 
 fn catalog() -> Catalog {
     Assets::embedded().expect("assets").catalog
@@ -678,7 +679,9 @@ proptest! {
 
 #[test]
 fn simulate_gives_one_json_object_per_date_in_date_order() {
-    use strongback::days_file::{decision_json, read_days, replay};
+    use strongback::cli::simulate_command::decision_json;
+    use strongback::domain::rules::replay;
+    use strongback::store::days_file::read_days;
     let p = check_plan_text(
         "physio-plan.ron",
         include_str!("../assets/examples/physio-plan.ron"),

@@ -1,7 +1,7 @@
 //! What the coach says and plays for each engine event. Pure mapping, no audio here.
 
+use super::circuit::Circuit;
 use super::player::PlayerEvent;
-use super::program::Circuit;
 use super::timeline::{PhaseKind, Timeline};
 
 /// A short spoken phrase; each has a recorded clip in `assets/voice/`.

@@ -3,13 +3,15 @@
 //! Time comes in as arguments (`now: Duration` since a fixed origin, dates as values), so every
 //! behaviour here is testable with fixed times.
 
+pub mod answers;
 pub mod catalog;
 pub mod checkin;
+pub mod circuit;
 pub mod coach;
+pub mod demo;
 pub mod plan;
 pub mod plan_diff;
 pub mod player;
-pub mod program;
 pub mod progress;
 pub mod record;
 pub mod rules;

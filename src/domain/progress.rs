@@ -28,6 +28,15 @@ pub enum DayMark {
     Empty,
 }
 
+/// The date of the earliest session or day recorded, if any.
+pub fn first_record_date(sessions: &[SessionRecord], days: &[Day]) -> Option<NaiveDate> {
+    sessions
+        .iter()
+        .map(session_date)
+        .chain(days.iter().map(|d| d.date))
+        .min()
+}
+
 /// The Monday of the week `date` is in.
 pub fn week_start(date: NaiveDate) -> NaiveDate {
     date - Duration::days(i64::from(date.weekday().num_days_from_monday()))

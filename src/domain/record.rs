@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::catalog::Dose;
-use super::program::{Circuit, SlotRef};
+use super::circuit::{Circuit, SlotRef};
 use super::timeline::{Side, Timeline};
 
 /// How a session ended.

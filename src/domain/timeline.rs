@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::catalog::Dose;
-use super::program::{Circuit, SlotRef};
+use super::circuit::{Circuit, SlotRef};
 
 /// Which side a per-side exercise is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

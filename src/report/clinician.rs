@@ -5,14 +5,15 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
+use crate::domain::catalog::Catalog;
 use crate::domain::checkin::{Day, FlagTier};
-use crate::domain::plan::Plan;
+use crate::domain::plan::{CheckedPlan, Plan};
 use crate::domain::progress::{
-    adherence_percent, date_of_day_number, day_number, dose_series, lights, pain_series,
-    session_date, streak_weeks, weekly_mean_back_pain,
+    adherence_percent, date_of_day_number, day_number, dose_series, first_record_date, lights,
+    pain_series, session_date, streak_weeks, weekly_mean_back_pain,
 };
 use crate::domain::record::{SessionOutcome, SessionRecord};
-use crate::domain::rules::{Light, Referral};
+use crate::domain::rules::{Light, Referral, referral_events};
 
 use super::html::escape;
 use super::svg::{ChartDot, ChartLine, line_chart_svg};
@@ -27,7 +28,47 @@ const STYLE: &str = r#"
   @media print { h2 { break-after: avoid; page-break-after: avoid; } }
 "#;
 
-/// What the report covers.
+/// The records a report is built from.
+pub struct ReportSource<'a> {
+    pub plan: &'a CheckedPlan,
+    pub catalog: &'a Catalog,
+    pub sessions: &'a [SessionRecord],
+    pub days: &'a [Day],
+}
+
+/// The period a report covers: `from` defaults to the first record (or `to` when there is
+/// none). Used by the app and `strongback report`, so both cover the same dates.
+pub fn report_period(
+    source: &ReportSource<'_>,
+    from: Option<NaiveDate>,
+    to: NaiveDate,
+) -> (NaiveDate, NaiveDate) {
+    let first = first_record_date(source.sessions, source.days);
+    (from.or(first).unwrap_or(to), to)
+}
+
+/// The clinician report for `from..=to`: the one builder behind the app's Report… button and
+/// `strongback report`.
+pub fn clinician_report(source: &ReportSource<'_>, from: NaiveDate, to: NaiveDate) -> String {
+    let referrals = referral_events(
+        &source.plan.plan,
+        &source.plan.circuit,
+        source.catalog,
+        source.days,
+        from,
+        to,
+    );
+    report_html(&ReportInput {
+        plan: &source.plan.plan,
+        sessions: source.sessions,
+        days: source.days,
+        from,
+        to,
+        referrals: &referrals,
+    })
+}
+
+/// What the report covers, once the referral events are known.
 pub struct ReportInput<'a> {
     pub plan: &'a Plan,
     pub sessions: &'a [SessionRecord],

@@ -3,8 +3,8 @@
 use std::fmt::Write as _;
 
 use crate::domain::catalog::Catalog;
+use crate::domain::plan::CheckedPlan;
 use crate::domain::plan::Presentation;
-use crate::plan_file::CheckedPlan;
 
 use super::html::escape;
 use super::svg::pose_svg;

@@ -1,18 +1,16 @@
 //! Screens. Each reads state and returns [`Action`]s; the app applies them in one place.
 
-pub mod checkin;
-pub mod circuit_list;
-pub mod figure;
-pub mod file_picker;
-pub mod history;
-pub mod home;
-pub mod load_error;
-pub mod plan_preview;
-pub mod player;
-pub mod recovery;
-pub mod session_detail;
-pub mod settings;
-pub mod summary;
+pub mod checkin_screen;
+pub mod file_picker_dialog;
+pub mod history_screen;
+pub mod home_screen;
+pub mod load_error_screen;
+pub mod plan_preview_screen;
+pub mod player_screen;
+pub mod recovery_screen;
+pub mod session_detail_screen;
+pub mod summary_screen;
+pub mod widgets;
 
 use egui::Color32;
 
@@ -52,12 +50,18 @@ pub enum Action {
     /// File picker: open or save the chosen file.
     PickerConfirm,
     PickerCancel,
+    /// The check-in being filled in, as edited on screen.
+    EditCheckIn(Box<checkin_screen::CheckInDraft>),
     /// Save the check-in being filled in.
     SubmitCheckIn,
+    /// The after-session answers, as edited on screen.
+    EditSessionAnswers(Box<crate::domain::answers::SessionAnswers>),
     /// Save the after-session answers.
     SubmitSessionReport,
     /// Ask to record that a clinician has cleared the person to exercise.
     AskClearance,
+    /// The note typed in the clearance dialog.
+    EditClearanceNote(String),
     /// Record the clearance, dated today.
     ConfirmClearance,
     CancelClearance,

@@ -8,10 +8,10 @@ use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
 use egui_kittest::Harness;
-use strongback::assets::Assets;
-use strongback::audio::{AudioOutput, RecordingAudio};
-use strongback::clock::ManualClock;
+use strongback::platform::clock::ManualClock;
+use strongback::platform::sound::{AudioOutput, RecordingAudio};
 use strongback::store::Store;
+use strongback::store::bundled::Assets;
 use strongback::{AppDeps, StrongbackApp};
 
 pub struct TestApp {

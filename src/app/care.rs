@@ -1,0 +1,179 @@
+//! Check-ins, after-session answers and clearances, and today's decision from the rules.
+//!
+//! The decision is cached: it is recomputed only when the history, the plan or the date
+//! changes, never on every frame, and the player screen never asks for it.
+
+use std::time::Duration;
+
+use chrono::NaiveDate;
+
+use crate::domain::answers::CheckInMode;
+use crate::domain::checkin::{Clearance, Day};
+use crate::domain::circuit::Circuit;
+use crate::domain::rules::{DayDecision, Status, decide, todays_circuit};
+use crate::domain::timeline::Timeline;
+use crate::ui::checkin_screen::CheckInDraft;
+
+use super::StrongbackApp;
+use super::screens::Screen;
+
+/// Today's decision and what follows from it, for one date and one version of the data.
+pub(super) struct TodayCache {
+    date: NaiveDate,
+    pub decision: Option<DayDecision>,
+    /// Today's circuit: the plan as the rules adjusted it.
+    pub circuit: Circuit,
+    pub planned_total_secs: u64,
+    pub checked_in_today: bool,
+}
+
+impl TodayCache {
+    pub fn is_for(&self, date: NaiveDate) -> bool {
+        self.date == date
+    }
+}
+
+impl StrongbackApp {
+    /// Today's cached decision and circuit, rebuilt when the date has changed or the history
+    /// or plan changed since (they clear the cache).
+    pub(super) fn today_cache(&mut self) -> Option<&TodayCache> {
+        let today = self.today();
+        if self.today.as_ref().is_none_or(|cache| cache.date != today) {
+            self.today = self.build_today_cache(today);
+        }
+        self.today.as_ref()
+    }
+
+    fn build_today_cache(&self, today: NaiveDate) -> Option<TodayCache> {
+        let (plan, assets) = (self.plan.as_ref()?, self.assets.as_ref()?);
+        let decision = self.decision_on(today);
+        let circuit = match &decision {
+            Some(decision) => todays_circuit(&plan.circuit, decision, &assets.catalog),
+            None => plan.circuit.clone(),
+        };
+        let planned_total_secs = Timeline::build(&circuit).planned_total_secs();
+        Some(TodayCache {
+            date: today,
+            decision,
+            circuit,
+            planned_total_secs,
+            checked_in_today: self.checked_in_on(today),
+        })
+    }
+
+    /// The history or the plan changed: today's decision must be made again.
+    pub(super) fn forget_todays_decision(&mut self) {
+        self.today = None;
+    }
+
+    /// The rules' decision for any date, from the history up to it.
+    pub(super) fn decision_on(&self, date: NaiveDate) -> Option<DayDecision> {
+        let (plan, assets) = (self.plan.as_ref()?, self.assets.as_ref()?);
+        Some(decide(
+            &plan.plan,
+            &plan.circuit,
+            &assets.catalog,
+            &self.history,
+            date,
+        ))
+    }
+
+    fn checked_in_on(&self, date: NaiveDate) -> bool {
+        self.history
+            .iter()
+            .any(|d| d.date == date && d.check_in.is_some())
+    }
+
+    fn day_mut(&mut self, date: NaiveDate) -> &mut Day {
+        let index = match self.history.iter().position(|d| d.date == date) {
+            Some(index) => index,
+            None => {
+                self.history.push(Day {
+                    date,
+                    check_in: None,
+                    session: None,
+                    clearance: None,
+                });
+                self.history.sort_by_key(|d| d.date);
+                self.history
+                    .iter()
+                    .position(|d| d.date == date)
+                    .unwrap_or(0)
+            }
+        };
+        &mut self.history[index]
+    }
+
+    /// Save the history after a change, and forget the cached decision.
+    fn history_changed(&mut self) {
+        self.forget_todays_decision();
+        if let Err(err) = self.store.save_history(&self.history) {
+            self.notices
+                .problem(format!("Your answers could not be saved: {err}"));
+        }
+    }
+
+    /// Start: the day's check-in first (once a day), then the session the rules allow.
+    pub(super) fn start_after_check_in(&mut self, now: Duration) {
+        let today = self.today();
+        if !self.checked_in_on(today) {
+            let had_session = self
+                .history
+                .iter()
+                .any(|d| d.date < today && d.session.is_some());
+            self.screen =
+                Screen::CheckIn(Box::new(CheckInDraft::new(CheckInMode::Daily, had_session)));
+            return;
+        }
+        let Some(cache) = self.today_cache() else {
+            return;
+        };
+        let trainable = cache
+            .decision
+            .as_ref()
+            .is_some_and(|d| matches!(d.status, Status::Train | Status::Gentle | Status::Deload));
+        if trainable {
+            let circuit = cache.circuit.clone();
+            self.start_session(circuit, now);
+        } else {
+            self.screen = Screen::Home;
+        }
+    }
+
+    pub(super) fn submit_check_in(&mut self, now: Duration) {
+        let Screen::CheckIn(draft) = &self.screen else {
+            return;
+        };
+        let mode = draft.answers.mode;
+        let Some(check_in) = draft.answers.to_check_in() else {
+            return;
+        };
+        let today = self.today();
+        self.day_mut(today).check_in = Some(check_in);
+        self.history_changed();
+        self.screen = Screen::Home;
+        if mode == CheckInMode::Daily {
+            self.start_after_check_in(now);
+        }
+    }
+
+    pub(super) fn submit_session_report(&mut self) {
+        let Screen::Summary(summary) = &mut self.screen else {
+            return;
+        };
+        let Some(answers) = summary.answers.to_report() else {
+            return;
+        };
+        summary.answers_saved = true;
+        let date = summary.record.started_at.date_naive();
+        self.day_mut(date).session = Some(answers);
+        self.history_changed();
+    }
+
+    pub(super) fn confirm_clearance(&mut self) {
+        let note = self.clearance_note.take().unwrap_or_default();
+        let today = self.today();
+        self.day_mut(today).clearance = Some(Clearance { note });
+        self.history_changed();
+    }
+}

@@ -1,0 +1,329 @@
+//! The application: owns the state and applies the screens' actions in one place
+//! ([`StrongbackApp::apply`]). Each concern lives in a file of its own:
+//!
+//! - `screens`: which screen is showing and the view model each one is drawn from;
+//! - `workout`: the session under way (engine, cues, snapshots, the finished record);
+//! - `care`: check-ins, after-session answers, clearances and today's decision (cached);
+//! - `plans_and_files`: the file picker, plan files, export and handout;
+//! - `progress_views`: history, session detail, the clinician report and CSV;
+//! - `preferences`: sound settings and the sound device's status;
+//! - `session_archive`: past session records, loaded in the background;
+//! - `notices`: what the person is told.
+
+mod care;
+mod notices;
+mod plans_and_files;
+mod preferences;
+mod progress_views;
+mod screens;
+mod session_archive;
+mod workout;
+
+use std::time::Duration;
+
+use crate::domain::checkin::Day;
+use crate::domain::plan::CheckedPlan;
+use crate::domain::player::SessionPlayer;
+use crate::domain::record::SessionRecord;
+use crate::domain::rules::DayDecision;
+use crate::platform::clock::Clock;
+use crate::platform::file_browser::FileBrowser;
+use crate::platform::sound::{AudioOutput, SoundError};
+use crate::store::Store;
+use crate::store::bundled::Assets;
+use crate::store::ron_file::FileProblems;
+use crate::store::settings_file::Settings;
+use crate::ui::Action;
+use crate::ui::checkin_screen::CheckInDraft;
+use crate::ui::widgets::notices::Notice;
+
+use care::TodayCache;
+use notices::Notices;
+use screens::Screen;
+use session_archive::SessionArchive;
+use workout::ActiveSession;
+
+pub use screens::ScreenKind;
+
+/// What the app is built from; tests pass fakes.
+pub struct AppDeps {
+    pub clock: Box<dyn Clock>,
+    pub audio: Box<dyn AudioOutput>,
+    pub store: Store,
+    pub assets: Result<Assets, FileProblems>,
+}
+
+/// Strongback's eframe application.
+pub struct StrongbackApp {
+    clock: Box<dyn Clock>,
+    audio: Box<dyn AudioOutput>,
+    store: Store,
+    assets: Option<Assets>,
+    /// The plan in use: the person's accepted plan, or the built-in one.
+    plan: Option<CheckedPlan>,
+    file_picker: Option<FileBrowser>,
+    screen: Screen,
+    session: Option<ActiveSession>,
+    settings: Settings,
+    notices: Notices,
+    sessions: SessionArchive,
+    /// Check-ins, session reports and clearances, by date.
+    history: Vec<Day>,
+    /// Today's decision and circuit, recomputed only when the history, plan or date changes.
+    today: Option<TodayCache>,
+    /// The note typed into the clearance dialog, while it is open.
+    clearance_note: Option<String>,
+    sound_problem: Option<SoundError>,
+    /// Settings changed but not yet written (a slider is still being dragged).
+    settings_unsaved: bool,
+    /// Frames drawn since start, logged at exit (for measuring idle and timer cost).
+    frames_drawn: u64,
+}
+
+impl StrongbackApp {
+    /// Load what the home screen needs (settings, history, plan, the newest session and any
+    /// interrupted one); older session records load in the background.
+    pub fn new(deps: AppDeps) -> Self {
+        let AppDeps {
+            clock,
+            audio,
+            store,
+            assets,
+        } = deps;
+        let mut notices = Notices::default();
+        let (settings, settings_problem) = store.load_settings();
+        let (interrupted, interrupted_problem) = store.load_in_progress();
+        let (history, history_problem) = store.load_history();
+        let (sessions, session_problems) = SessionArchive::open(&store);
+        for problem in settings_problem
+            .iter()
+            .chain(&interrupted_problem)
+            .chain(&history_problem)
+            .chain(&session_problems)
+        {
+            notices.unreadable(problem);
+        }
+        let first_start = !history.iter().any(|d| d.check_in.is_some());
+        let (assets, plan, screen) = match assets {
+            Err(problems) => (None, None, Screen::LoadError(problems)),
+            Ok(assets) => {
+                let (saved_plan, plan_problem) = store.load_plan(&assets.catalog);
+                if let Some(problem) = &plan_problem {
+                    notices.unreadable(problem);
+                }
+                let plan = saved_plan.unwrap_or_else(|| assets.plan.clone());
+                let screen = match interrupted {
+                    Some(snapshot) => Screen::Recovery(Box::new(snapshot)),
+                    None if first_start => Screen::CheckIn(Box::new(CheckInDraft::new(
+                        crate::domain::answers::CheckInMode::Intake,
+                        false,
+                    ))),
+                    None => Screen::Home,
+                };
+                (Some(assets), Some(plan), screen)
+            }
+        };
+        Self {
+            clock,
+            audio,
+            store,
+            assets,
+            plan,
+            file_picker: None,
+            screen,
+            session: None,
+            settings,
+            notices,
+            sessions,
+            history,
+            today: None,
+            clearance_note: None,
+            sound_problem: None,
+            settings_unsaved: false,
+            frames_drawn: 0,
+        }
+    }
+
+    pub fn screen_kind(&self) -> ScreenKind {
+        self.screen.kind()
+    }
+
+    /// Check-ins, session reports and clearances, by date.
+    pub fn history(&self) -> &[Day] {
+        &self.history
+    }
+
+    /// The plan in use.
+    pub fn plan(&self) -> Option<&CheckedPlan> {
+        self.plan.as_ref()
+    }
+
+    /// The open file picker, if any.
+    pub fn file_picker(&self) -> Option<&FileBrowser> {
+        self.file_picker.as_ref()
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Saved sessions known so far, oldest first (all of them once [`Self::wait_for_sessions`]
+    /// has returned or the history has been opened).
+    pub fn sessions(&self) -> &[SessionRecord] {
+        self.sessions.known()
+    }
+
+    /// Wait until every past session record is loaded.
+    pub fn wait_for_sessions(&mut self) {
+        for problem in self.sessions.wait() {
+            self.notices.unreadable(&problem);
+        }
+    }
+
+    pub fn notices(&self) -> &[Notice] {
+        self.notices.all()
+    }
+
+    /// The running session's player, if any.
+    pub fn player(&self) -> Option<&SessionPlayer> {
+        self.session.as_ref().map(|s| &s.player)
+    }
+
+    /// Today's decision from the rules, if the data is there (from the cache when it is
+    /// current).
+    pub fn todays_decision(&self) -> Option<DayDecision> {
+        let today = self.today();
+        match &self.today {
+            Some(cache) if cache.is_for(today) => cache.decision.clone(),
+            _ => self.decision_on(today),
+        }
+    }
+
+    fn today(&self) -> chrono::NaiveDate {
+        self.clock.wall().date_naive()
+    }
+
+    /// Move the session on to the clock's time and take in news from background work;
+    /// returns when the screen next needs redrawing.
+    pub fn tick(&mut self) -> Option<Duration> {
+        self.poll_sound_status();
+        for problem in self.sessions.poll() {
+            self.notices.unreadable(&problem);
+        }
+        self.advance_session()
+    }
+
+    /// Apply one action from a screen: the one place where state changes.
+    pub fn apply(&mut self, action: Action) {
+        let now = self.clock.monotonic();
+        match action {
+            Action::StartSession => self.start_after_check_in(now),
+            Action::EditCheckIn(draft) => {
+                if let Screen::CheckIn(shown) = &mut self.screen {
+                    *shown = draft;
+                }
+            }
+            Action::SubmitCheckIn => self.submit_check_in(now),
+            Action::EditSessionAnswers(answers) => {
+                if let Screen::Summary(summary) = &mut self.screen
+                    && !summary.answers_saved
+                {
+                    summary.answers = *answers;
+                }
+            }
+            Action::SubmitSessionReport => self.submit_session_report(),
+            Action::AskClearance => self.clearance_note = Some(String::new()),
+            Action::EditClearanceNote(note) => {
+                if let Some(shown) = &mut self.clearance_note {
+                    *shown = note;
+                }
+            }
+            Action::CancelClearance => self.clearance_note = None,
+            Action::ConfirmClearance => self.confirm_clearance(),
+            Action::Pause
+            | Action::Resume
+            | Action::Skip
+            | Action::Back
+            | Action::Done
+            | Action::AskToEnd
+            | Action::CancelEnd
+            | Action::ConfirmEnd => self.apply_player_action(&action, now),
+            Action::GoHome => self.screen = Screen::Home,
+            Action::ResumeInterrupted => self.resume_interrupted(now),
+            Action::SaveInterruptedAsPartial => self.save_interrupted_as_partial(),
+            Action::SetVolume(_) | Action::SetBeepsEnabled(_) | Action::SetVoiceEnabled(_) => {
+                self.apply_preference(&action);
+            }
+            Action::OpenHistory => self.open_history(),
+            Action::OpenSession(index) => self.open_session(index),
+            Action::SelectChartExercise(index) => self.select_chart_exercise(index),
+            Action::SaveReport
+            | Action::SaveCsv
+            | Action::OpenPlan
+            | Action::ExportPlan
+            | Action::SaveHandout => self.open_file_dialog(&action),
+            Action::AcceptPlan => self.accept_plan(),
+            picker @ (Action::PickerNavigate(_)
+            | Action::PickerFileName(_)
+            | Action::PickerConfirm
+            | Action::PickerCancel) => self.apply_picker(picker),
+            Action::DismissNotice(index) => self.notices.dismiss(index),
+        }
+    }
+
+    /// Draw the current screen and collect what the person asked for.
+    pub fn screen_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
+        let mut actions = self.current_screen_ui(ui);
+        if let Some(browser) = &self.file_picker {
+            actions.extend(crate::ui::file_picker_dialog::file_picker_ui(
+                ui.ctx(),
+                browser,
+            ));
+        }
+        actions
+    }
+}
+
+impl eframe::App for StrongbackApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if let Some(wake_in) = self.tick() {
+            ctx.request_repaint_after(wake_in);
+        }
+        if !ctx.input(|i| i.pointer.any_down()) {
+            self.save_settings_if_changed();
+        }
+        if ctx.input(|i| i.viewport().close_requested()) {
+            self.save_progress_now();
+            self.save_settings_if_changed();
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frames_drawn += 1;
+        log::trace!("frame {}", self.frames_drawn);
+        let actions = self.screen_ui(ui);
+        let changed = !actions.is_empty();
+        for action in actions {
+            self.apply(action);
+        }
+        if changed {
+            // The screen may have changed (new phase, new screen): draw it now, and let
+            // `tick` plan the next wake-up.
+            ui.ctx().request_repaint();
+        }
+        if !self.sessions.is_loaded() {
+            // Look again shortly for the records loading in the background.
+            ui.ctx().request_repaint_after(Duration::from_millis(100));
+        }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_settings_if_changed();
+        log::info!(
+            "drew {} frames in {:.1} s",
+            self.frames_drawn,
+            self.clock.monotonic().as_secs_f64()
+        );
+        self.save_progress_now();
+    }
+}

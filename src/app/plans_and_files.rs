@@ -1,0 +1,153 @@
+//! The file picker and what it is for: opening a plan file (preview, accept), exporting the
+//! plan, and saving the handout, the clinician report or the CSV.
+
+use std::path::{Path, PathBuf};
+
+use crate::domain::plan::CheckedPlan;
+use crate::platform::file_browser::{FileBrowser, FilePurpose};
+use crate::report::handout::handout_html;
+use crate::store::{export_plan, plan_file, write_shared};
+use crate::ui::Action;
+
+use super::StrongbackApp;
+use super::screens::Screen;
+
+impl StrongbackApp {
+    /// Open the file picker for one of the file actions.
+    pub(super) fn open_file_dialog(&mut self, action: &Action) {
+        let purpose = match action {
+            Action::OpenPlan => FilePurpose::OpenPlan,
+            Action::ExportPlan => FilePurpose::ExportPlan,
+            Action::SaveHandout => FilePurpose::SaveHandout,
+            Action::SaveReport => FilePurpose::SaveReport,
+            Action::SaveCsv => FilePurpose::SaveCsv,
+            _ => return,
+        };
+        let start_dir = directories::UserDirs::new()
+            .map(|d| d.home_dir().to_path_buf())
+            .unwrap_or_else(|| PathBuf::from("."));
+        let plan_name = self.plan.as_ref().map_or("plan", |p| p.plan.name.as_str());
+        let file_name = match purpose {
+            FilePurpose::OpenPlan => String::new(),
+            FilePurpose::ExportPlan => format!("{}.ron", file_stem_for(plan_name)),
+            FilePurpose::SaveHandout => format!("{}-handout.html", file_stem_for(plan_name)),
+            FilePurpose::SaveReport => format!("strongback-report-{}.html", self.today()),
+            FilePurpose::SaveCsv => format!("strongback-sessions-{}.csv", self.today()),
+        };
+        self.file_picker = Some(FileBrowser::new(purpose, start_dir, file_name));
+    }
+
+    pub(super) fn apply_picker(&mut self, action: Action) {
+        let Some(browser) = &mut self.file_picker else {
+            return;
+        };
+        match action {
+            Action::PickerNavigate(dir) => browser.navigate(dir),
+            Action::PickerFileName(name) => browser.file_name = name,
+            Action::PickerCancel => self.file_picker = None,
+            Action::PickerConfirm => {
+                let Some(path) = browser.chosen_path() else {
+                    return;
+                };
+                let purpose = browser.purpose;
+                self.file_picker = None;
+                match purpose {
+                    FilePurpose::OpenPlan => self.check_plan_file(&path),
+                    FilePurpose::ExportPlan => self.export_plan(&path),
+                    FilePurpose::SaveHandout => self.save_handout(&path),
+                    FilePurpose::SaveReport => self.save_report(&path),
+                    FilePurpose::SaveCsv => self.save_csv(&path),
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Check a chosen plan file; show what would change, or why it was refused.
+    fn check_plan_file(&mut self, path: &Path) {
+        let Some(assets) = &self.assets else {
+            return;
+        };
+        let source = path.display().to_string();
+        self.screen = match plan_file::read_plan(path, &assets.catalog) {
+            Ok(candidate) => Screen::PlanPreview {
+                candidate: Box::new(candidate),
+                source,
+            },
+            Err(problems) => Screen::PlanRejected { source, problems },
+        };
+    }
+
+    pub(super) fn accept_plan(&mut self) {
+        let Screen::PlanPreview { candidate, .. } = &self.screen else {
+            return;
+        };
+        let candidate: CheckedPlan = (**candidate).clone();
+        match self.store.save_plan(&candidate.plan) {
+            Ok(()) => {
+                self.notices
+                    .info(format!("Now training from \"{}\".", candidate.plan.name));
+                self.plan = Some(candidate);
+                self.forget_todays_decision();
+            }
+            Err(err) => self.notices.problem(format!(
+                "The plan could not be saved, so it was not changed: {err}"
+            )),
+        }
+        self.screen = Screen::Home;
+    }
+
+    fn export_plan(&mut self, path: &Path) {
+        let Some(plan) = &self.plan else {
+            return;
+        };
+        match export_plan(&plan.plan, path) {
+            Ok(()) => self
+                .notices
+                .info(format!("Plan exported to {}.", path.display())),
+            Err(err) => self
+                .notices
+                .problem(format!("The plan could not be exported: {err}")),
+        }
+    }
+
+    fn save_handout(&mut self, path: &Path) {
+        let (Some(plan), Some(assets)) = (&self.plan, &self.assets) else {
+            return;
+        };
+        let html = handout_html(plan, &assets.catalog);
+        match write_shared(path, html.as_bytes()) {
+            Ok(()) => self.notices.info(format!(
+                "Handout saved to {}. Open it in a web browser to print it.",
+                path.display()
+            )),
+            Err(err) => self
+                .notices
+                .problem(format!("The handout could not be saved: {err}")),
+        }
+    }
+}
+
+/// A file name from a plan name: "Leg-friendly core plan" -> "leg-friendly-core-plan".
+fn file_stem_for(name: &str) -> String {
+    let stem: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if stem.is_empty() {
+        "plan".to_owned()
+    } else {
+        stem
+    }
+}

@@ -1,0 +1,127 @@
+//! History, a past session's detail, and the clinician report and CSV from the records.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::domain::progress::{lights, week_start};
+use crate::domain::rules::{DayDecision, Status};
+use crate::report::ReportError;
+use crate::report::clinician::{ReportSource, clinician_report, report_period};
+use crate::report::csv_export::sessions_csv;
+use crate::store::write_shared;
+use crate::ui::Action;
+use crate::ui::history_screen::HistoryModel;
+use crate::ui::session_detail_screen::{SessionDetailModel, session_detail_ui};
+
+use super::StrongbackApp;
+use super::screens::Screen;
+
+impl StrongbackApp {
+    pub(super) fn open_history(&mut self) {
+        self.wait_for_sessions();
+        let Some(plan) = &self.plan else {
+            return;
+        };
+        let today = self.today();
+        let first_shown = week_start(today) - chrono::Duration::weeks(11);
+        let rest_days: Vec<NaiveDate> = (0..=(today - first_shown).num_days())
+            .map(|n| first_shown + chrono::Duration::days(n))
+            .filter(|date| {
+                self.decision_on(*date).is_some_and(|d| {
+                    matches!(d.status, Status::Rest | Status::Paused | Status::Stopped)
+                })
+            })
+            .collect();
+        let model = HistoryModel::build(
+            self.sessions.known(),
+            &self.history,
+            &plan.plan,
+            &rest_days,
+            today,
+        );
+        self.screen = Screen::History(Box::new(model));
+    }
+
+    pub(super) fn open_session(&mut self, index: usize) {
+        self.wait_for_sessions();
+        let decision = self
+            .sessions
+            .known()
+            .get(index)
+            .and_then(|record| self.decision_on(record.started_at.date_naive()));
+        self.screen = Screen::SessionDetail { index, decision };
+    }
+
+    pub(super) fn select_chart_exercise(&mut self, index: usize) {
+        if let Screen::History(model) = &mut self.screen {
+            model.select_exercise(index, self.sessions.known());
+        }
+    }
+
+    pub(super) fn session_detail_ui(
+        &self,
+        ui: &mut egui::Ui,
+        index: usize,
+        decision: Option<&DayDecision>,
+    ) -> Vec<Action> {
+        let Some(record) = self.sessions.known().get(index) else {
+            return vec![Action::OpenHistory];
+        };
+        let date = record.started_at.date_naive();
+        let day = self.history.iter().find(|d| d.date == date);
+        let light = self.plan.as_ref().and_then(|plan| {
+            lights(&self.history, &plan.plan.rules)
+                .into_iter()
+                .find(|(d, _, _)| *d == date)
+                .map(|(_, light, _)| light)
+        });
+        session_detail_ui(
+            ui,
+            &SessionDetailModel {
+                record,
+                pain_before: day.and_then(|d| d.check_in.as_ref()).map(|c| c.back_pain),
+                pain_after: day.and_then(|d| d.session.as_ref()).map(|s| s.worst_pain),
+                light,
+                decision,
+            },
+        )
+    }
+
+    /// The clinician report from the first record to today, by the same builder as
+    /// `strongback report`.
+    pub(super) fn save_report(&mut self, path: &Path) {
+        self.wait_for_sessions();
+        let (Some(plan), Some(assets)) = (&self.plan, &self.assets) else {
+            return;
+        };
+        let source = ReportSource {
+            plan,
+            catalog: &assets.catalog,
+            sessions: self.sessions.known(),
+            days: &self.history,
+        };
+        let (from, to) = report_period(&source, None, self.today());
+        let html = clinician_report(&source, from, to);
+        let written = write_shared(path, html.as_bytes()).map_err(ReportError::from);
+        self.report_written(path, written);
+    }
+
+    /// Every set of every session as CSV.
+    pub(super) fn save_csv(&mut self, path: &Path) {
+        self.wait_for_sessions();
+        let written = sessions_csv(self.sessions.known())
+            .map_err(ReportError::from)
+            .and_then(|text| Ok(write_shared(path, text.as_bytes())?));
+        self.report_written(path, written);
+    }
+
+    fn report_written(&mut self, path: &Path, written: Result<(), ReportError>) {
+        match written {
+            Ok(()) => self.notices.info(format!("Saved {}.", path.display())),
+            Err(err) => self
+                .notices
+                .problem(format!("Could not save {}: {err}", path.display())),
+        }
+    }
+}

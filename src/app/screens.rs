@@ -1,0 +1,179 @@
+//! Which screen is showing, and the view model each screen is drawn from. Screens only read
+//! these models and return actions.
+
+use crate::domain::answers::SessionAnswers;
+use crate::domain::plan::CheckedPlan;
+use crate::domain::plan_diff::plan_changes;
+use crate::domain::record::{InProgressSession, SessionRecord};
+use crate::domain::rules::DayDecision;
+use crate::store::ron_file::FileProblems;
+use crate::ui::checkin_screen::CheckInDraft;
+use crate::ui::history_screen::HistoryModel;
+use crate::ui::{self, Action};
+
+use super::StrongbackApp;
+
+/// Which screen is showing (for tests and the window title).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScreenKind {
+    Home,
+    Player,
+    Summary,
+    Recovery,
+    LoadError,
+    PlanPreview,
+    PlanRejected,
+    CheckIn,
+    History,
+    SessionDetail,
+}
+
+/// The screen showing, with the state only it needs.
+pub(super) enum Screen {
+    Home,
+    Player,
+    Summary(Box<SummaryState>),
+    CheckIn(Box<CheckInDraft>),
+    History(Box<HistoryModel>),
+    SessionDetail {
+        index: usize,
+        decision: Option<DayDecision>,
+    },
+    Recovery(Box<InProgressSession>),
+    LoadError(FileProblems),
+    /// A valid plan file, shown with what would change before the person accepts it.
+    PlanPreview {
+        candidate: Box<CheckedPlan>,
+        source: String,
+    },
+    /// A plan file that failed the checks; nothing was changed.
+    PlanRejected {
+        source: String,
+        problems: FileProblems,
+    },
+}
+
+/// A finished session and the after-session answers being given.
+pub(super) struct SummaryState {
+    pub record: SessionRecord,
+    /// Where the record was saved, or `None` when it could not be.
+    pub saved_to: Option<String>,
+    pub answers: SessionAnswers,
+    pub answers_saved: bool,
+}
+
+impl Screen {
+    pub fn kind(&self) -> ScreenKind {
+        match self {
+            Screen::Home => ScreenKind::Home,
+            Screen::Player => ScreenKind::Player,
+            Screen::Summary(_) => ScreenKind::Summary,
+            Screen::Recovery(_) => ScreenKind::Recovery,
+            Screen::LoadError(_) => ScreenKind::LoadError,
+            Screen::PlanPreview { .. } => ScreenKind::PlanPreview,
+            Screen::PlanRejected { .. } => ScreenKind::PlanRejected,
+            Screen::CheckIn(_) => ScreenKind::CheckIn,
+            Screen::History(_) => ScreenKind::History,
+            Screen::SessionDetail { .. } => ScreenKind::SessionDetail,
+        }
+    }
+}
+
+impl StrongbackApp {
+    pub(super) fn current_screen_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
+        if matches!(self.screen, Screen::Home) {
+            return self.home_ui(ui);
+        }
+        let now = self.clock.monotonic();
+        match &self.screen {
+            Screen::Home => Vec::new(),
+            Screen::Summary(summary) => ui::summary_screen::summary_ui(
+                ui,
+                &ui::summary_screen::SummaryModel {
+                    record: &summary.record,
+                    saved_to: summary.saved_to.as_deref(),
+                    answers: &summary.answers,
+                    answers_saved: summary.answers_saved,
+                },
+            ),
+            Screen::CheckIn(draft) => ui::checkin_screen::checkin_ui(ui, draft),
+            Screen::History(model) => ui::history_screen::history_ui(ui, model),
+            Screen::PlanPreview { candidate, source } => {
+                let (Some(current), Some(assets)) = (&self.plan, &self.assets) else {
+                    return vec![Action::GoHome];
+                };
+                let changes = plan_changes(
+                    &current.plan,
+                    &current.circuit,
+                    &candidate.plan,
+                    &candidate.circuit,
+                );
+                ui::plan_preview_screen::plan_preview_ui(
+                    ui,
+                    &ui::plan_preview_screen::PlanPreviewModel {
+                        source,
+                        candidate,
+                        changes: &changes,
+                        catalog: &assets.catalog,
+                    },
+                )
+            }
+            Screen::PlanRejected { source, problems } => {
+                ui::plan_preview_screen::plan_rejected_ui(ui, source, problems)
+            }
+            Screen::LoadError(problems) => {
+                egui::CentralPanel::default()
+                    .show(ui, |ui| ui::load_error_screen::load_error_ui(ui, problems));
+                Vec::new()
+            }
+            Screen::Recovery(snapshot) => {
+                egui::CentralPanel::default()
+                    .show(ui, |ui| ui::recovery_screen::recovery_ui(ui, snapshot))
+                    .inner
+            }
+            Screen::SessionDetail { index, decision } => {
+                self.session_detail_ui(ui, *index, decision.as_ref())
+            }
+            Screen::Player => match (&self.session, &self.assets) {
+                (Some(session), Some(assets)) => {
+                    let model = ui::player_screen::PlayerModel {
+                        view: session.player.view(now),
+                        timeline: session.player.timeline(),
+                        circuit: &session.circuit,
+                        catalog: &assets.catalog,
+                        confirming_end: session.confirming,
+                    };
+                    ui::player_screen::player_ui(ui, &model)
+                }
+                _ => vec![Action::GoHome],
+            },
+        }
+    }
+
+    fn home_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
+        let today = self.today();
+        if self.today_cache().is_none() {
+            return Vec::new();
+        }
+        let (Some(assets), Some(plan), Some(cache)) = (&self.assets, &self.plan, &self.today)
+        else {
+            return Vec::new();
+        };
+        let sound_problem = self.sound_problem.as_ref().map(ToString::to_string);
+        let model = ui::home_screen::HomeModel {
+            today,
+            plan: &plan.plan,
+            decision: cache.decision.as_ref(),
+            checked_in_today: cache.checked_in_today,
+            clearance_note: self.clearance_note.as_deref(),
+            circuit: &cache.circuit,
+            catalog: &assets.catalog,
+            planned_total_secs: cache.planned_total_secs,
+            settings: &self.settings,
+            notices: self.notices.all(),
+            last_session: self.sessions.latest(),
+            sound_problem: sound_problem.as_deref(),
+        };
+        ui::home_screen::home_ui(ui, &model)
+    }
+}

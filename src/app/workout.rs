@@ -1,0 +1,274 @@
+//! The session under way: the timing engine moved on by the clock, its events turned into
+//! cues, the in-progress snapshot kept on disk, and the finished record saved.
+
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::domain::answers::SessionAnswers;
+use crate::domain::circuit::Circuit;
+use crate::domain::coach;
+use crate::domain::player::{PlayerState, SessionPlayer, TimedEvent};
+use crate::domain::record::{InProgressSession, SessionOutcome, SessionRecord, SessionTimes};
+use crate::domain::timeline::Timeline;
+use crate::platform::clock::Clock;
+use crate::ui::Action;
+
+use super::StrongbackApp;
+use super::screens::{Screen, SummaryState};
+
+/// Cues due longer ago than this (a frame came very late) are dropped rather than played late.
+const STALE_CUE_AFTER: Duration = Duration::from_millis(1500);
+/// Wake a little after the display is due to change, so the new second is already there.
+const REPAINT_SLACK: Duration = Duration::from_millis(5);
+
+pub(super) struct ActiveSession {
+    pub circuit: Circuit,
+    pub player: SessionPlayer,
+    pub started_at: DateTime<FixedOffset>,
+    /// (phase index, state) last written to the in-progress file.
+    pub saved: Option<(usize, PlayerState)>,
+    /// "End session" is waiting for the person to confirm.
+    pub confirming: bool,
+    /// The timer was running when "End session" asked for confirmation.
+    pub resume_if_cancelled: bool,
+}
+
+impl StrongbackApp {
+    /// Move the engine on to now; returns when the display next changes.
+    pub(super) fn advance_session(&mut self) -> Option<Duration> {
+        let now = self.clock.monotonic();
+        let events = match &mut self.session {
+            Some(session) => session.player.advance(now),
+            None => return None,
+        };
+        self.play_cues(&events);
+        self.after_player_change();
+        self.session
+            .as_ref()
+            .and_then(|s| s.player.next_change_in(now))
+            .map(|d| d + REPAINT_SLACK)
+    }
+
+    /// Pause, resume, skip, back, done, and ending early (asked first).
+    pub(super) fn apply_player_action(&mut self, action: &Action, now: Duration) {
+        match action {
+            Action::Pause => self.with_player(|p| {
+                p.pause(now);
+                Vec::new()
+            }),
+            Action::Resume => self.with_player(|p| {
+                p.resume(now);
+                Vec::new()
+            }),
+            Action::Skip => self.with_player(|p| p.skip(now)),
+            Action::Back => self.with_player(|p| p.back(now)),
+            Action::Done => self.with_player(|p| p.done(now)),
+            Action::AskToEnd => {
+                if let Some(session) = &mut self.session {
+                    session.confirming = true;
+                    session.resume_if_cancelled = session.player.state() == PlayerState::Running;
+                    session.player.pause(now);
+                }
+                self.after_player_change();
+            }
+            Action::CancelEnd => {
+                if let Some(session) = &mut self.session {
+                    if session.resume_if_cancelled {
+                        session.player.resume(now);
+                    }
+                    session.confirming = false;
+                    session.resume_if_cancelled = false;
+                }
+                self.after_player_change();
+            }
+            Action::ConfirmEnd => {
+                if let Some(session) = &mut self.session {
+                    session.player.end(now);
+                }
+                self.after_player_change();
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn start_session(&mut self, circuit: Circuit, now: Duration) {
+        let mut player = SessionPlayer::new(Timeline::build(&circuit));
+        let events = player.start(now);
+        self.session = Some(ActiveSession {
+            circuit,
+            player,
+            started_at: self.clock.wall(),
+            saved: None,
+            resume_if_cancelled: false,
+            confirming: false,
+        });
+        self.screen = Screen::Player;
+        self.play_cues(&events);
+        self.after_player_change();
+    }
+
+    pub(super) fn resume_interrupted(&mut self, now: Duration) {
+        let Screen::Recovery(snapshot) = &self.screen else {
+            return;
+        };
+        let snapshot = (**snapshot).clone();
+        let timeline = Timeline::build(&snapshot.circuit);
+        let player =
+            SessionPlayer::recovered(timeline, snapshot.phase_index, snapshot.completed, now);
+        self.session = Some(ActiveSession {
+            circuit: snapshot.circuit,
+            player,
+            started_at: snapshot.started_at,
+            saved: None,
+            resume_if_cancelled: false,
+            confirming: false,
+        });
+        self.screen = Screen::Player;
+        self.after_player_change();
+    }
+
+    pub(super) fn save_interrupted_as_partial(&mut self) {
+        if let Screen::Recovery(snapshot) = &self.screen {
+            let record = (**snapshot).clone().into_record();
+            // If it cannot be saved, the snapshot stays on disk and is offered again.
+            let _saved = self.save_record(record);
+        }
+    }
+
+    /// Keep the latest progress on disk; used when the window closes mid-session.
+    pub fn save_progress_now(&mut self) {
+        if let Some(session) = &self.session
+            && session.player.state() != PlayerState::Finished
+        {
+            self.write_snapshot();
+        }
+    }
+
+    fn with_player(&mut self, act: impl FnOnce(&mut SessionPlayer) -> Vec<TimedEvent>) {
+        let events = match &mut self.session {
+            Some(session) if !session.confirming => act(&mut session.player),
+            _ => return,
+        };
+        self.play_cues(&events);
+        self.after_player_change();
+    }
+
+    fn play_cues(&mut self, events: &[TimedEvent]) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        for timed in events.iter().filter(|e| e.late_by <= STALE_CUE_AFTER) {
+            for cue in coach::cues_for(timed.event, session.player.timeline(), &session.circuit) {
+                let wanted = if cue.is_voice() {
+                    self.settings.voice_enabled
+                } else {
+                    self.settings.beeps_enabled
+                };
+                if wanted && self.settings.volume > 0.0 {
+                    self.audio.play(&cue, self.settings.volume);
+                }
+            }
+        }
+    }
+
+    /// Save the snapshot when the phase or state changed; finish the session when it ended.
+    fn after_player_change(&mut self) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let state = session.player.state();
+        if state == PlayerState::Finished {
+            self.finish_session();
+            return;
+        }
+        let current = (session.player.index(), state);
+        if session.saved != Some(current) {
+            self.write_snapshot();
+        }
+    }
+
+    fn write_snapshot(&mut self) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let snapshot = snapshot_of(session, self.clock.as_ref());
+        // Remember the attempt either way, so a full disk is not retried every frame.
+        session.saved = Some((session.player.index(), session.player.state()));
+        if let Err(err) = self.store.save_in_progress(&snapshot) {
+            self.notices
+                .problem(format!("Progress could not be saved: {err}"));
+        }
+    }
+
+    fn finish_session(&mut self) {
+        let Some(session) = self.session.take() else {
+            return;
+        };
+        let now = self.clock.monotonic();
+        let outcome = if session.player.ended_early() {
+            SessionOutcome::EndedEarly
+        } else {
+            SessionOutcome::Completed
+        };
+        let record = SessionRecord::build(
+            &session.circuit,
+            session.player.timeline(),
+            session.player.completed(),
+            SessionTimes {
+                started_at: session.started_at,
+                ended_at: self.clock.wall(),
+                active_secs: session.player.active_time(now).as_secs(),
+            },
+            outcome,
+        );
+        if !self.save_record(record) {
+            // Keep everything that was done where the next start will find it.
+            let snapshot = snapshot_of(&session, self.clock.as_ref());
+            if let Err(err) = self.store.save_in_progress(&snapshot) {
+                log::error!("{err}");
+            }
+        }
+    }
+
+    /// Save a finished record, then forget the in-progress snapshot (only once saved), and
+    /// show the summary. Returns whether the record was saved.
+    fn save_record(&mut self, record: SessionRecord) -> bool {
+        let saved_to = match self.store.save_session(&record) {
+            Ok(path) => {
+                if let Err(err) = self.store.clear_in_progress() {
+                    log::warn!("{err}");
+                }
+                self.sessions.add(record.clone());
+                Some(path.display().to_string())
+            }
+            Err(err) => {
+                self.notices
+                    .problem(format!("The session could not be saved: {err}"));
+                None
+            }
+        };
+        let saved = saved_to.is_some();
+        let answers = SessionAnswers::from_record(&record);
+        self.screen = Screen::Summary(Box::new(SummaryState {
+            record,
+            saved_to,
+            answers,
+            answers_saved: false,
+        }));
+        saved
+    }
+}
+
+/// The session as it stands, for the in-progress file.
+fn snapshot_of(session: &ActiveSession, clock: &dyn Clock) -> InProgressSession {
+    InProgressSession {
+        schema_version: InProgressSession::SCHEMA_VERSION,
+        started_at: session.started_at,
+        updated_at: clock.wall(),
+        active_secs: session.player.active_time(clock.monotonic()).as_secs(),
+        phase_index: session.player.index(),
+        circuit: session.circuit.clone(),
+        completed: session.player.completed().to_vec(),
+    }
+}

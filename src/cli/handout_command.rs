@@ -1,0 +1,17 @@
+//! `strongback handout PLAN --out FILE.html`: a printable page of a plan.
+
+use std::path::Path;
+
+use crate::domain::catalog::Catalog;
+use crate::report::handout::handout_html;
+use crate::store::write_shared;
+
+/// Write the handout; returns the exit code.
+pub fn run(plan: &Path, out: &Path, catalog: &Catalog) -> anyhow::Result<u8> {
+    let Some(checked) = super::read_plan_or_report(plan, catalog) else {
+        return Ok(1);
+    };
+    write_shared(out, handout_html(&checked, catalog).as_bytes())?;
+    println!("{}: handout written", out.display());
+    Ok(0)
+}

@@ -1,0 +1,172 @@
+//! The command line: arguments, one file per subcommand, and opening the window.
+
+pub mod demo_data_command;
+pub mod handout_command;
+pub mod report_command;
+pub mod simulate_command;
+pub mod validate_command;
+mod window;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::anyhow;
+use clap::{Parser, Subcommand};
+
+use crate::domain::catalog::Catalog;
+use crate::domain::plan::CheckedPlan;
+use crate::store::Store;
+use crate::store::bundled::Assets;
+use crate::store::plan_file::read_plan;
+
+pub use validate_command::validate;
+
+/// Strongback: guided back-care strength circuits with sound cues.
+#[derive(Debug, Parser)]
+#[command(name = "strongback", version, about)]
+pub struct Cli {
+    /// Where sessions and settings are kept (default: the per-user data folder).
+    #[arg(long, value_name = "DIR", global = true)]
+    pub data_dir: Option<PathBuf>,
+    /// Read the catalog and program from this folder instead of the built-in copies.
+    #[arg(long, value_name = "DIR")]
+    pub assets: Option<PathBuf>,
+    /// Run without sound.
+    #[arg(long)]
+    pub no_sound: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Things to do without opening the window.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check plan files: prints `FILE: ok`, or one `FILE:LINE:COL: message` line per problem.
+    Validate {
+        /// Plan files to check.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Replay a days file through the rules and print each date's decision.
+    Simulate {
+        /// The plan file.
+        #[arg(value_name = "PLAN")]
+        plan: PathBuf,
+        /// The days file (check-ins, sessions, clearances by date).
+        #[arg(value_name = "DAYS")]
+        days: PathBuf,
+        /// One JSON object per line instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the report for the clinician (HTML with charts) and/or every set as CSV.
+    Report {
+        /// Where to write the HTML report.
+        #[arg(long, value_name = "FILE.html", required_unless_present = "csv")]
+        out: Option<PathBuf>,
+        /// Where to write every session as CSV, one row per set and side.
+        #[arg(long, value_name = "FILE.csv")]
+        csv: Option<PathBuf>,
+        /// First date to include (YYYY-MM-DD; default: the first record).
+        #[arg(long, value_name = "DATE")]
+        from: Option<chrono::NaiveDate>,
+        /// Last date to include (YYYY-MM-DD; default: today).
+        #[arg(long, value_name = "DATE")]
+        to: Option<chrono::NaiveDate>,
+    },
+    /// Write a printable handout of a plan: one self-contained HTML page.
+    Handout {
+        /// The plan file.
+        #[arg(value_name = "PLAN")]
+        plan: PathBuf,
+        /// Where to write the page.
+        #[arg(long, value_name = "FILE.html")]
+        out: PathBuf,
+    },
+    /// Fill an empty data folder with a generated history (sessions, check-ins, reports)
+    /// ending today, to see the app with months of progress.
+    DemoData {
+        /// The data folder to fill; open it with `strongback --data-dir DIR`.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// How many years of history (1 to 50).
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        years: u32,
+        /// A session every N days (1 = daily, 2 = every other day).
+        #[arg(long, value_name = "N", default_value_t = 2)]
+        every_days: u32,
+    },
+}
+
+/// Read a plan, or print its problems to standard error.
+fn read_plan_or_report(path: &Path, catalog: &Catalog) -> Option<CheckedPlan> {
+    match read_plan(path, catalog) {
+        Ok(checked) => Some(checked),
+        Err(problems) => {
+            eprintln!("{problems}");
+            None
+        }
+    }
+}
+
+/// The data folder: the one given, or the per-user default.
+fn data_dir_or_default(data_dir: Option<&Path>) -> anyhow::Result<PathBuf> {
+    match data_dir {
+        Some(dir) => Ok(dir.to_path_buf()),
+        None => Store::default_dir()
+            .ok_or_else(|| anyhow!("no per-user data folder was found; pass --data-dir DIR")),
+    }
+}
+
+/// Run a subcommand; returns the process exit code.
+pub fn run_command(
+    command: &Command,
+    assets_dir: Option<&Path>,
+    data_dir: Option<&Path>,
+) -> anyhow::Result<u8> {
+    let assets = match assets_dir {
+        Some(dir) => Assets::from_dir(dir),
+        None => Assets::embedded(),
+    }?;
+    match command {
+        Command::Validate { files } => {
+            let ok = validate(files, &assets.catalog, &mut std::io::stdout().lock());
+            Ok(if ok { 0 } else { 1 })
+        }
+        Command::Simulate { plan, days, json } => {
+            Ok(simulate_command::run(plan, days, *json, &assets.catalog))
+        }
+        Command::Report { out, csv, from, to } => report_command::run(
+            &report_command::ReportRequest {
+                out: out.as_deref(),
+                csv: csv.as_deref(),
+                from: *from,
+                to: *to,
+            },
+            &data_dir_or_default(data_dir)?,
+            &assets,
+        ),
+        Command::Handout { plan, out } => handout_command::run(plan, out, &assets.catalog),
+        Command::DemoData {
+            dir,
+            years,
+            every_days,
+        } => demo_data_command::run(
+            dir,
+            demo_data_command::DemoRequest {
+                years: *years,
+                every_days: *every_days,
+                today: chrono::Local::now().date_naive(),
+            },
+            &assets,
+        ),
+    }
+}
+
+/// Open the app window.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    window::run(window::WindowOptions {
+        data_dir: data_dir_or_default(cli.data_dir.as_deref())?,
+        assets_dir: cli.assets,
+        no_sound: cli.no_sound,
+    })
+}

@@ -1,0 +1,63 @@
+//! `strongback report --out FILE.html [--csv FILE.csv] [--from] [--to]`: the clinician report
+//! and CSV from a data folder, built by the same code as the app's Report… button.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::domain::progress::session_date;
+use crate::report::clinician::{ReportSource, clinician_report, report_period};
+use crate::report::csv_export::sessions_csv;
+use crate::store::bundled::Assets;
+use crate::store::{Store, write_shared};
+
+/// What to write, and for which dates.
+pub struct ReportRequest<'a> {
+    pub out: Option<&'a Path>,
+    pub csv: Option<&'a Path>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+/// Write the report and/or the CSV; returns the exit code.
+pub fn run(request: &ReportRequest<'_>, data_dir: &Path, assets: &Assets) -> anyhow::Result<u8> {
+    let store = Store::open(data_dir)?;
+    let (sessions, session_problems) = store.load_sessions();
+    let (days, history_problem) = store.load_history();
+    let (saved_plan, plan_problem) = store.load_plan(&assets.catalog);
+    for problem in session_problems
+        .iter()
+        .chain(&history_problem)
+        .chain(&plan_problem)
+    {
+        eprintln!("{problem}");
+    }
+    let plan = saved_plan.unwrap_or_else(|| assets.plan.clone());
+    let source = ReportSource {
+        plan: &plan,
+        catalog: &assets.catalog,
+        sessions: &sessions,
+        days: &days,
+    };
+    let today = chrono::Local::now().date_naive();
+    let (from, to) = report_period(&source, request.from, request.to.unwrap_or(today));
+    if let Some(path) = request.csv {
+        let in_range: Vec<_> = sessions
+            .iter()
+            .filter(|s| (from..=to).contains(&session_date(s)))
+            .cloned()
+            .collect();
+        let text = sessions_csv(&in_range)?;
+        write_shared(path, text.as_bytes())?;
+        println!(
+            "{}: {} rows written",
+            path.display(),
+            text.lines().count().saturating_sub(1)
+        );
+    }
+    if let Some(path) = request.out {
+        write_shared(path, clinician_report(&source, from, to).as_bytes())?;
+        println!("{}: report written ({from} to {to})", path.display());
+    }
+    Ok(0)
+}

@@ -1,0 +1,61 @@
+//! Opening the app window: the data folder, assets, sound and the eframe loop.
+
+use std::path::PathBuf;
+
+use anyhow::{Context as _, anyhow};
+
+use crate::app::{AppDeps, StrongbackApp};
+use crate::platform::clock::SystemClock;
+use crate::platform::sound::{AudioOutput, RodioAudio, SilentAudio};
+use crate::store::Store;
+use crate::store::bundled::Assets;
+
+/// What the window needs from the command line.
+pub struct WindowOptions {
+    pub data_dir: PathBuf,
+    pub assets_dir: Option<PathBuf>,
+    pub no_sound: bool,
+}
+
+/// Open the app window and run until it is closed.
+pub fn run(options: WindowOptions) -> anyhow::Result<()> {
+    let store = Store::open(&options.data_dir)?;
+    let assets = match &options.assets_dir {
+        Some(dir) => Assets::from_dir(dir),
+        None => Assets::embedded(),
+    };
+    if let Err(problems) = &assets {
+        eprintln!("{problems}");
+    }
+    let no_sound = options.no_sound;
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Strongback")
+            .with_app_id("strongback")
+            .with_inner_size([1100.0, 720.0])
+            .with_min_inner_size([720.0, 520.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Strongback",
+        native,
+        Box::new(move |cc| {
+            let audio: Box<dyn AudioOutput> = if no_sound {
+                Box::new(SilentAudio)
+            } else {
+                let ctx = cc.egui_ctx.clone();
+                Box::new(RodioAudio::start_notifying(Box::new(move || {
+                    ctx.request_repaint()
+                })))
+            };
+            Ok(Box::new(StrongbackApp::new(AppDeps {
+                clock: Box::new(SystemClock::new()),
+                audio,
+                store,
+                assets,
+            })))
+        }),
+    )
+    .map_err(|err| anyhow!("{err}"))
+    .context("Strongback could not open its window (is a graphical display available?)")
+}

@@ -1,0 +1,266 @@
+//! What the person's answers mean, before they become a record: which check-in answers are
+//! required, and how answers become a [`CheckIn`] or a [`SessionReport`]. The screens hold the
+//! answers being typed; the decisions are here, with tests.
+
+use std::collections::BTreeSet;
+
+use super::checkin::{
+    CheckIn, FunctionScores, LegExtent, LegTrend, MorningAfter, PainKind, RedFlag, SessionReport,
+};
+use super::record::SessionRecord;
+
+/// Whether this is the first-start intake or a day's check-in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckInMode {
+    Intake,
+    Daily,
+}
+
+/// Check-in answers as far as they are given.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckInAnswers {
+    pub mode: CheckInMode,
+    pub red_flags: BTreeSet<RedFlag>,
+    pub back_pain: Option<u8>,
+    pub leg_pain: u8,
+    pub leg_extent: Option<LegExtent>,
+    pub leg_trend: Option<LegTrend>,
+    pub new_numbness_or_weakness: bool,
+    /// Asked only when there was a session before.
+    pub ask_morning_after: bool,
+    pub morning_after: Option<MorningAfter>,
+    pub pain_kind: Option<PainKind>,
+    pub answer_function: bool,
+    pub function: FunctionScores,
+}
+
+/// A required answer that is still missing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MissingAnswer {
+    BackPain,
+    MorningAfter,
+    PainKind,
+}
+
+impl CheckInAnswers {
+    pub fn new(mode: CheckInMode, ask_morning_after: bool) -> Self {
+        Self {
+            mode,
+            red_flags: BTreeSet::new(),
+            back_pain: None,
+            leg_pain: 0,
+            leg_extent: None,
+            leg_trend: None,
+            new_numbness_or_weakness: false,
+            ask_morning_after,
+            morning_after: None,
+            pain_kind: None,
+            answer_function: false,
+            function: FunctionScores {
+                sleep: 0,
+                sitting_or_driving: 0,
+                running: 0,
+            },
+        }
+    }
+
+    /// Whether "which describes your pain best" must be answered (at the intake only).
+    pub fn pain_kind_required(&self) -> bool {
+        self.mode == CheckInMode::Intake
+    }
+
+    /// The required answers not given yet. A red flag needs nothing more: any "yes" ends the
+    /// check-in, so safety never waits on the other questions.
+    pub fn missing(&self) -> Vec<MissingAnswer> {
+        if !self.red_flags.is_empty() {
+            return Vec::new();
+        }
+        let mut missing = Vec::new();
+        if self.back_pain.is_none() {
+            missing.push(MissingAnswer::BackPain);
+        }
+        if self.ask_morning_after && self.morning_after.is_none() {
+            missing.push(MissingAnswer::MorningAfter);
+        }
+        if self.pain_kind_required() && self.pain_kind.is_none() {
+            missing.push(MissingAnswer::PainKind);
+        }
+        missing
+    }
+
+    /// Everything required is answered.
+    pub fn complete(&self) -> bool {
+        self.missing().is_empty()
+    }
+
+    /// The answers as a check-in, once complete. Leg details count only with leg pain, and
+    /// the daily-life items only when the person chose to answer them.
+    pub fn to_check_in(&self) -> Option<CheckIn> {
+        if !self.complete() {
+            return None;
+        }
+        let leg = self.leg_pain > 0;
+        Some(CheckIn {
+            red_flags: self.red_flags.iter().copied().collect(),
+            back_pain: self.back_pain.unwrap_or(0),
+            leg_pain: self.leg_pain,
+            leg_extent: if leg { self.leg_extent } else { None },
+            leg_trend: if leg { self.leg_trend } else { None },
+            new_numbness_or_weakness: self.new_numbness_or_weakness,
+            morning_after: self.morning_after,
+            pain_kind: self.pain_kind,
+            function: self.answer_function.then_some(self.function),
+        })
+    }
+}
+
+/// One exercise in the after-session question "did you complete the whole dose?".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompletedAnswer {
+    pub exercise_id: String,
+    pub name: String,
+    pub completed: bool,
+}
+
+/// After-session answers as far as they are given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionAnswers {
+    /// Starts unanswered, so a skipped report never records a false green.
+    pub worst_pain: Option<u8>,
+    pub sharp_or_shooting: bool,
+    /// One entry per exercise in the session, pre-filled from the record.
+    pub completed: Vec<CompletedAnswer>,
+}
+
+impl SessionAnswers {
+    /// Pre-filled from the record: an exercise counts as completed when every set of it was
+    /// done in full.
+    pub fn from_record(record: &SessionRecord) -> Self {
+        let mut completed: Vec<CompletedAnswer> = Vec::new();
+        for exercise in &record.exercises {
+            let done = exercise.fully_completed();
+            match completed
+                .iter_mut()
+                .find(|c| c.exercise_id == exercise.exercise_id)
+            {
+                Some(entry) => entry.completed &= done,
+                None => completed.push(CompletedAnswer {
+                    exercise_id: exercise.exercise_id.clone(),
+                    name: exercise.name.clone(),
+                    completed: done,
+                }),
+            }
+        }
+        Self {
+            worst_pain: None,
+            sharp_or_shooting: false,
+            completed,
+        }
+    }
+
+    /// The report, once the worst pain is answered.
+    pub fn to_report(&self) -> Option<SessionReport> {
+        Some(SessionReport {
+            worst_pain: self.worst_pain?,
+            sharp_or_shooting: self.sharp_or_shooting,
+            completed: self
+                .completed
+                .iter()
+                .map(|c| (c.exercise_id.clone(), c.completed))
+                .collect(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_red_flag_alone_completes_the_check_in() {
+        let mut answers = CheckInAnswers::new(CheckInMode::Intake, true);
+        assert!(!answers.complete());
+        answers.red_flags.insert(RedFlag::ALL[0]);
+        assert!(answers.complete());
+        let check_in = answers.to_check_in().expect("complete");
+        assert_eq!(check_in.red_flags, vec![RedFlag::ALL[0]]);
+    }
+
+    #[test]
+    fn daily_check_in_needs_back_pain_and_the_morning_after_when_asked() {
+        let mut answers = CheckInAnswers::new(CheckInMode::Daily, true);
+        assert_eq!(
+            answers.missing(),
+            vec![MissingAnswer::BackPain, MissingAnswer::MorningAfter]
+        );
+        answers.back_pain = Some(3);
+        assert_eq!(answers.missing(), vec![MissingAnswer::MorningAfter]);
+        assert_eq!(answers.to_check_in(), None);
+        answers.morning_after = Some(MorningAfter::Same);
+        assert!(answers.complete());
+        assert_eq!(answers.to_check_in().map(|c| c.back_pain), Some(3));
+    }
+
+    #[test]
+    fn intake_needs_the_kind_of_pain_but_not_the_morning_after() {
+        let mut answers = CheckInAnswers::new(CheckInMode::Intake, false);
+        answers.back_pain = Some(2);
+        assert_eq!(answers.missing(), vec![MissingAnswer::PainKind]);
+        answers.pain_kind = Some(PainKind::GeneralAche);
+        assert!(answers.complete());
+        let daily = CheckInAnswers {
+            back_pain: Some(2),
+            ..CheckInAnswers::new(CheckInMode::Daily, false)
+        };
+        assert!(daily.complete(), "the kind of pain is optional daily");
+    }
+
+    #[test]
+    fn leg_details_are_dropped_without_leg_pain() {
+        let mut answers = CheckInAnswers::new(CheckInMode::Daily, false);
+        answers.back_pain = Some(1);
+        answers.leg_extent = Some(LegExtent::Foot);
+        answers.leg_trend = Some(LegTrend::Further);
+        let check_in = answers.to_check_in().expect("complete");
+        assert_eq!((check_in.leg_extent, check_in.leg_trend), (None, None));
+        answers.leg_pain = 4;
+        let check_in = answers.to_check_in().expect("complete");
+        assert_eq!(check_in.leg_extent, Some(LegExtent::Foot));
+        assert_eq!(check_in.leg_trend, Some(LegTrend::Further));
+    }
+
+    #[test]
+    fn daily_life_items_count_only_when_chosen() {
+        let mut answers = CheckInAnswers::new(CheckInMode::Daily, false);
+        answers.back_pain = Some(1);
+        answers.function.running = 3;
+        assert_eq!(answers.to_check_in().and_then(|c| c.function), None);
+        answers.answer_function = true;
+        assert_eq!(
+            answers
+                .to_check_in()
+                .and_then(|c| c.function)
+                .map(|f| f.running),
+            Some(3)
+        );
+    }
+
+    #[test]
+    fn a_session_report_needs_the_worst_pain() {
+        let mut answers = SessionAnswers {
+            worst_pain: None,
+            sharp_or_shooting: true,
+            completed: vec![CompletedAnswer {
+                exercise_id: "plank".to_owned(),
+                name: "Front plank".to_owned(),
+                completed: false,
+            }],
+        };
+        assert_eq!(answers.to_report(), None);
+        answers.worst_pain = Some(4);
+        let report = answers.to_report().expect("answered");
+        assert_eq!(report.worst_pain, 4);
+        assert!(report.sharp_or_shooting);
+        assert_eq!(report.completed.get("plank"), Some(&false));
+    }
+}

@@ -1,0 +1,165 @@
+//! The resolved circuit the engine plays.
+//!
+//! A [`Plan`] names exercises by catalog id; [`Circuit::resolve`] looks them up so the
+//! engine and the record carry names, ladder steps and doses without needing the catalog.
+
+use serde::{Deserialize, Serialize};
+
+use super::catalog::{Catalog, Dose, MovementBias};
+use super::plan::Plan;
+use super::plan::blocks::Timings;
+
+/// Why a plan cannot be played as a circuit (the plan checks report the same, with places).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CircuitError {
+    #[error("the program has no exercises")]
+    NoExercises,
+    #[error("block `{block}`: rounds must be at least 1")]
+    NoRounds { block: String },
+    #[error("block `{block}`: unknown exercise id `{id}`")]
+    UnknownExercise { block: String, id: String },
+    #[error("block `{block}`: `{id}` step {step} does not exist (steps 1 to {top_step})")]
+    NoSuchStep {
+        block: String,
+        id: String,
+        step: u8,
+        top_step: u8,
+    },
+    #[error("block `{block}`: `{id}` sets must be at least 1")]
+    NoSets { block: String, id: String },
+}
+
+/// One resolved exercise slot: everything the player and the record need.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CircuitItem {
+    pub exercise_id: String,
+    pub name: String,
+    pub step: u8,
+    pub step_name: String,
+    pub top_step: u8,
+    pub per_side: bool,
+    pub bias: MovementBias,
+    pub sets: u32,
+    pub dose: Dose,
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl CircuitItem {
+    /// "10 s each side × 2 sets": the dose as the person reads it.
+    pub fn dose_summary(&self) -> String {
+        let side = if self.per_side { " each side" } else { "" };
+        let sets = if self.sets > 1 {
+            format!(" × {} sets", self.sets)
+        } else {
+            String::new()
+        };
+        format!("{}{side}{sets}", self.dose.describe())
+    }
+}
+
+/// A resolved block.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CircuitBlock {
+    pub name: String,
+    pub rounds: u32,
+    /// Rest between exercises in this block, if not the program's.
+    #[serde(default)]
+    pub rest_between_exercises_secs: Option<u32>,
+    pub items: Vec<CircuitItem>,
+}
+
+/// A program resolved against the catalog: self-contained, so a saved session can be
+/// resumed even if the catalog changed since.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Circuit {
+    pub name: String,
+    pub timings: Timings,
+    pub blocks: Vec<CircuitBlock>,
+}
+
+/// Where a slot sits in a circuit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SlotRef {
+    pub block: usize,
+    pub item: usize,
+}
+
+impl Circuit {
+    /// Look every plan item up in the catalog. Returns every problem found, not only the first.
+    pub fn resolve(program: &Plan, catalog: &Catalog) -> Result<Circuit, CircuitError> {
+        if program.blocks.iter().all(|b| b.items.is_empty()) {
+            return Err(CircuitError::NoExercises);
+        }
+        let mut blocks = Vec::new();
+        for block in &program.blocks {
+            let in_block = |id: &str| (block.name.clone(), id.to_owned());
+            if block.rounds == 0 {
+                return Err(CircuitError::NoRounds {
+                    block: block.name.clone(),
+                });
+            }
+            let mut items = Vec::new();
+            for item in &block.items {
+                let (block_name, id) = in_block(&item.exercise);
+                let Some(exercise) = catalog.get(&item.exercise) else {
+                    return Err(CircuitError::UnknownExercise {
+                        block: block_name,
+                        id,
+                    });
+                };
+                let Some(step) = exercise.step(item.step) else {
+                    return Err(CircuitError::NoSuchStep {
+                        block: block_name,
+                        id,
+                        step: item.step,
+                        top_step: exercise.top_step(),
+                    });
+                };
+                if item.sets == 0 {
+                    return Err(CircuitError::NoSets {
+                        block: block_name,
+                        id,
+                    });
+                }
+                items.push(CircuitItem {
+                    exercise_id: exercise.id.clone(),
+                    name: exercise.name.clone(),
+                    step: item.step,
+                    step_name: step.name.clone(),
+                    top_step: exercise.top_step(),
+                    per_side: exercise.per_side,
+                    bias: exercise.bias,
+                    sets: item.sets,
+                    dose: item.dose.unwrap_or(step.dose),
+                    notes: item.notes.clone(),
+                });
+            }
+            blocks.push(CircuitBlock {
+                name: block.name.clone(),
+                rounds: block.rounds,
+                rest_between_exercises_secs: block.rest_between_exercises_secs,
+                items,
+            });
+        }
+        Ok(Circuit {
+            name: program.name.clone(),
+            timings: program.timings,
+            blocks,
+        })
+    }
+
+    pub fn item(&self, slot: SlotRef) -> Option<&CircuitItem> {
+        self.blocks.get(slot.block)?.items.get(slot.item)
+    }
+
+    /// Every slot in playing order, with its item.
+    pub fn slots(&self) -> impl Iterator<Item = (SlotRef, &CircuitItem)> {
+        self.blocks.iter().enumerate().flat_map(|(block, b)| {
+            b.items
+                .iter()
+                .enumerate()
+                .map(move |(item, it)| (SlotRef { block, item }, it))
+        })
+    }
+}

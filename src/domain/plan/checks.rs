@@ -1,0 +1,277 @@
+//! Every check a plan must pass before it is used, each problem at its field path.
+
+use super::{Plan, PlanProblem, Presentation, ranges};
+use crate::domain::catalog::{Catalog, Dose, MovementBias};
+
+impl Plan {
+    pub const SCHEMA_VERSION: u32 = 2;
+
+    /// Everything wrong with the plan against the catalog, each at its field.
+    /// `planned_minutes` is the session length the timeline gives (for the length limit).
+    pub fn problems(&self, catalog: &Catalog, planned_minutes: Option<u64>) -> Vec<PlanProblem> {
+        let mut problems = Vec::new();
+        let mut problem =
+            |path: String, message: String| problems.push(PlanProblem { path, message });
+        let ids: Vec<&str> = catalog.exercises.iter().map(|e| e.id.as_str()).collect();
+
+        if self.name.trim().is_empty() {
+            problem("name".into(), "the plan needs a name".into());
+        }
+        if let (Some(start), Some(review)) = (self.start_date, self.review_date)
+            && review < start
+        {
+            problem(
+                "review_date".into(),
+                format!("review_date {review} is before start_date {start}"),
+            );
+        }
+        in_range(
+            &mut problem,
+            "sessions_per_week",
+            self.sessions_per_week,
+            ranges::SESSIONS_PER_WEEK,
+        );
+        let t = &self.timings;
+        in_range(
+            &mut problem,
+            "timings.get_ready_secs",
+            t.get_ready_secs,
+            ranges::LEAD_IN_SECS,
+        );
+        in_range(
+            &mut problem,
+            "timings.switch_sides_secs",
+            t.switch_sides_secs,
+            ranges::LEAD_IN_SECS,
+        );
+        for (field, value) in [
+            ("rest_between_sets_secs", t.rest_between_sets_secs),
+            ("rest_between_exercises_secs", t.rest_between_exercises_secs),
+            ("rest_between_rounds_secs", t.rest_between_rounds_secs),
+        ] {
+            in_range(
+                &mut problem,
+                &format!("timings.{field}"),
+                value,
+                ranges::REST_SECS,
+            );
+        }
+        in_range(
+            &mut problem,
+            "timings.secs_per_rep_estimate",
+            t.secs_per_rep_estimate,
+            ranges::SECS_PER_REP,
+        );
+
+        if self.blocks.iter().all(|b| b.items.is_empty()) {
+            problem("blocks".into(), "the plan has no exercises".into());
+        }
+        for (b, block) in self.blocks.iter().enumerate() {
+            let block_path = format!("blocks[{b}]");
+            in_range(
+                &mut problem,
+                &format!("{block_path}.rounds"),
+                block.rounds,
+                ranges::ROUNDS,
+            );
+            if let Some(rest) = block.rest_between_exercises_secs {
+                in_range(
+                    &mut problem,
+                    &format!("{block_path}.rest_between_exercises_secs"),
+                    rest,
+                    ranges::REST_SECS,
+                );
+            }
+            for (i, item) in block.items.iter().enumerate() {
+                let path = format!("{block_path}.items[{i}]");
+                in_range(
+                    &mut problem,
+                    &format!("{path}.sets"),
+                    item.sets,
+                    ranges::SETS,
+                );
+                let Some(exercise) = catalog.get(&item.exercise) else {
+                    problem(
+                        format!("{path}.exercise"),
+                        unknown_exercise_message(&item.exercise, &ids),
+                    );
+                    continue;
+                };
+                if self.presentation == Presentation::Nerve
+                    && exercise.bias == MovementBias::Flexion
+                {
+                    problem(
+                        format!("{path}.exercise"),
+                        format!(
+                            "`{}` bends the spine forward; with presentation Nerve the rules never prescribe it (remove it, or change the presentation)",
+                            item.exercise
+                        ),
+                    );
+                }
+                if self.limits.excluded_exercises.contains(&item.exercise) {
+                    problem(
+                        format!("{path}.exercise"),
+                        format!(
+                            "`{}` is in limits.excluded_exercises but the circuit uses it",
+                            item.exercise
+                        ),
+                    );
+                }
+                let top = exercise.top_step();
+                if item.step == 0 || item.step > top {
+                    problem(
+                        format!("{path}.step"),
+                        format!(
+                            "`{}` has steps 1 to {top}; step {} does not exist",
+                            item.exercise, item.step
+                        ),
+                    );
+                } else if let Some(&max) = self.limits.max_steps.get(&item.exercise)
+                    && item.step > max
+                {
+                    problem(
+                        format!("{path}.step"),
+                        format!(
+                            "step {} is above the limit for `{}` (limits.max_steps allows up to {max})",
+                            item.step, item.exercise
+                        ),
+                    );
+                }
+                if let Some(dose) = item.dose {
+                    dose_problems(&mut problem, &format!("{path}.dose"), dose);
+                }
+            }
+        }
+
+        for id in &self.limits.excluded_exercises {
+            if catalog.get(id).is_none() {
+                problem(
+                    "limits.excluded_exercises".into(),
+                    unknown_exercise_message(id, &ids),
+                );
+            }
+        }
+        for (id, &max) in &self.limits.max_steps {
+            let path = format!("limits.max_steps.{id}");
+            match catalog.get(id) {
+                None => problem(path, unknown_exercise_message(id, &ids)),
+                Some(exercise) if max == 0 || max > exercise.top_step() => problem(
+                    path,
+                    format!(
+                        "`{id}` has steps 1 to {}; {max} is not one of them",
+                        exercise.top_step()
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+        if let Some(max_minutes) = self.limits.max_session_minutes {
+            in_range(
+                &mut problem,
+                "limits.max_session_minutes",
+                max_minutes,
+                ranges::SESSION_MINUTES,
+            );
+            if let Some(minutes) = planned_minutes
+                && minutes > u64::from(max_minutes)
+            {
+                problem(
+                    "limits.max_session_minutes".into(),
+                    format!(
+                        "the circuit takes about {minutes} min, longer than the limit of {max_minutes} min"
+                    ),
+                );
+            }
+        }
+
+        let r = &self.rules;
+        for (field, value) in [
+            ("green_max_pain", r.green_max_pain),
+            ("amber_max_pain", r.amber_max_pain),
+            ("spasm_gentle_day_pain", r.spasm_gentle_day_pain),
+            ("spasm_short_holds_pain", r.spasm_short_holds_pain),
+            (
+                "weekly_pain_rise_for_referral",
+                r.weekly_pain_rise_for_referral,
+            ),
+            ("meaningful_pain_change", r.meaningful_pain_change),
+        ] {
+            in_range(&mut problem, &format!("rules.{field}"), value, ranges::PAIN);
+        }
+        if r.green_max_pain >= r.amber_max_pain {
+            problem(
+                "rules.amber_max_pain".into(),
+                format!(
+                    "amber_max_pain ({}) must be above green_max_pain ({})",
+                    r.amber_max_pain, r.green_max_pain
+                ),
+            );
+        }
+        for (field, value) in [
+            ("greens_to_progress", r.greens_to_progress),
+            ("ambers_to_drop_set", r.ambers_to_drop_set),
+            ("reds_for_deload", r.reds_for_deload),
+            ("reds_for_referral", r.reds_for_referral),
+        ] {
+            in_range(&mut problem, &format!("rules.{field}"), value, 1..=10);
+        }
+        problems
+    }
+}
+
+fn in_range<T: PartialOrd + std::fmt::Display + Copy>(
+    problem: &mut impl FnMut(String, String),
+    path: &str,
+    value: T,
+    range: std::ops::RangeInclusive<T>,
+) {
+    if !range.contains(&value) {
+        let field = path.rsplit('.').next().unwrap_or(path);
+        problem(
+            path.to_owned(),
+            format!(
+                "{field} {value} is outside the allowed range {} to {}",
+                range.start(),
+                range.end()
+            ),
+        );
+    }
+}
+
+fn dose_problems(problem: &mut impl FnMut(String, String), path: &str, dose: Dose) {
+    match dose {
+        Dose::Hold { hold_secs } => in_range(
+            problem,
+            &format!("{path}.hold_secs"),
+            hold_secs,
+            ranges::HOLD_SECS,
+        ),
+        Dose::Reps { reps } => in_range(problem, &format!("{path}.reps"), reps, ranges::REPS),
+        Dose::Paced { reps, secs_per_rep } => {
+            in_range(problem, &format!("{path}.reps"), reps, ranges::PACED_REPS);
+            in_range(
+                problem,
+                &format!("{path}.secs_per_rep"),
+                secs_per_rep,
+                ranges::SECS_PER_REP,
+            );
+        }
+    }
+}
+
+/// "unknown exercise id `plankk`; did you mean `plank`?"
+pub fn unknown_exercise_message(id: &str, known: &[&str]) -> String {
+    let nearest = known
+        .iter()
+        .map(|k| (strsim::levenshtein(id, k), *k))
+        .min_by_key(|(distance, _)| *distance);
+    match nearest {
+        Some((distance, k)) if distance <= 3 || k.contains(id) || id.contains(k) => {
+            format!("unknown exercise id `{id}`; did you mean `{k}`?")
+        }
+        _ => format!(
+            "unknown exercise id `{id}`; known ids: {}",
+            known.join(", ")
+        ),
+    }
+}

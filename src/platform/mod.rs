@@ -1,0 +1,6 @@
+//! The outside world, behind small traits so tests can fake it: sound output, the clock, and
+//! the folders the file picker lists.
+
+pub mod clock;
+pub mod file_browser;
+pub mod sound;

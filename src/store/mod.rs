@@ -1,0 +1,413 @@
+//! The app's files: settings, session records and the in-progress snapshot.
+//!
+//! Every file is RON with a schema version, written atomically (temporary file in the same
+//! folder, flushed, then renamed over the old one). A file that cannot be read is renamed aside
+//! (`NAME.unreadable`, `NAME.unreadable-2`, …), never overwritten, and the caller gets a
+//! [`LoadProblem`] to show the person.
+
+pub mod bundled;
+pub mod days_file;
+pub mod plan_file;
+pub mod ron_file;
+pub mod ron_spans;
+pub mod settings_file;
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use thiserror::Error;
+
+use days_file::DaysFile;
+use ron_file::{DataFileError, FileProblems};
+use settings_file::Settings;
+
+use crate::domain::catalog::Catalog;
+use crate::domain::checkin::Day;
+use crate::domain::plan::CheckedPlan;
+use crate::domain::plan::Plan;
+use crate::domain::record::{InProgressSession, SessionRecord};
+
+const SETTINGS_FILE: &str = "settings.ron";
+const IN_PROGRESS_FILE: &str = "in-progress.ron";
+const SESSIONS_DIR: &str = "sessions";
+const PLAN_FILE: &str = "plan.ron";
+const HISTORY_FILE: &str = "history.ron";
+
+/// One of the person's files that could not be used. It was renamed aside (or, if even that
+/// failed, left alone and never overwritten); nothing else was changed. The caller shows it
+/// to the person or prints it, once.
+#[derive(Debug)]
+pub struct LoadProblem {
+    pub file: StoredFile,
+    pub problems: FileProblems,
+    /// Where the file was kept, or why it could not be moved aside.
+    pub kept: Result<PathBuf, std::io::Error>,
+}
+
+/// Which of the app's files a [`LoadProblem`] is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoredFile {
+    Settings,
+    Session,
+    History,
+    Plan,
+    InProgress,
+}
+
+impl std::fmt::Display for LoadProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.file == StoredFile::Plan {
+            let kept = match &self.kept {
+                Ok(kept) => format!("It was kept as {}.", kept.display()),
+                Err(err) => {
+                    format!("It could not be moved aside ({err}) and will not be overwritten.")
+                }
+            };
+            return write!(
+                f,
+                "Your saved plan could not be used, so the built-in plan is shown. {kept}\n{}",
+                self.problems
+            );
+        }
+        match &self.kept {
+            Ok(kept) => write!(
+                f,
+                "{}\nThe file was kept as {} and left untouched; nothing else was changed.",
+                self.problems,
+                kept.display()
+            ),
+            Err(err) => write!(
+                f,
+                "{}\nIt could not be moved aside ({err}); it will not be overwritten.",
+                self.problems
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LoadProblem {}
+
+/// A file could not be written.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("could not create the data folder {path}: {reason}")]
+    CreateDir {
+        path: PathBuf,
+        reason: std::io::Error,
+    },
+    #[error("could not write {path}: {reason}")]
+    Write {
+        path: PathBuf,
+        reason: std::io::Error,
+    },
+    #[error("could not remove {path}: {reason}")]
+    Remove {
+        path: PathBuf,
+        reason: std::io::Error,
+    },
+    #[error("could not encode {what}: {reason}")]
+    Encode { what: String, reason: ron::Error },
+}
+
+/// The data folder.
+#[derive(Clone, Debug)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+impl Store {
+    /// Use `dir` (created if missing).
+    pub fn open(dir: &Path) -> Result<Store, StoreError> {
+        for path in [dir.to_path_buf(), dir.join(SESSIONS_DIR)] {
+            std::fs::create_dir_all(&path).map_err(|reason| StoreError::CreateDir {
+                path: path.clone(),
+                reason,
+            })?;
+        }
+        Ok(Store {
+            dir: dir.to_path_buf(),
+        })
+    }
+
+    /// The per-user data folder (XDG on Linux), if the system has one.
+    pub fn default_dir() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "strongback").map(|d| d.data_dir().to_path_buf())
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Settings, or defaults (with a notice) when the file is missing or unreadable.
+    pub fn load_settings(&self) -> (Settings, Option<LoadProblem>) {
+        let path = self.dir.join(SETTINGS_FILE);
+        match read_or_set_aside::<Settings>(&path, Settings::SCHEMA_VERSION, StoredFile::Settings) {
+            Ok(Some(settings)) => (settings.sanitized(), None),
+            Ok(None) => (Settings::default(), None),
+            Err(problem) => (Settings::default(), Some(problem)),
+        }
+    }
+
+    pub fn save_settings(&self, settings: &Settings) -> Result<(), StoreError> {
+        self.write_ron(&self.dir.join(SETTINGS_FILE), settings, "settings")
+    }
+
+    /// Save a finished session under `sessions/`, named by its start time.
+    pub fn save_session(&self, record: &SessionRecord) -> Result<PathBuf, StoreError> {
+        let stem = record.started_at.format("%Y-%m-%dT%H-%M-%S").to_string();
+        let sessions = self.dir.join(SESSIONS_DIR);
+        let mut path = sessions.join(format!("{stem}.ron"));
+        let mut n = 2;
+        while path.exists() {
+            path = sessions.join(format!("{stem}-{n}.ron"));
+            n += 1;
+        }
+        self.write_ron(&path, record, "session record")?;
+        Ok(path)
+    }
+
+    /// The session files, by name (which is the start time), oldest first.
+    fn session_paths(&self) -> Vec<PathBuf> {
+        let Ok(entries) = std::fs::read_dir(self.dir.join(SESSIONS_DIR)) else {
+            return Vec::new();
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|ext| ext == "ron"))
+            .collect();
+        paths.sort();
+        paths
+    }
+
+    /// All readable session records, oldest first; unreadable ones are set aside and reported.
+    pub fn load_sessions(&self) -> (Vec<SessionRecord>, Vec<LoadProblem>) {
+        let mut records = Vec::new();
+        let mut problems = Vec::new();
+        for path in self.session_paths() {
+            match read_or_set_aside::<SessionRecord>(
+                &path,
+                SessionRecord::SCHEMA_VERSION,
+                StoredFile::Session,
+            ) {
+                Ok(Some(record)) => records.push(record),
+                Ok(None) => {}
+                Err(problem) => problems.push(problem),
+            }
+        }
+        records.sort_by_key(|r| r.started_at);
+        (records, problems)
+    }
+
+    /// The newest readable session record, reading only as many files as it takes (from the
+    /// newest); unreadable ones on the way are set aside and reported.
+    pub fn load_latest_session(&self) -> (Option<SessionRecord>, Vec<LoadProblem>) {
+        let mut problems = Vec::new();
+        for path in self.session_paths().iter().rev() {
+            match read_or_set_aside::<SessionRecord>(
+                path,
+                SessionRecord::SCHEMA_VERSION,
+                StoredFile::Session,
+            ) {
+                Ok(Some(record)) => return (Some(record), problems),
+                Ok(None) => {}
+                Err(problem) => problems.push(problem),
+            }
+        }
+        (None, problems)
+    }
+
+    /// Whether the folder holds any session or check-in of someone's.
+    pub fn holds_records(&self) -> bool {
+        !self.session_paths().is_empty() || self.dir.join(HISTORY_FILE).exists()
+    }
+
+    /// The plan the person accepted, if any. One that no longer passes the checks is set aside.
+    pub fn load_plan(&self, catalog: &Catalog) -> (Option<CheckedPlan>, Option<LoadProblem>) {
+        let path = self.dir.join(PLAN_FILE);
+        if !path.exists() {
+            return (None, None);
+        }
+        match plan_file::read_plan(&path, catalog) {
+            Ok(checked) => (Some(checked), None),
+            Err(problems) => (
+                None,
+                Some(LoadProblem {
+                    file: StoredFile::Plan,
+                    problems,
+                    kept: set_aside(&path),
+                }),
+            ),
+        }
+    }
+
+    /// The person's check-ins, session reports and clearances (empty if there are none yet;
+    /// an unreadable file is set aside with a notice and never overwritten).
+    pub fn load_history(&self) -> (Vec<Day>, Option<LoadProblem>) {
+        let path = self.dir.join(HISTORY_FILE);
+        match read_or_set_aside::<DaysFile>(&path, DaysFile::SCHEMA_VERSION, StoredFile::History) {
+            Ok(Some(file)) => (file.days, None),
+            Ok(None) => (Vec::new(), None),
+            Err(problem) => (Vec::new(), Some(problem)),
+        }
+    }
+
+    pub fn save_history(&self, days: &[Day]) -> Result<(), StoreError> {
+        let file = DaysFile {
+            schema_version: DaysFile::SCHEMA_VERSION,
+            days: days.to_vec(),
+        };
+        self.write_ron(&self.dir.join(HISTORY_FILE), &file, "check-in history")
+    }
+
+    /// Keep `plan` as the person's plan.
+    pub fn save_plan(&self, plan: &Plan) -> Result<(), StoreError> {
+        let text = plan_file::plan_to_text(plan).map_err(|reason| StoreError::Encode {
+            what: "plan".to_owned(),
+            reason,
+        })?;
+        write_atomically(&self.dir.join(PLAN_FILE), text.as_bytes())
+    }
+
+    pub fn save_in_progress(&self, snapshot: &InProgressSession) -> Result<(), StoreError> {
+        self.write_ron(
+            &self.dir.join(IN_PROGRESS_FILE),
+            snapshot,
+            "unfinished session",
+        )
+    }
+
+    /// The snapshot of a session that was interrupted, if any.
+    pub fn load_in_progress(&self) -> (Option<InProgressSession>, Option<LoadProblem>) {
+        let path = self.dir.join(IN_PROGRESS_FILE);
+        match read_or_set_aside(
+            &path,
+            InProgressSession::SCHEMA_VERSION,
+            StoredFile::InProgress,
+        ) {
+            Ok(found) => (found, None),
+            Err(problem) => (None, Some(problem)),
+        }
+    }
+
+    pub fn clear_in_progress(&self) -> Result<(), StoreError> {
+        let path = self.dir.join(IN_PROGRESS_FILE);
+        match std::fs::remove_file(&path) {
+            Ok(()) => Ok(()),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(reason) => Err(StoreError::Remove { path, reason }),
+        }
+    }
+
+    fn write_ron<T: Serialize>(
+        &self,
+        path: &Path,
+        value: &T,
+        what: &str,
+    ) -> Result<(), StoreError> {
+        let text = ron_file::to_ron(value).map_err(|reason| StoreError::Encode {
+            what: what.to_owned(),
+            reason,
+        })?;
+        write_atomically(path, text.as_bytes())
+    }
+}
+
+/// `Ok(None)` if the file does not exist; `Err` if it exists but cannot be used, in which case
+/// it has been renamed aside (or left alone when even that failed).
+fn read_or_set_aside<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    current_version: u32,
+    file: StoredFile,
+) -> Result<Option<T>, LoadProblem> {
+    if !path.exists() {
+        return Ok(None);
+    }
+    let name = path.display().to_string();
+    let result: Result<T, DataFileError> =
+        ron_file::read_versioned(path, current_version, ron_file::no_older_versions(&name));
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(err) => Err(LoadProblem {
+            file,
+            problems: err.into(),
+            kept: set_aside(path),
+        }),
+    }
+}
+
+/// Write `plan` as a plan file at `path` (atomically, readable by others); it passes `validate`.
+pub fn export_plan(plan: &Plan, path: &Path) -> Result<(), StoreError> {
+    let text = plan_file::plan_to_text(plan).map_err(|reason| StoreError::Encode {
+        what: "plan".to_owned(),
+        reason,
+    })?;
+    write_shared(path, text.as_bytes())
+}
+
+/// Who may read a file the app writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Readers {
+    /// Health data in the data folder: the person only (0600 on Unix).
+    Owner,
+    /// Exports and handouts meant to be shared: readable by others (0644 on Unix).
+    Everyone,
+}
+
+/// Write the person's own data to `path` so that a crash leaves either the old file or the new one.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_file(path, bytes, Readers::Owner)
+}
+
+/// Write a file meant to be handed over (a plan export, a handout), atomically.
+pub fn write_shared(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_file(path, bytes, Readers::Everyone)
+}
+
+fn write_file(path: &Path, bytes: &[u8], readers: Readers) -> Result<(), StoreError> {
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let err = |reason| StoreError::Write {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
+    #[cfg(unix)]
+    if readers == Readers::Everyone {
+        use std::os::unix::fs::PermissionsExt as _;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(err)?;
+    }
+    #[cfg(not(unix))]
+    let _ = readers;
+    tmp.write_all(bytes).map_err(err)?;
+    tmp.as_file().sync_all().map_err(err)?;
+    tmp.persist(path).map_err(|e| err(e.error))?;
+    Ok(())
+}
+
+/// Rename an unreadable file to the first free `NAME.unreadable[-N]`.
+fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut n = 1;
+    loop {
+        let suffix = if n == 1 {
+            ".unreadable".to_owned()
+        } else {
+            format!(".unreadable-{n}")
+        };
+        let target = path.with_file_name(format!("{file_name}{suffix}"));
+        if !target.exists() {
+            std::fs::rename(path, &target)?;
+            return Ok(target);
+        }
+        n += 1;
+    }
+}

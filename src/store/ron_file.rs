@@ -1,0 +1,255 @@
+//! Reading RON data files with errors a person can act on: the file, line, column and what is
+//! wrong. Shared by the bundled assets, the app's own data and (later) plan files.
+
+use std::path::Path;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Largest file accepted from outside (plan files); anything bigger is refused before parsing.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+
+/// Largest file of the app's own we read (history grows about 0.6 MB a year of daily use).
+pub const MAX_OWN_FILE_BYTES: usize = 256 * 1024 * 1024;
+
+/// Why a data file could not be used: the file, where in it, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{}: {message}", self.file, self.place())]
+pub struct DataFileError {
+    pub file: String,
+    /// 1-based line and column, when the problem has a place in the text.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+}
+
+/// Every problem found in a file (or in the files read together), each located, in order.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.lines())]
+pub struct FileProblems(pub Vec<DataFileError>);
+
+impl FileProblems {
+    pub fn one(problem: DataFileError) -> Self {
+        Self(vec![problem])
+    }
+
+    /// One `FILE:LINE:COL: message` line per problem.
+    pub fn lines(&self) -> String {
+        self.0
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+impl From<DataFileError> for FileProblems {
+    fn from(problem: DataFileError) -> Self {
+        Self::one(problem)
+    }
+}
+
+impl std::ops::Deref for FileProblems {
+    type Target = [DataFileError];
+
+    fn deref(&self) -> &[DataFileError] {
+        &self.0
+    }
+}
+
+impl IntoIterator for FileProblems {
+    type Item = DataFileError;
+    type IntoIter = std::vec::IntoIter<DataFileError>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a FileProblems {
+    type Item = &'a DataFileError;
+    type IntoIter = std::slice::Iter<'a, DataFileError>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl DataFileError {
+    /// `:LINE:COL` when the problem has a place, or nothing.
+    fn place(&self) -> String {
+        self.position
+            .map(|(line, col)| format!(":{line}:{col}"))
+            .unwrap_or_default()
+    }
+
+    pub fn new(file: &str, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_owned(),
+            position: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn at(file: &str, line: usize, col: usize, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_owned(),
+            position: Some((line, col)),
+            message: message.into(),
+        }
+    }
+}
+
+/// Check raw bytes are a plausible text file from outside (at most 1 MiB) and return the text.
+pub fn text_from_bytes<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, DataFileError> {
+    text_within(file, bytes, MAX_FILE_BYTES)
+}
+
+/// The same check with a size limit of the caller's choosing.
+pub fn text_within<'a>(
+    file: &str,
+    bytes: &'a [u8],
+    max_bytes: usize,
+) -> Result<&'a str, DataFileError> {
+    if bytes.len() > max_bytes {
+        let limit = if max_bytes == MAX_FILE_BYTES {
+            "1 MiB".to_owned()
+        } else {
+            format!("{} MiB", max_bytes / (1024 * 1024))
+        };
+        return Err(DataFileError::new(
+            file,
+            format!(
+                "the file is {} bytes; files over {limit} ({max_bytes} bytes) are refused",
+                bytes.len()
+            ),
+        ));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let valid = &bytes[..err.valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let col = String::from_utf8_lossy(&valid[line_start..])
+                .chars()
+                .count()
+                + 1;
+            return Err(DataFileError::at(
+                file,
+                line,
+                col,
+                "the file is not UTF-8 text (save it as UTF-8)",
+            ));
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(DataFileError::new(file, "the file is empty"));
+    }
+    Ok(text)
+}
+
+/// Parse RON text into `T`, mapping errors to the file, line and column.
+pub fn parse_ron<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataFileError> {
+    ron::from_str(text).map_err(|err| {
+        DataFileError::at(
+            file,
+            err.span.start.line,
+            err.span.start.col,
+            describe_ron_error(&err.code),
+        )
+    })
+}
+
+/// Reads just the schema version of a file, whatever else it holds.
+#[derive(serde::Deserialize)]
+struct VersionProbe {
+    schema_version: u32,
+}
+
+/// Parse a versioned RON file: refuse versions newer than `current` (written by a newer app),
+/// and hand older ones to `migrate` (text, found version) before parsing as `T`.
+pub fn parse_versioned<T: DeserializeOwned>(
+    file: &str,
+    text: &str,
+    current: u32,
+    migrate: impl FnOnce(&str, u32) -> Result<String, DataFileError>,
+) -> Result<T, DataFileError> {
+    let probe: VersionProbe = parse_ron(file, text)?;
+    match probe.schema_version {
+        v if v == current => parse_ron(file, text),
+        v if v > current => Err(DataFileError::new(
+            file,
+            format!(
+                "schema_version {v} is newer than this version of Strongback understands ({current}); update the app"
+            ),
+        )),
+        v => {
+            let migrated = migrate(text, v)?;
+            parse_ron(file, &migrated)
+        }
+    }
+}
+
+/// Read one of the app's own files (or a history exported from it) from disk, through
+/// [`text_within`] with the own-file limit and [`parse_versioned`].
+pub fn read_versioned<T: DeserializeOwned>(
+    path: &Path,
+    current: u32,
+    migrate: impl FnOnce(&str, u32) -> Result<String, DataFileError>,
+) -> Result<T, DataFileError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|err| DataFileError::new(&name, err.to_string()))?;
+    let text = text_within(&name, &bytes, MAX_OWN_FILE_BYTES)?;
+    parse_versioned(&name, text, current, migrate)
+}
+
+/// Pretty RON for files people may open in an editor.
+pub fn to_ron<T: Serialize>(value: &T) -> Result<String, ron::Error> {
+    ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::new().depth_limit(6))
+}
+
+/// For files whose only version so far is the current one: an older version cannot exist.
+pub fn no_older_versions(file: &str) -> impl FnOnce(&str, u32) -> Result<String, DataFileError> {
+    let file = file.to_owned();
+    move |_, found| {
+        Err(DataFileError::new(
+            &file,
+            format!("schema_version {found} is not a version Strongback has ever written"),
+        ))
+    }
+}
+
+fn describe_ron_error(code: &ron::Error) -> String {
+    use ron::Error;
+    // " in `Exercise`" when RON knows the enclosing type.
+    let within = |outer: &Option<String>| {
+        outer
+            .as_ref()
+            .map(|o| format!(" in `{o}`"))
+            .unwrap_or_default()
+    };
+    match code {
+        Error::MissingStructField { field, outer } => {
+            format!("missing field `{field}`{}", within(outer))
+        }
+        Error::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "unknown field `{found}`{}; allowed: `{}`",
+            within(outer),
+            expected.join("`, `")
+        ),
+        Error::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "`{found}` is not allowed{}; use one of `{}`",
+            within(outer),
+            expected.join("`, `")
+        ),
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,252 @@
+//! The check-in before a session (and, at first start, the intake): red flags first, then a few
+//! questions about pain. Our own wording; not a validated score.
+
+use egui::RichText;
+
+use crate::domain::answers::{CheckInAnswers, CheckInMode};
+use crate::domain::checkin::{FlagTier, LegExtent, LegTrend, MorningAfter, PainKind, RedFlag};
+
+use super::widgets::pain_scale::pain_row;
+use super::{Action, palette};
+
+/// Which page of the check-in is showing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckInPage {
+    RedFlags,
+    Questions,
+}
+
+/// The check-in being filled in: the page showing, and the answers so far (what they mean is
+/// decided by [`CheckInAnswers`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckInDraft {
+    pub page: CheckInPage,
+    pub answers: CheckInAnswers,
+}
+
+impl CheckInDraft {
+    pub fn new(mode: CheckInMode, ask_morning_after: bool) -> Self {
+        Self {
+            page: CheckInPage::RedFlags,
+            answers: CheckInAnswers::new(mode, ask_morning_after),
+        }
+    }
+}
+
+/// Draw the check-in. Edits come back as [`Action::EditCheckIn`] with the whole draft.
+pub fn checkin_ui(ui: &mut egui::Ui, shown: &CheckInDraft) -> Vec<Action> {
+    let mut draft = shown.clone();
+    let mut actions = form_ui(ui, &mut draft);
+    if draft != *shown {
+        actions.insert(0, Action::EditCheckIn(Box::new(draft)));
+    }
+    actions
+}
+
+fn form_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::Panel::bottom("checkin_buttons").show(ui, |ui| {
+        ui.add_space(6.0);
+        ui.horizontal(|ui| match draft.page {
+            CheckInPage::RedFlags => {
+                let label = if draft.answers.red_flags.is_empty() {
+                    "Next"
+                } else {
+                    "Save answers"
+                };
+                if ui.button(RichText::new(label).size(18.0)).clicked() {
+                    if draft.answers.red_flags.is_empty() {
+                        draft.page = CheckInPage::Questions;
+                    } else {
+                        actions.push(Action::SubmitCheckIn);
+                    }
+                }
+                if draft.answers.mode == CheckInMode::Daily
+                    && ui.button(RichText::new("Cancel").size(18.0)).clicked()
+                {
+                    actions.push(Action::GoHome);
+                }
+            }
+            CheckInPage::Questions => {
+                if ui.button(RichText::new("Back").size(18.0)).clicked() {
+                    draft.page = CheckInPage::RedFlags;
+                }
+                let save = ui.add_enabled(
+                    draft.answers.complete(),
+                    egui::Button::new(RichText::new("Save check-in").size(18.0)),
+                );
+                if save.clicked() {
+                    actions.push(Action::SubmitCheckIn);
+                }
+                if !draft.answers.complete() {
+                    ui.label("Answer the questions marked * to continue.");
+                }
+            }
+        });
+        ui.add_space(6.0);
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| match draft.page {
+            CheckInPage::RedFlags => red_flags_ui(ui, draft),
+            CheckInPage::Questions => questions_ui(ui, draft),
+        });
+    });
+    actions
+}
+
+fn red_flags_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
+    let title = match draft.answers.mode {
+        CheckInMode::Intake => "Welcome. First, a few safety questions",
+        CheckInMode::Daily => "Today's check-in: safety questions first",
+    };
+    ui.heading(RichText::new(title).size(24.0));
+    ui.label(
+        RichText::new("Tick any that are true for you now. Most people tick none.").size(16.0),
+    );
+    ui.add_space(6.0);
+    for tier in [FlagTier::Emergency, FlagTier::Urgent] {
+        for flag in RedFlag::ALL.iter().copied().filter(|f| f.tier() == tier) {
+            let mut yes = draft.answers.red_flags.contains(&flag);
+            if ui
+                .checkbox(&mut yes, RichText::new(flag.question()).size(16.0))
+                .changed()
+            {
+                if yes {
+                    draft.answers.red_flags.insert(flag);
+                } else {
+                    draft.answers.red_flags.remove(&flag);
+                }
+            }
+        }
+        ui.add_space(4.0);
+    }
+    if !draft.answers.red_flags.is_empty() {
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new("You ticked at least one. Save your answers to see what to do next.")
+                .color(palette::WARNING)
+                .strong(),
+        );
+    }
+}
+
+fn radio_row<T: Copy + PartialEq>(ui: &mut egui::Ui, value: &mut Option<T>, choices: &[(T, &str)]) {
+    ui.horizontal_wrapped(|ui| {
+        for &(choice, label) in choices {
+            if ui
+                .radio(*value == Some(choice), RichText::new(label).size(16.0))
+                .clicked()
+            {
+                *value = Some(choice);
+            }
+        }
+    });
+}
+
+fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
+    ui.heading(RichText::new("How is your back today?").size(24.0));
+    ui.label(
+        RichText::new("These questions help adjust today's session. They are not a validated score or a diagnosis.")
+            .italics(),
+    );
+    ui.add_space(6.0);
+    pain_row(
+        ui,
+        "Back pain right now *",
+        "Back pain",
+        &mut draft.answers.back_pain,
+    );
+    ui.add_space(4.0);
+    let mut leg = Some(draft.answers.leg_pain);
+    pain_row(ui, "Leg pain right now", "Leg pain", &mut leg);
+    draft.answers.leg_pain = leg.unwrap_or(0);
+    if draft.answers.leg_pain > 0 {
+        ui.label("How far down the leg does it go?");
+        radio_row(
+            ui,
+            &mut draft.answers.leg_extent,
+            &[
+                (LegExtent::Buttock, "buttock"),
+                (LegExtent::Thigh, "thigh"),
+                (LegExtent::BelowKnee, "below the knee"),
+                (LegExtent::Foot, "into the foot"),
+            ],
+        );
+        ui.label("Since last time, is it…");
+        radio_row(
+            ui,
+            &mut draft.answers.leg_trend,
+            &[
+                (LegTrend::Closer, "closer to the back"),
+                (LegTrend::Same, "about the same"),
+                (LegTrend::Further, "further down the leg"),
+            ],
+        );
+    }
+    ui.checkbox(
+        &mut draft.answers.new_numbness_or_weakness,
+        RichText::new("I have new numbness, tingling or weakness in a leg").size(16.0),
+    );
+    if draft.answers.ask_morning_after {
+        ui.add_space(4.0);
+        ui.label(
+            RichText::new("The morning after your last session, compared with a usual morning *")
+                .strong(),
+        );
+        radio_row(
+            ui,
+            &mut draft.answers.morning_after,
+            &[
+                (MorningAfter::Better, "better"),
+                (MorningAfter::Same, "the same"),
+                (
+                    MorningAfter::WorseButSettled,
+                    "worse, but settled within a day",
+                ),
+                (
+                    MorningAfter::WorseNotSettled,
+                    "worse, and it has not settled",
+                ),
+            ],
+        );
+    }
+    ui.add_space(4.0);
+    let marker = if draft.answers.pain_kind_required() {
+        " *"
+    } else {
+        ""
+    };
+    ui.label(RichText::new(format!("Which describes your pain best?{marker}")).strong());
+    radio_row(
+        ui,
+        &mut draft.answers.pain_kind,
+        &[
+            (
+                PainKind::SuddenLocking,
+                "sudden muscle pain, back feels locked",
+            ),
+            (PainKind::ShootingIntoLeg, "pain shooting into a leg"),
+            (PainKind::GeneralAche, "a general ache across the low back"),
+            (PainKind::NoPain, "no pain"),
+        ],
+    );
+    ui.add_space(4.0);
+    ui.checkbox(
+        &mut draft.answers.answer_function,
+        "Also answer how your back affects daily life (optional)",
+    );
+    if draft.answers.answer_function {
+        for (label, value) in [
+            ("Sleep", &mut draft.answers.function.sleep),
+            (
+                "Sitting or driving",
+                &mut draft.answers.function.sitting_or_driving,
+            ),
+            ("Running", &mut draft.answers.function.running),
+        ] {
+            ui.add(
+                egui::Slider::new(value, 0..=4).text(format!("{label} (0 no trouble, 4 cannot)")),
+            );
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! A small file picker for plan files, drawn with egui alone (no desktop services needed).
+
+use egui::RichText;
+
+use crate::platform::file_browser::{FileBrowser, FilePurpose};
+
+use super::Action;
+
+pub fn file_picker_ui(ctx: &egui::Context, browser: &FileBrowser) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let (title, confirm) = match browser.purpose {
+        FilePurpose::OpenPlan => ("Open a plan file", "Open"),
+        FilePurpose::ExportPlan => ("Export the plan to a file", "Save"),
+        FilePurpose::SaveHandout => ("Save a printable handout", "Save"),
+        FilePurpose::SaveReport => ("Save the report for your clinician", "Save"),
+        FilePurpose::SaveCsv => ("Export every session as CSV", "Save"),
+    };
+    egui::Modal::new(egui::Id::unique("file_picker")).show(ctx, |ui| {
+        ui.set_width(560.0);
+        ui.heading(title);
+        ui.horizontal(|ui| {
+            if ui.button("Up one folder").clicked()
+                && let Some(parent) = browser.dir.parent()
+            {
+                actions.push(Action::PickerNavigate(parent.to_path_buf()));
+            }
+            ui.label(format!("Folder: {}", browser.dir.display()));
+        });
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .max_height(300.0)
+            .show(ui, |ui| {
+                if let Some(error) = &browser.error {
+                    ui.label(RichText::new(error).color(super::palette::WARNING));
+                }
+                if browser.entries.is_empty() && browser.error.is_none() {
+                    ui.label(format!(
+                        "No folders or .{} files here.",
+                        browser.purpose.extension()
+                    ));
+                }
+                for entry in &browser.entries {
+                    let text = if entry.is_dir {
+                        format!("{}/", entry.name)
+                    } else {
+                        entry.name.clone()
+                    };
+                    let selected = !entry.is_dir && entry.name == browser.file_name;
+                    let response = ui.selectable_label(selected, text);
+                    if response.clicked() {
+                        actions.push(if entry.is_dir {
+                            Action::PickerNavigate(entry.path.clone())
+                        } else {
+                            Action::PickerFileName(entry.name.clone())
+                        });
+                    }
+                    if response.double_clicked() && !entry.is_dir {
+                        actions.push(Action::PickerConfirm);
+                    }
+                }
+            });
+        ui.separator();
+        ui.horizontal(|ui| {
+            let label = ui.label("File name:");
+            let mut name = browser.file_name.clone();
+            let edit = ui.add(egui::TextEdit::singleline(&mut name).desired_width(360.0));
+            let edit = edit.labelled_by(label.id);
+            if edit.changed() {
+                actions.push(Action::PickerFileName(name));
+            }
+            if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                actions.push(Action::PickerConfirm);
+            }
+        });
+        ui.horizontal(|ui| {
+            let can_confirm = browser.chosen_path().is_some();
+            if ui
+                .add_enabled(can_confirm, egui::Button::new(confirm))
+                .clicked()
+            {
+                actions.push(Action::PickerConfirm);
+            }
+            if ui.button("Cancel").clicked() {
+                actions.push(Action::PickerCancel);
+            }
+        });
+    });
+    if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+        actions.push(Action::PickerCancel);
+    }
+    actions
+}

@@ -1,0 +1,281 @@
+//! The home screen: today's circuit, a Start button, sound settings and the last session.
+
+use chrono::NaiveDate;
+use egui::{RichText, Vec2};
+
+use crate::domain::catalog::Catalog;
+use crate::domain::circuit::Circuit;
+use crate::domain::plan::{Plan, Presentation};
+use crate::domain::record::{SessionOutcome, SessionRecord};
+use crate::domain::rules::{DayDecision, Referral, Status};
+use crate::store::settings_file::Settings;
+
+use super::widgets::circuit_list::circuit_list_ui;
+use super::widgets::notices::{Notice, notices_ui};
+use super::widgets::sound_settings::settings_ui;
+use super::{Action, minutes_text, palette};
+
+/// What the home screen shows.
+pub struct HomeModel<'a> {
+    pub today: NaiveDate,
+    pub plan: &'a Plan,
+    /// Today's decision from the rules.
+    pub decision: Option<&'a DayDecision>,
+    pub checked_in_today: bool,
+    /// The clearance dialog's note, while the dialog is open.
+    pub clearance_note: Option<&'a str>,
+    /// Today's circuit (the plan, as the rules adjusted it).
+    pub circuit: &'a Circuit,
+    pub catalog: &'a Catalog,
+    pub planned_total_secs: u64,
+    pub settings: &'a Settings,
+    pub notices: &'a [Notice],
+    pub last_session: Option<&'a SessionRecord>,
+    pub sound_problem: Option<&'a str>,
+}
+
+pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
+    let mut actions = Vec::new();
+
+    egui::Panel::right("home_side")
+        .resizable(false)
+        .exact_size(280.0)
+        .show(ui, |ui| {
+            ui.add_space(8.0);
+            plan_details_ui(ui, model.plan);
+            ui.horizontal_wrapped(|ui| {
+                if ui.button("Open plan…").clicked() {
+                    actions.push(Action::OpenPlan);
+                }
+                if ui.button("Export plan…").clicked() {
+                    actions.push(Action::ExportPlan);
+                }
+                if ui
+                    .button("Handout…")
+                    .on_hover_text("A page to print, with pictures")
+                    .clicked()
+                {
+                    actions.push(Action::SaveHandout);
+                }
+            });
+            ui.separator();
+            actions.extend(settings_ui(ui, model.settings, model.sound_problem));
+            ui.separator();
+            ui.horizontal(|ui| {
+                ui.strong("Last session");
+                if ui
+                    .button("History")
+                    .on_hover_text("Calendar, charts and past sessions")
+                    .clicked()
+                {
+                    actions.push(Action::OpenHistory);
+                }
+            });
+            match model.last_session {
+                Some(record) => last_session_ui(ui, record),
+                None => {
+                    ui.label("None yet. Your sessions will be listed here.");
+                }
+            }
+        });
+
+    egui::CentralPanel::default().show(ui, |ui| {
+        actions.extend(notices_ui(ui, model.notices));
+
+        let greeting = match &model.plan.patient {
+            Some(name) => format!("Hello {name} · {}", model.today.format("%A %-d %B %Y")),
+            None => model.today.format("%A %-d %B %Y").to_string(),
+        };
+        ui.label(greeting);
+        ui.heading(RichText::new(format!("Today: {}", model.circuit.name)).size(28.0));
+        let exercise_count = model.circuit.slots().count();
+        let round_text = model
+            .circuit
+            .blocks
+            .iter()
+            .map(|b| {
+                if b.rounds > 1 {
+                    format!("{} × {} rounds", b.name, b.rounds)
+                } else {
+                    b.name.clone()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let can_train = model
+            .decision
+            .is_none_or(|d| matches!(d.status, Status::Train | Status::Gentle | Status::Deload));
+        if can_train {
+            ui.label(format!(
+                "About {} · {} exercises · {}",
+                minutes_text(model.planned_total_secs),
+                exercise_count,
+                round_text
+            ));
+        }
+        ui.add_space(8.0);
+        if let Some(decision) = model.decision {
+            actions.extend(decision_ui(ui, decision, model.plan));
+        }
+        if let Some(note) = model.clearance_note {
+            actions.extend(clearance_dialog_ui(ui.ctx(), note));
+        }
+        if can_train {
+            let start = egui::Button::new(RichText::new("Start").size(26.0).strong())
+                .min_size(Vec2::new(200.0, 52.0));
+            let hint = if model.checked_in_today {
+                "Start today's session"
+            } else {
+                "A short check-in first, then today's session"
+            };
+            if ui.add(start).on_hover_text(hint).clicked() {
+                actions.push(Action::StartSession);
+            }
+        }
+        ui.add_space(8.0);
+        ui.separator();
+        if !can_train {
+            return;
+        }
+
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                circuit_list_ui(ui, model.circuit, model.catalog, Vec2::new(90.0, 54.0));
+            });
+    });
+    actions
+}
+
+/// Today's status, unmistakable when training must stop, with every reason listed.
+fn decision_ui(ui: &mut egui::Ui, decision: &DayDecision, plan: &Plan) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let (colour, title) = match (decision.status, decision.referral) {
+        (Status::Stopped, _) => (palette::WARNING, "STOP: get emergency care now"),
+        (Status::Paused, _) => (
+            palette::GET_READY,
+            "Training paused: see a doctor in the next few days",
+        ),
+        (Status::Rest, _) => (palette::REST, "Rest day"),
+        (Status::Gentle, _) => (palette::REST, "Gentle day"),
+        (Status::Deload, _) => (palette::REST, "Deload week: lighter sessions"),
+        (Status::Train, Referral::Routine) => (
+            palette::GET_READY,
+            "Train today, and please book a clinician",
+        ),
+        (Status::Train, _) => (palette::WORK, "Train today"),
+    };
+    let urgent = matches!(decision.status, Status::Stopped | Status::Paused);
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(if urgent { 4.0 } else { 1.5 }, colour))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.label(
+                RichText::new(title)
+                    .size(if urgent { 26.0 } else { 20.0 })
+                    .strong()
+                    .color(colour),
+            );
+            if urgent {
+                for reason in &decision.reasons {
+                    ui.label(RichText::new(reason).size(17.0));
+                }
+                if let Some(clinician) = &plan.clinician {
+                    ui.label(
+                        RichText::new(format!(
+                            "Your clinician: {} {}",
+                            clinician.name, clinician.contact
+                        ))
+                        .strong(),
+                    );
+                }
+                ui.add_space(4.0);
+                if ui
+                    .button("A clinician has assessed me and cleared me to exercise")
+                    .clicked()
+                {
+                    actions.push(Action::AskClearance);
+                }
+            } else if !decision.reasons.is_empty() {
+                egui::CollapsingHeader::new("Why is today different?")
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        for reason in &decision.reasons {
+                            ui.label(format!("• {reason}"));
+                        }
+                    });
+            }
+        });
+    ui.add_space(6.0);
+    actions
+}
+
+/// Asks the person to state that a clinician cleared them; stored with today's date.
+fn clearance_dialog_ui(ctx: &egui::Context, shown_note: &str) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let mut note = shown_note.to_owned();
+    egui::Modal::new(egui::Id::unique("clearance")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        ui.heading("Cleared to exercise?");
+        ui.label(
+            "Only continue if a doctor or physiotherapist has assessed you since these answers \
+             and told you that you can exercise. Your statement is saved with today's date.",
+        );
+        let label = ui.label("Who cleared you, and when (optional):");
+        let edit = ui
+            .add(egui::TextEdit::singleline(&mut note).desired_width(420.0))
+            .labelled_by(label.id);
+        if edit.changed() {
+            actions.push(Action::EditClearanceNote(note.clone()));
+        }
+        ui.horizontal(|ui| {
+            if ui.button("Yes, a clinician has cleared me").clicked() {
+                actions.push(Action::ConfirmClearance);
+            }
+            if ui.button("Cancel").clicked() {
+                actions.push(Action::CancelClearance);
+            }
+        });
+    });
+    actions
+}
+
+fn plan_details_ui(ui: &mut egui::Ui, plan: &Plan) {
+    ui.strong("Your plan");
+    ui.label(&plan.name);
+    match &plan.clinician {
+        Some(clinician) => {
+            ui.label(format!("From {}", clinician.name));
+            if !clinician.contact.is_empty() {
+                ui.label(&clinician.contact);
+            }
+        }
+        None => {
+            ui.label("Built-in plan (no clinician)");
+        }
+    }
+    if plan.presentation != Presentation::NotSet {
+        ui.label(format!("Built for: {}", plan.presentation.label()));
+    }
+    if let Some(review) = plan.review_date {
+        ui.label(format!("Review on {}", review.format("%-d %B %Y")));
+    }
+}
+
+fn last_session_ui(ui: &mut egui::Ui, record: &SessionRecord) {
+    let (done, total) = record.sets_done();
+    let how = match record.outcome {
+        SessionOutcome::Completed => "completed",
+        SessionOutcome::EndedEarly => "ended early",
+        SessionOutcome::Interrupted => "interrupted",
+    };
+    ui.label(format!(
+        "{} — {}",
+        record.started_at.format("%a %-d %b, %H:%M"),
+        how
+    ));
+    ui.label(format!(
+        "{done} of {total} sets done in full · {}",
+        minutes_text(record.active_secs)
+    ));
+}

@@ -1,0 +1,127 @@
+//! After a session: what was done, and that it was saved.
+
+use egui::RichText;
+
+use crate::domain::answers::SessionAnswers;
+use crate::domain::record::{SessionOutcome, SessionRecord};
+
+use super::widgets::pain_scale::pain_row;
+use super::{Action, minutes_text, palette};
+
+/// What the summary screen shows.
+pub struct SummaryModel<'a> {
+    pub record: &'a SessionRecord,
+    /// Where the record was saved, or `None` when it could not be.
+    pub saved_to: Option<&'a str>,
+    pub answers: &'a SessionAnswers,
+    /// The answers have been saved.
+    pub answers_saved: bool,
+}
+
+/// Draw the summary. Edits to the answers come back as [`Action::EditSessionAnswers`].
+pub fn summary_ui(ui: &mut egui::Ui, model: &SummaryModel<'_>) -> Vec<Action> {
+    let mut answers = model.answers.clone();
+    let mut actions = summary_body_ui(ui, model, &mut answers);
+    if answers != *model.answers {
+        actions.insert(0, Action::EditSessionAnswers(Box::new(answers)));
+    }
+    actions
+}
+
+fn summary_body_ui(
+    ui: &mut egui::Ui,
+    model: &SummaryModel<'_>,
+    draft: &mut SessionAnswers,
+) -> Vec<Action> {
+    let record = model.record;
+    let saved_to = model.saved_to;
+    let mut actions = Vec::new();
+    egui::Panel::right("after_session")
+        .resizable(false)
+        .exact_size(380.0)
+        .show(ui, |ui| {
+            ui.add_space(8.0);
+            ui.heading("How did it go?");
+            if model.answers_saved {
+                ui.label(RichText::new("Thank you, your answers are saved.").color(palette::WORK));
+                return;
+            }
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                pain_row(
+                    ui,
+                    "Worst pain during the session *",
+                    "Worst pain",
+                    &mut draft.worst_pain,
+                );
+                ui.checkbox(
+                    &mut draft.sharp_or_shooting,
+                    "Some pain was sharp or shooting",
+                );
+                ui.add_space(4.0);
+                ui.strong("Did you complete the whole dose?");
+                for answer in &mut draft.completed {
+                    ui.checkbox(&mut answer.completed, answer.name.as_str());
+                }
+                ui.add_space(6.0);
+                if ui
+                    .add_enabled(
+                        draft.worst_pain.is_some(),
+                        egui::Button::new("Save answers"),
+                    )
+                    .clicked()
+                {
+                    actions.push(Action::SubmitSessionReport);
+                }
+            });
+        });
+    egui::CentralPanel::default().show(ui, |ui| {
+        let heading = match record.outcome {
+            SessionOutcome::Completed => "Session complete. Well done!",
+            SessionOutcome::EndedEarly | SessionOutcome::Interrupted => "Session saved",
+        };
+        ui.heading(RichText::new(heading).size(30.0).color(palette::WORK));
+        let (done, total) = record.sets_done();
+        ui.label(format!(
+            "{done} of {total} sets done in full · {} of training",
+            minutes_text(record.active_secs)
+        ));
+        match saved_to {
+            Some(path) => ui.small(format!("Saved to {path}")),
+            None => ui.colored_label(
+                palette::WARNING,
+                "This session could not be saved; it is kept and will be offered again at the next start.",
+            ),
+        };
+        ui.add_space(8.0);
+        if ui.button(RichText::new("Back to home").size(20.0)).clicked() {
+            actions.push(Action::GoHome);
+        }
+        ui.add_space(8.0);
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            egui::Grid::new("summary_grid")
+                .striped(true)
+                .num_columns(3)
+                .show(ui, |ui| {
+                    ui.strong("Exercise");
+                    ui.strong("Step");
+                    ui.strong("Done");
+                    ui.end_row();
+                    for exercise in &record.exercises {
+                        ui.label(&exercise.name);
+                        ui.label(format!("{}: {}", exercise.step, exercise.step_name));
+                        let sets: Vec<String> = exercise
+                            .sets
+                            .iter()
+                            .map(|s| {
+                                let side = s.side.map(|d| format!(" {}", d.label())).unwrap_or_default();
+                                format!("{}{} of {}", s.completed.describe(), side, s.prescribed.describe())
+                            })
+                            .collect();
+                        ui.label(sets.join("; "));
+                        ui.end_row();
+                    }
+                });
+        });
+    });
+    actions
+}

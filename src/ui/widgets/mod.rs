@@ -1,0 +1,7 @@
+//! Pieces shared by several screens.
+
+pub mod circuit_list;
+pub mod figure;
+pub mod notices;
+pub mod pain_scale;
+pub mod sound_settings;
