@@ -209,7 +209,7 @@ fn sound_settings_are_remembered_between_runs() {
     {
         let mut app = open_app(dir.path());
         assert!(app.app().settings().voice_enabled);
-        app.click("Spoken cues");
+        app.tick("Spoken cues");
         assert!(!app.app().settings().voice_enabled);
     }
     let mut app = open_app(dir.path());

@@ -21,13 +21,15 @@ fn first_start_asks_the_intake_then_training_needs_no_second_check_in_that_day()
     assert!(app.shows(RedFlag::SaddleNumbness.question()));
     app.click("Next");
     assert!(app.shows_containing("not a validated score"));
-    let save = app.harness.get_by_label("Save check-in");
+    let save = app
+        .harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Save check-in");
     assert!(
         save.accesskit_node().is_disabled(),
         "cannot save before answering"
     );
     app.click("Back pain: 3");
-    app.click("pain shooting into a leg");
+    app.choose("pain shooting into a leg");
     app.click("Save check-in");
     assert_eq!(app.app().screen_kind(), ScreenKind::Home);
     let today = &app.app().history()[0];
@@ -45,7 +47,7 @@ fn an_emergency_flag_stops_training_until_a_clearance_is_stated() {
     let dir = tempfile::tempdir().expect("temp dir");
     {
         let mut app = open_app_raw(dir.path());
-        app.click(RedFlag::UrineChange.question());
+        app.tick(RedFlag::UrineChange.question());
         app.click("Save answers");
         assert_eq!(app.app().screen_kind(), ScreenKind::Home);
         assert!(app.shows("STOP: get emergency care now"));
@@ -58,9 +60,10 @@ fn an_emergency_flag_stops_training_until_a_clearance_is_stated() {
     assert!(app.shows("STOP: get emergency care now"));
     app.click("A clinician has assessed me and cleared me to exercise");
     assert!(app.shows("Cleared to exercise?"));
-    let field = app
-        .harness
-        .get_by_label("Who cleared you, and when (optional):");
+    let field = app.harness.get_by_role_and_label(
+        egui::accesskit::Role::TextInput,
+        "Who cleared you, and when (optional):",
+    );
     field.focus();
     field.type_text("Dr Patel, A&E");
     app.harness.run();
@@ -88,7 +91,7 @@ fn an_emergency_flag_stops_training_until_a_clearance_is_stated() {
 fn cancelling_the_clearance_dialog_keeps_the_pause() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = open_app_raw(dir.path());
-    app.click(RedFlag::FeverOrUnwell.question());
+    app.tick(RedFlag::FeverOrUnwell.question());
     app.click("Save answers");
     assert!(app.shows("Training paused: see a doctor in the next few days"));
     app.click("A clinician has assessed me and cleared me to exercise");
@@ -150,7 +153,7 @@ fn the_next_day_asks_again_including_the_morning_after() {
     app.click("Next");
     assert!(app.shows_containing("The morning after your last session"));
     app.click("Back pain: 2");
-    app.click("worse, and it has not settled");
+    app.choose("worse, and it has not settled");
     app.click("Save check-in");
     // The morning-after answer turned yesterday's session red: rest, not the player.
     assert_eq!(app.app().screen_kind(), ScreenKind::Home);
@@ -166,8 +169,8 @@ fn leg_symptoms_spreading_show_why_today_is_different() {
     app.click("Next");
     app.click("Back pain: 3");
     app.click("Leg pain: 4");
-    app.click("thigh");
-    app.click("further down the leg");
+    app.choose("thigh");
+    app.choose("further down the leg");
     app.click("Save check-in");
     assert_eq!(
         app.app().screen_kind(),

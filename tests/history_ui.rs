@@ -64,7 +64,7 @@ fn choosing_an_exercise_changes_the_dose_chart() {
         app.harness.query_by_value("Front plank").is_some(),
         "opens on the first exercise whose dose changed, not the flat warm-up"
     );
-    app.click("exercise");
+    app.click_role(egui::accesskit::Role::ComboBox, "exercise");
     app.click("Dead bug");
     assert!(
         app.harness.query_by_value("Dead bug").is_some(),

@@ -17,7 +17,9 @@ fn open_plan_file(app: &mut common::TestApp, path: &std::path::Path) {
     use egui_kittest::kittest::Queryable as _;
     app.click("Open plan…");
     assert!(app.app().file_picker().is_some(), "the file picker opens");
-    let field = app.harness.get_by_label("File name:");
+    let field = app
+        .harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "File name:");
     field.focus();
     field.type_text(&path.display().to_string());
     app.harness.run();

@@ -7,6 +7,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
+use egui::accesskit::Role;
 use egui_kittest::Harness;
 use strongback::platform::clock::ManualClock;
 use strongback::platform::sound::{AudioOutput, RecordingAudio};
@@ -71,9 +72,9 @@ impl TestApp {
         self.click("Next");
         self.click(&format!("Back pain: {back_pain}"));
         if self.shows("the same") {
-            self.click("the same");
+            self.choose("the same");
         }
-        self.click("a general ache across the low back");
+        self.choose("a general ache across the low back");
         self.click("Save check-in");
     }
 
@@ -95,9 +96,25 @@ impl TestApp {
         self.wait(Duration::from_secs(secs));
     }
 
+    /// Click the button with this label.
     pub fn click(&mut self, label: &str) {
+        self.click_role(Role::Button, label);
+    }
+
+    /// Pick the radio button with this label.
+    pub fn choose(&mut self, label: &str) {
+        self.click_role(Role::RadioButton, label);
+    }
+
+    /// Tick or untick the checkbox with this label.
+    pub fn tick(&mut self, label: &str) {
+        self.click_role(Role::CheckBox, label);
+    }
+
+    /// Click the one widget with this role and label.
+    pub fn click_role(&mut self, role: Role, label: &str) {
         use egui_kittest::kittest::Queryable as _;
-        self.harness.get_by_label(label).click();
+        self.harness.get_by_role_and_label(role, label).click();
         self.harness.run();
     }
 
