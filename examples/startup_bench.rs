@@ -137,6 +137,8 @@ fn main() -> anyhow::Result<()> {
         viewport: egui::ViewportBuilder::default()
             .with_title("Strongback")
             .with_inner_size([1100.0, 720.0]),
+        // Glow (OpenGL) even when a test build turns on eframe's wgpu feature too.
+        renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
     eframe::run_native(

@@ -2,27 +2,8 @@
 
 mod common;
 
-use common::open_app;
+use common::{open_app, with_history};
 use strongback::ScreenKind;
-
-/// Sessions every other day from 20 October to 22 November 2026 (the test "today" is 24 Nov).
-fn with_history(dir: &std::path::Path) -> usize {
-    let assets = strongback::store::bundled::Assets::embedded().expect("assets");
-    let start = chrono::NaiveDate::from_ymd_opt(2026, 10, 20).expect("date");
-    let (sessions, days) = strongback::domain::demo::generate_history(
-        &assets.plan.circuit,
-        &assets.catalog,
-        start,
-        34,
-        2,
-    );
-    let store = strongback::store::Store::open(dir).expect("store");
-    for s in &sessions {
-        store.save_session(s).expect("save");
-    }
-    store.save_history(&days).expect("save");
-    sessions.len()
-}
 
 #[test]
 fn history_shows_adherence_streak_calendar_charts_and_sessions() {
@@ -131,6 +112,25 @@ fn report_and_csv_buttons_save_files() {
     let report = std::fs::read_to_string(dir.path().join("strongback-report-2026-11-24.html"))
         .expect("saved");
     assert!(report.contains("<h2>Progression per exercise</h2>"));
+    // The app and `strongback report` build the report with the same code: same page.
+    let cli_report = dir.path().join("from-cli.html");
+    let code = strongback::cli::run_command(
+        &strongback::cli::Command::Report {
+            out: Some(cli_report.clone()),
+            csv: None,
+            from: None,
+            to: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")),
+        },
+        None,
+        Some(dir.path()),
+    )
+    .expect("runs");
+    assert_eq!(code, 0);
+    assert_eq!(
+        std::fs::read_to_string(cli_report).expect("written"),
+        report,
+        "the app's report and the command's report are the same page"
+    );
     app.click("Export CSV…");
     save_in(&mut app, dir.path());
     let csv = std::fs::read_to_string(dir.path().join("strongback-sessions-2026-11-24.csv"))

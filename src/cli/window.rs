@@ -34,6 +34,8 @@ pub fn run(options: WindowOptions) -> anyhow::Result<()> {
             .with_app_id("strongback")
             .with_inner_size([1100.0, 720.0])
             .with_min_inner_size([720.0, 520.0]),
+        // Glow (OpenGL) even when a test build turns on eframe's wgpu feature too.
+        renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
     eframe::run_native(

@@ -141,6 +141,25 @@ impl TestApp {
     }
 }
 
+/// Sessions every other day from 20 October to 22 November 2026 (the test "today" is 24 Nov).
+pub fn with_history(dir: &std::path::Path) -> usize {
+    let assets = strongback::store::bundled::Assets::embedded().expect("assets");
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 10, 20).expect("date");
+    let (sessions, days) = strongback::domain::demo::generate_history(
+        &assets.plan.circuit,
+        &assets.catalog,
+        start,
+        34,
+        2,
+    );
+    let store = strongback::store::Store::open(dir).expect("store");
+    for s in &sessions {
+        store.save_session(s).expect("save");
+    }
+    store.save_history(&days).expect("save");
+    sessions.len()
+}
+
 pub fn session_files(data_dir: &Path) -> Vec<std::path::PathBuf> {
     let mut files: Vec<_> = std::fs::read_dir(data_dir.join("sessions"))
         .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
