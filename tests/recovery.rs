@@ -139,3 +139,89 @@ fn a_session_that_cannot_be_saved_is_kept_for_the_next_start() {
         "the walk's 20 s, done after the last phase change, kept too"
     );
 }
+
+/// A large history (about 20 months of daily use, read in the background at start) is never
+/// written over before it has been read: answers given right after a recovered session are
+/// added to it, and every earlier day is still there.
+#[test]
+fn answers_given_while_a_long_history_loads_are_added_to_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    interrupted_session(dir.path());
+    let assets = strongback::store::bundled::Assets::embedded().expect("assets");
+    let start = chrono::NaiveDate::from_ymd_opt(2025, 3, 1).expect("date");
+    let (_, days) = strongback::domain::demo::generate_history(
+        &assets.plan.circuit,
+        &assets.catalog,
+        start,
+        600,
+        1,
+    );
+    let store = strongback::store::Store::open(dir.path()).expect("store");
+    // The interrupted session's own check-in, then the long history before it.
+    let (mut all_days, _) = store.load_history();
+    let today = all_days.clone();
+    all_days.retain(|d| d.date < start);
+    all_days.extend(
+        days.iter()
+            .filter(|d| d.date < common::morning().date_naive())
+            .cloned(),
+    );
+    all_days.extend(today);
+    store.save_history(&all_days).expect("save");
+    let bytes = store.history_file_bytes().expect("written");
+    assert!(
+        bytes > 256 * 1024,
+        "large enough to load in the background: {bytes}"
+    );
+
+    let mut app = common::open_app_raw(dir.path());
+    assert_eq!(app.app().screen_kind(), ScreenKind::Recovery);
+    app.click("Save as partial session");
+    assert_eq!(app.app().screen_kind(), ScreenKind::Summary);
+    app.click("Worst pain: 2");
+    app.click("Save answers");
+    let (saved, problem) = store.load_history();
+    assert!(problem.is_none());
+    assert_eq!(saved.len(), all_days.len(), "no day was lost");
+    let today = saved
+        .iter()
+        .find(|d| d.date == common::morning().date_naive())
+        .expect("today is there");
+    assert_eq!(today.session.as_ref().map(|s| s.worst_pain), Some(2));
+    assert!(today.check_in.is_some(), "today's check-in is kept");
+}
+
+#[test]
+fn home_waits_for_a_long_history_before_deciding_the_day() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let assets = strongback::store::bundled::Assets::embedded().expect("assets");
+    let start = chrono::NaiveDate::from_ymd_opt(2025, 3, 1).expect("date");
+    let (_, days) = strongback::domain::demo::generate_history(
+        &assets.plan.circuit,
+        &assets.catalog,
+        start,
+        600,
+        1,
+    );
+    let store = strongback::store::Store::open(dir.path()).expect("store");
+    let days: Vec<_> = days
+        .into_iter()
+        .filter(|d| d.date < common::morning().date_naive())
+        .collect();
+    store.save_history(&days).expect("save");
+    let mut app = common::open_app_raw(dir.path());
+    assert_eq!(app.app().screen_kind(), ScreenKind::Home, "no intake");
+    // Before the history is in, nothing is decided and Start is not offered.
+    if !app.app().history().is_empty() {
+        // The background read finished before the first frame; nothing to see here.
+    } else {
+        assert!(app.app().todays_decision().is_none());
+        assert!(app.shows("Reading your history…"));
+        assert!(!app.shows("Start"));
+    }
+    app.harness.state_mut().wait_for_history();
+    app.harness.run();
+    assert_eq!(app.app().history().len(), days.len());
+    assert!(app.app().todays_decision().is_some());
+    assert!(app.shows("Start"));
+}

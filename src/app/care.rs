@@ -45,6 +45,10 @@ impl StrongbackApp {
     }
 
     fn build_today_cache(&self, today: NaiveDate) -> Option<TodayCache> {
+        // Never decide from a history that is still being read.
+        if !self.history.is_loaded() {
+            return None;
+        }
         let (plan, assets) = (self.plan.as_ref()?, self.assets.as_ref()?);
         let decision = self.decision_on(today);
         let circuit = match &decision {
@@ -68,46 +72,51 @@ impl StrongbackApp {
 
     /// The rules' decision for any date, from the history up to it.
     pub(super) fn decision_on(&self, date: NaiveDate) -> Option<DayDecision> {
+        if !self.history.is_loaded() {
+            return None;
+        }
         let (plan, assets) = (self.plan.as_ref()?, self.assets.as_ref()?);
         Some(decide(
             &plan.plan,
             &plan.circuit,
             &assets.catalog,
-            &self.history,
+            self.history.days(),
             date,
         ))
     }
 
     fn checked_in_on(&self, date: NaiveDate) -> bool {
         self.history
+            .days()
             .iter()
             .any(|d| d.date == date && d.check_in.is_some())
     }
 
-    fn day_mut(&mut self, date: NaiveDate) -> &mut Day {
-        let index = match self.history.iter().position(|d| d.date == date) {
+    /// Change the day `date` (added if missing), then save the history and forget the
+    /// cached decision. Waits for a history still loading, so nothing is ever written over it.
+    fn change_day(&mut self, date: NaiveDate, change: impl FnOnce(&mut Day)) {
+        self.wait_for_history();
+        let Some(days) = self.history.days_mut() else {
+            return;
+        };
+        let index = match days.iter().position(|d| d.date == date) {
             Some(index) => index,
             None => {
-                self.history.push(Day {
+                days.push(Day {
                     date,
                     check_in: None,
                     session: None,
                     clearance: None,
                 });
-                self.history.sort_by_key(|d| d.date);
-                self.history
-                    .iter()
-                    .position(|d| d.date == date)
-                    .unwrap_or(0)
+                days.sort_by_key(|d| d.date);
+                days.iter().position(|d| d.date == date).unwrap_or(0)
             }
         };
-        &mut self.history[index]
-    }
-
-    /// Save the history after a change, and forget the cached decision.
-    fn history_changed(&mut self) {
+        if let Some(day) = days.get_mut(index) {
+            change(day);
+        }
         self.forget_todays_decision();
-        if let Err(err) = self.store.save_history(&self.history) {
+        if let Err(err) = self.store.save_history(self.history.days()) {
             self.notices
                 .problem(format!("Your answers could not be saved: {err}"));
         }
@@ -115,10 +124,14 @@ impl StrongbackApp {
 
     /// Start: the day's check-in first (once a day), then the session the rules allow.
     pub(super) fn start_after_check_in(&mut self, now: Duration) {
+        if !self.history.is_loaded() {
+            return;
+        }
         let today = self.today();
         if !self.checked_in_on(today) {
             let had_session = self
                 .history
+                .days()
                 .iter()
                 .any(|d| d.date < today && d.session.is_some());
             self.screen =
@@ -149,8 +162,7 @@ impl StrongbackApp {
             return;
         };
         let today = self.today();
-        self.day_mut(today).check_in = Some(check_in);
-        self.history_changed();
+        self.change_day(today, |day| day.check_in = Some(check_in));
         self.screen = Screen::Home;
         if mode == CheckInMode::Daily {
             self.start_after_check_in(now);
@@ -166,14 +178,12 @@ impl StrongbackApp {
         };
         summary.answers_saved = true;
         let date = summary.record.started_at.date_naive();
-        self.day_mut(date).session = Some(answers);
-        self.history_changed();
+        self.change_day(date, |day| day.session = Some(answers));
     }
 
     pub(super) fn confirm_clearance(&mut self) {
         let note = self.clearance_note.take().unwrap_or_default();
         let today = self.today();
-        self.day_mut(today).clearance = Some(Clearance { note });
-        self.history_changed();
+        self.change_day(today, |day| day.clearance = Some(Clearance { note }));
     }
 }

@@ -11,6 +11,7 @@
 //! - `notices`: what the person is told.
 
 mod care;
+mod day_book;
 mod notices;
 mod plans_and_files;
 mod preferences;
@@ -38,6 +39,7 @@ use crate::ui::checkin_screen::CheckInDraft;
 use crate::ui::widgets::notices::Notice;
 
 use care::TodayCache;
+use day_book::DayBook;
 use notices::Notices;
 use screens::Screen;
 use session_archive::SessionArchive;
@@ -67,8 +69,8 @@ pub struct StrongbackApp {
     settings: Settings,
     notices: Notices,
     sessions: SessionArchive,
-    /// Check-ins, session reports and clearances, by date.
-    history: Vec<Day>,
+    /// Check-ins, session reports and clearances, by date (large ones load in the background).
+    history: DayBook,
     /// Today's decision and circuit, recomputed only when the history, plan or date changes.
     today: Option<TodayCache>,
     /// The note typed into the clearance dialog, while it is open.
@@ -93,7 +95,7 @@ impl StrongbackApp {
         let mut notices = Notices::default();
         let (settings, settings_problem) = store.load_settings();
         let (interrupted, interrupted_problem) = store.load_in_progress();
-        let (history, history_problem) = store.load_history();
+        let (history, history_problem) = DayBook::open(&store);
         let (sessions, session_problems) = SessionArchive::open(&store);
         for problem in settings_problem
             .iter()
@@ -103,7 +105,9 @@ impl StrongbackApp {
         {
             notices.unreadable(problem);
         }
-        let first_start = !history.iter().any(|d| d.check_in.is_some());
+        // A history still loading is a large one: not a first start.
+        let first_start =
+            history.is_loaded() && !history.days().iter().any(|d| d.check_in.is_some());
         let (assets, plan, screen) = match assets {
             Err(problems) => (None, None, Screen::LoadError(problems)),
             Ok(assets) => {
@@ -150,7 +154,15 @@ impl StrongbackApp {
 
     /// Check-ins, session reports and clearances, by date.
     pub fn history(&self) -> &[Day] {
-        &self.history
+        self.history.days()
+    }
+
+    /// Wait until the history is loaded (it loads in the background when large).
+    pub fn wait_for_history(&mut self) {
+        if let Some(problem) = self.history.wait() {
+            self.notices.unreadable(&problem);
+        }
+        self.forget_todays_decision();
     }
 
     /// The plan in use.
@@ -209,6 +221,12 @@ impl StrongbackApp {
         self.poll_sound_status();
         for problem in self.sessions.poll() {
             self.notices.unreadable(&problem);
+        }
+        if let Some(problem) = self.history.poll() {
+            if let Some(problem) = problem {
+                self.notices.unreadable(&problem);
+            }
+            self.forget_todays_decision();
         }
         self.advance_session()
     }
@@ -311,7 +329,10 @@ impl eframe::App for StrongbackApp {
             // `tick` plan the next wake-up.
             ui.ctx().request_repaint();
         }
-        if !self.sessions.is_loaded() {
+        if !self.history.is_loaded() {
+            // Look again very soon for the history being read in the background.
+            ui.ctx().request_repaint_after(Duration::from_millis(20));
+        } else if !self.sessions.is_loaded() {
             // Look again shortly for the records loading in the background.
             ui.ctx().request_repaint_after(Duration::from_millis(100));
         }

@@ -19,6 +19,7 @@ use super::screens::Screen;
 
 impl StrongbackApp {
     pub(super) fn open_history(&mut self) {
+        self.wait_for_history();
         self.wait_for_sessions();
         let Some(plan) = &self.plan else {
             return;
@@ -35,7 +36,7 @@ impl StrongbackApp {
             .collect();
         let model = HistoryModel::build(
             self.sessions.known(),
-            &self.history,
+            self.history.days(),
             &plan.plan,
             &rest_days,
             today,
@@ -44,6 +45,7 @@ impl StrongbackApp {
     }
 
     pub(super) fn open_session(&mut self, index: usize) {
+        self.wait_for_history();
         self.wait_for_sessions();
         let decision = self
             .sessions
@@ -69,9 +71,9 @@ impl StrongbackApp {
             return vec![Action::OpenHistory];
         };
         let date = record.started_at.date_naive();
-        let day = self.history.iter().find(|d| d.date == date);
+        let day = self.history.days().iter().find(|d| d.date == date);
         let light = self.plan.as_ref().and_then(|plan| {
-            lights(&self.history, &plan.plan.rules)
+            lights(self.history.days(), &plan.plan.rules)
                 .into_iter()
                 .find(|(d, _, _)| *d == date)
                 .map(|(_, light, _)| light)
@@ -91,6 +93,7 @@ impl StrongbackApp {
     /// The clinician report from the first record to today, by the same builder as
     /// `strongback report`.
     pub(super) fn save_report(&mut self, path: &Path) {
+        self.wait_for_history();
         self.wait_for_sessions();
         let (Some(plan), Some(assets)) = (&self.plan, &self.assets) else {
             return;
@@ -99,7 +102,7 @@ impl StrongbackApp {
             plan,
             catalog: &assets.catalog,
             sessions: self.sessions.known(),
-            days: &self.history,
+            days: self.history.days(),
         };
         let (from, to) = report_period(&source, None, self.today());
         let html = clinician_report(&source, from, to);

@@ -152,6 +152,9 @@ impl StrongbackApp {
 
     fn home_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         let today = self.today();
+        if !self.history.is_loaded() {
+            return ui::home_screen::reading_history_ui(ui, self.notices.all());
+        }
         if self.today_cache().is_none() {
             return Vec::new();
         }

@@ -256,6 +256,13 @@ impl Store {
         }
     }
 
+    /// The size of `history.ron`, if it exists.
+    pub fn history_file_bytes(&self) -> Option<u64> {
+        std::fs::metadata(self.dir.join(HISTORY_FILE))
+            .ok()
+            .map(|m| m.len())
+    }
+
     pub fn save_history(&self, days: &[Day]) -> Result<(), StoreError> {
         let file = DaysFile {
             schema_version: DaysFile::SCHEMA_VERSION,

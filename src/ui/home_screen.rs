@@ -147,6 +147,21 @@ pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
     actions
 }
 
+/// Shown for the moment a long history is being read: no decision and no Start until the
+/// rules have all of it.
+pub fn reading_history_ui(ui: &mut egui::Ui, notices: &[Notice]) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::CentralPanel::default().show(ui, |ui| {
+        actions.extend(notices_ui(ui, notices));
+        ui.add_space(40.0);
+        ui.vertical_centered(|ui| {
+            ui.add(egui::Spinner::new().size(32.0));
+            ui.label(RichText::new("Reading your history…").size(20.0));
+        });
+    });
+    actions
+}
+
 /// Today's status, unmistakable when training must stop, with every reason listed.
 fn decision_ui(ui: &mut egui::Ui, decision: &DayDecision, plan: &Plan) -> Vec<Action> {
     let mut actions = Vec::new();

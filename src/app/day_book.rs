@@ -1,0 +1,103 @@
+//! The person's check-ins, after-session answers and clearances (`history.ron`). A small file
+//! is read before the first frame; a large one (years of daily use) on a background thread, so
+//! the window opens at once. Until it is here, nothing is decided from it and nothing is
+//! written to it: home says it is reading, and Start waits.
+
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+use crate::domain::checkin::Day;
+use crate::store::{LoadProblem, Store};
+
+/// Files up to this size are read before the first frame (about six months of daily use).
+const READ_AT_ONCE_BYTES: u64 = 256 * 1024;
+
+type Loaded = (Vec<Day>, Option<LoadProblem>);
+
+/// The history, loaded or on its way.
+pub struct DayBook {
+    days: Vec<Day>,
+    loading: Option<Receiver<Loaded>>,
+}
+
+impl DayBook {
+    /// Read the history now if it is small, or start reading it in the background.
+    pub fn open(store: &Store) -> (Self, Option<LoadProblem>) {
+        let large = store
+            .history_file_bytes()
+            .is_some_and(|bytes| bytes > READ_AT_ONCE_BYTES);
+        if large {
+            let (sender, receiver) = mpsc::channel();
+            let background = store.clone();
+            let spawned = std::thread::Builder::new()
+                .name("history".to_owned())
+                .spawn(move || {
+                    let _ = sender.send(background.load_history());
+                });
+            if spawned.is_ok() {
+                let book = Self {
+                    days: Vec::new(),
+                    loading: Some(receiver),
+                };
+                return (book, None);
+            }
+        }
+        let (days, problem) = store.load_history();
+        (
+            Self {
+                days,
+                loading: None,
+            },
+            problem,
+        )
+    }
+
+    pub fn is_loaded(&self) -> bool {
+        self.loading.is_none()
+    }
+
+    /// The days, oldest first; empty until loaded (see [`Self::is_loaded`]).
+    pub fn days(&self) -> &[Day] {
+        &self.days
+    }
+
+    /// Take the history if it has arrived. `Some` once, when it does, with any problem.
+    pub fn poll(&mut self) -> Option<Option<LoadProblem>> {
+        let receiver = self.loading.as_ref()?;
+        match receiver.try_recv() {
+            Ok((days, problem)) => {
+                self.arrived(days);
+                Some(problem)
+            }
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                self.arrived(Vec::new());
+                Some(None)
+            }
+        }
+    }
+
+    /// Wait for the history (before anything is written to it); returns any problem.
+    pub fn wait(&mut self) -> Option<LoadProblem> {
+        let receiver = self.loading.as_ref()?;
+        match receiver.recv() {
+            Ok((days, problem)) => {
+                self.arrived(days);
+                problem
+            }
+            Err(_) => {
+                self.arrived(Vec::new());
+                None
+            }
+        }
+    }
+
+    /// The days to change; only once loaded (callers [`Self::wait`] first).
+    pub fn days_mut(&mut self) -> Option<&mut Vec<Day>> {
+        self.is_loaded().then_some(&mut self.days)
+    }
+
+    fn arrived(&mut self, days: Vec<Day>) {
+        self.loading = None;
+        self.days = days;
+    }
+}
