@@ -8,11 +8,11 @@
 //! - `progress_views`: history, session detail, the clinician report and CSV;
 //! - `preferences`: sound settings and the sound device's status;
 //! - `session_archive`: past session records, loaded in the background;
-//! - `notices`: what the person is told.
+//! - `notice_board`: what the person is told.
 
 mod care;
 mod day_book;
-mod notices;
+mod notice_board;
 mod plans_and_files;
 mod preferences;
 mod progress_views;
@@ -40,7 +40,7 @@ use crate::ui::widgets::notices::Notice;
 
 use care::TodayCache;
 use day_book::DayBook;
-use notices::Notices;
+use notice_board::Notices;
 use screens::Screen;
 use session_archive::SessionArchive;
 use workout::ActiveSession;
