@@ -12,8 +12,13 @@ fn main() -> std::process::ExitCode {
             cli.data_dir.as_deref(),
         ) {
             Ok(code) => std::process::ExitCode::from(code),
+            // The reader went away (`strongback simulate … | head`): stop quietly, with the
+            // status a command stopped by a closed pipe has in a shell.
+            Err(err) if strongback::cli::terminal::is_closed_pipe(&err) => {
+                std::process::ExitCode::from(141)
+            }
             Err(err) => {
-                eprintln!("strongback: {err:#}");
+                strongback::cli::terminal::warn(&format!("strongback: {err:#}"));
                 std::process::ExitCode::from(2)
             }
         };

@@ -299,7 +299,8 @@ fn validate_reports_each_fixture_problem_at_its_line_and_column() {
         let expected =
             fs::read_to_string(plan.with_extension("expected")).expect("expected output");
         let mut out = Vec::new();
-        let ok = strongback::cli::validate(std::slice::from_ref(&plan), &assets.catalog, &mut out);
+        let ok = strongback::cli::validate(std::slice::from_ref(&plan), &assets.catalog, &mut out)
+            .expect("written to memory");
         let out = String::from_utf8(out).expect("utf-8 output");
         assert_eq!(out, expected, "{}", plan.display());
         assert_eq!(ok, expected.ends_with(": ok\n"), "{}", plan.display());
@@ -317,11 +318,9 @@ fn a_file_over_one_mebibyte_is_refused_in_one_line() {
     text.push_str(&"// padding\n".repeat(MAX_FILE_BYTES / 10));
     fs::write(&path, text).expect("write");
     let mut out = Vec::new();
-    assert!(!strongback::cli::validate(
-        &[path],
-        &assets.catalog,
-        &mut out
-    ));
+    assert!(
+        !strongback::cli::validate(&[path], &assets.catalog, &mut out).expect("written to memory")
+    );
     let out = String::from_utf8(out).expect("utf-8");
     assert_eq!(out.lines().count(), 1);
     assert!(out.contains("files over 1 MiB"), "{out}");

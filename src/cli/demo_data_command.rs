@@ -49,17 +49,17 @@ pub fn run(dir: &Path, request: DemoRequest, assets: &Assets) -> anyhow::Result<
         store.save_session(record)?;
     }
     store.save_history(&days)?;
-    println!(
+    super::terminal::say(&format!(
         "{}: {} sessions and {} days of check-ins from {start} to {} written",
         dir.display(),
         sessions.len(),
         days.len(),
         request.today
-    );
-    println!(
+    ))?;
+    super::terminal::say(&format!(
         "open it with: strongback --data-dir {}",
         shell_quote(&dir.display().to_string())
-    );
+    ))?;
     Ok(0)
 }
 

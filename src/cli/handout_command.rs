@@ -12,6 +12,6 @@ pub fn run(plan: &Path, out: &Path, catalog: &Catalog) -> anyhow::Result<u8> {
         return Ok(1);
     };
     write_shared(out, handout_html(&checked, catalog).as_bytes())?;
-    println!("{}: handout written", out.display());
+    super::terminal::say(&format!("{}: handout written", out.display()))?;
     Ok(0)
 }

@@ -4,6 +4,7 @@ pub mod demo_data_command;
 pub mod handout_command;
 pub mod report_command;
 pub mod simulate_command;
+pub mod terminal;
 pub mod validate_command;
 mod window;
 
@@ -67,10 +68,10 @@ pub enum Command {
         #[arg(long, value_name = "FILE.csv")]
         csv: Option<PathBuf>,
         /// First date to include (YYYY-MM-DD; default: the first record).
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = supported_date)]
         from: Option<chrono::NaiveDate>,
         /// Last date to include (YYYY-MM-DD; default: today).
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = supported_date)]
         to: Option<chrono::NaiveDate>,
     },
     /// Write a printable handout of a plan: one self-contained HTML page.
@@ -97,12 +98,26 @@ pub enum Command {
     },
 }
 
+/// A `YYYY-MM-DD` date within the years Strongback accepts.
+fn supported_date(text: &str) -> Result<chrono::NaiveDate, String> {
+    let date = text
+        .parse::<chrono::NaiveDate>()
+        .map_err(|err| format!("`{text}` is not a date written YYYY-MM-DD ({err})"))?;
+    if crate::domain::dates::supported(date) {
+        Ok(date)
+    } else {
+        Err(crate::domain::dates::unsupported_message(date))
+    }
+}
+
 /// Read a plan, or print its problems to standard error.
 fn read_plan_or_report(path: &Path, catalog: &Catalog) -> Option<CheckedPlan> {
     match read_plan(path, catalog) {
         Ok(checked) => Some(checked),
         Err(problems) => {
-            eprintln!("{problems}");
+            for problem in &problems {
+                terminal::warn(&problem.to_string());
+            }
             None
         }
     }
@@ -129,11 +144,11 @@ pub fn run_command(
     }?;
     match command {
         Command::Validate { files } => {
-            let ok = validate(files, &assets.catalog, &mut std::io::stdout().lock());
+            let ok = validate(files, &assets.catalog, &mut std::io::stdout().lock())?;
             Ok(if ok { 0 } else { 1 })
         }
         Command::Simulate { plan, days, json } => {
-            Ok(simulate_command::run(plan, days, *json, &assets.catalog))
+            Ok(simulate_command::run(plan, days, *json, &assets.catalog)?)
         }
         Command::Report { out, csv, from, to } => report_command::run(
             &report_command::ReportRequest {

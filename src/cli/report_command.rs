@@ -30,7 +30,7 @@ pub fn run(request: &ReportRequest<'_>, data_dir: &Path, assets: &Assets) -> any
         .chain(&history_problem)
         .chain(&plan_problem)
     {
-        eprintln!("{problem}");
+        super::terminal::warn(&problem.to_string());
     }
     let plan = saved_plan.unwrap_or_else(|| assets.plan.clone());
     let source = ReportSource {
@@ -49,15 +49,18 @@ pub fn run(request: &ReportRequest<'_>, data_dir: &Path, assets: &Assets) -> any
             .collect();
         let text = sessions_csv(&in_range)?;
         write_shared(path, text.as_bytes())?;
-        println!(
+        super::terminal::say(&format!(
             "{}: {} rows written",
             path.display(),
             text.lines().count().saturating_sub(1)
-        );
+        ))?;
     }
     if let Some(path) = request.out {
         write_shared(path, clinician_report(&source, from, to).as_bytes())?;
-        println!("{}: report written ({from} to {to})", path.display());
+        super::terminal::say(&format!(
+            "{}: report written ({from} to {to})",
+            path.display()
+        ))?;
     }
     Ok(0)
 }

@@ -8,27 +8,38 @@ use crate::domain::catalog::{Catalog, Dose};
 use crate::domain::rules::{DayDecision, replay};
 use crate::store::days_file::read_days;
 
-/// Print each date's decision; returns the exit code.
-pub fn run(plan: &Path, days: &Path, json: bool, catalog: &Catalog) -> u8 {
+use super::terminal::{escaped, say_raw, warn};
+
+/// Print each date's decision; returns the exit code, or the error writing (a closed pipe).
+pub fn run(plan: &Path, days: &Path, json: bool, catalog: &Catalog) -> std::io::Result<u8> {
     let Some(checked) = super::read_plan_or_report(plan, catalog) else {
-        return 1;
+        return Ok(1);
     };
     let days = match read_days(days) {
         Ok(days) => days,
         Err(problem) => {
-            eprintln!("{problem}");
-            return 1;
+            warn(&problem.to_string());
+            return Ok(1);
         }
     };
     let decisions = replay(&checked, catalog, &days.days);
     if json {
+        // JSON escapes control characters itself.
         for decision in &decisions {
-            println!("{}", decision_json(decision));
+            say_raw(&format!("{}\n", decision_json(decision)))?;
         }
     } else {
-        print!("{}", decisions_table(&decisions));
+        say_raw(&escape_table(&decisions_table(&decisions)))?;
     }
-    0
+    Ok(0)
+}
+
+/// The table with control characters from plan text escaped, line by line.
+fn escape_table(table: &str) -> String {
+    table
+        .lines()
+        .map(|line| format!("{}\n", escaped(line)))
+        .collect()
 }
 
 #[derive(Serialize)]

@@ -5,23 +5,27 @@ use std::path::PathBuf;
 use crate::domain::catalog::Catalog;
 use crate::store::plan_file::read_plan;
 
-/// Check each plan file, printing `FILE: ok` or one located line per problem to `out`.
-/// Returns whether all were valid.
-pub fn validate(files: &[PathBuf], catalog: &Catalog, out: &mut impl std::io::Write) -> bool {
+use super::terminal::escaped;
+
+/// Check each plan file, printing `FILE: ok` or one located line per problem to `out` (text
+/// from the file escaped, so each problem is one line). Returns whether all were valid, or
+/// the error writing to `out` (a closed pipe).
+pub fn validate(
+    files: &[PathBuf],
+    catalog: &Catalog,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<bool> {
     let mut all_ok = true;
     for file in files {
-        let written = match read_plan(file, catalog) {
-            Ok(_) => writeln!(out, "{}: ok", file.display()),
+        match read_plan(file, catalog) {
+            Ok(_) => writeln!(out, "{}", escaped(&format!("{}: ok", file.display())))?,
             Err(problems) => {
                 all_ok = false;
-                problems
-                    .iter()
-                    .try_for_each(|problem| writeln!(out, "{problem}"))
+                for problem in &problems {
+                    writeln!(out, "{}", escaped(&problem.to_string()))?;
+                }
             }
-        };
-        if written.is_err() {
-            return false;
         }
     }
-    all_ok
+    Ok(all_ok)
 }

@@ -25,7 +25,9 @@ pub fn run(options: WindowOptions) -> anyhow::Result<()> {
         None => Assets::embedded(),
     };
     if let Err(problems) = &assets {
-        eprintln!("{problems}");
+        for problem in problems {
+            super::terminal::warn(&problem.to_string());
+        }
     }
     let no_sound = options.no_sound;
     let native = eframe::NativeOptions {

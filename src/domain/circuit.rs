@@ -149,6 +149,42 @@ impl Circuit {
         })
     }
 
+    /// Whether every count and duration is within what a plan file may hold. A circuit read
+    /// back from the app's own files (an interrupted session) is checked with this before its
+    /// timeline is built, since that allocates a phase per round, set and side.
+    pub fn within_plan_ranges(&self) -> bool {
+        use super::plan::ranges;
+        let t = &self.timings;
+        let timings_ok = ranges::LEAD_IN_SECS.contains(&t.get_ready_secs)
+            && ranges::LEAD_IN_SECS.contains(&t.switch_sides_secs)
+            && [
+                t.rest_between_sets_secs,
+                t.rest_between_exercises_secs,
+                t.rest_between_rounds_secs,
+            ]
+            .iter()
+            .all(|secs| ranges::REST_SECS.contains(secs))
+            && ranges::SECS_PER_REP.contains(&t.secs_per_rep_estimate);
+        let dose_ok = |dose: Dose| match dose {
+            Dose::Hold { hold_secs } => ranges::HOLD_SECS.contains(&hold_secs),
+            Dose::Reps { reps } => ranges::REPS.contains(&reps),
+            Dose::Paced { reps, secs_per_rep } => {
+                ranges::PACED_REPS.contains(&reps) && ranges::SECS_PER_REP.contains(&secs_per_rep)
+            }
+        };
+        timings_ok
+            && self.blocks.len() <= ranges::MAX_BLOCKS
+            && self.blocks.iter().all(|b| {
+                ranges::ROUNDS.contains(&b.rounds)
+                    && b.items.len() <= ranges::MAX_ITEMS_PER_BLOCK
+                    && b.rest_between_exercises_secs
+                        .is_none_or(|secs| ranges::REST_SECS.contains(&secs))
+                    && b.items
+                        .iter()
+                        .all(|i| ranges::SETS.contains(&i.sets) && dose_ok(i.dose))
+            })
+    }
+
     pub fn item(&self, slot: SlotRef) -> Option<&CircuitItem> {
         self.blocks.get(slot.block)?.items.get(slot.item)
     }

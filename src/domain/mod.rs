@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod checkin;
 pub mod circuit;
 pub mod coach;
+pub mod dates;
 pub mod demo;
 pub mod plan;
 pub mod plan_diff;

@@ -36,9 +36,7 @@ impl Assets {
         let program_path = dir.join("programs").join("back-care.ron");
         let read = |path: &Path| {
             let name = path.display().to_string();
-            std::fs::read(path)
-                .map_err(|err| DataFileError::new(&name, format!("cannot read: {err}")))
-                .map(|bytes| (name, bytes))
+            ron_file::read_bounded(path, ron_file::MAX_FILE_BYTES).map(|bytes| (name, bytes))
         };
         let (catalog_name, catalog_bytes) = read(&catalog_path)?;
         let (program_name, program_bytes) = read(&program_path)?;

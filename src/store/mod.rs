@@ -194,7 +194,10 @@ impl Store {
                 SessionRecord::SCHEMA_VERSION,
                 StoredFile::Session,
             ) {
-                Ok(Some(record)) => records.push(record),
+                Ok(Some(record)) => match record_date_problem(&path, &record) {
+                    None => records.push(record),
+                    Some(problem) => problems.push(problem),
+                },
                 Ok(None) => {}
                 Err(problem) => problems.push(problem),
             }
@@ -213,7 +216,10 @@ impl Store {
                 SessionRecord::SCHEMA_VERSION,
                 StoredFile::Session,
             ) {
-                Ok(Some(record)) => return (Some(record), problems),
+                Ok(Some(record)) => match record_date_problem(path, &record) {
+                    None => return (Some(record), problems),
+                    Some(problem) => problems.push(problem),
+                },
                 Ok(None) => {}
                 Err(problem) => problems.push(problem),
             }
@@ -250,6 +256,21 @@ impl Store {
     pub fn load_history(&self) -> (Vec<Day>, Option<LoadProblem>) {
         let path = self.dir.join(HISTORY_FILE);
         match read_or_set_aside::<DaysFile>(&path, DaysFile::SCHEMA_VERSION, StoredFile::History) {
+            Ok(Some(file)) if file.date_problem().is_some() => {
+                let message = file
+                    .date_problem()
+                    .map(|(i, message)| format!("days[{i}].date: {message}"))
+                    .unwrap_or_default();
+                let problem = DataFileError::new(&path.display().to_string(), message);
+                (
+                    Vec::new(),
+                    Some(LoadProblem {
+                        file: StoredFile::History,
+                        problems: problem.into(),
+                        kept: set_aside(&path),
+                    }),
+                )
+            }
             Ok(Some(file)) => (file.days, None),
             Ok(None) => (Vec::new(), None),
             Err(problem) => (Vec::new(), Some(problem)),
@@ -291,11 +312,29 @@ impl Store {
     /// The snapshot of a session that was interrupted, if any.
     pub fn load_in_progress(&self) -> (Option<InProgressSession>, Option<LoadProblem>) {
         let path = self.dir.join(IN_PROGRESS_FILE);
-        match read_or_set_aside(
+        match read_or_set_aside::<InProgressSession>(
             &path,
             InProgressSession::SCHEMA_VERSION,
             StoredFile::InProgress,
         ) {
+            Ok(Some(snapshot))
+                if !snapshot.circuit.within_plan_ranges()
+                    || !crate::domain::dates::supported(snapshot.started_at.date_naive()) =>
+            {
+                let name = path.display().to_string();
+                let problem = DataFileError::new(
+                    &name,
+                    "the session in it has counts, times or dates no plan allows (it was edited or damaged)",
+                );
+                (
+                    None,
+                    Some(LoadProblem {
+                        file: StoredFile::InProgress,
+                        problems: problem.into(),
+                        kept: set_aside(&path),
+                    }),
+                )
+            }
             Ok(found) => (found, None),
             Err(problem) => (None, Some(problem)),
         }
@@ -324,6 +363,26 @@ impl Store {
     }
 }
 
+/// A session record dated outside the supported years is set aside like an unreadable one.
+fn record_date_problem(path: &Path, record: &SessionRecord) -> Option<LoadProblem> {
+    let date = record.started_at.date_naive();
+    if crate::domain::dates::supported(date) {
+        return None;
+    }
+    let problem = DataFileError::new(
+        &path.display().to_string(),
+        format!(
+            "started_at: {}",
+            crate::domain::dates::unsupported_message(date)
+        ),
+    );
+    Some(LoadProblem {
+        file: StoredFile::Session,
+        problems: problem.into(),
+        kept: set_aside(path),
+    })
+}
+
 /// `Ok(None)` if the file does not exist; `Err` if it exists but cannot be used, in which case
 /// it has been renamed aside (or left alone when even that failed).
 fn read_or_set_aside<T: serde::de::DeserializeOwned>(
@@ -335,8 +394,12 @@ fn read_or_set_aside<T: serde::de::DeserializeOwned>(
         return Ok(None);
     }
     let name = path.display().to_string();
-    let result: Result<T, DataFileError> =
-        ron_file::read_versioned(path, current_version, ron_file::no_older_versions(&name));
+    let result: Result<T, DataFileError> = ron_file::read_versioned(
+        path,
+        ron_file::MAX_OWN_FILE_BYTES,
+        current_version,
+        ron_file::no_older_versions(&name),
+    );
     match result {
         Ok(value) => Ok(Some(value)),
         Err(err) => Err(LoadProblem {

@@ -12,8 +12,7 @@ use crate::store::ron_spans::SpanIndex;
 /// Read and check a plan file from disk.
 pub fn read_plan(path: &Path, catalog: &Catalog) -> Result<CheckedPlan, FileProblems> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path)
-        .map_err(|err| DataFileError::new(&name, format!("cannot read: {err}")))?;
+    let bytes = ron_file::read_bounded(path, ron_file::MAX_FILE_BYTES)?;
     check_plan_bytes(&name, &bytes, catalog)
 }
 
@@ -65,10 +64,15 @@ pub fn check_plan_text(
         }
     };
     let circuit = Circuit::resolve(&plan, catalog).ok();
-    let planned_minutes = circuit
-        .as_ref()
-        .map(|c| Timeline::build(c).planned_total_secs().div_ceil(60));
-    let problems = plan.problems(catalog, planned_minutes);
+    // Every range is checked before the timeline is built: it allocates a phase per round,
+    // set and side, so `rounds: 4000000000` must be refused first, not expanded.
+    let mut problems = plan.problems(catalog, None);
+    if problems.is_empty()
+        && let Some(circuit) = &circuit
+    {
+        let planned_minutes = Timeline::build(circuit).planned_total_secs().div_ceil(60);
+        problems = plan.problems(catalog, Some(planned_minutes));
+    }
     match (problems.is_empty(), circuit) {
         (true, Some(circuit)) => Ok(CheckedPlan { plan, circuit }),
         _ => {

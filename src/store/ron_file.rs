@@ -111,16 +111,12 @@ pub fn text_within<'a>(
     max_bytes: usize,
 ) -> Result<&'a str, DataFileError> {
     if bytes.len() > max_bytes {
-        let limit = if max_bytes == MAX_FILE_BYTES {
-            "1 MiB".to_owned()
-        } else {
-            format!("{} MiB", max_bytes / (1024 * 1024))
-        };
         return Err(DataFileError::new(
             file,
             format!(
-                "the file is {} bytes; files over {limit} ({max_bytes} bytes) are refused",
-                bytes.len()
+                "the file is {} bytes; files over {} ({max_bytes} bytes) are refused",
+                bytes.len(),
+                limit_text(max_bytes)
             ),
         ));
     }
@@ -146,6 +142,11 @@ pub fn text_within<'a>(
         return Err(DataFileError::new(file, "the file is empty"));
     }
     Ok(text)
+}
+
+/// "1 MiB" for a limit in bytes.
+fn limit_text(max_bytes: usize) -> String {
+    format!("{} MiB", max_bytes / (1024 * 1024))
 }
 
 /// Parse RON text into `T`, mapping errors to the file, line and column.
@@ -190,16 +191,56 @@ pub fn parse_versioned<T: DeserializeOwned>(
     }
 }
 
-/// Read one of the app's own files (or a history exported from it) from disk, through
-/// [`text_within`] with the own-file limit and [`parse_versioned`].
+/// Read a regular file of at most `max_bytes`. The size is checked before reading, and the
+/// read stops past the limit, so a huge file, a device or a FIFO is refused without reading
+/// it all (or waiting on it).
+pub fn read_bounded(path: &Path, max_bytes: usize) -> Result<Vec<u8>, DataFileError> {
+    use std::io::Read as _;
+    let name = path.display().to_string();
+    let cannot_read =
+        |err: std::io::Error| DataFileError::new(&name, format!("cannot read: {err}"));
+    let metadata = std::fs::metadata(path).map_err(cannot_read)?;
+    if !metadata.is_file() {
+        return Err(DataFileError::new(
+            &name,
+            "not a regular file (a folder, device or pipe cannot be read as one)",
+        ));
+    }
+    let too_big = |bytes: u64| {
+        DataFileError::new(
+            &name,
+            format!(
+                "the file is {bytes} bytes; files over {} ({max_bytes} bytes) are refused",
+                limit_text(max_bytes)
+            ),
+        )
+    };
+    if metadata.len() > max_bytes as u64 {
+        return Err(too_big(metadata.len()));
+    }
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    file.take(max_bytes as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot_read)?;
+    if bytes.len() > max_bytes {
+        // It grew while being read.
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Read one of the app's own files (or a days file from outside, with `max_bytes` set to
+/// [`MAX_FILE_BYTES`]) from disk, through [`read_bounded`] and [`parse_versioned`].
 pub fn read_versioned<T: DeserializeOwned>(
     path: &Path,
+    max_bytes: usize,
     current: u32,
     migrate: impl FnOnce(&str, u32) -> Result<String, DataFileError>,
 ) -> Result<T, DataFileError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|err| DataFileError::new(&name, err.to_string()))?;
-    let text = text_within(&name, &bytes, MAX_OWN_FILE_BYTES)?;
+    let bytes = read_bounded(path, max_bytes)?;
+    let text = text_within(&name, &bytes, max_bytes)?;
     parse_versioned(&name, text, current, migrate)
 }
 

@@ -11,6 +11,10 @@
 
 use std::collections::HashMap;
 
+/// Values nested deeper than this are skipped, not walked: real plans and days files nest
+/// about 8 deep, and unbounded nesting would use memory (and stack) in proportion to its square.
+const MAX_DEPTH: usize = 64;
+
 /// 1-based line and column of each value, by path.
 #[derive(Debug, Default)]
 pub struct SpanIndex {
@@ -23,6 +27,7 @@ impl SpanIndex {
         let mut walker = Walker {
             tokens: &tokens,
             at: 0,
+            depth: 0,
             index: SpanIndex::default(),
         };
         walker.value(String::new());
@@ -189,6 +194,8 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
 struct Walker<'t, 'a> {
     tokens: &'t [Token<'a>],
     at: usize,
+    /// How many values enclose the one being read.
+    depth: usize,
     index: SpanIndex,
 }
 
@@ -197,8 +204,19 @@ impl Walker<'_, '_> {
         self.tokens.get(self.at + ahead).map(|t| &t.tok)
     }
 
-    /// Read one value starting at the current token, recording it under `path`.
+    /// Read one value starting at the current token, recording it under `path`. Past
+    /// [`MAX_DEPTH`] it steps over one token and records nothing.
     fn value(&mut self, path: String) {
+        if self.depth >= MAX_DEPTH {
+            self.at += 1;
+            return;
+        }
+        self.depth += 1;
+        self.value_within_depth(path);
+        self.depth -= 1;
+    }
+
+    fn value_within_depth(&mut self, path: String) {
         let Some(token) = self.tokens.get(self.at) else {
             return;
         };

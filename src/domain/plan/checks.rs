@@ -2,6 +2,7 @@
 
 use super::{Plan, PlanProblem, Presentation, ranges};
 use crate::domain::catalog::{Catalog, Dose, MovementBias};
+use crate::domain::dates;
 
 impl Plan {
     pub const SCHEMA_VERSION: u32 = 2;
@@ -16,6 +17,16 @@ impl Plan {
 
         if self.name.trim().is_empty() {
             problem("name".into(), "the plan needs a name".into());
+        }
+        for (field, date) in [
+            ("start_date", self.start_date),
+            ("review_date", self.review_date),
+        ] {
+            if let Some(date) = date
+                && !dates::supported(date)
+            {
+                problem(field.into(), dates::unsupported_message(date));
+            }
         }
         if let (Some(start), Some(review)) = (self.start_date, self.review_date)
             && review < start
@@ -66,6 +77,16 @@ impl Plan {
         if self.blocks.iter().all(|b| b.items.is_empty()) {
             problem("blocks".into(), "the plan has no exercises".into());
         }
+        if self.blocks.len() > ranges::MAX_BLOCKS {
+            problem(
+                "blocks".into(),
+                format!(
+                    "{} blocks; a plan may have at most {}",
+                    self.blocks.len(),
+                    ranges::MAX_BLOCKS
+                ),
+            );
+        }
         for (b, block) in self.blocks.iter().enumerate() {
             let block_path = format!("blocks[{b}]");
             in_range(
@@ -74,6 +95,16 @@ impl Plan {
                 block.rounds,
                 ranges::ROUNDS,
             );
+            if block.items.len() > ranges::MAX_ITEMS_PER_BLOCK {
+                problem(
+                    format!("{block_path}.items"),
+                    format!(
+                        "{} exercises; a block may have at most {}",
+                        block.items.len(),
+                        ranges::MAX_ITEMS_PER_BLOCK
+                    ),
+                );
+            }
             if let Some(rest) = block.rest_between_exercises_secs {
                 in_range(
                     &mut problem,

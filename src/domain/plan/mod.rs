@@ -235,6 +235,10 @@ pub mod ranges {
     pub const REST_SECS: RangeInclusive<u32> = 0..=300;
     pub const SESSION_MINUTES: RangeInclusive<u32> = 5..=120;
     pub const PAIN: RangeInclusive<u8> = 0..=10;
+    /// Most blocks in a plan.
+    pub const MAX_BLOCKS: usize = 20;
+    /// Most exercises in one block.
+    pub const MAX_ITEMS_PER_BLOCK: usize = 40;
 }
 
 /// A problem with a plan, at a field path such as `blocks[1].items[0].exercise`.

@@ -1,0 +1,160 @@
+//! Small hostile files that once crashed or exhausted the tools: each is now refused with a
+//! located message, quickly, and nothing panics or aborts.
+
+use std::fs;
+use std::path::Path;
+
+use clap::Parser as _;
+use strongback::cli::{Cli, validate};
+use strongback::store::bundled::Assets;
+use strongback::store::days_file::read_days;
+
+fn validate_text(dir: &Path, name: &str, text: &[u8]) -> (bool, String) {
+    let assets = Assets::embedded().expect("assets");
+    let path = dir.join(name);
+    fs::write(&path, text).expect("write");
+    let mut out = Vec::new();
+    let ok = validate(&[path], &assets.catalog, &mut out).expect("written to memory");
+    (ok, String::from_utf8(out).expect("utf-8"))
+}
+
+#[test]
+fn deep_nesting_is_refused_without_overflowing_the_stack_or_memory() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for open in ["(", "[", "{"] {
+        let text = open.repeat(30_000);
+        let started = std::time::Instant::now();
+        let (ok, out) = validate_text(dir.path(), "deep.ron", text.as_bytes());
+        assert!(!ok);
+        assert!(out.starts_with(&dir.path().join("deep.ron").display().to_string()));
+        // Not a timing assertion on speed, only that it ends (it used to take gigabytes).
+        assert!(started.elapsed().as_secs() < 60);
+    }
+    let nested = format!(
+        "(schema_version: 2, name: \"x\", blocks: {}",
+        "[".repeat(20_000)
+    );
+    let (ok, _) = validate_text(dir.path(), "brackets.ron", nested.as_bytes());
+    assert!(!ok);
+}
+
+#[test]
+fn huge_rounds_are_refused_by_the_range_check_before_anything_is_built() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = fs::read_to_string("assets/programs/back-care.ron").expect("built-in plan");
+    let huge = text.replacen("rounds: 2", "rounds: 4000000000", 1);
+    assert_ne!(huge, text, "the built-in plan has a block of 2 rounds");
+    let (ok, out) = validate_text(dir.path(), "rounds.ron", huge.as_bytes());
+    assert!(!ok);
+    assert!(out.contains("rounds"), "{out}");
+    assert!(out.contains("4000000000"), "{out}");
+}
+
+#[test]
+fn too_many_blocks_are_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let block = "(name: \"b\", items: [(exercise: \"plank\", step: 1)]),";
+    let text = format!(
+        "(schema_version: 2, name: \"many\", blocks: [{}])",
+        block.repeat(25)
+    );
+    let (ok, out) = validate_text(dir.path(), "many.ron", text.as_bytes());
+    assert!(!ok);
+    assert!(
+        out.contains("blocks: 25 blocks; a plan may have at most 20"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_far_future_date_in_a_days_file_is_refused_where_it_is() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("days.ron");
+    fs::write(
+        &path,
+        "(schema_version: 1, days: [\n  (date: \"2026-12-01\"),\n  (date: \"+262142-12-31\", check_in: Some((back_pain: 3))),\n])",
+    )
+    .expect("write");
+    let err = read_days(&path).expect_err("refused");
+    assert_eq!(err.position, Some((3, 10)), "{err}");
+    assert!(
+        err.message
+            .contains("days[1].date: +262142-12-31 is outside the dates Strongback accepts"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_plan_dated_outside_1900_to_2200_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = fs::read_to_string("assets/programs/back-care.ron").expect("built-in plan");
+    let dated = text.replacen(
+        "schema_version: 2,",
+        "schema_version: 2, start_date: Some(\"1850-01-01\"),",
+        1,
+    );
+    let (ok, out) = validate_text(dir.path(), "dated.ron", dated.as_bytes());
+    assert!(!ok, "{out}");
+    assert!(out.contains("start_date: 1850-01-01 is outside"), "{out}");
+}
+
+#[test]
+fn report_dates_outside_the_supported_years_are_refused_by_the_arguments() {
+    let parsed = Cli::try_parse_from([
+        "strongback",
+        "report",
+        "--out",
+        "r.html",
+        "--to",
+        "+262142-12-31",
+    ]);
+    let err = parsed.expect_err("refused");
+    assert!(err.to_string().contains("--to"), "{err}");
+    let parsed = Cli::try_parse_from([
+        "strongback",
+        "report",
+        "--out",
+        "r.html",
+        "--from",
+        "2199-01-01",
+    ]);
+    assert!(parsed.is_ok());
+}
+
+#[test]
+fn folders_devices_and_pipes_are_refused_without_being_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let assets = Assets::embedded().expect("assets");
+    let mut out = Vec::new();
+    let ok = validate(
+        &[dir.path().to_path_buf(), "/dev/zero".into()],
+        &assets.catalog,
+        &mut out,
+    )
+    .expect("written to memory");
+    assert!(!ok);
+    let out = String::from_utf8(out).expect("utf-8");
+    assert_eq!(out.matches("not a regular file").count(), 2, "{out}");
+    #[cfg(unix)]
+    {
+        let fifo = dir.path().join("history.ron");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let err = read_days(&fifo).expect_err("refused, not waited on");
+            assert!(err.message.contains("not a regular file"), "{err}");
+        }
+    }
+}
+
+#[test]
+fn control_characters_from_a_plan_cannot_forge_output_lines() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = "(schema_version: 2, name: \"x\", blocks: [(name: \"b\", items: [(exercise: \"nope\\nplan.ron: ok\", step: 1)])])";
+    let (ok, out) = validate_text(dir.path(), "forged.ron", text.as_bytes());
+    assert!(!ok);
+    assert!(
+        !out.lines().any(|line| line == "plan.ron: ok"),
+        "no forged line: {out}"
+    );
+    assert!(out.contains("nope\\nplan.ron: ok"), "{out}");
+}
