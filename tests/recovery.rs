@@ -119,8 +119,15 @@ fn a_session_that_cannot_be_saved_is_kept_for_the_next_start() {
     std::fs::write(dir.path().join("sessions"), "in the way").expect("block");
     app.press(Key::Escape);
     app.click("Yes, end and save");
-    assert!(app.shows_containing("could not be saved"));
+    assert!(app.shows("Session finished, but not saved yet"));
+    assert!(app.shows("Your session has NOT been saved yet."));
+    assert!(app.shows_containing("a copy of your progress is on disk for the next start"));
     assert!(app.app().sessions().is_empty());
+    assert_eq!(app.app().unsaved_sessions().len(), 1, "kept in memory");
+    // Still not saved after going home: the warning and its buttons stay on every screen.
+    app.click("Back to home");
+    assert!(app.shows("Your session has NOT been saved yet."));
+    assert!(app.shows("Try again"));
     drop(app);
 
     std::fs::remove_file(dir.path().join("sessions")).expect("unblock");
@@ -224,4 +231,66 @@ fn home_waits_for_a_long_history_before_deciding_the_day() {
     assert_eq!(app.app().history().len(), days.len());
     assert!(app.app().todays_decision().is_some());
     assert!(app.shows("Start"));
+}
+
+/// The sessions folder cannot be written (a file stands in its way: the same error a read-only
+/// or full disk gives): the person is told at once, and "Try again" saves the record once the
+/// folder works again.
+#[test]
+fn try_again_saves_a_session_once_the_folder_works() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.start();
+    app.wait_secs(10 + 24);
+    std::fs::remove_dir_all(dir.path().join("sessions")).expect("remove");
+    std::fs::write(dir.path().join("sessions"), "in the way").expect("block");
+    app.press(Key::Escape);
+    app.click("Yes, end and save");
+    assert_eq!(app.app().unsaved_sessions().len(), 1);
+    app.click("Try again");
+    assert_eq!(app.app().unsaved_sessions().len(), 1, "still failing");
+    assert!(app.shows("Your session has NOT been saved yet."));
+
+    std::fs::remove_file(dir.path().join("sessions")).expect("unblock");
+    std::fs::create_dir(dir.path().join("sessions")).expect("folder back");
+    app.click("Try again");
+    assert!(app.app().unsaved_sessions().is_empty());
+    assert_eq!(app.app().sessions().len(), 1);
+    assert_eq!(session_files(dir.path()).len(), 1);
+    assert!(!app.shows("Your session has NOT been saved yet."));
+    assert!(app.shows_containing("The session is saved now"));
+    assert!(
+        !dir.path().join("in-progress.ron").exists(),
+        "the snapshot goes once the record is saved"
+    );
+}
+
+#[test]
+fn an_unsaved_session_can_be_saved_to_another_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let elsewhere = tempfile::tempdir().expect("another folder");
+    let mut app = open_app(dir.path());
+    app.start();
+    app.wait_secs(10 + 24);
+    std::fs::remove_dir_all(dir.path().join("sessions")).expect("remove");
+    std::fs::write(dir.path().join("sessions"), "in the way").expect("block");
+    app.press(Key::Escape);
+    app.click("Yes, end and save");
+    app.click("Save to another folder…");
+    app.harness
+        .state_mut()
+        .apply(strongback::ui::Action::PickerNavigate(
+            elsewhere.path().to_path_buf(),
+        ));
+    app.harness.run();
+    app.click("Save");
+    assert!(app.app().unsaved_sessions().is_empty());
+    let saved: Vec<_> = std::fs::read_dir(elsewhere.path())
+        .expect("listed")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    let text = std::fs::read_to_string(&saved[0]).expect("written");
+    assert!(text.contains("Cat-camel"), "the record itself");
 }

@@ -76,6 +76,13 @@ pub struct StrongbackApp {
     /// The note typed into the clearance dialog, while it is open.
     clearance_note: Option<String>,
     sound_problem: Option<SoundError>,
+    /// Finished sessions that could not be saved, kept until "Try again" or "Save to another
+    /// folder…" works.
+    unsaved_records: Vec<SessionRecord>,
+    /// Why the last save of a session failed.
+    save_problem: Option<String>,
+    /// After a failed save, whether the in-progress snapshot at least was written.
+    snapshot_kept: bool,
     /// Settings changed but not yet written (a slider is still being dragged).
     settings_unsaved: bool,
     /// Frames drawn since start, logged at exit (for measuring idle and timer cost).
@@ -143,6 +150,9 @@ impl StrongbackApp {
             today: None,
             clearance_note: None,
             sound_problem: None,
+            unsaved_records: Vec::new(),
+            save_problem: None,
+            snapshot_kept: false,
             settings_unsaved: false,
             frames_drawn: 0,
         }
@@ -275,8 +285,10 @@ impl StrongbackApp {
             Action::OpenHistory => self.open_history(),
             Action::OpenSession(index) => self.open_session(index),
             Action::SelectChartExercise(index) => self.select_chart_exercise(index),
+            Action::RetrySaveSession => self.retry_saving(),
             Action::SaveReport
             | Action::SaveCsv
+            | Action::SaveSessionElsewhere
             | Action::OpenPlan
             | Action::ExportPlan
             | Action::SaveHandout => self.open_file_dialog(&action),
@@ -289,9 +301,24 @@ impl StrongbackApp {
         }
     }
 
-    /// Draw the current screen and collect what the person asked for.
+    /// Sessions that could not be saved and are kept in memory.
+    pub fn unsaved_sessions(&self) -> &[SessionRecord] {
+        &self.unsaved_records
+    }
+
+    /// Draw the current screen and collect what the person asked for. Notices, and any
+    /// session not yet saved, show above every screen.
     pub fn screen_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
-        let mut actions = self.current_screen_ui(ui);
+        let mut actions = crate::ui::widgets::notices::notice_bar_ui(
+            ui,
+            &crate::ui::widgets::notices::NoticeBar {
+                notices: self.notices.all(),
+                unsaved_sessions: self.unsaved_records.len(),
+                save_problem: self.save_problem.as_deref(),
+                snapshot_kept: self.snapshot_kept,
+            },
+        );
+        actions.extend(self.current_screen_ui(ui));
         if let Some(browser) = &self.file_picker {
             actions.extend(crate::ui::file_picker_dialog::file_picker_ui(
                 ui.ctx(),

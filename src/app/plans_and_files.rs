@@ -21,6 +21,7 @@ impl StrongbackApp {
             Action::SaveHandout => FilePurpose::SaveHandout,
             Action::SaveReport => FilePurpose::SaveReport,
             Action::SaveCsv => FilePurpose::SaveCsv,
+            Action::SaveSessionElsewhere => FilePurpose::SaveSession,
             _ => return,
         };
         let start_dir = directories::UserDirs::new()
@@ -33,6 +34,7 @@ impl StrongbackApp {
             FilePurpose::SaveHandout => format!("{}-handout.html", file_stem_for(plan_name)),
             FilePurpose::SaveReport => format!("strongback-report-{}.html", self.today()),
             FilePurpose::SaveCsv => format!("strongback-sessions-{}.csv", self.today()),
+            FilePurpose::SaveSession => self.unsaved_file_name(),
         };
         self.file_picker = Some(FileBrowser::new(purpose, start_dir, file_name));
     }
@@ -43,10 +45,10 @@ impl StrongbackApp {
         };
         match action {
             Action::PickerNavigate(dir) => browser.navigate(dir),
-            Action::PickerFileName(name) => browser.file_name = name,
+            Action::PickerFileName(name) => browser.set_file_name(name),
             Action::PickerCancel => self.file_picker = None,
             Action::PickerConfirm => {
-                let Some(path) = browser.chosen_path() else {
+                let Some(path) = browser.confirm() else {
                     return;
                 };
                 let purpose = browser.purpose;
@@ -57,6 +59,7 @@ impl StrongbackApp {
                     FilePurpose::SaveHandout => self.save_handout(&path),
                     FilePurpose::SaveReport => self.save_report(&path),
                     FilePurpose::SaveCsv => self.save_csv(&path),
+                    FilePurpose::SaveSession => self.save_unsaved_session_to(&path),
                 }
             }
             _ => {}

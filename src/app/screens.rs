@@ -153,7 +153,7 @@ impl StrongbackApp {
     fn home_ui(&mut self, ui: &mut egui::Ui) -> Vec<Action> {
         let today = self.today();
         if !self.history.is_loaded() {
-            return ui::home_screen::reading_history_ui(ui, self.notices.all());
+            return ui::home_screen::reading_history_ui(ui);
         }
         if self.today_cache().is_none() {
             return Vec::new();
@@ -173,7 +173,6 @@ impl StrongbackApp {
             catalog: &assets.catalog,
             planned_total_secs: cache.planned_total_secs,
             settings: &self.settings,
-            notices: self.notices.all(),
             last_session: self.sessions.latest(),
             sound_problem: sound_problem.as_deref(),
         };

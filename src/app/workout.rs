@@ -196,8 +196,9 @@ impl StrongbackApp {
         // Remember the attempt either way, so a full disk is not retried every frame.
         session.saved = Some((session.player.index(), session.player.state()));
         if let Err(err) = self.store.save_in_progress(&snapshot) {
-            self.notices
-                .problem(format!("Progress could not be saved: {err}"));
+            self.notices.problem(format!(
+                "Your progress in this session cannot be saved to disk ({err}). Keep this window open; at the end you can try again or save the session to another folder."
+            ));
         }
     }
 
@@ -223,28 +224,25 @@ impl StrongbackApp {
             outcome,
         );
         if !self.save_record(record) {
-            // Keep everything that was done where the next start will find it.
+            // Also keep the snapshot, if the disk takes it, so a restart offers it again.
             let snapshot = snapshot_of(&session, self.clock.as_ref());
-            if let Err(err) = self.store.save_in_progress(&snapshot) {
-                log::error!("{err}");
-            }
+            self.snapshot_kept = self.store.save_in_progress(&snapshot).is_ok();
         }
     }
 
     /// Save a finished record, then forget the in-progress snapshot (only once saved), and
-    /// show the summary. Returns whether the record was saved.
+    /// show the summary. A record that cannot be saved stays in memory, with "Try again" and
+    /// "Save to another folder…" on every screen, until one of them works. Returns whether
+    /// the record was saved.
     fn save_record(&mut self, record: SessionRecord) -> bool {
         let saved_to = match self.store.save_session(&record) {
             Ok(path) => {
-                if let Err(err) = self.store.clear_in_progress() {
-                    log::warn!("{err}");
-                }
-                self.sessions.add(record.clone());
+                self.record_saved(&record);
                 Some(path.display().to_string())
             }
             Err(err) => {
-                self.notices
-                    .problem(format!("The session could not be saved: {err}"));
+                self.save_problem = Some(err.to_string());
+                self.unsaved_records.push(record.clone());
                 None
             }
         };
@@ -270,5 +268,82 @@ fn snapshot_of(session: &ActiveSession, clock: &dyn Clock) -> InProgressSession 
         phase_index: session.player.index(),
         circuit: session.circuit.clone(),
         completed: session.player.completed().to_vec(),
+    }
+}
+
+impl StrongbackApp {
+    /// A record is safely in the data folder: forget its snapshot and show it in history.
+    fn record_saved(&mut self, record: &SessionRecord) {
+        if let Err(err) = self.store.clear_in_progress() {
+            // Harmless: the next start sees the session was saved and drops the snapshot.
+            log::warn!("{err}");
+        }
+        self.sessions.add(record.clone());
+    }
+
+    /// "Try again": save every record that could not be saved.
+    pub(super) fn retry_saving(&mut self) {
+        let records = std::mem::take(&mut self.unsaved_records);
+        for record in records {
+            match self.store.save_session(&record) {
+                Ok(path) => {
+                    self.record_saved(&record);
+                    if let Screen::Summary(summary) = &mut self.screen
+                        && summary.record == record
+                    {
+                        summary.saved_to = Some(path.display().to_string());
+                    }
+                    self.notices
+                        .info(format!("The session is saved now ({}).", path.display()));
+                }
+                Err(err) => {
+                    self.save_problem = Some(err.to_string());
+                    self.unsaved_records.push(record);
+                }
+            }
+        }
+        if self.unsaved_records.is_empty() {
+            self.save_problem = None;
+        }
+    }
+
+    /// "Save to another folder…": write the first unsaved record where the person chose.
+    pub(super) fn save_unsaved_session_to(&mut self, path: &std::path::Path) {
+        let Some(record) = self.unsaved_records.first().cloned() else {
+            return;
+        };
+        let written = crate::store::ron_file::to_ron(&record)
+            .map_err(|reason| crate::store::StoreError::Encode {
+                what: "session record".to_owned(),
+                reason,
+            })
+            .and_then(|text| crate::store::write_atomically(path, text.as_bytes()));
+        match written {
+            Ok(()) => {
+                self.unsaved_records.remove(0);
+                if self.unsaved_records.is_empty() {
+                    self.save_problem = None;
+                }
+                self.notices.info(format!(
+                    "The session is saved in {}. To see it in your history, copy it into the \"sessions\" folder of {}.",
+                    path.display(),
+                    self.store.dir().display()
+                ));
+            }
+            Err(err) => self.save_problem = Some(err.to_string()),
+        }
+    }
+
+    /// A file name for an unsaved session: its start time.
+    pub(super) fn unsaved_file_name(&self) -> String {
+        self.unsaved_records.first().map_or_else(
+            || "strongback-session.ron".to_owned(),
+            |r| {
+                format!(
+                    "strongback-session-{}.ron",
+                    r.started_at.format("%Y-%m-%dT%H-%M-%S")
+                )
+            },
+        )
     }
 }

@@ -30,6 +30,7 @@ pub fn run(dir: &Path, request: DemoRequest, assets: &Assets) -> anyhow::Result<
         bail!("--every-days must be between 1 and 7");
     }
     let store = Store::open(dir)?;
+    let _lock = store.lock()?;
     if store.holds_records() {
         bail!(
             "{} already holds sessions or check-ins; choose an empty folder (nothing was written)",

@@ -20,6 +20,12 @@ pub struct WindowOptions {
 /// Open the app window and run until it is closed.
 pub fn run(options: WindowOptions) -> anyhow::Result<()> {
     let store = Store::open(&options.data_dir)?;
+    // One window per data folder; then nothing else is writing, so leftovers of a crash can go.
+    let lock = store.lock()?;
+    let removed = store.remove_stale_temp_files();
+    if removed > 0 {
+        log::info!("removed {removed} temporary files left by an earlier crash");
+    }
     let assets = match &options.assets_dir {
         Some(dir) => Assets::from_dir(dir),
         None => Assets::embedded(),
@@ -40,7 +46,7 @@ pub fn run(options: WindowOptions) -> anyhow::Result<()> {
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
-    eframe::run_native(
+    let result = eframe::run_native(
         "Strongback",
         native,
         Box::new(move |cc| {
@@ -61,5 +67,8 @@ pub fn run(options: WindowOptions) -> anyhow::Result<()> {
         }),
     )
     .map_err(|err| anyhow!("{err}"))
-    .context("Strongback could not open its window (is a graphical display available?)")
+    .context("Strongback could not open its window (is a graphical display available?)");
+    // The data folder stays ours until the window has closed.
+    drop(lock);
+    result
 }

@@ -11,13 +11,15 @@ pub enum FilePurpose {
     SaveHandout,
     SaveReport,
     SaveCsv,
+    /// A finished session that could not be saved in the data folder.
+    SaveSession,
 }
 
 impl FilePurpose {
     /// The kind of file listed and, when saving, added to a bare name.
     pub fn extension(self) -> &'static str {
         match self {
-            FilePurpose::OpenPlan | FilePurpose::ExportPlan => "ron",
+            FilePurpose::OpenPlan | FilePurpose::ExportPlan | FilePurpose::SaveSession => "ron",
             FilePurpose::SaveHandout | FilePurpose::SaveReport => "html",
             FilePurpose::SaveCsv => "csv",
         }
@@ -45,6 +47,8 @@ pub struct FileBrowser {
     pub file_name: String,
     /// Why the folder could not be listed, if it could not.
     pub error: Option<String>,
+    /// The chosen file exists: saving waits for the person to say "Replace".
+    pub replacing: Option<PathBuf>,
 }
 
 impl FileBrowser {
@@ -55,6 +59,7 @@ impl FileBrowser {
             entries: Vec::new(),
             file_name,
             error: None,
+            replacing: None,
         };
         browser.refresh();
         browser
@@ -63,7 +68,25 @@ impl FileBrowser {
     /// Show `dir` instead.
     pub fn navigate(&mut self, dir: PathBuf) {
         self.dir = dir;
+        self.replacing = None;
         self.refresh();
+    }
+
+    /// The name typed or clicked.
+    pub fn set_file_name(&mut self, name: String) {
+        self.file_name = name;
+        self.replacing = None;
+    }
+
+    /// The file to write or open now, or `None` while a save would replace a file the
+    /// person has not yet agreed to replace (then [`Self::replacing`] says which).
+    pub fn confirm(&mut self) -> Option<PathBuf> {
+        let path = self.chosen_path()?;
+        if self.purpose.is_save() && path.exists() && self.replacing.as_ref() != Some(&path) {
+            self.replacing = Some(path);
+            return None;
+        }
+        Some(path)
     }
 
     /// The file the person chose: the folder joined with the name (`.ron` added when saving).

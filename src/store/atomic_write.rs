@@ -25,16 +25,68 @@ pub fn write_shared(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     write_file(path, bytes, Readers::Everyone)
 }
 
-fn write_file(path: &Path, bytes: &[u8], readers: Readers) -> Result<(), StoreError> {
-    let dir = match path.parent() {
+/// Temporary files are named `.strongback-XXXXXX.tmp`, so ones left by a crash can be found
+/// and removed at the next start.
+pub const TEMP_PREFIX: &str = ".strongback-";
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// Write the person's own data to a new file at `path`, never replacing one that exists
+/// (even one that appeared a moment ago): `Ok(false)` if `path` was taken.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<bool, StoreError> {
+    let tmp = write_temp(path, bytes, Readers::Owner)?;
+    match tmp.persist_noclobber(path) {
+        Ok(_) => {
+            sync_dir(path)?;
+            Ok(true)
+        }
+        Err(err) if err.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(err) => Err(StoreError::Write {
+            path: path.to_path_buf(),
+            reason: err.error,
+        }),
+    }
+}
+
+/// The folder a file is in (`.` for a bare name).
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
-    };
+    }
+}
+
+/// Flush the folder holding `path`, so a rename or removal in it survives a power loss.
+pub fn sync_dir(path: &Path) -> Result<(), StoreError> {
+    let dir = parent_dir(path);
+    #[cfg(unix)]
+    {
+        std::fs::File::open(dir)
+            .and_then(|d| d.sync_all())
+            .map_err(|reason| StoreError::Write {
+                path: dir.to_path_buf(),
+                reason,
+            })?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// The bytes in a flushed temporary file beside `path`, ready to be renamed into place.
+fn write_temp(
+    path: &Path,
+    bytes: &[u8],
+    readers: Readers,
+) -> Result<tempfile::NamedTempFile, StoreError> {
     let err = |reason| StoreError::Write {
         path: path.to_path_buf(),
         reason,
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(err)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(parent_dir(path))
+        .map_err(err)?;
     #[cfg(unix)]
     if readers == Readers::Everyone {
         use std::os::unix::fs::PermissionsExt as _;
@@ -46,8 +98,23 @@ fn write_file(path: &Path, bytes: &[u8], readers: Readers) -> Result<(), StoreEr
     let _ = readers;
     tmp.write_all(bytes).map_err(err)?;
     tmp.as_file().sync_all().map_err(err)?;
-    tmp.persist(path).map_err(|e| err(e.error))?;
-    Ok(())
+    Ok(tmp)
+}
+
+fn write_file(path: &Path, bytes: &[u8], readers: Readers) -> Result<(), StoreError> {
+    let tmp = write_temp(path, bytes, readers)?;
+    tmp.persist(path).map_err(|e| StoreError::Write {
+        path: path.to_path_buf(),
+        reason: e.error,
+    })?;
+    sync_dir(path)
+}
+
+/// Whether a file name is a temporary file of ours (or of an older version, which used
+/// `.tmpXXXXXX`).
+pub fn is_temp_file_name(name: &str) -> bool {
+    (name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX))
+        || (name.starts_with(".tmp") && name.len() == 10)
 }
 
 /// Rename an unreadable file to the first free `NAME.unreadable[-N]`.

@@ -19,7 +19,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 use atomic_write::set_aside;
-pub use atomic_write::{Readers, write_atomically, write_shared};
+pub use atomic_write::{Readers, write_atomically, write_new, write_shared};
 
 use days_file::DaysFile;
 use ron_file::{DataFileError, FileProblems};
@@ -36,6 +36,35 @@ const IN_PROGRESS_FILE: &str = "in-progress.ron";
 const SESSIONS_DIR: &str = "sessions";
 const PLAN_FILE: &str = "plan.ron";
 const HISTORY_FILE: &str = "history.ron";
+const LOCK_FILE: &str = "strongback.lock";
+
+/// Held while the app uses a data folder; dropping it lets another instance in.
+#[derive(Debug)]
+pub struct DataFolderLock {
+    _file: std::fs::File,
+}
+
+/// The file name of a session record: its start time.
+fn session_stem(record: &SessionRecord) -> String {
+    record.started_at.format("%Y-%m-%dT%H-%M-%S").to_string()
+}
+
+/// Create a folder (and its parents) readable by the person only.
+fn create_private_dir(path: &Path) -> Result<(), StoreError> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt as _;
+        builder.mode(0o700);
+    }
+    builder
+        .create(path)
+        .map_err(|reason| StoreError::CreateDir {
+            path: path.to_path_buf(),
+            reason,
+        })
+}
 
 /// One of the person's files that could not be used. It was renamed aside (or, if even that
 /// failed, left alone and never overwritten); nothing else was changed. The caller shows it
@@ -109,6 +138,10 @@ pub enum StoreError {
         path: PathBuf,
         reason: std::io::Error,
     },
+    #[error(
+        "Strongback is already open on the data folder {dir}; close the other window first (or use --data-dir for another folder)"
+    )]
+    InUse { dir: PathBuf },
     #[error("could not encode {what}: {reason}")]
     Encode { what: String, reason: ron::Error },
 }
@@ -121,16 +154,67 @@ pub struct Store {
 
 impl Store {
     /// Use `dir` (created if missing).
+    /// Folders it creates are private (0700 on Unix), and so is `sessions/`.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         for path in [dir.to_path_buf(), dir.join(SESSIONS_DIR)] {
-            std::fs::create_dir_all(&path).map_err(|reason| StoreError::CreateDir {
-                path: path.clone(),
-                reason,
-            })?;
+            create_private_dir(&path)?;
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            // Best effort: folders made by older versions were 0755.
+            let _ = std::fs::set_permissions(
+                dir.join(SESSIONS_DIR),
+                std::fs::Permissions::from_mode(0o700),
+            );
         }
         Ok(Store {
             dir: dir.to_path_buf(),
         })
+    }
+
+    /// Take the data folder for this process: a second app on the same folder is refused
+    /// while the returned lock is held.
+    pub fn lock(&self) -> Result<DataFolderLock, StoreError> {
+        let path = self.dir.join(LOCK_FILE);
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|reason| StoreError::Write {
+                path: path.clone(),
+                reason,
+            })?;
+        match file.try_lock() {
+            Ok(()) => Ok(DataFolderLock { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::InUse {
+                dir: self.dir.clone(),
+            }),
+            Err(std::fs::TryLockError::Error(reason)) => Err(StoreError::Write { path, reason }),
+        }
+    }
+
+    /// Remove temporary files a crash left behind in the data folder and `sessions/`; call
+    /// only while holding [`Self::lock`]. Returns how many were removed.
+    pub fn remove_stale_temp_files(&self) -> usize {
+        let mut removed = 0;
+        for dir in [self.dir.clone(), self.dir.join(SESSIONS_DIR)] {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.filter_map(Result::ok) {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+                if is_file
+                    && atomic_write::is_temp_file_name(&name)
+                    && std::fs::remove_file(entry.path()).is_ok()
+                {
+                    removed += 1;
+                }
+            }
+        }
+        removed
     }
 
     /// The per-user data folder (XDG on Linux), if the system has one.
@@ -157,17 +241,50 @@ impl Store {
     }
 
     /// Save a finished session under `sessions/`, named by its start time.
+    /// Never replaces a file: a second session in the same second gets `-2`, `-3`…; the
+    /// folder is flushed after the rename, so the record survives a power loss.
     pub fn save_session(&self, record: &SessionRecord) -> Result<PathBuf, StoreError> {
-        let stem = record.started_at.format("%Y-%m-%dT%H-%M-%S").to_string();
+        let stem = session_stem(record);
         let sessions = self.dir.join(SESSIONS_DIR);
-        let mut path = sessions.join(format!("{stem}.ron"));
-        let mut n = 2;
-        while path.exists() {
-            path = sessions.join(format!("{stem}-{n}.ron"));
-            n += 1;
+        let text = ron_file::to_ron(record).map_err(|reason| StoreError::Encode {
+            what: "session record".to_owned(),
+            reason,
+        })?;
+        for n in 1..1000 {
+            let path = if n == 1 {
+                sessions.join(format!("{stem}.ron"))
+            } else {
+                sessions.join(format!("{stem}-{n}.ron"))
+            };
+            if atomic_write::write_new(&path, text.as_bytes())? {
+                return Ok(path);
+            }
         }
-        self.write_ron(&path, record, "session record")?;
-        Ok(path)
+        Err(StoreError::Write {
+            path: sessions.join(format!("{stem}.ron")),
+            reason: std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+        })
+    }
+
+    /// Whether the session a snapshot belongs to was already saved (a crash came between
+    /// saving it and removing the snapshot).
+    fn session_saved(&self, snapshot: &InProgressSession) -> bool {
+        let stem = snapshot.started_at.format("%Y-%m-%dT%H-%M-%S").to_string();
+        self.session_paths()
+            .iter()
+            .filter(|p| {
+                p.file_stem()
+                    .is_some_and(|s| s.to_string_lossy().starts_with(&stem))
+            })
+            .any(|p| {
+                ron_file::read_versioned::<SessionRecord>(
+                    p,
+                    ron_file::MAX_OWN_FILE_BYTES,
+                    SessionRecord::SCHEMA_VERSION,
+                    ron_file::no_older_versions(&p.display().to_string()),
+                )
+                .is_ok_and(|r| r.started_at == snapshot.started_at)
+            })
     }
 
     /// The session files, by name (which is the start time), oldest first.
@@ -335,6 +452,12 @@ impl Store {
                     }),
                 )
             }
+            Ok(Some(snapshot)) if self.session_saved(&snapshot) => {
+                // Saved already; only the snapshot's removal was lost. Offering it again
+                // would make a duplicate.
+                let _ = self.clear_in_progress();
+                (None, None)
+            }
             Ok(found) => (found, None),
             Err(problem) => (None, Some(problem)),
         }
@@ -343,7 +466,7 @@ impl Store {
     pub fn clear_in_progress(&self) -> Result<(), StoreError> {
         let path = self.dir.join(IN_PROGRESS_FILE);
         match std::fs::remove_file(&path) {
-            Ok(()) => Ok(()),
+            Ok(()) => atomic_write::sync_dir(&path),
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(()),
             Err(reason) => Err(StoreError::Remove { path, reason }),
         }

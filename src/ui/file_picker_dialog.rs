@@ -1,4 +1,5 @@
-//! A small file picker for plan files, drawn with egui alone (no desktop services needed).
+//! A small file picker, drawn with egui alone (no desktop services needed). Saving over an
+//! existing file asks first.
 
 use egui::RichText;
 
@@ -14,6 +15,7 @@ pub fn file_picker_ui(ctx: &egui::Context, browser: &FileBrowser) -> Vec<Action>
         FilePurpose::SaveHandout => ("Save a printable handout", "Save"),
         FilePurpose::SaveReport => ("Save the report for your clinician", "Save"),
         FilePurpose::SaveCsv => ("Export every session as CSV", "Save"),
+        FilePurpose::SaveSession => ("Save the session to another folder", "Save"),
     };
     egui::Modal::new(egui::Id::unique("file_picker")).show(ctx, |ui| {
         ui.set_width(560.0);
@@ -72,8 +74,22 @@ pub fn file_picker_ui(ctx: &egui::Context, browser: &FileBrowser) -> Vec<Action>
                 actions.push(Action::PickerConfirm);
             }
         });
+        if let Some(existing) = &browser.replacing {
+            ui.label(
+                RichText::new(format!(
+                    "{} already exists. Replace it with the new file?",
+                    existing.display()
+                ))
+                .color(super::palette::WARNING),
+            );
+        }
         ui.horizontal(|ui| {
             let can_confirm = browser.chosen_path().is_some();
+            let confirm = if browser.replacing.is_some() {
+                "Replace"
+            } else {
+                confirm
+            };
             if ui
                 .add_enabled(can_confirm, egui::Button::new(confirm))
                 .clicked()

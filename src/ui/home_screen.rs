@@ -11,7 +11,6 @@ use crate::domain::rules::{DayDecision, Referral, Status};
 use crate::store::settings_file::Settings;
 
 use super::widgets::circuit_list::circuit_list_ui;
-use super::widgets::notices::{Notice, notices_ui};
 use super::widgets::sound_settings::settings_ui;
 use super::{Action, minutes_text, palette};
 
@@ -29,7 +28,6 @@ pub struct HomeModel<'a> {
     pub catalog: &'a Catalog,
     pub planned_total_secs: u64,
     pub settings: &'a Settings,
-    pub notices: &'a [Notice],
     pub last_session: Option<&'a SessionRecord>,
     pub sound_problem: Option<&'a str>,
 }
@@ -80,8 +78,6 @@ pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
         });
 
     egui::CentralPanel::default().show(ui, |ui| {
-        actions.extend(notices_ui(ui, model.notices));
-
         let greeting = match &model.plan.patient {
             Some(name) => format!("Hello {name} · {}", model.today.format("%A %-d %B %Y")),
             None => model.today.format("%A %-d %B %Y").to_string(),
@@ -149,10 +145,9 @@ pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
 
 /// Shown for the moment a long history is being read: no decision and no Start until the
 /// rules have all of it.
-pub fn reading_history_ui(ui: &mut egui::Ui, notices: &[Notice]) -> Vec<Action> {
-    let mut actions = Vec::new();
+pub fn reading_history_ui(ui: &mut egui::Ui) -> Vec<Action> {
+    let actions = Vec::new();
     egui::CentralPanel::default().show(ui, |ui| {
-        actions.extend(notices_ui(ui, notices));
         ui.add_space(40.0);
         ui.vertical_centered(|ui| {
             ui.add(egui::Spinner::new().size(32.0));

@@ -70,6 +70,10 @@ pub enum Action {
     OpenSession(usize),
     /// Show the dose chart of the exercise at this index.
     SelectChartExercise(usize),
+    /// Try again to save the sessions that could not be saved.
+    RetrySaveSession,
+    /// Save the first unsaved session to a file the person chooses.
+    SaveSessionElsewhere,
     /// Save the clinician report (HTML) / every set as CSV.
     SaveReport,
     SaveCsv,

@@ -75,11 +75,14 @@ fn summary_body_ui(
             });
         });
     egui::CentralPanel::default().show(ui, |ui| {
-        let heading = match record.outcome {
-            SessionOutcome::Completed => "Session complete. Well done!",
-            SessionOutcome::EndedEarly | SessionOutcome::Interrupted => "Session saved",
+        let (heading, colour) = match (saved_to, record.outcome) {
+            (None, _) => ("Session finished, but not saved yet", palette::WARNING),
+            (Some(_), SessionOutcome::Completed) => ("Session complete. Well done!", palette::WORK),
+            (Some(_), SessionOutcome::EndedEarly | SessionOutcome::Interrupted) => {
+                ("Session saved", palette::WORK)
+            }
         };
-        ui.heading(RichText::new(heading).size(30.0).color(palette::WORK));
+        ui.heading(RichText::new(heading).size(30.0).color(colour));
         let (done, total) = record.sets_done();
         ui.label(format!(
             "{done} of {total} sets done in full · {} of training",
@@ -89,7 +92,7 @@ fn summary_body_ui(
             Some(path) => ui.small(format!("Saved to {path}")),
             None => ui.colored_label(
                 palette::WARNING,
-                "This session could not be saved; it is kept and will be offered again at the next start.",
+                "Use \"Try again\" or \"Save to another folder…\" at the top of the window to keep it.",
             ),
         };
         ui.add_space(8.0);

@@ -34,6 +34,69 @@ impl Notice {
     }
 }
 
+/// What shows above every screen.
+pub struct NoticeBar<'a> {
+    pub notices: &'a [Notice],
+    /// Finished sessions kept in memory because they could not be saved.
+    pub unsaved_sessions: usize,
+    pub save_problem: Option<&'a str>,
+    /// The in-progress snapshot was written, so a restart would offer the session again.
+    pub snapshot_kept: bool,
+}
+
+/// Notices and unsaved sessions, in a bar at the top of every screen (nothing when there is
+/// nothing to say).
+pub fn notice_bar_ui(ui: &mut egui::Ui, bar: &NoticeBar<'_>) -> Vec<Action> {
+    let mut actions = Vec::new();
+    if bar.notices.is_empty() && bar.unsaved_sessions == 0 {
+        return actions;
+    }
+    egui::Panel::top("notice_bar").show(ui, |ui| {
+        ui.add_space(4.0);
+        if bar.unsaved_sessions > 0 {
+            actions.extend(unsaved_ui(ui, bar));
+        }
+        actions.extend(notices_ui(ui, bar.notices));
+        ui.add_space(2.0);
+    });
+    actions
+}
+
+fn unsaved_ui(ui: &mut egui::Ui, bar: &NoticeBar<'_>) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(3.0, palette::WARNING))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let what = if bar.unsaved_sessions == 1 {
+                "Your session has NOT been saved yet.".to_owned()
+            } else {
+                format!("{} sessions have NOT been saved yet.", bar.unsaved_sessions)
+            };
+            ui.label(RichText::new(what).strong().size(18.0).color(palette::WARNING));
+            if let Some(problem) = bar.save_problem {
+                ui.label(format!("The data folder could not be written: {problem}"));
+            }
+            ui.label(if bar.snapshot_kept {
+                "It is kept in this window until it is saved, and a copy of your progress is on disk for the next start."
+            } else {
+                "It is kept in this window until it is saved. Closing Strongback now would lose it."
+            });
+            ui.horizontal(|ui| {
+                if ui.button(RichText::new("Try again").size(17.0)).clicked() {
+                    actions.push(Action::RetrySaveSession);
+                }
+                if ui
+                    .button(RichText::new("Save to another folder…").size(17.0))
+                    .clicked()
+                {
+                    actions.push(Action::SaveSessionElsewhere);
+                }
+            });
+        });
+    actions
+}
+
 /// Each notice in a framed box with a Dismiss button.
 pub fn notices_ui(ui: &mut egui::Ui, notices: &[Notice]) -> Vec<Action> {
     let mut actions = Vec::new();

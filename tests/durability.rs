@@ -1,0 +1,117 @@
+//! What survives a crash at any point: no duplicate after a kill between saving a session and
+//! removing its snapshot, no temporary files left behind, no session file replaced, one app
+//! per data folder, and private folders.
+
+mod common;
+
+use strongback::ScreenKind;
+use strongback::store::Store;
+
+/// A finished session saved, with its snapshot still on disk (as a kill between the two
+/// steps leaves it).
+fn saved_with_snapshot_left(dir: &std::path::Path) {
+    let mut app = common::open_app(dir);
+    app.start();
+    app.wait_secs(10 + 24);
+    let snapshot = std::fs::read(dir.join("in-progress.ron")).expect("snapshot on disk");
+    app.press(egui::Key::Escape);
+    app.click("Yes, end and save");
+    assert_eq!(common::session_files(dir).len(), 1);
+    assert!(!dir.join("in-progress.ron").exists());
+    drop(app);
+    std::fs::write(dir.join("in-progress.ron"), snapshot).expect("put back");
+}
+
+#[test]
+fn a_snapshot_whose_session_was_saved_is_dropped_not_offered_again() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    saved_with_snapshot_left(dir.path());
+    let app = common::open_app(dir.path());
+    assert_eq!(
+        app.app().screen_kind(),
+        ScreenKind::Home,
+        "no recovery offered"
+    );
+    assert!(!dir.path().join("in-progress.ron").exists(), "dropped");
+    assert_eq!(common::session_files(dir.path()).len(), 1, "no duplicate");
+}
+
+#[test]
+fn temporary_files_left_by_a_crash_are_removed_and_nothing_else() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("store");
+    let leftovers = [
+        dir.path().join(".strongback-a1b2c3.tmp"),
+        dir.path().join("sessions").join(".strongback-zz9x.tmp"),
+        dir.path().join(".tmpAbC123"),
+    ];
+    for path in &leftovers {
+        std::fs::write(path, "half a file").expect("write");
+    }
+    let kept = dir.path().join("notes.tmp");
+    std::fs::write(&kept, "the person's own").expect("write");
+    store.save_history(&[]).expect("save");
+    assert_eq!(store.remove_stale_temp_files(), 3);
+    for path in &leftovers {
+        assert!(!path.exists(), "{}", path.display());
+    }
+    assert!(kept.exists(), "other files are left alone");
+    assert!(dir.path().join("history.ron").exists());
+}
+
+#[test]
+fn a_session_file_is_never_replaced() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("store");
+    let assets = strongback::store::bundled::Assets::embedded().expect("assets");
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+    let (sessions, _) = strongback::domain::demo::generate_history(
+        &assets.plan.circuit,
+        &assets.catalog,
+        start,
+        1,
+        1,
+    );
+    let record = &sessions[0];
+    let first = store.save_session(record).expect("saved");
+    let second = store.save_session(record).expect("saved beside it");
+    assert_ne!(first, second);
+    assert!(second.to_string_lossy().ends_with("-2.ron"));
+    assert_eq!(common::session_files(dir.path()).len(), 2);
+}
+
+#[test]
+fn a_second_app_on_the_same_data_folder_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("store");
+    let first = store.lock().expect("first instance");
+    let err = store.lock().expect_err("second instance refused");
+    assert!(
+        err.to_string().contains("already open on the data folder"),
+        "{err}"
+    );
+    drop(first);
+    assert!(store.lock().is_ok(), "free again once the first has closed");
+}
+
+#[cfg(unix)]
+#[test]
+fn data_folders_are_private() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let parent = tempfile::tempdir().expect("temp dir");
+    let dir = parent.path().join("new-data");
+    let store = Store::open(&dir).expect("store");
+    store.save_history(&[]).expect("save");
+    for path in [dir.clone(), dir.join("sessions")] {
+        let mode = std::fs::metadata(&path)
+            .expect("exists")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700, "{}", path.display());
+    }
+    let mode = std::fs::metadata(dir.join("history.ron"))
+        .expect("exists")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+}
