@@ -115,3 +115,34 @@ fn data_folders_are_private() {
         .mode();
     assert_eq!(mode & 0o777, 0o600);
 }
+
+#[test]
+fn an_unreadable_sessions_folder_is_reported_on_the_first_screen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("store");
+    store.save_history(&[]).expect("save");
+    std::fs::remove_dir(dir.path().join("sessions")).expect("remove");
+    std::fs::write(dir.path().join("sessions"), "not a folder").expect("block");
+    let app = common::open_app_raw(dir.path());
+    assert!(
+        app.shows_containing("Your past sessions cannot be shown until the folder can be read")
+    );
+}
+
+#[test]
+fn a_history_set_aside_is_reported_on_the_intake_screen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    Store::open(dir.path()).expect("store");
+    std::fs::write(
+        dir.path().join("history.ron"),
+        "(schema_version: 1, days: [oops])",
+    )
+    .expect("write");
+    let app = common::open_app_raw(dir.path());
+    assert_eq!(
+        app.app().screen_kind(),
+        ScreenKind::CheckIn,
+        "the intake, as at a first start"
+    );
+    assert!(app.shows_containing("history.ron.unreadable"));
+}

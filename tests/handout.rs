@@ -97,6 +97,7 @@ fn cli_writes_the_handout_and_refuses_an_invalid_plan() {
         &Command::Handout {
             plan: "assets/examples/physio-plan.ron".into(),
             out: out.clone(),
+            force: false,
         },
         None,
         None,
@@ -113,6 +114,7 @@ fn cli_writes_the_handout_and_refuses_an_invalid_plan() {
         &Command::Handout {
             plan: "tests/fixtures/plans/unknown_exercise.ron".into(),
             out: refused.clone(),
+            force: false,
         },
         None,
         None,
@@ -120,6 +122,24 @@ fn cli_writes_the_handout_and_refuses_an_invalid_plan() {
     .expect("runs");
     assert_eq!(code, 1);
     assert!(!refused.exists());
+
+    // An existing file is not replaced without --force.
+    std::fs::write(&out, "the physio's own notes").expect("write");
+    let handout = |force| Command::Handout {
+        plan: "assets/examples/physio-plan.ron".into(),
+        out: out.clone(),
+        force,
+    };
+    assert_eq!(run_command(&handout(false), None, None).expect("runs"), 1);
+    assert_eq!(
+        std::fs::read_to_string(&out).expect("kept"),
+        "the physio's own notes"
+    );
+    assert_eq!(run_command(&handout(true), None, None).expect("runs"), 0);
+    assert_eq!(
+        std::fs::read_to_string(&out).expect("replaced"),
+        example_handout()
+    );
 }
 
 #[test]

@@ -120,6 +120,7 @@ fn report_and_csv_buttons_save_files() {
             csv: None,
             from: None,
             to: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")),
+            force: false,
         },
         None,
         Some(dir.path()),

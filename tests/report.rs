@@ -170,6 +170,7 @@ fn report_command_writes_html_and_csv_from_a_data_folder() {
             csv: Some(csv_path.clone()),
             from: Some(date("2026-09-01")),
             to: Some(date("2026-09-30")),
+            force: false,
         },
         None,
         Some(dir.path()),

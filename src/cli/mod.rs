@@ -73,6 +73,9 @@ pub enum Command {
         /// Last date to include (YYYY-MM-DD; default: today).
         #[arg(long, value_name = "DATE", value_parser = supported_date)]
         to: Option<chrono::NaiveDate>,
+        /// Replace files that already exist.
+        #[arg(long)]
+        force: bool,
     },
     /// Write a printable handout of a plan: one self-contained HTML page.
     Handout {
@@ -82,6 +85,9 @@ pub enum Command {
         /// Where to write the page.
         #[arg(long, value_name = "FILE.html")]
         out: PathBuf,
+        /// Replace the file if it already exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Fill an empty data folder with a generated history (sessions, check-ins, reports)
     /// ending today, to see the app with months of progress.
@@ -123,6 +129,19 @@ fn read_plan_or_report(path: &Path, catalog: &Catalog) -> Option<CheckedPlan> {
     }
 }
 
+/// Whether writing `path` must be refused: it exists and `--force` was not given (said on
+/// standard error).
+fn refuse_to_replace(path: &Path, force: bool) -> bool {
+    let refuse = !force && path.exists();
+    if refuse {
+        terminal::warn(&format!(
+            "{}: already exists; nothing was written (add --force to replace it)",
+            path.display()
+        ));
+    }
+    refuse
+}
+
 /// The data folder: the one given, or the per-user default.
 fn data_dir_or_default(data_dir: Option<&Path>) -> anyhow::Result<PathBuf> {
     match data_dir {
@@ -150,17 +169,26 @@ pub fn run_command(
         Command::Simulate { plan, days, json } => {
             Ok(simulate_command::run(plan, days, *json, &assets.catalog)?)
         }
-        Command::Report { out, csv, from, to } => report_command::run(
+        Command::Report {
+            out,
+            csv,
+            from,
+            to,
+            force,
+        } => report_command::run(
             &report_command::ReportRequest {
                 out: out.as_deref(),
                 csv: csv.as_deref(),
                 from: *from,
                 to: *to,
+                force: *force,
             },
             &data_dir_or_default(data_dir)?,
             &assets,
         ),
-        Command::Handout { plan, out } => handout_command::run(plan, out, &assets.catalog),
+        Command::Handout { plan, out, force } => {
+            handout_command::run(plan, out, *force, &assets.catalog)
+        }
         Command::DemoData {
             dir,
             years,

@@ -17,10 +17,17 @@ pub struct ReportRequest<'a> {
     pub csv: Option<&'a Path>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// Replace files that exist.
+    pub force: bool,
 }
 
 /// Write the report and/or the CSV; returns the exit code.
 pub fn run(request: &ReportRequest<'_>, data_dir: &Path, assets: &Assets) -> anyhow::Result<u8> {
+    for path in request.out.iter().chain(&request.csv) {
+        if super::refuse_to_replace(path, request.force) {
+            return Ok(1);
+        }
+    }
     let store = Store::open(data_dir)?;
     let (sessions, session_problems) = store.load_sessions();
     let (days, history_problem) = store.load_history();
@@ -31,6 +38,13 @@ pub fn run(request: &ReportRequest<'_>, data_dir: &Path, assets: &Assets) -> any
         .chain(&plan_problem)
     {
         super::terminal::warn(&problem.to_string());
+    }
+    if session_problems
+        .iter()
+        .any(|p| p.file == crate::store::StoredFile::SessionsFolder)
+    {
+        // A report of "0 sessions" would be false: write nothing.
+        return Ok(1);
     }
     let plan = saved_plan.unwrap_or_else(|| assets.plan.clone());
     let source = ReportSource {

@@ -33,6 +33,16 @@ fn kind_and_amount(dose: Dose) -> (&'static str, String) {
     }
 }
 
+/// Text from a plan as a cell a spreadsheet shows and never runs: a leading `=`, `+`, `-`, `@`,
+/// tab or carriage return would make it a formula, so such text gets a leading `'`.
+pub fn inert(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
 /// The CSV text for `sessions` (oldest first).
 pub fn sessions_csv(sessions: &[SessionRecord]) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
@@ -51,13 +61,13 @@ pub fn sessions_csv(sessions: &[SessionRecord]) -> Result<String, csv::Error> {
                     record.started_at.date_naive().to_string(),
                     record.started_at.to_rfc3339(),
                     record.ended_at.to_rfc3339(),
-                    record.program.clone(),
+                    inert(&record.program),
                     outcome.to_owned(),
-                    exercise.block.clone(),
-                    exercise.exercise_id.clone(),
-                    exercise.name.clone(),
+                    inert(&exercise.block),
+                    inert(&exercise.exercise_id),
+                    inert(&exercise.name),
                     exercise.step.to_string(),
-                    exercise.step_name.clone(),
+                    inert(&exercise.step_name),
                     set.round.to_string(),
                     set.set.to_string(),
                     set.side.map_or("", Side::label).to_owned(),
@@ -71,4 +81,22 @@ pub fn sessions_csv(sessions: &[SessionRecord]) -> Result<String, csv::Error> {
     }
     let bytes = writer.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inert;
+
+    #[test]
+    fn formula_like_text_is_made_inert_and_other_text_is_untouched() {
+        assert_eq!(
+            inert("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        assert_eq!(inert("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(inert("+1"), "'+1");
+        assert_eq!(inert("-2"), "'-2");
+        assert_eq!(inert("Front plank"), "Front plank");
+        assert_eq!(inert("Bird dog = good"), "Bird dog = good");
+    }
 }

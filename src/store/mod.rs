@@ -85,10 +85,19 @@ pub enum StoredFile {
     History,
     Plan,
     InProgress,
+    /// The `sessions/` folder itself.
+    SessionsFolder,
 }
 
 impl std::fmt::Display for LoadProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.file == StoredFile::SessionsFolder {
+            return write!(
+                f,
+                "{}\nYour past sessions cannot be shown until the folder can be read; nothing in it was changed.",
+                self.problems
+            );
+        }
         if self.file == StoredFile::Plan {
             let kept = match &self.kept {
                 Ok(kept) => format!("It was kept as {}.", kept.display()),
@@ -154,11 +163,11 @@ pub struct Store {
 
 impl Store {
     /// Use `dir` (created if missing).
-    /// Folders it creates are private (0700 on Unix), and so is `sessions/`.
+    /// Folders it creates are private (0700 on Unix), and so is `sessions/`. A `sessions/`
+    /// that cannot be made is not an error here: loading reports it, and saving says so.
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
-        for path in [dir.to_path_buf(), dir.join(SESSIONS_DIR)] {
-            create_private_dir(&path)?;
-        }
+        create_private_dir(dir)?;
+        let _ = create_private_dir(&dir.join(SESSIONS_DIR));
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt as _;
@@ -287,10 +296,13 @@ impl Store {
             })
     }
 
-    /// The session files, by name (which is the start time), oldest first.
-    fn session_paths(&self) -> Vec<PathBuf> {
-        let Ok(entries) = std::fs::read_dir(self.dir.join(SESSIONS_DIR)) else {
-            return Vec::new();
+    /// The session files, by name (which is the start time), oldest first; empty when there
+    /// is no sessions folder yet.
+    fn try_session_paths(&self) -> std::io::Result<Vec<PathBuf>> {
+        let entries = match std::fs::read_dir(self.dir.join(SESSIONS_DIR)) {
+            Ok(entries) => entries,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(err) => return Err(err),
         };
         let mut paths: Vec<PathBuf> = entries
             .filter_map(Result::ok)
@@ -298,14 +310,36 @@ impl Store {
             .filter(|p| p.extension().is_some_and(|ext| ext == "ron"))
             .collect();
         paths.sort();
-        paths
+        Ok(paths)
+    }
+
+    fn session_paths(&self) -> Vec<PathBuf> {
+        self.try_session_paths().unwrap_or_default()
+    }
+
+    /// The problem when the sessions folder itself cannot be listed.
+    fn sessions_folder_problem(&self, err: std::io::Error) -> LoadProblem {
+        let folder = self.dir.join(SESSIONS_DIR);
+        LoadProblem {
+            file: StoredFile::SessionsFolder,
+            problems: DataFileError::new(
+                &folder.display().to_string(),
+                format!("cannot read: {err}"),
+            )
+            .into(),
+            kept: Ok(folder),
+        }
     }
 
     /// All readable session records, oldest first; unreadable ones are set aside and reported.
     pub fn load_sessions(&self) -> (Vec<SessionRecord>, Vec<LoadProblem>) {
         let mut records = Vec::new();
         let mut problems = Vec::new();
-        for path in self.session_paths() {
+        let paths = match self.try_session_paths() {
+            Ok(paths) => paths,
+            Err(err) => return (records, vec![self.sessions_folder_problem(err)]),
+        };
+        for path in paths {
             match read_or_set_aside::<SessionRecord>(
                 &path,
                 SessionRecord::SCHEMA_VERSION,
@@ -327,7 +361,11 @@ impl Store {
     /// newest); unreadable ones on the way are set aside and reported.
     pub fn load_latest_session(&self) -> (Option<SessionRecord>, Vec<LoadProblem>) {
         let mut problems = Vec::new();
-        for path in self.session_paths().iter().rev() {
+        let paths = match self.try_session_paths() {
+            Ok(paths) => paths,
+            Err(err) => return (None, vec![self.sessions_folder_problem(err)]),
+        };
+        for path in paths.iter().rev() {
             match read_or_set_aside::<SessionRecord>(
                 path,
                 SessionRecord::SCHEMA_VERSION,
