@@ -763,3 +763,27 @@ fn referral_events_list_each_rise_once_with_its_reason() {
     assert_eq!(events[0].1, Referral::Routine);
     assert!(events[0].2.contains("3 red sessions"));
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Replaying a whole history date by date (one fold, as `simulate` does) decides every
+    /// date exactly as deciding that date alone does.
+    #[test]
+    fn replaying_a_history_decides_each_date_as_deciding_it_alone(
+        days in arb_history(),
+        presentation in prop::sample::select(vec!["NotSet", "Spasm", "Nerve", "Ache"]),
+    ) {
+        let p = plan(presentation, "");
+        let catalog = catalog();
+        let replayed = strongback::domain::rules::replay(&p, &catalog, &days);
+        let mut dates: Vec<_> = days.iter().map(|d| d.date).collect();
+        dates.sort();
+        dates.dedup();
+        prop_assert_eq!(replayed.len(), dates.len());
+        for (decision, date) in replayed.iter().zip(dates) {
+            let alone = decide(&p.plan, &p.circuit, &catalog, &days, date);
+            prop_assert_eq!(decision, &alone);
+        }
+    }
+}

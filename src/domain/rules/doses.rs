@@ -9,6 +9,30 @@ use crate::domain::catalog::{Catalog, Dose, MovementBias};
 use crate::domain::circuit::Circuit;
 use crate::domain::plan::{Plan, Presentation, RuleSettings};
 
+/// An automatic change to a slot, and the date of the session that caused it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Change {
+    MovedUp(NaiveDate),
+    SetDropped(NaiveDate),
+    Eased(NaiveDate),
+}
+
+impl Change {
+    fn describe(self, rules: &RuleSettings) -> String {
+        match self {
+            Change::MovedUp(date) => format!(
+                "moved up after {} green sessions in a row, the last on {date}",
+                rules.greens_to_progress
+            ),
+            Change::SetDropped(date) => format!(
+                "one set fewer after {} amber sessions in a row, the last on {date}",
+                rules.ambers_to_drop_set
+            ),
+            Change::Eased(date) => format!("eased after the red session on {date}"),
+        }
+    }
+}
+
 /// The dose state of one exercise slot as the history moves it.
 #[derive(Clone, Debug)]
 pub(super) struct Slot {
@@ -25,7 +49,7 @@ pub(super) struct Slot {
     pub(super) greens: u32,
     pub(super) last_progress: Option<NaiveDate>,
     /// The last automatic change, for the reasons list.
-    pub(super) last_change: Option<String>,
+    pub(super) last_change: Option<Change>,
     /// Why the slot is no longer prescribed (Ache: extension after an amber).
     pub(super) dropped: Option<String>,
 }
@@ -221,22 +245,36 @@ pub(super) fn deload_start(reds: &[NaiveDate], rules: &RuleSettings) -> Option<N
         .next_back()
 }
 
-/// Replay the lit sessions: R4 progress after greens, R5 a set fewer after ambers, R6 a step
-/// down after a red, and R8 (ache) extension exercises dropped after an amber.
-pub(super) fn replay_lights(
-    lit: &[Lit<'_>],
-    plan: &Plan,
-    catalog: &Catalog,
-    circuit: &Circuit,
-    presentation: Presentation,
-) -> Vec<Slot> {
-    let rules = &plan.rules;
-    let mut slots = initial_slots(circuit, catalog);
-    let mut amber_run = 0;
-    for session in lit {
+/// Every slot's state as the sessions so far have moved it, one session at a time (R4
+/// progress after greens, R5 a set fewer after ambers, R6 a step down after a red, and R8
+/// (ache) extension exercises dropped after an amber).
+#[derive(Clone, Debug)]
+pub(super) struct SlotReplay {
+    pub(super) slots: Vec<Slot>,
+    amber_run: u32,
+}
+
+impl SlotReplay {
+    pub(super) fn new(circuit: &Circuit, catalog: &Catalog) -> Self {
+        Self {
+            slots: initial_slots(circuit, catalog),
+            amber_run: 0,
+        }
+    }
+
+    /// Move the slots on by one session and its light.
+    pub(super) fn apply(
+        &mut self,
+        session: &Lit<'_>,
+        plan: &Plan,
+        catalog: &Catalog,
+        presentation: Presentation,
+    ) {
+        let rules = &plan.rules;
+        let slots = &mut self.slots;
         match session.light {
             Light::Green => {
-                amber_run = 0;
+                self.amber_run = 0;
                 for slot in slots
                     .iter_mut()
                     .filter(|s| s.dropped.is_none() && !s.mobility)
@@ -253,28 +291,22 @@ pub(super) fn replay_lights(
                     if slot.greens >= u32::from(rules.greens_to_progress) && waited {
                         if progress(slot, plan, catalog) {
                             slot.last_progress = Some(session.date);
-                            slot.last_change = Some(format!(
-                                "moved up after {} green sessions in a row, the last on {}",
-                                rules.greens_to_progress, session.date
-                            ));
+                            slot.last_change = Some(Change::MovedUp(session.date));
                         }
                         slot.greens = 0;
                     }
                 }
             }
             Light::Amber => {
-                amber_run += 1;
-                for slot in &mut slots {
+                self.amber_run += 1;
+                for slot in slots.iter_mut() {
                     slot.greens = 0;
                 }
-                if amber_run >= u32::from(rules.ambers_to_drop_set) {
-                    amber_run = 0;
+                if self.amber_run >= u32::from(rules.ambers_to_drop_set) {
+                    self.amber_run = 0;
                     for slot in slots.iter_mut().filter(|s| s.sets > 1) {
                         slot.sets -= 1;
-                        slot.last_change = Some(format!(
-                            "one set fewer after {} amber sessions in a row, the last on {}",
-                            rules.ambers_to_drop_set, session.date
-                        ));
+                        slot.last_change = Some(Change::SetDropped(session.date));
                     }
                 }
                 if presentation == Presentation::Ache {
@@ -290,21 +322,23 @@ pub(super) fn replay_lights(
                 }
             }
             Light::Red => {
-                amber_run = 0;
+                self.amber_run = 0;
                 for slot in slots.iter_mut().filter(|s| !s.mobility) {
                     slot.greens = 0;
                     step_down(slot, catalog, HalveAtStepOne::Yes);
-                    slot.last_change =
-                        Some(format!("eased after the red session on {}", session.date));
+                    slot.last_change = Some(Change::Eased(session.date));
                 }
             }
         }
     }
-    slots
 }
 
 /// One reason per exercise whose dose now differs from where the plan starts it.
-pub(super) fn changes_from_plan(slots: &[Slot], start: &[Slot]) -> Vec<String> {
+pub(super) fn changes_from_plan(
+    slots: &[Slot],
+    start: &[Slot],
+    rules: &RuleSettings,
+) -> Vec<String> {
     slots
         .iter()
         .zip(start)
@@ -322,9 +356,10 @@ pub(super) fn changes_from_plan(slots: &[Slot], start: &[Slot]) -> Vec<String> {
                 start.step,
                 start.sets,
                 start.dose.describe(),
-                slot.last_change
-                    .as_deref()
-                    .unwrap_or("changed by the rules")
+                slot.last_change.map_or_else(
+                    || "changed by the rules".to_owned(),
+                    |change| change.describe(rules)
+                )
             )
         })
         .collect()

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::Light;
-use crate::domain::checkin::{CheckIn, Day, MorningAfter, SessionReport};
+use crate::domain::checkin::{MorningAfter, SessionReport};
 use crate::domain::plan::RuleSettings;
 
 /// R3: the light of a session, from the report and the next morning's answer (if known yet).
@@ -31,31 +31,4 @@ pub(super) struct Lit<'a> {
     pub(super) date: NaiveDate,
     pub(super) report: &'a SessionReport,
     pub(super) light: Light,
-}
-
-/// Sessions before `today`, each lit by the next morning's answer. One backward pass finds the
-/// next check-in after every day, so this stays linear in the history's length.
-pub(super) fn lit_sessions<'a>(
-    days: &[&'a Day],
-    today: NaiveDate,
-    rules: &RuleSettings,
-) -> Vec<Lit<'a>> {
-    let mut next_morning_after: Vec<Option<MorningAfter>> = vec![None; days.len()];
-    let mut next_check_in: Option<&CheckIn> = None;
-    for (i, day) in days.iter().enumerate().rev() {
-        next_morning_after[i] = next_check_in.and_then(|c| c.morning_after);
-        if let Some(check_in) = &day.check_in {
-            next_check_in = Some(check_in);
-        }
-    }
-    days.iter()
-        .zip(&next_morning_after)
-        .filter(|(d, _)| d.date < today)
-        .filter_map(|(d, next)| d.session.as_ref().map(|s| (d.date, s, *next)))
-        .map(|(date, report, next_morning)| Lit {
-            date,
-            report,
-            light: session_light(report, next_morning, rules),
-        })
-        .collect()
 }

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 mod doses;
+mod fold;
 mod lights;
 mod presentation;
 mod referrals;
@@ -20,11 +21,11 @@ use super::checkin::{CheckIn, Day, LegTrend};
 use super::circuit::Circuit;
 use super::plan::{Plan, Presentation};
 
-use doses::{apply_limits, changes_from_plan, deload, deload_start, initial_slots, replay_lights};
-use lights::lit_sessions;
+use doses::{apply_limits, changes_from_plan, deload, deload_start, initial_slots};
+use fold::Fold;
 use presentation::{SpasmDay, nerve_day, spasm_day};
 use referrals::{clinician_contact, routine_referral};
-use safety::{nerve_warning_day, red_flag_stop, uncleared_flag};
+use safety::{nerve_warning_day, red_flag_stop};
 
 pub use lights::session_light;
 pub use presentation::effective_presentation;
@@ -94,17 +95,50 @@ pub fn decide(
     days: &[Day],
     today: NaiveDate,
 ) -> DayDecision {
-    let rules = &plan.rules;
-    let mut days: Vec<&Day> = days.iter().filter(|d| d.date <= today).collect();
-    days.sort_by_key(|d| d.date);
-    let presentation = effective_presentation(plan, &days);
-    let today_check_in = days
+    let mut fold = Fold::new(plan, circuit, catalog, days);
+    fold.advance_to(today);
+    decide_folded(&fold)
+}
+
+/// The decision for every date in a days file, in date order, from the same engine as the app.
+/// The history is folded once, so this grows with its length, not its square.
+pub fn replay(
+    plan: &super::plan::CheckedPlan,
+    catalog: &Catalog,
+    days: &[Day],
+) -> Vec<DayDecision> {
+    let mut dates: Vec<_> = days.iter().map(|d| d.date).collect();
+    dates.sort();
+    dates.dedup();
+    decisions_for(&plan.plan, &plan.circuit, catalog, days, &dates)
+}
+
+/// The decisions for `dates` (sorted), folding the history once.
+fn decisions_for(
+    plan: &Plan,
+    circuit: &Circuit,
+    catalog: &Catalog,
+    days: &[Day],
+    dates: &[NaiveDate],
+) -> Vec<DayDecision> {
+    let mut fold = Fold::new(plan, circuit, catalog, days);
+    dates
         .iter()
-        .rev()
-        .find(|d| d.date == today)
-        .and_then(|d| d.check_in.as_ref());
-    let lit = lit_sessions(&days, today, rules);
-    let light = lit.last().map(|l| l.light);
+        .map(|date| {
+            fold.advance_to(*date);
+            decide_folded(&fold)
+        })
+        .collect()
+}
+
+/// Decide the date a history is folded up to, in the order the rules apply.
+fn decide_folded(fold: &Fold<'_>) -> DayDecision {
+    let (plan, circuit, catalog) = (fold.plan, fold.circuit, fold.catalog);
+    let rules = &plan.rules;
+    let today = fold.today();
+    let presentation = fold.presentation();
+    let today_check_in = fold.today_check_in;
+    let light = fold.light();
     let contact = clinician_contact(plan);
     let decision = |status, referral, exercises, reasons| DayDecision {
         date: today,
@@ -116,24 +150,19 @@ pub fn decide(
     };
 
     // R0, R1: red flags stop or pause until a clinician has cleared the person.
-    if let Some(tier) = uncleared_flag(&days) {
+    if let Some(tier) = fold.uncleared {
         let (status, referral, reasons) = red_flag_stop(tier, contact.as_deref());
         return decision(status, referral, Vec::new(), reasons);
     }
 
-    // R4–R6 and R8 (ache): the sessions so far move each exercise's dose.
-    let mut slots = replay_lights(&lit, plan, catalog, circuit, presentation);
-    let mut reasons = changes_from_plan(&slots, &initial_slots(circuit, catalog));
+    // R4–R6 and R8 (ache): the sessions so far moved each exercise's dose.
+    let mut slots = fold.slots().slots.clone();
+    let mut reasons = changes_from_plan(&slots, &initial_slots(circuit, catalog), rules);
     reasons.extend(slots.iter().filter_map(|s| s.dropped.clone()));
     slots.retain(|s| s.dropped.is_none());
 
     // R7 and the R2 follow-up: patterns that call for a clinician.
-    let reds: Vec<NaiveDate> = lit
-        .iter()
-        .filter(|l| l.light == Light::Red)
-        .map(|l| l.date)
-        .collect();
-    let (referral, referral_reasons) = routine_referral(&days, &reds, today, rules);
+    let (referral, referral_reasons) = routine_referral(fold);
     reasons.extend(referral_reasons);
     if referral != Referral::None
         && let Some(contact) = &contact
@@ -142,8 +171,8 @@ pub fn decide(
     }
 
     // R6: no session within 48 h of a red one.
-    if let Some(last_red) = reds.last()
-        && (today - *last_red).num_hours() < i64::from(rules.rest_hours_after_red)
+    if let Some(last_red) = fold.last_red()
+        && (today - last_red).num_hours() < i64::from(rules.rest_hours_after_red)
     {
         reasons.insert(
             0,
@@ -160,22 +189,14 @@ pub fn decide(
     if presentation == Presentation::Spasm
         && let Some(check_in) = today_check_in
     {
-        status = spasm_day(
-            &mut slots,
-            &mut reasons,
-            SpasmDay {
-                check_in,
-                days: &days,
-                lit: &lit,
-                today,
-                plan,
-                catalog,
-            },
-        );
+        status = spasm_day(&mut slots, &mut reasons, SpasmDay { check_in, fold });
     }
     // R6 deload: two reds within a week: a week at half volume, ladder at most step 2.
+    // Only a deload that began in the last 7 days matters, so only recent reds are read.
+    let recent_reds = fold
+        .reds_since(today - chrono::Duration::days(7 + i64::from(rules.deload_window_days) + 1));
     if status == Status::Train
-        && let Some(deload_from) = deload_start(&reds, rules)
+        && let Some(deload_from) = deload_start(&recent_reds, rules)
         && (today - deload_from).num_days() < 7
     {
         status = Status::Deload;
@@ -213,21 +234,6 @@ pub fn decide(
         })
         .collect();
     decision(status, referral, exercises, reasons)
-}
-
-/// The decision for every date in the file, in date order, from the same engine as the app.
-pub fn replay(
-    plan: &super::plan::CheckedPlan,
-    catalog: &Catalog,
-    days: &[Day],
-) -> Vec<DayDecision> {
-    let mut dates: Vec<_> = days.iter().map(|d| d.date).collect();
-    dates.sort();
-    dates.dedup();
-    dates
-        .into_iter()
-        .map(|date| decide(&plan.plan, &plan.circuit, catalog, days, date))
-        .collect()
 }
 
 /// The circuit the player runs for a decision: the plan's blocks with today's exercises, doses

@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::safety::nerve_warning_since;
-use super::{Referral, decide};
+use super::fold::Fold;
+use super::{Referral, decisions_for};
 use crate::domain::catalog::Catalog;
 use crate::domain::checkin::Day;
 use crate::domain::circuit::Circuit;
@@ -28,8 +28,7 @@ pub fn referral_events(
     dates.dedup();
     let mut events = Vec::new();
     let mut previous = Referral::None;
-    for date in dates {
-        let decision = decide(plan, circuit, catalog, days, date);
+    for decision in decisions_for(plan, circuit, catalog, days, &dates) {
         if decision.referral > previous {
             let reason = decision
                 .reasons
@@ -40,7 +39,7 @@ pub fn referral_events(
                 .or(decision.reasons.first())
                 .cloned()
                 .unwrap_or_default();
-            events.push((date, decision.referral, reason));
+            events.push((decision.date, decision.referral, reason));
         }
         previous = decision.referral;
     }
@@ -58,71 +57,60 @@ pub(super) fn clinician_contact(plan: &Plan) -> Option<String> {
 }
 
 /// Mean back pain of the last 7 days and of the 7 before, when both have check-ins.
-pub(super) fn weekly_means(days: &[&Day], today: NaiveDate) -> Option<(f64, f64)> {
-    let mean_between = |from_days_ago: i64, to_days_ago: i64| {
-        let pains: Vec<f64> = days
-            .iter()
-            .filter(|d| {
-                let ago = (today - d.date).num_days();
-                ago >= to_days_ago && ago < from_days_ago
-            })
-            .filter_map(|d| d.check_in.as_ref().map(|c| f64::from(c.back_pain)))
-            .collect();
-        (!pains.is_empty()).then(|| pains.iter().sum::<f64>() / pains.len() as f64)
-    };
-    Some((mean_between(14, 7)?, mean_between(7, 0)?))
+fn weekly_means(fold: &Fold<'_>) -> Option<(f64, f64)> {
+    let today = fold.today();
+    let mut weeks = [(0.0, 0u32); 2];
+    for (date, check_in) in fold.recent_check_ins(today - chrono::Duration::days(13)) {
+        let week = usize::from((today - *date).num_days() >= 7);
+        weeks[week].0 += f64::from(check_in.back_pain);
+        weeks[week].1 += 1;
+    }
+    let mean = |(sum, n): (f64, u32)| (n > 0).then(|| sum / f64::from(n));
+    Some((mean(weeks[1])?, mean(weeks[0])?))
 }
 
 /// R7: after the expected weeks, no meaningful fall in mean back pain from the first week.
-pub(super) fn improvement_check(
-    days: &[&Day],
-    today: NaiveDate,
-    rules: &RuleSettings,
-) -> Option<(f64, f64)> {
-    let first = days.iter().find(|d| d.check_in.is_some())?.date;
+fn improvement_check(fold: &Fold<'_>, rules: &RuleSettings) -> Option<(f64, f64)> {
+    let today = fold.today();
+    let first = fold.check_ins().first()?.0;
     if (today - first).num_days() < i64::from(rules.weeks_to_expect_improvement) * 7 {
         return None;
     }
-    let mean = |from: NaiveDate, to: NaiveDate| {
-        let pains: Vec<f64> = days
-            .iter()
-            .filter(|d| d.date >= from && d.date < to)
-            .filter_map(|d| d.check_in.as_ref().map(|c| f64::from(c.back_pain)))
-            .collect();
+    let mean = |pains: Vec<f64>| {
         (!pains.is_empty()).then(|| pains.iter().sum::<f64>() / pains.len() as f64)
     };
     let week = chrono::Duration::days(7);
-    let baseline = mean(first, first + week)?;
+    let baseline = mean(
+        fold.check_ins()
+            .iter()
+            .take_while(|(d, _)| *d < first + week)
+            .map(|(_, c)| f64::from(c.back_pain))
+            .collect(),
+    )?;
     let current = mean(
-        today - week + chrono::Duration::days(1),
-        today + chrono::Duration::days(1),
+        fold.recent_check_ins(today - week + chrono::Duration::days(1))
+            .map(|(_, c)| f64::from(c.back_pain))
+            .collect(),
     )?;
     (baseline - current < f64::from(rules.meaningful_pain_change)).then_some((baseline, current))
 }
 
 /// R7 and the R2 follow-up: the routine referral the history calls for, with its reasons.
-pub(super) fn routine_referral(
-    days: &[&Day],
-    reds: &[NaiveDate],
-    today: NaiveDate,
-    rules: &RuleSettings,
-) -> (Referral, Vec<String>) {
+pub(super) fn routine_referral(fold: &Fold<'_>) -> (Referral, Vec<String>) {
+    let rules = &fold.plan.rules;
+    let today = fold.today();
     let mut referral = Referral::None;
     let mut reasons = Vec::new();
-    let reds_within = |window_days: u32| {
-        reds.iter()
-            .filter(|d| (today - **d).num_days() <= i64::from(window_days))
-            .count()
-    };
-    if reds_within(rules.referral_window_days) >= usize::from(rules.reds_for_referral) {
+    let window = chrono::Duration::days(i64::from(rules.referral_window_days));
+    let reds_within = fold.reds_since(today - window).len();
+    if reds_within >= usize::from(rules.reds_for_referral) {
         referral = referral.max(Referral::Routine);
         reasons.push(format!(
-            "{} red sessions in the last {} days: please book an appointment with a clinician.",
-            reds_within(rules.referral_window_days),
+            "{reds_within} red sessions in the last {} days: please book an appointment with a clinician.",
             rules.referral_window_days
         ));
     }
-    if let Some((previous, current)) = weekly_means(days, today)
+    if let Some((previous, current)) = weekly_means(fold)
         && current - previous >= f64::from(rules.weekly_pain_rise_for_referral)
     {
         referral = referral.max(Referral::Routine);
@@ -130,7 +118,7 @@ pub(super) fn routine_referral(
             "Your average back pain rose from {previous:.1} to {current:.1} over the last week: please book an appointment with a clinician."
         ));
     }
-    if let Some((baseline, current)) = improvement_check(days, today, rules) {
+    if let Some((baseline, current)) = improvement_check(fold, rules) {
         referral = referral.max(Referral::Routine);
         reasons.push(format!(
             "After {} weeks your average back pain went from {baseline:.1} to {current:.1}, less than a {}-point improvement: please book an appointment with a clinician.",
@@ -138,7 +126,7 @@ pub(super) fn routine_referral(
         ));
     }
     // R2 follow-up: a nerve warning still there at a check-in at least 48 h after it began.
-    if let Some(started) = nerve_warning_since(days, today)
+    if let Some(started) = fold.nerve_warning_since()
         && (today - started).num_hours() >= i64::from(rules.nerve_recheck_hours)
     {
         referral = referral.max(Referral::Routine);

@@ -1,45 +1,9 @@
 //! R0–R2: red flags that stop or pause training until a clearance, and leg-symptom warnings.
 
-use chrono::NaiveDate;
-
 use super::doses::{HalveAtStepOne, Slot, step_down};
 use super::{Referral, Status};
 use crate::domain::catalog::{Catalog, MovementBias};
-use crate::domain::checkin::{CheckIn, Day, FlagTier};
-
-/// The most serious red flag reported since the last clearance, if any.
-pub(super) fn uncleared_flag(days: &[&Day]) -> Option<FlagTier> {
-    let mut worst: Option<FlagTier> = None;
-    for day in days {
-        if let Some(tier) = day.check_in.as_ref().and_then(CheckIn::worst_flag) {
-            worst = worst.max(Some(tier));
-        }
-        // A clearance on the same day comes after that day's check-in.
-        if day.clearance.is_some() {
-            worst = None;
-        }
-    }
-    worst
-}
-
-/// The date of the first check-in of the current unbroken run of nerve warnings, if today's
-/// check-in has one.
-pub(super) fn nerve_warning_since(days: &[&Day], today: NaiveDate) -> Option<NaiveDate> {
-    let check_ins: Vec<(NaiveDate, &CheckIn)> = days
-        .iter()
-        .filter_map(|d| d.check_in.as_ref().map(|c| (d.date, c)))
-        .collect();
-    let (last_date, last) = check_ins.last()?;
-    if *last_date != today || !last.nerve_warning() {
-        return None;
-    }
-    check_ins
-        .iter()
-        .rev()
-        .take_while(|(_, c)| c.nerve_warning())
-        .last()
-        .map(|(date, _)| *date)
-}
+use crate::domain::checkin::FlagTier;
 
 /// R0, R1: the status, referral and reasons while a red flag is uncleared.
 pub(super) fn red_flag_stop(

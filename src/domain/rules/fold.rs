@@ -1,0 +1,333 @@
+//! The history folded day by day, in date order, into what the rules need to decide a date.
+//!
+//! Deciding one date folds the days up to it; replaying a whole history (`simulate`, the
+//! report's referral events) folds each day once and decides every date on the way, so the
+//! work grows with the history's length, not its square. Everything a decision reads is kept
+//! so that a date is decided from recent windows (the last two weeks of check-ins, the reds
+//! of the deload window) and from running totals, never by scanning the whole history again.
+//!
+//! A session's light needs the next check-in's morning-after answer. Sessions followed by a
+//! check-in are "settled": their light is final and they are applied once to `settled`. The
+//! sessions since the last check-in are lit on the session alone and applied to `speculative`
+//! (a copy of `settled` moved on by them) until a check-in settles them.
+
+use chrono::NaiveDate;
+
+use super::doses::SlotReplay;
+use super::lights::{Lit, session_light};
+use super::{Light, presentation};
+use crate::domain::catalog::Catalog;
+use crate::domain::checkin::{CheckIn, Day, FlagTier, MorningAfter, PainKind, SessionReport};
+use crate::domain::circuit::Circuit;
+use crate::domain::plan::{Plan, Presentation};
+
+/// A session with its light.
+#[derive(Clone, Copy)]
+pub(super) struct LitSession<'a> {
+    pub date: NaiveDate,
+    pub report: &'a SessionReport,
+    pub light: Light,
+}
+
+impl<'a> LitSession<'a> {
+    fn lit(&self) -> Lit<'a> {
+        Lit {
+            date: self.date,
+            report: self.report,
+            light: self.light,
+        }
+    }
+}
+
+/// The history up to a date, as the rules see it.
+pub(super) struct Fold<'a> {
+    pub plan: &'a Plan,
+    pub circuit: &'a Circuit,
+    pub catalog: &'a Catalog,
+    /// All days, sorted by date (stable, so same-date entries keep their order).
+    days: Vec<&'a Day>,
+    /// The next day to fold.
+    next: usize,
+    /// The date folded up to (inclusive).
+    date: Option<NaiveDate>,
+    /// The latest "which describes your pain best" answer.
+    pain_kind: Option<PainKind>,
+    /// The presentation `settled` was built with (it decides the ache rule).
+    built_for: Presentation,
+    /// The most serious red flag since the last clearance.
+    pub uncleared: Option<FlagTier>,
+    /// The check-in of the last day entry dated `date`.
+    pub today_check_in: Option<&'a CheckIn>,
+    settled: SlotReplay,
+    settled_lits: Vec<LitSession<'a>>,
+    /// `settled_greens[i]` is the number of greens among `settled_lits[..i]`.
+    settled_greens: Vec<usize>,
+    last_settled_red: Option<NaiveDate>,
+    /// Sessions before `date` with no check-in after them yet.
+    unsettled: Vec<LitSession<'a>>,
+    speculative: SlotReplay,
+    /// Sessions dated `date` (left out of its own decision), with the morning-after answer
+    /// of a later check-in on the same date, if there is one.
+    today_sessions: Vec<(&'a SessionReport, Option<Option<MorningAfter>>)>,
+    check_ins: Vec<(NaiveDate, &'a CheckIn)>,
+    /// Dates of check-ins with pain at the spasm gentle-day level.
+    gentle_dates: Vec<NaiveDate>,
+    /// The first check-in of the current unbroken run of nerve warnings.
+    nerve_run_start: Option<NaiveDate>,
+}
+
+impl<'a> Fold<'a> {
+    pub fn new(
+        plan: &'a Plan,
+        circuit: &'a Circuit,
+        catalog: &'a Catalog,
+        days: &'a [Day],
+    ) -> Self {
+        let mut sorted: Vec<&Day> = days.iter().collect();
+        sorted.sort_by_key(|d| d.date);
+        let settled = SlotReplay::new(circuit, catalog);
+        Self {
+            plan,
+            circuit,
+            catalog,
+            days: sorted,
+            next: 0,
+            date: None,
+            pain_kind: None,
+            built_for: presentation::of(plan, None),
+            uncleared: None,
+            today_check_in: None,
+            speculative: settled.clone(),
+            settled,
+            settled_lits: Vec::new(),
+            settled_greens: vec![0],
+            last_settled_red: None,
+            unsettled: Vec::new(),
+            today_sessions: Vec::new(),
+            check_ins: Vec::new(),
+            gentle_dates: Vec::new(),
+            nerve_run_start: None,
+        }
+    }
+
+    /// Fold every day up to and including `today` (which must not be before an earlier call's).
+    pub fn advance_to(&mut self, today: NaiveDate) {
+        while let Some(&day) = self.days.get(self.next) {
+            if day.date > today {
+                break;
+            }
+            if self.date != Some(day.date) {
+                self.start_date(day.date);
+            }
+            self.fold_day(day);
+            self.next += 1;
+        }
+        if self.date != Some(today) {
+            self.start_date(today);
+        }
+    }
+
+    /// The date decided: the one folded up to.
+    pub fn today(&self) -> NaiveDate {
+        self.date.unwrap_or_default()
+    }
+
+    /// The presentation for today.
+    pub fn presentation(&self) -> Presentation {
+        presentation::of(self.plan, self.pain_kind)
+    }
+
+    /// The slots as every session before today moved them.
+    pub fn slots(&self) -> &SlotReplay {
+        &self.speculative
+    }
+
+    /// The light of the most recent session before today.
+    pub fn light(&self) -> Option<Light> {
+        self.unsettled
+            .last()
+            .or(self.settled_lits.last())
+            .map(|l| l.light)
+    }
+
+    /// The most recent red session before today.
+    pub fn last_red(&self) -> Option<NaiveDate> {
+        self.unsettled
+            .iter()
+            .rev()
+            .find(|l| l.light == Light::Red)
+            .map(|l| l.date)
+            .or(self.last_settled_red)
+    }
+
+    /// Red sessions on or after `since` (and before today), oldest first.
+    pub fn reds_since(&self, since: NaiveDate) -> Vec<NaiveDate> {
+        let mut reds: Vec<NaiveDate> = self
+            .unsettled
+            .iter()
+            .rev()
+            .chain(self.settled_lits.iter().rev())
+            .take_while(|l| l.date >= since)
+            .filter(|l| l.light == Light::Red)
+            .map(|l| l.date)
+            .collect();
+        reds.reverse();
+        reds
+    }
+
+    /// Green sessions on or after `since` (and before today).
+    pub fn greens_since(&self, since: NaiveDate) -> usize {
+        let first = self.settled_lits.partition_point(|l| l.date < since);
+        let settled = self.settled_greens[self.settled_lits.len()] - self.settled_greens[first];
+        let unsettled = self
+            .unsettled
+            .iter()
+            .filter(|l| l.date >= since && l.light == Light::Green)
+            .count();
+        settled + unsettled
+    }
+
+    /// Check-ins dated from `from` up to today, newest first.
+    pub fn recent_check_ins(
+        &self,
+        from: NaiveDate,
+    ) -> impl Iterator<Item = &(NaiveDate, &'a CheckIn)> {
+        self.check_ins
+            .iter()
+            .rev()
+            .take_while(move |(date, _)| *date >= from)
+    }
+
+    /// Check-ins from the first one, oldest first.
+    pub fn check_ins(&self) -> &[(NaiveDate, &'a CheckIn)] {
+        &self.check_ins
+    }
+
+    /// The last check-in at the spasm gentle-day pain before today.
+    pub fn last_gentle_before_today(&self) -> Option<NaiveDate> {
+        let today = self.today();
+        self.gentle_dates
+            .iter()
+            .rev()
+            .find(|d| **d < today)
+            .copied()
+    }
+
+    /// The first check-in of today's run of nerve warnings, when today's check-in has one.
+    pub fn nerve_warning_since(&self) -> Option<NaiveDate> {
+        let (date, check_in) = self.check_ins.last()?;
+        (*date == self.today() && check_in.nerve_warning())
+            .then_some(self.nerve_run_start)
+            .flatten()
+    }
+
+    /// A new date begins: sessions of the previous one now count, and today has no entry yet.
+    fn start_date(&mut self, date: NaiveDate) {
+        let previous = self.date.unwrap_or(date);
+        for (report, morning) in std::mem::take(&mut self.today_sessions) {
+            match morning {
+                // A later check-in that day settled it (and everything before it).
+                Some(morning) => self.settle(previous, report, morning),
+                None => {
+                    let lit = LitSession {
+                        date: previous,
+                        report,
+                        light: session_light(report, None, &self.plan.rules),
+                    };
+                    self.speculative
+                        .apply(&lit.lit(), self.plan, self.catalog, self.built_for);
+                    self.unsettled.push(lit);
+                }
+            }
+        }
+        self.date = Some(date);
+        self.today_check_in = None;
+    }
+
+    fn fold_day(&mut self, day: &'a Day) {
+        let date = day.date;
+        if let Some(check_in) = &day.check_in {
+            // The sessions before it take its morning-after answer.
+            let morning = check_in.morning_after;
+            for lit in std::mem::take(&mut self.unsettled) {
+                self.settle(lit.date, lit.report, morning);
+            }
+            for (_, assigned) in &mut self.today_sessions {
+                assigned.get_or_insert(morning);
+            }
+            if let Some(tier) = check_in.worst_flag() {
+                self.uncleared = self.uncleared.max(Some(tier));
+            }
+            if check_in.back_pain >= self.plan.rules.spasm_gentle_day_pain {
+                self.gentle_dates.push(date);
+            }
+            self.nerve_run_start = if check_in.nerve_warning() {
+                Some(self.nerve_run_start.unwrap_or(date))
+            } else {
+                None
+            };
+            if check_in.pain_kind.is_some() {
+                self.pain_kind = check_in.pain_kind;
+                self.rebuild_if_presentation_changed();
+            }
+            self.check_ins.push((date, check_in));
+        }
+        // A clearance on the same day comes after that day's check-in.
+        if day.clearance.is_some() {
+            self.uncleared = None;
+        }
+        self.today_check_in = day.check_in.as_ref();
+        if let Some(report) = &day.session {
+            self.today_sessions.push((report, None));
+        }
+    }
+
+    /// A session's light is final: apply it to `settled` (and `speculative` follows).
+    fn settle(
+        &mut self,
+        date: NaiveDate,
+        report: &'a SessionReport,
+        morning: Option<MorningAfter>,
+    ) {
+        let lit = LitSession {
+            date,
+            report,
+            light: session_light(report, morning, &self.plan.rules),
+        };
+        self.settled
+            .apply(&lit.lit(), self.plan, self.catalog, self.built_for);
+        if lit.light == Light::Red {
+            self.last_settled_red = Some(date);
+        }
+        let greens =
+            self.settled_greens[self.settled_lits.len()] + usize::from(lit.light == Light::Green);
+        self.settled_greens.push(greens);
+        self.settled_lits.push(lit);
+        self.speculative = self.settled.clone();
+        for pending in &self.unsettled {
+            self.speculative
+                .apply(&pending.lit(), self.plan, self.catalog, self.built_for);
+        }
+    }
+
+    /// The ache rule depends on the presentation, which a `NotSet` plan takes from the latest
+    /// answer: when that changes whether it applies, replay the sessions again.
+    fn rebuild_if_presentation_changed(&mut self) {
+        let now = self.presentation();
+        if (now == Presentation::Ache) == (self.built_for == Presentation::Ache) {
+            self.built_for = now;
+            return;
+        }
+        self.built_for = now;
+        self.settled = SlotReplay::new(self.circuit, self.catalog);
+        for lit in &self.settled_lits {
+            self.settled
+                .apply(&lit.lit(), self.plan, self.catalog, self.built_for);
+        }
+        self.speculative = self.settled.clone();
+        for pending in &self.unsettled {
+            self.speculative
+                .apply(&pending.lit(), self.plan, self.catalog, self.built_for);
+        }
+    }
+}
