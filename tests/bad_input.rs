@@ -75,7 +75,8 @@ fn a_far_future_date_in_a_days_file_is_refused_where_it_is() {
         "(schema_version: 1, days: [\n  (date: \"2026-12-01\"),\n  (date: \"+262142-12-31\", check_in: Some((back_pain: 3))),\n])",
     )
     .expect("write");
-    let err = read_days(&path).expect_err("refused");
+    let err = read_days(&path, None).expect_err("refused");
+    let err = &err[0];
     assert_eq!(err.position, Some((3, 10)), "{err}");
     assert!(
         err.message
@@ -140,8 +141,8 @@ fn folders_devices_and_pipes_are_refused_without_being_read() {
         let fifo = dir.path().join("history.ron");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
         if made.is_ok_and(|s| s.success()) {
-            let err = read_days(&fifo).expect_err("refused, not waited on");
-            assert!(err.message.contains("not a regular file"), "{err}");
+            let err = read_days(&fifo, None).expect_err("refused, not waited on");
+            assert!(err[0].message.contains("not a regular file"), "{err}");
         }
     }
 }
@@ -157,4 +158,48 @@ fn control_characters_from_a_plan_cannot_forge_output_lines() {
         "no forged line: {out}"
     );
     assert!(out.contains("nope\\nplan.ron: ok"), "{out}");
+}
+
+#[test]
+fn pain_out_of_range_a_second_check_in_and_unknown_exercises_are_refused_where_they_are() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("days.ron");
+    fs::write(
+        &path,
+        concat!(
+            "(schema_version: 1, days: [\n",
+            "  (date: \"2026-12-01\", check_in: Some((back_pain: 11))),\n",
+            "  (date: \"2026-12-01\", check_in: Some((back_pain: 3, leg_pain: 12))),\n",
+            "  (date: \"2026-12-02\", session: Some((worst_pain: 4, completed: {\"plnak\": true}))),\n",
+            "  (date: \"2026-12-03\", check_in: Some((back_pain: 2, function: Some((sleep: 5, sitting_or_driving: 0, running: 0))))),\n",
+            "])",
+        ),
+    )
+    .expect("write");
+    let err = read_days(&path, Some(&["plank", "bridge"])).expect_err("refused");
+    let lines: Vec<String> = err.iter().map(ToString::to_string).collect();
+    let name = path.display().to_string();
+    assert_eq!(
+        lines,
+        vec![
+            format!(
+                "{name}:2:51: days[0].check_in.back_pain: 11 is not a pain score; use a whole number from 0 to 10"
+            ),
+            format!(
+                "{name}:3:34: days[1].check_in: a second check-in on 2026-12-01 (the first is days[0]); a date has at most one"
+            ),
+            format!(
+                "{name}:3:64: days[1].check_in.leg_pain: 12 is not a pain score; use a whole number from 0 to 10"
+            ),
+            format!(
+                "{name}:4:75: days[2].session.completed.plnak: `plnak` is not an exercise of the plan; known: `plank`, `bridge`"
+            ),
+            format!(
+                "{name}:5:77: days[3].check_in.function.sleep: 5 is out of range; use 0 (no trouble) to 4 (cannot)"
+            ),
+        ]
+    );
+    // Without a plan, the exercise ids cannot be checked; the rest still is.
+    let err = read_days(&path, None).expect_err("refused");
+    assert_eq!(err.len(), 4);
 }

@@ -200,7 +200,7 @@ fn the_app_and_simulate_decide_the_same_from_the_same_history() {
     let from_app = app.app().todays_decision().expect("decision");
     let assets = strongback::store::bundled::Assets::embedded().expect("assets");
     let plan = app.app().plan().expect("plan").clone();
-    let history = strongback::store::days_file::read_days(&dir.path().join("history.ron"))
+    let history = strongback::store::days_file::read_days(&dir.path().join("history.ron"), None)
         .expect("history file reads as a days file");
     let replayed = strongback::domain::rules::replay(&plan, &assets.catalog, &history.days);
     let mut extended = history.days.clone();

@@ -288,7 +288,7 @@ fn fuzz_days_text() {
         ) else {
             return;
         };
-        if file.date_problem().is_some() {
+        if file.first_problem().is_some() {
             return;
         }
         // What `simulate` and `report` do with a days file that reads.

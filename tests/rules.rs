@@ -688,7 +688,7 @@ fn simulate_gives_one_json_object_per_date_in_date_order() {
         &catalog(),
     )
     .expect("valid");
-    let mut days = read_days(std::path::Path::new("assets/examples/days.ron"))
+    let mut days = read_days(std::path::Path::new("assets/examples/days.ron"), None)
         .expect("example days file")
         .days;
     days.reverse(); // order in the file does not matter

@@ -15,10 +15,17 @@ pub fn run(plan: &Path, days: &Path, json: bool, catalog: &Catalog) -> std::io::
     let Some(checked) = super::read_plan_or_report(plan, catalog) else {
         return Ok(1);
     };
-    let days = match read_days(days) {
+    let exercises: Vec<&str> = checked
+        .circuit
+        .slots()
+        .map(|(_, item)| item.exercise_id.as_str())
+        .collect();
+    let days = match read_days(days, Some(&exercises)) {
         Ok(days) => days,
-        Err(problem) => {
-            warn(&problem.to_string());
+        Err(problems) => {
+            for problem in &problems {
+                warn(&problem.to_string());
+            }
             return Ok(1);
         }
     };

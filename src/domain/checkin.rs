@@ -226,3 +226,91 @@ pub struct Day {
     #[serde(default)]
     pub clearance: Option<Clearance>,
 }
+
+/// Something in a history the rules must not be given, at its field path
+/// (`days[3].check_in.back_pain`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DayProblem {
+    pub path: String,
+    pub message: String,
+}
+
+/// Every value a history must hold before the rules may decide from it: dates from 1900 to
+/// 2200, pain 0–10, daily-life items 0–4, at most one check-in per date, and, when
+/// `plan_exercises` is given, per-exercise answers that name exercises of the plan.
+pub fn day_problems(days: &[Day], plan_exercises: Option<&[&str]>) -> Vec<DayProblem> {
+    let mut problems = Vec::new();
+    let mut problem = |path: String, message: String| problems.push(DayProblem { path, message });
+    let mut checked_in: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+    let pain = |value: u8| value > 10;
+    for (i, day) in days.iter().enumerate() {
+        let at = format!("days[{i}]");
+        if !super::dates::supported(day.date) {
+            problem(
+                format!("{at}.date"),
+                super::dates::unsupported_message(day.date),
+            );
+        }
+        if let Some(check_in) = &day.check_in {
+            if let Some(first) = checked_in.insert(day.date, i) {
+                problem(
+                    format!("{at}.check_in"),
+                    format!(
+                        "a second check-in on {} (the first is days[{first}]); a date has at most one",
+                        day.date
+                    ),
+                );
+            }
+            for (field, value) in [
+                ("back_pain", check_in.back_pain),
+                ("leg_pain", check_in.leg_pain),
+            ] {
+                if pain(value) {
+                    problem(
+                        format!("{at}.check_in.{field}"),
+                        format!("{value} is not a pain score; use a whole number from 0 to 10"),
+                    );
+                }
+            }
+            if let Some(function) = check_in.function {
+                for (field, value) in [
+                    ("sleep", function.sleep),
+                    ("sitting_or_driving", function.sitting_or_driving),
+                    ("running", function.running),
+                ] {
+                    if value > 4 {
+                        problem(
+                            format!("{at}.check_in.function.{field}"),
+                            format!("{value} is out of range; use 0 (no trouble) to 4 (cannot)"),
+                        );
+                    }
+                }
+            }
+        }
+        if let Some(session) = &day.session {
+            if pain(session.worst_pain) {
+                problem(
+                    format!("{at}.session.worst_pain"),
+                    format!(
+                        "{} is not a pain score; use a whole number from 0 to 10",
+                        session.worst_pain
+                    ),
+                );
+            }
+            if let Some(known) = plan_exercises {
+                for id in session.completed.keys() {
+                    if !known.contains(&id.as_str()) {
+                        problem(
+                            format!("{at}.session.completed.{id}"),
+                            format!(
+                                "`{id}` is not an exercise of the plan; known: `{}`",
+                                known.join("`, `")
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+    problems
+}

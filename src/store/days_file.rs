@@ -5,9 +5,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::checkin::Day;
-use crate::domain::dates;
-use crate::store::ron_file::{self, DataFileError};
+use crate::domain::checkin::{Day, day_problems};
+use crate::store::ron_file::{self, DataFileError, FileProblems};
 use crate::store::ron_spans::SpanIndex;
 
 /// A days file (schema version 1).
@@ -23,17 +22,19 @@ impl DaysFile {
 }
 
 impl DaysFile {
-    /// The first day whose date is outside the supported years, as (index, message).
-    pub fn date_problem(&self) -> Option<(usize, String)> {
-        self.days
-            .iter()
-            .position(|d| !dates::supported(d.date))
-            .map(|i| (i, dates::unsupported_message(self.days[i].date)))
+    /// The first problem the rules must not be given, as (field path, message).
+    pub fn first_problem(&self) -> Option<(String, String)> {
+        day_problems(&self.days, None)
+            .into_iter()
+            .next()
+            .map(|p| (p.path, p.message))
     }
 }
 
-/// Read a days file from outside (at most 1 MiB), with located errors.
-pub fn read_days(path: &Path) -> Result<DaysFile, DataFileError> {
+/// Read a days file from outside (at most 1 MiB). Every value the rules could not trust is
+/// refused with its `FILE:LINE:COL: field:`; with `plan_exercises`, so are per-exercise answers
+/// naming exercises the plan does not have.
+pub fn read_days(path: &Path, plan_exercises: Option<&[&str]>) -> Result<DaysFile, FileProblems> {
     let name = path.display().to_string();
     let bytes = ron_file::read_bounded(path, ron_file::MAX_FILE_BYTES)?;
     let text = ron_file::text_within(&name, &bytes, ron_file::MAX_FILE_BYTES)?;
@@ -43,17 +44,18 @@ pub fn read_days(path: &Path) -> Result<DaysFile, DataFileError> {
         DaysFile::SCHEMA_VERSION,
         ron_file::no_older_versions(&name),
     )?;
-    match file.date_problem() {
-        None => Ok(file),
-        Some((index, message)) => {
-            let field = format!("days[{index}].date");
-            let (line, col) = SpanIndex::build(text).find(&field).unwrap_or((1, 1));
-            Err(DataFileError::at(
-                &name,
-                line,
-                col,
-                format!("{field}: {message}"),
-            ))
-        }
+    let problems = day_problems(&file.days, plan_exercises);
+    if problems.is_empty() {
+        return Ok(file);
     }
+    let spans = SpanIndex::build(text);
+    Err(FileProblems(
+        problems
+            .into_iter()
+            .map(|p| {
+                let (line, col) = spans.find(&p.path).unwrap_or((1, 1));
+                DataFileError::at(&name, line, col, format!("{}: {}", p.path, p.message))
+            })
+            .collect(),
+    ))
 }

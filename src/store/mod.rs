@@ -411,10 +411,10 @@ impl Store {
     pub fn load_history(&self) -> (Vec<Day>, Option<LoadProblem>) {
         let path = self.dir.join(HISTORY_FILE);
         match read_or_set_aside::<DaysFile>(&path, DaysFile::SCHEMA_VERSION, StoredFile::History) {
-            Ok(Some(file)) if file.date_problem().is_some() => {
+            Ok(Some(file)) if file.first_problem().is_some() => {
                 let message = file
-                    .date_problem()
-                    .map(|(i, message)| format!("days[{i}].date: {message}"))
+                    .first_problem()
+                    .map(|(path, message)| format!("{path}: {message}"))
                     .unwrap_or_default();
                 let problem = DataFileError::new(&path.display().to_string(), message);
                 (
