@@ -461,6 +461,55 @@ fn r8_spasm_gentle_day_then_short_holds_then_full_plan() {
 }
 
 #[test]
+fn r8_spasm_short_holds_cut_strength_holds_but_not_walking_or_stretches() {
+    let mut p = check_plan_text(
+        "back-care.ron",
+        include_str!("../assets/programs/back-care.ron"),
+        &catalog(),
+    )
+    .expect("built-in plan");
+    p.plan.presentation = ron::from_str("Spasm").expect("presentation");
+    let days = vec![
+        day(1, Some(check_in(7)), None),
+        day(2, Some(check_in(4)), Some(report(2))),
+    ];
+    let d = decide_on(&p, &days, 2);
+    assert!(d.reasons.iter().any(|r| r.contains("Short holds")));
+    let mobility = [
+        "cat_camel",
+        "walk",
+        "hamstring_stretch",
+        "hip_flexor_stretch",
+        "figure_four_stretch",
+    ];
+    for exercise in &d.exercises {
+        let planned = p
+            .circuit
+            .slots()
+            .find(|(_, item)| item.exercise_id == exercise.exercise_id)
+            .map(|(_, item)| item.dose)
+            .expect("in the plan");
+        if mobility.contains(&exercise.exercise_id.as_str()) {
+            assert_eq!(
+                exercise.dose, planned,
+                "{} keeps its dose",
+                exercise.exercise_id
+            );
+        } else if let strongback::domain::catalog::Dose::Hold { hold_secs } = exercise.dose {
+            assert!(
+                hold_secs <= 10,
+                "{} holds {hold_secs} s",
+                exercise.exercise_id
+            );
+        }
+    }
+    assert!(
+        d.exercises.iter().any(|e| e.exercise_id == "walk"),
+        "the walk is still there"
+    );
+}
+
+#[test]
 fn r8_nerve_never_gets_flexion_and_press_ups_only_while_centralising() {
     let text = include_str!("../assets/examples/physio-plan.ron")
         .replace(
@@ -784,6 +833,67 @@ proptest! {
         for (decision, date) in replayed.iter().zip(dates) {
             let alone = decide(&p.plan, &p.circuit, &catalog, &days, date);
             prop_assert_eq!(decision, &alone);
+        }
+    }
+}
+
+/// Whether `after` is nowhere above `before`: step, sets, and each part of the dose when the
+/// two doses are of the same kind.
+fn not_raised(
+    before: &strongback::domain::rules::Prescribed,
+    after: &strongback::domain::rules::Prescribed,
+) -> bool {
+    use strongback::domain::catalog::Dose;
+    let dose_ok = match (before.dose, after.dose) {
+        (Dose::Hold { hold_secs: b }, Dose::Hold { hold_secs: a }) => a <= b,
+        (Dose::Reps { reps: b }, Dose::Reps { reps: a }) => a <= b,
+        (
+            Dose::Paced {
+                reps: b,
+                secs_per_rep: bs,
+            },
+            Dose::Paced {
+                reps: a,
+                secs_per_rep: as_,
+            },
+        ) => a <= b && as_ <= bs,
+        // A lower step of another dose kind (a hold at L1 where L2 counts reps).
+        _ => after.step < before.step,
+    };
+    after.step <= before.step && after.sets <= before.sets && dose_ok
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Caution never raises anything: a leg-symptom warning added to a day's check-in never
+    /// gives any exercise a higher step, dose or more sets that day, whatever else the day's
+    /// rules (spasm short holds, deload, limits) already did.
+    #[test]
+    fn a_nerve_warning_never_raises_any_exercise(
+        days in arb_history(),
+        presentation in prop::sample::select(vec!["NotSet", "Spasm", "Nerve", "Ache"]),
+        which in 0usize..84,
+    ) {
+        let p = plan(presentation, "");
+        let catalog = catalog();
+        let with_check_ins: Vec<usize> = (0..days.len()).filter(|i| days[*i].check_in.is_some()).collect();
+        prop_assume!(!with_check_ins.is_empty());
+        let index = with_check_ins[which % with_check_ins.len()];
+        let mut warned = days.clone();
+        if let Some(check_in) = &mut warned[index].check_in {
+            check_in.new_numbness_or_weakness = true;
+        }
+        let today = days[index].date;
+        let before = decide(&p.plan, &p.circuit, &catalog, &days, today);
+        let after = decide(&p.plan, &p.circuit, &catalog, &warned, today);
+        for exercise in &after.exercises {
+            if let Some(was) = before.exercises.iter().find(|e| e.exercise_id == exercise.exercise_id) {
+                prop_assert!(
+                    not_raised(was, exercise),
+                    "{} went from {:?} to {:?} on {}", exercise.exercise_id, was, exercise, today
+                );
+            }
         }
     }
 }

@@ -198,7 +198,7 @@ pub(super) fn step_down(slot: &mut Slot, catalog: &Catalog, at_step_one: HalveAt
     match lower {
         Some(step) if slot.step > 1 => {
             slot.step -= 1;
-            slot.dose = step.dose;
+            slot.dose = no_higher(step.dose, slot.dose);
         }
         _ if at_step_one == HalveAtStepOne::Yes => halve_volume(slot),
         _ => {}
@@ -212,7 +212,33 @@ pub(super) fn cap_step(slot: &mut Slot, max_step: u8, catalog: &Catalog) {
             .and_then(|e| e.step(max_step.max(1)))
     {
         slot.step = max_step.max(1);
-        slot.dose = step.dose;
+        slot.dose = no_higher(step.dose, slot.dose);
+    }
+}
+
+/// A lower step's dose that never raises anything (clinical spec §5: a rule that adds
+/// caution never raises a value): when both doses are of one kind, each part takes the lower
+/// of the two; otherwise the lower step's own dose kind applies.
+pub(super) fn no_higher(lower_step: Dose, current: Dose) -> Dose {
+    match (lower_step, current) {
+        (Dose::Hold { hold_secs: a }, Dose::Hold { hold_secs: b }) => Dose::Hold {
+            hold_secs: a.min(b),
+        },
+        (Dose::Reps { reps: a }, Dose::Reps { reps: b }) => Dose::Reps { reps: a.min(b) },
+        (
+            Dose::Paced {
+                reps: a,
+                secs_per_rep: sa,
+            },
+            Dose::Paced {
+                reps: b,
+                secs_per_rep: sb,
+            },
+        ) => Dose::Paced {
+            reps: a.min(b),
+            secs_per_rep: sa.min(sb),
+        },
+        (lower, _) => lower,
     }
 }
 

@@ -69,7 +69,8 @@ pub(super) fn spasm_day(
             "Short holds (at most {} s, step {} at most) while the spasm settles; the full plan returns after {} green sessions.",
             rules.spasm_short_hold_secs, rules.spasm_max_step, rules.greens_to_progress
         ));
-        for slot in slots.iter_mut() {
+        // Strength work only: walking, cat-camel and the stretches keep their dose.
+        for slot in slots.iter_mut().filter(|s| !s.mobility) {
             cap_step(slot, rules.spasm_max_step, catalog);
             if let Dose::Hold { hold_secs } = &mut slot.dose {
                 *hold_secs = (*hold_secs).min(rules.spasm_short_hold_secs);
