@@ -8,6 +8,7 @@
 mod atomic_write;
 pub mod bundled;
 pub mod days_file;
+mod load_problem;
 pub mod plan_file;
 pub mod ron_file;
 pub mod ron_spans;
@@ -20,9 +21,10 @@ use thiserror::Error;
 
 use atomic_write::set_aside;
 pub use atomic_write::{Readers, write_atomically, write_new, write_shared};
+pub use load_problem::{LoadProblem, StoredFile};
 
 use days_file::DaysFile;
-use ron_file::{DataFileError, FileProblems};
+use ron_file::DataFileError;
 use settings_file::Settings;
 
 use crate::domain::catalog::Catalog;
@@ -65,69 +67,6 @@ fn create_private_dir(path: &Path) -> Result<(), StoreError> {
             reason,
         })
 }
-
-/// One of the person's files that could not be used. It was renamed aside (or, if even that
-/// failed, left alone and never overwritten); nothing else was changed. The caller shows it
-/// to the person or prints it, once.
-#[derive(Debug)]
-pub struct LoadProblem {
-    pub file: StoredFile,
-    pub problems: FileProblems,
-    /// Where the file was kept, or why it could not be moved aside.
-    pub kept: Result<PathBuf, std::io::Error>,
-}
-
-/// Which of the app's files a [`LoadProblem`] is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StoredFile {
-    Settings,
-    Session,
-    History,
-    Plan,
-    InProgress,
-    /// The `sessions/` folder itself.
-    SessionsFolder,
-}
-
-impl std::fmt::Display for LoadProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.file == StoredFile::SessionsFolder {
-            return write!(
-                f,
-                "{}\nYour past sessions cannot be shown until the folder can be read; nothing in it was changed.",
-                self.problems
-            );
-        }
-        if self.file == StoredFile::Plan {
-            let kept = match &self.kept {
-                Ok(kept) => format!("It was kept as {}.", kept.display()),
-                Err(err) => {
-                    format!("It could not be moved aside ({err}) and will not be overwritten.")
-                }
-            };
-            return write!(
-                f,
-                "Your saved plan could not be used, so the built-in plan is shown. {kept}\n{}",
-                self.problems
-            );
-        }
-        match &self.kept {
-            Ok(kept) => write!(
-                f,
-                "{}\nThe file was kept as {} and left untouched; nothing else was changed.",
-                self.problems,
-                kept.display()
-            ),
-            Err(err) => write!(
-                f,
-                "{}\nIt could not be moved aside ({err}); it will not be overwritten.",
-                self.problems
-            ),
-        }
-    }
-}
-
-impl std::error::Error for LoadProblem {}
 
 /// A file could not be written.
 #[derive(Debug, Error)]
