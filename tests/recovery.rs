@@ -8,6 +8,13 @@ use strongback::ScreenKind;
 use strongback::domain::player::PlayerState;
 use strongback::domain::record::SessionOutcome;
 
+/// Make the sessions folder unusable (a file where the folder was): saving a session fails
+/// as on a read-only or full disk.
+fn block_sessions_folder(dir: &std::path::Path) {
+    std::fs::remove_dir_all(dir.join("sessions")).expect("remove");
+    std::fs::write(dir.join("sessions"), "in the way").expect("block");
+}
+
 /// Start a session and get into the side plank's right side; then drop the app without any
 /// shutdown code running, as a kill would.
 fn interrupted_session(dir: &std::path::Path) -> usize {
@@ -114,9 +121,7 @@ fn a_session_that_cannot_be_saved_is_kept_for_the_next_start() {
     let mut app = open_app(dir.path());
     app.start();
     app.wait_secs(10 + 24 + 10 + 20); // cat-camel done, 20 s into the walk
-    // The sessions folder becomes unusable (a file where the folder was).
-    std::fs::remove_dir_all(dir.path().join("sessions")).expect("remove");
-    std::fs::write(dir.path().join("sessions"), "in the way").expect("block");
+    block_sessions_folder(dir.path());
     app.press(Key::Escape);
     app.click("Yes, end and save");
     assert!(app.shows("Session finished, but not saved yet"));
@@ -154,25 +159,10 @@ fn a_session_that_cannot_be_saved_is_kept_for_the_next_start() {
 fn answers_given_while_a_long_history_loads_are_added_to_it() {
     let dir = tempfile::tempdir().expect("temp dir");
     interrupted_session(dir.path());
-    let assets = strongback::store::bundled::Assets::embedded().expect("assets");
-    let start = chrono::NaiveDate::from_ymd_opt(2025, 3, 1).expect("date");
-    let (_, days) = strongback::domain::demo::generate_history(
-        &assets.plan.circuit,
-        &assets.catalog,
-        start,
-        600,
-        1,
-    );
     let store = strongback::store::Store::open(dir.path()).expect("store");
-    // The interrupted session's own check-in, then the long history before it.
-    let (mut all_days, _) = store.load_history();
-    let today = all_days.clone();
-    all_days.retain(|d| d.date < start);
-    all_days.extend(
-        days.iter()
-            .filter(|d| d.date < common::morning().date_naive())
-            .cloned(),
-    );
+    // The long history, then the interrupted session's own check-in.
+    let (today, _) = store.load_history();
+    let mut all_days = common::long_history();
     all_days.extend(today);
     store.save_history(&all_days).expect("save");
     let bytes = store.history_file_bytes().expect("written");
@@ -201,20 +191,8 @@ fn answers_given_while_a_long_history_loads_are_added_to_it() {
 #[test]
 fn home_waits_for_a_long_history_before_deciding_the_day() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let assets = strongback::store::bundled::Assets::embedded().expect("assets");
-    let start = chrono::NaiveDate::from_ymd_opt(2025, 3, 1).expect("date");
-    let (_, days) = strongback::domain::demo::generate_history(
-        &assets.plan.circuit,
-        &assets.catalog,
-        start,
-        600,
-        1,
-    );
     let store = strongback::store::Store::open(dir.path()).expect("store");
-    let days: Vec<_> = days
-        .into_iter()
-        .filter(|d| d.date < common::morning().date_naive())
-        .collect();
+    let days = common::long_history();
     store.save_history(&days).expect("save");
     let mut app = common::open_app_raw(dir.path());
     assert_eq!(app.app().screen_kind(), ScreenKind::Home, "no intake");
@@ -242,8 +220,7 @@ fn try_again_saves_a_session_once_the_folder_works() {
     let mut app = open_app(dir.path());
     app.start();
     app.wait_secs(10 + 24);
-    std::fs::remove_dir_all(dir.path().join("sessions")).expect("remove");
-    std::fs::write(dir.path().join("sessions"), "in the way").expect("block");
+    block_sessions_folder(dir.path());
     app.press(Key::Escape);
     app.click("Yes, end and save");
     assert_eq!(app.app().unsaved_sessions().len(), 1);
@@ -272,8 +249,7 @@ fn an_unsaved_session_can_be_saved_to_another_folder() {
     let mut app = open_app(dir.path());
     app.start();
     app.wait_secs(10 + 24);
-    std::fs::remove_dir_all(dir.path().join("sessions")).expect("remove");
-    std::fs::write(dir.path().join("sessions"), "in the way").expect("block");
+    block_sessions_folder(dir.path());
     app.press(Key::Escape);
     app.click("Yes, end and save");
     app.click("Save to another folder…");

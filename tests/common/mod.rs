@@ -141,17 +141,39 @@ impl TestApp {
     }
 }
 
-/// Sessions every other day from 20 October to 22 November 2026 (the test "today" is 24 Nov).
-pub fn with_history(dir: &std::path::Path) -> usize {
+/// A generated history of the built-in plan: `days` days from `start`, a session every
+/// `every_days` days.
+pub fn generated(
+    start: (i32, u32, u32),
+    days: u32,
+    every_days: u32,
+) -> (
+    Vec<strongback::domain::record::SessionRecord>,
+    Vec<strongback::domain::checkin::Day>,
+) {
     let assets = strongback::store::bundled::Assets::embedded().expect("assets");
-    let start = chrono::NaiveDate::from_ymd_opt(2026, 10, 20).expect("date");
-    let (sessions, days) = strongback::domain::demo::generate_history(
+    let start = chrono::NaiveDate::from_ymd_opt(start.0, start.1, start.2).expect("date");
+    strongback::domain::demo::generate_history(
         &assets.plan.circuit,
         &assets.catalog,
         start,
-        34,
-        2,
-    );
+        days,
+        every_days,
+    )
+}
+
+/// Check-ins and reports of about 20 months of daily use up to the day before the test's
+/// "today": a `history.ron` large enough to be read in the background.
+pub fn long_history() -> Vec<strongback::domain::checkin::Day> {
+    let (_, days) = generated((2025, 3, 1), 600, 1);
+    days.into_iter()
+        .filter(|d| d.date < morning().date_naive())
+        .collect()
+}
+
+/// Sessions every other day from 20 October to 22 November 2026 (the test "today" is 24 Nov).
+pub fn with_history(dir: &std::path::Path) -> usize {
+    let (sessions, days) = generated((2026, 10, 20), 34, 2);
     let store = strongback::store::Store::open(dir).expect("store");
     for s in &sessions {
         store.save_session(s).expect("save");
