@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use strongback::domain::catalog::{Catalog, Dose};
 use strongback::domain::checkin::{
-    CheckIn, Clearance, Day, LegTrend, MorningAfter, RedFlag, SessionReport,
+    CheckIn, Clearance, Day, LegExtent, LegTrend, MorningAfter, RedFlag, SessionReport,
 };
 use strongback::domain::plan::CheckedPlan;
 use strongback::domain::rules::{DayDecision, Light, Referral, Status, decide, session_light};
@@ -60,7 +60,8 @@ fn check_in(back_pain: u8) -> CheckIn {
         leg_pain: 0,
         leg_extent: None,
         leg_trend: None,
-        new_numbness_or_weakness: false,
+        new_numbness: false,
+        new_weakness: false,
         morning_after: None,
         pain_kind: None,
         function: None,
@@ -193,7 +194,7 @@ fn r2_nerve_warning_drops_flexion_steps_down_and_refers_after_48_hours() {
     assert!(d.reasons.iter().any(|r| r.contains("since 2026-12-01")));
     // New numbness counts as a warning too; a clear check-in ends the run.
     let mut numb = check_in(3);
-    numb.new_numbness_or_weakness = true;
+    numb.new_numbness = true;
     days.push(day(4, Some(check_in(2)), None));
     days.push(day(5, Some(numb), None));
     let d = decide_on(&p, &days, 5);
@@ -648,7 +649,8 @@ fn arb_day(n: u32) -> impl Strategy<Value = Day> {
                     leg_pain: 0,
                     leg_extent: None,
                     leg_trend,
-                    new_numbness_or_weakness: false,
+                    new_numbness: false,
+                    new_weakness: false,
                     morning_after,
                     pain_kind: None,
                     function: None,
@@ -882,7 +884,7 @@ proptest! {
         let index = with_check_ins[which % with_check_ins.len()];
         let mut warned = days.clone();
         if let Some(check_in) = &mut warned[index].check_in {
-            check_in.new_numbness_or_weakness = true;
+            check_in.new_numbness = true;
         }
         let today = days[index].date;
         let before = decide(&p.plan, &p.circuit, &catalog, &days, today);
@@ -896,4 +898,135 @@ proptest! {
             }
         }
     }
+}
+
+fn leg(back_pain: u8, leg_pain: u8, extent: LegExtent, trend: Option<LegTrend>) -> CheckIn {
+    let mut c = check_in(back_pain);
+    c.leg_pain = leg_pain;
+    c.leg_extent = Some(extent);
+    c.leg_trend = trend;
+    c
+}
+
+#[test]
+fn r2_the_leg_is_further_down_by_any_of_three_tests() {
+    let p = plan("NotSet", "");
+    let warned = |days: &[Day], n: u32| {
+        let d = decide_on(&p, days, n);
+        exercise(&d, "knee_to_chest").is_none() && exercise(&d, "plank").map(|e| e.step) == Some(1)
+    };
+    // Said "the same", but the pain now reaches the foot where it reached the thigh.
+    let days = vec![
+        day(1, Some(leg(3, 3, LegExtent::Thigh, None)), None),
+        day(
+            2,
+            Some(leg(3, 3, LegExtent::Foot, Some(LegTrend::Same))),
+            None,
+        ),
+    ];
+    assert!(!warned(&days, 1));
+    assert!(
+        warned(&days, 2),
+        "more distal than the last check-in with leg pain"
+    );
+    // Below the knee, after a check-in with no leg pain at all.
+    let days = vec![
+        day(1, Some(check_in(3)), None),
+        day(2, Some(leg(3, 2, LegExtent::BelowKnee, None)), None),
+    ];
+    assert!(warned(&days, 2), "below the knee after none");
+    // Still at the thigh: no warning.
+    let days = vec![
+        day(1, Some(leg(3, 3, LegExtent::Thigh, None)), None),
+        day(
+            2,
+            Some(leg(3, 4, LegExtent::Thigh, Some(LegTrend::Same))),
+            None,
+        ),
+    ];
+    assert!(!warned(&days, 2));
+}
+
+#[test]
+fn r2_new_weakness_warns_and_refers_the_same_day() {
+    let p = plan("NotSet", "");
+    let mut weak = check_in(3);
+    weak.new_weakness = true;
+    let d = decide_on(&p, &[day(1, Some(weak), None)], 1);
+    assert!(exercise(&d, "knee_to_chest").is_none());
+    assert_eq!(d.referral, Referral::Routine);
+    assert!(
+        d.reasons.iter().any(|r| r.contains("New weakness")),
+        "{:?}",
+        d.reasons
+    );
+    let mut numb = check_in(3);
+    numb.new_numbness = true;
+    let d = decide_on(&p, &[day(1, Some(numb), None)], 1);
+    assert!(
+        exercise(&d, "knee_to_chest").is_none(),
+        "numbness warns too"
+    );
+    assert_eq!(
+        d.referral,
+        Referral::None,
+        "but does not refer on its own day"
+    );
+}
+
+#[test]
+fn r2_a_warning_day_has_no_hamstring_stretch() {
+    let p = check_plan_text(
+        "back-care.ron",
+        include_str!("../assets/programs/back-care.ron"),
+        &catalog(),
+    )
+    .expect("built-in plan");
+    let plain = decide_on(&p, &[day(1, Some(check_in(3)), None)], 1);
+    assert!(exercise(&plain, "hamstring_stretch").is_some());
+    let mut numb = check_in(3);
+    numb.new_numbness = true;
+    let warned = decide_on(&p, &[day(1, Some(numb), None)], 1);
+    assert!(exercise(&warned, "hamstring_stretch").is_none());
+    assert!(exercise(&warned, "hip_flexor_stretch").is_some());
+}
+
+#[test]
+fn r2_still_present_after_48_hours_refers_and_easing_toward_the_back_does_not() {
+    let p = plan("NotSet", "");
+    let start = vec![
+        day(1, Some(leg(3, 3, LegExtent::Thigh, None)), None),
+        day(
+            2,
+            Some(leg(3, 4, LegExtent::Foot, Some(LegTrend::Further))),
+            None,
+        ),
+    ];
+    // 48 h on, "the same": still present.
+    let mut same = start.clone();
+    same.push(day(
+        4,
+        Some(leg(3, 4, LegExtent::Foot, Some(LegTrend::Same))),
+        None,
+    ));
+    let d = decide_on(&p, &same, 4);
+    assert_eq!(d.referral, Referral::Routine);
+    assert!(
+        d.reasons.iter().any(|r| r.contains("since 2026-12-02")),
+        "{:?}",
+        d.reasons
+    );
+    // Eased back to the thigh with a "closer to the back" answer in between: gone.
+    let mut eased = start.clone();
+    eased.push(day(
+        3,
+        Some(leg(2, 2, LegExtent::Thigh, Some(LegTrend::Closer))),
+        None,
+    ));
+    eased.push(day(4, Some(leg(2, 2, LegExtent::Buttock, None)), None));
+    assert_eq!(decide_on(&p, &eased, 4).referral, Referral::None);
+    // No leg pain at all 48 h on: gone.
+    let mut clear = start;
+    clear.push(day(4, Some(check_in(2)), None));
+    assert_eq!(decide_on(&p, &clear, 4).referral, Referral::None);
 }

@@ -165,8 +165,13 @@ pub struct CheckIn {
     pub leg_extent: Option<LegExtent>,
     #[serde(default)]
     pub leg_trend: Option<LegTrend>,
+    /// New numbness or tingling in a leg (files from before version 2 of the rules called
+    /// this `new_numbness_or_weakness`).
+    #[serde(default, alias = "new_numbness_or_weakness")]
+    pub new_numbness: bool,
+    /// New weakness in a leg or foot: a warning that also refers (clinical spec §5 R2).
     #[serde(default)]
-    pub new_numbness_or_weakness: bool,
+    pub new_weakness: bool,
     #[serde(default)]
     pub morning_after: Option<MorningAfter>,
     #[serde(default)]
@@ -176,9 +181,10 @@ pub struct CheckIn {
 }
 
 impl CheckIn {
-    /// R2: leg symptoms further down than last time, or new numbness, tingling or weakness.
+    /// What the person reported themselves: leg symptoms further down, or new numbness,
+    /// tingling or weakness. (The rules also compare the leg's extent with earlier check-ins.)
     pub fn nerve_warning(&self) -> bool {
-        self.leg_trend == Some(LegTrend::Further) || self.new_numbness_or_weakness
+        self.leg_trend == Some(LegTrend::Further) || self.new_numbness || self.new_weakness
     }
 
     pub fn worst_flag(&self) -> Option<FlagTier> {

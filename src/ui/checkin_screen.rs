@@ -184,8 +184,12 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
         );
     }
     ui.checkbox(
-        &mut draft.answers.new_numbness_or_weakness,
-        RichText::new("I have new numbness, tingling or weakness in a leg").size(16.0),
+        &mut draft.answers.new_numbness,
+        RichText::new("I have new numbness or tingling in a leg").size(16.0),
+    );
+    ui.checkbox(
+        &mut draft.answers.new_weakness,
+        RichText::new("I have new weakness in a leg or foot").size(16.0),
     );
     if draft.answers.ask_morning_after {
         ui.add_space(4.0);

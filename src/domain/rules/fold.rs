@@ -17,7 +17,9 @@ use super::doses::SlotReplay;
 use super::lights::{Lit, session_light};
 use super::{Light, presentation};
 use crate::domain::catalog::Catalog;
-use crate::domain::checkin::{CheckIn, Day, FlagTier, MorningAfter, PainKind, SessionReport};
+use crate::domain::checkin::{
+    CheckIn, Day, FlagTier, LegExtent, LegTrend, MorningAfter, PainKind, SessionReport,
+};
 use crate::domain::circuit::Circuit;
 use crate::domain::plan::{Plan, Presentation};
 
@@ -37,6 +39,32 @@ impl<'a> LitSession<'a> {
             light: self.light,
         }
     }
+}
+
+/// R2: what a check-in warns of.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct LegWarning {
+    /// The leg symptoms are further down: said so, or the extent is more distal than at the
+    /// last check-in with leg pain, or it reaches below the knee after a check-in without.
+    pub further: bool,
+    pub numbness: bool,
+    pub weakness: bool,
+}
+
+impl LegWarning {
+    pub fn any(self) -> bool {
+        self.further || self.numbness || self.weakness
+    }
+}
+
+/// A run of leg-symptom warnings, from the first, until a check-in finds them gone.
+#[derive(Clone, Copy, Debug)]
+struct LegEpisode {
+    start: NaiveDate,
+    warned: LegWarning,
+    extent_at_start: Option<LegExtent>,
+    /// A "closer to the back" answer came since the warning.
+    closer_since: bool,
 }
 
 /// The history up to a date, as the rules see it.
@@ -72,8 +100,15 @@ pub(super) struct Fold<'a> {
     check_ins: Vec<(NaiveDate, &'a CheckIn)>,
     /// Dates of check-ins with pain at the spasm gentle-day level.
     gentle_dates: Vec<NaiveDate>,
-    /// The first check-in of the current unbroken run of nerve warnings.
-    nerve_run_start: Option<NaiveDate>,
+    /// The leg's extent at the most recent check-in with leg pain.
+    last_leg_extent: Option<LegExtent>,
+    /// Leg pain at the most recent check-in.
+    previous_leg_pain: Option<u8>,
+    leg_episode: Option<LegEpisode>,
+    /// What today's check-in warns of.
+    pub today_warning: LegWarning,
+    /// The first warning of symptoms still present at today's check-in, 48 h or more on.
+    pub leg_symptoms_since: Option<NaiveDate>,
 }
 
 impl<'a> Fold<'a> {
@@ -106,7 +141,11 @@ impl<'a> Fold<'a> {
             today_sessions: Vec::new(),
             check_ins: Vec::new(),
             gentle_dates: Vec::new(),
-            nerve_run_start: None,
+            last_leg_extent: None,
+            previous_leg_pain: None,
+            leg_episode: None,
+            today_warning: LegWarning::default(),
+            leg_symptoms_since: None,
         }
     }
 
@@ -213,14 +252,6 @@ impl<'a> Fold<'a> {
             .copied()
     }
 
-    /// The first check-in of today's run of nerve warnings, when today's check-in has one.
-    pub fn nerve_warning_since(&self) -> Option<NaiveDate> {
-        let (date, check_in) = self.check_ins.last()?;
-        (*date == self.today() && check_in.nerve_warning())
-            .then_some(self.nerve_run_start)
-            .flatten()
-    }
-
     /// A new date begins: sessions of the previous one now count, and today has no entry yet.
     fn start_date(&mut self, date: NaiveDate) {
         let previous = self.date.unwrap_or(date);
@@ -242,6 +273,8 @@ impl<'a> Fold<'a> {
         }
         self.date = Some(date);
         self.today_check_in = None;
+        self.today_warning = LegWarning::default();
+        self.leg_symptoms_since = None;
     }
 
     fn fold_day(&mut self, day: &'a Day) {
@@ -261,11 +294,7 @@ impl<'a> Fold<'a> {
             if check_in.back_pain >= self.plan.rules.spasm_gentle_day_pain {
                 self.gentle_dates.push(date);
             }
-            self.nerve_run_start = if check_in.nerve_warning() {
-                Some(self.nerve_run_start.unwrap_or(date))
-            } else {
-                None
-            };
+            self.follow_leg(date, check_in);
             if check_in.pain_kind.is_some() {
                 self.pain_kind = check_in.pain_kind;
                 self.rebuild_if_presentation_changed();
@@ -280,6 +309,61 @@ impl<'a> Fold<'a> {
         if let Some(report) = &day.session {
             self.today_sessions.push((report, None));
         }
+    }
+
+    /// R2: what this check-in warns of, and whether an earlier warning is still present.
+    fn follow_leg(&mut self, date: NaiveDate, check_in: &CheckIn) {
+        let leg = check_in.leg_pain > 0;
+        let extent = if leg { check_in.leg_extent } else { None };
+        let further = check_in.leg_trend == Some(LegTrend::Further)
+            || (leg && extent > self.last_leg_extent && self.last_leg_extent.is_some())
+            || (leg && extent >= Some(LegExtent::BelowKnee) && self.previous_leg_pain == Some(0));
+        let warning = LegWarning {
+            further,
+            numbness: check_in.new_numbness,
+            weakness: check_in.new_weakness,
+        };
+        if let Some(episode) = &mut self.leg_episode {
+            if check_in.leg_trend == Some(LegTrend::Closer) {
+                episode.closer_since = true;
+            }
+            // The safer reading: any one sign of the warning still there keeps it present.
+            let leg_still = episode.warned.further
+                && (warning.further
+                    || (leg && (extent >= episode.extent_at_start || !episode.closer_since)));
+            let numb_still = episode.warned.numbness && check_in.new_numbness;
+            let weak_still = episode.warned.weakness && check_in.new_weakness;
+            let still_present = leg_still || numb_still || weak_still;
+            let hours = (date - episode.start).num_hours();
+            if still_present && hours >= i64::from(self.plan.rules.nerve_recheck_hours) {
+                self.leg_symptoms_since = Some(episode.start);
+            }
+            if !still_present && !warning.any() {
+                self.leg_episode = None;
+            }
+        }
+        if warning.any() {
+            match &mut self.leg_episode {
+                Some(episode) => {
+                    episode.warned.further |= warning.further;
+                    episode.warned.numbness |= warning.numbness;
+                    episode.warned.weakness |= warning.weakness;
+                }
+                None => {
+                    self.leg_episode = Some(LegEpisode {
+                        start: date,
+                        warned: warning,
+                        extent_at_start: extent,
+                        closer_since: false,
+                    });
+                }
+            }
+        }
+        self.today_warning = warning;
+        if leg {
+            self.last_leg_extent = extent.or(self.last_leg_extent);
+        }
+        self.previous_leg_pain = Some(check_in.leg_pain);
     }
 
     /// A session's light is final: apply it to `settled` (and `speculative` follows).

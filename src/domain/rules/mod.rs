@@ -17,7 +17,7 @@ mod referrals;
 mod safety;
 
 use super::catalog::{Catalog, Dose};
-use super::checkin::{CheckIn, Day, LegTrend};
+use super::checkin::{Day, LegTrend};
 use super::circuit::Circuit;
 use super::plan::{Plan, Presentation};
 
@@ -216,7 +216,7 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
         nerve_day(&mut slots, &mut reasons, centralising);
     }
     // R2: a nerve warning today: no flexion, everything else one step down.
-    if today_check_in.is_some_and(CheckIn::nerve_warning) && status != Status::Gentle {
+    if fold.today_warning.any() && status != Status::Gentle {
         nerve_warning_day(&mut slots, &mut reasons, catalog);
     }
     // Physio limits win.

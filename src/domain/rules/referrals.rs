@@ -126,7 +126,14 @@ pub(super) fn routine_referral(fold: &Fold<'_>) -> (Referral, Vec<String>) {
         ));
     }
     // R2 follow-up: a nerve warning still there at a check-in at least 48 h after it began.
-    if let Some(started) = fold.nerve_warning_since()
+    if fold.today_warning.weakness {
+        referral = referral.max(Referral::Routine);
+        reasons.push(
+            "New weakness in a leg or foot: please book an appointment with a clinician."
+                .to_owned(),
+        );
+    }
+    if let Some(started) = fold.leg_symptoms_since
         && (today - started).num_hours() >= i64::from(rules.nerve_recheck_hours)
     {
         referral = referral.max(Referral::Routine);

@@ -36,8 +36,8 @@ pub(super) fn nerve_warning_day(
     reasons: &mut Vec<String>,
     catalog: &Catalog,
 ) {
-    reasons.insert(0, "Your leg symptoms have spread or you noticed new numbness or weakness: today leaves out forward-bending exercises and takes every other exercise one step down. If it is still there in 48 hours, see a clinician.".to_owned());
-    slots.retain(|s| s.bias != MovementBias::Flexion);
+    reasons.insert(0, "Your leg symptoms have spread or you noticed new numbness, tingling or weakness: today leaves out forward-bending exercises and the hamstring stretch, and takes every other exercise one step down. If it is still there in 48 hours, see a clinician.".to_owned());
+    slots.retain(|s| s.bias != MovementBias::Flexion && s.exercise_id != "hamstring_stretch");
     for slot in slots.iter_mut().filter(|s| !s.mobility) {
         step_down(slot, catalog, HalveAtStepOne::No);
     }
