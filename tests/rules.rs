@@ -208,10 +208,16 @@ fn r3_light_boundaries() {
     let light = |pain, sharp, morning| {
         let mut r = report(pain);
         r.sharp_or_shooting = sharp;
-        session_light(&r, morning, &rules)
+        session_light(&r, None, morning, &rules)
     };
     assert_eq!(light(3, false, None), Light::Green);
     assert_eq!(light(4, false, None), Light::Amber);
+    // green_rise: up to amber_max_pain, at most 1 above that day's check-in back pain is green.
+    let with_usual = |pain, usual| session_light(&report(pain), Some(usual), None, &rules);
+    assert_eq!(with_usual(5, 4), Light::Green, "usual pain 4, session 5");
+    assert_eq!(with_usual(5, 3), Light::Amber, "2 above the day's pain");
+    assert_eq!(with_usual(6, 6), Light::Red, "never above amber_max_pain");
+    assert_eq!(with_usual(3, 0), Light::Green, "green_max_pain still green");
     assert_eq!(light(5, false, None), Light::Amber);
     assert_eq!(light(6, false, None), Light::Red);
     assert_eq!(light(2, true, None), Light::Red, "sharp or shooting pain");

@@ -266,7 +266,12 @@ pub fn lights(days: &[Day], rules: &RuleSettings) -> Vec<(NaiveDate, Light, u8)>
         if let Some(report) = &day.session {
             lit.push((
                 day.date,
-                session_light(report, next_morning, rules),
+                session_light(
+                    report,
+                    day.check_in.as_ref().map(|c| c.back_pain),
+                    next_morning,
+                    rules,
+                ),
                 report.worst_pain,
             ));
         }

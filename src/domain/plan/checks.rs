@@ -219,6 +219,7 @@ impl Plan {
         for (field, value) in [
             ("green_max_pain", r.green_max_pain),
             ("amber_max_pain", r.amber_max_pain),
+            ("green_rise", r.green_rise),
             ("spasm_gentle_day_pain", r.spasm_gentle_day_pain),
             ("spasm_short_holds_pain", r.spasm_short_holds_pain),
             (

@@ -70,6 +70,9 @@ pub struct RuleSettings {
     pub green_max_pain: u8,
     /// Worst pain up to this is amber; above it is red (R3).
     pub amber_max_pain: u8,
+    /// A session is still green up to `amber_max_pain` when its worst pain is at most this
+    /// much above that day's check-in back pain (R3), so a usual pain of 4 allows greens.
+    pub green_rise: u8,
     /// Green sessions in a row before an exercise moves up (R4).
     pub greens_to_progress: u8,
     /// Seconds added to a hold when it moves up (R4).
@@ -118,6 +121,7 @@ impl Default for RuleSettings {
         Self {
             green_max_pain: 3,
             amber_max_pain: 5,
+            green_rise: 1,
             greens_to_progress: 2,
             progress_hold_secs: 5,
             progress_reps: 2,

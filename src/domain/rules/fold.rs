@@ -28,6 +28,8 @@ use crate::domain::plan::{Plan, Presentation};
 pub(super) struct LitSession<'a> {
     pub date: NaiveDate,
     pub report: &'a SessionReport,
+    /// That day's check-in back pain, for R3's `green_rise`.
+    pub day_back_pain: Option<u8>,
     pub light: Light,
 }
 
@@ -67,6 +69,14 @@ struct LegEpisode {
     closer_since: bool,
 }
 
+/// A session of the date being folded: its report, that day's check-in back pain, and the
+/// morning-after answer of a later check-in on the same date, if there is one.
+struct TodaySession<'a> {
+    report: &'a SessionReport,
+    day_back_pain: Option<u8>,
+    morning: Option<Option<MorningAfter>>,
+}
+
 /// The history up to a date, as the rules see it.
 pub(super) struct Fold<'a> {
     pub plan: &'a Plan,
@@ -96,7 +106,7 @@ pub(super) struct Fold<'a> {
     speculative: SlotReplay,
     /// Sessions dated `date` (left out of its own decision), with the morning-after answer
     /// of a later check-in on the same date, if there is one.
-    today_sessions: Vec<(&'a SessionReport, Option<Option<MorningAfter>>)>,
+    today_sessions: Vec<TodaySession<'a>>,
     check_ins: Vec<(NaiveDate, &'a CheckIn)>,
     /// Dates of check-ins with pain at the spasm gentle-day level.
     gentle_dates: Vec<NaiveDate>,
@@ -255,15 +265,17 @@ impl<'a> Fold<'a> {
     /// A new date begins: sessions of the previous one now count, and today has no entry yet.
     fn start_date(&mut self, date: NaiveDate) {
         let previous = self.date.unwrap_or(date);
-        for (report, morning) in std::mem::take(&mut self.today_sessions) {
-            match morning {
+        for session in std::mem::take(&mut self.today_sessions) {
+            let (report, day_back_pain) = (session.report, session.day_back_pain);
+            match session.morning {
                 // A later check-in that day settled it (and everything before it).
-                Some(morning) => self.settle(previous, report, morning),
+                Some(morning) => self.settle(previous, report, day_back_pain, morning),
                 None => {
                     let lit = LitSession {
                         date: previous,
                         report,
-                        light: session_light(report, None, &self.plan.rules),
+                        day_back_pain,
+                        light: session_light(report, day_back_pain, None, &self.plan.rules),
                     };
                     self.speculative
                         .apply(&lit.lit(), self.plan, self.catalog, self.built_for);
@@ -283,10 +295,10 @@ impl<'a> Fold<'a> {
             // The sessions before it take its morning-after answer.
             let morning = check_in.morning_after;
             for lit in std::mem::take(&mut self.unsettled) {
-                self.settle(lit.date, lit.report, morning);
+                self.settle(lit.date, lit.report, lit.day_back_pain, morning);
             }
-            for (_, assigned) in &mut self.today_sessions {
-                assigned.get_or_insert(morning);
+            for session in &mut self.today_sessions {
+                session.morning.get_or_insert(morning);
             }
             if let Some(tier) = check_in.worst_flag() {
                 self.uncleared = self.uncleared.max(Some(tier));
@@ -307,7 +319,11 @@ impl<'a> Fold<'a> {
         }
         self.today_check_in = day.check_in.as_ref();
         if let Some(report) = &day.session {
-            self.today_sessions.push((report, None));
+            self.today_sessions.push(TodaySession {
+                report,
+                day_back_pain: day.check_in.as_ref().map(|c| c.back_pain),
+                morning: None,
+            });
         }
     }
 
@@ -371,12 +387,14 @@ impl<'a> Fold<'a> {
         &mut self,
         date: NaiveDate,
         report: &'a SessionReport,
+        day_back_pain: Option<u8>,
         morning: Option<MorningAfter>,
     ) {
         let lit = LitSession {
             date,
             report,
-            light: session_light(report, morning, &self.plan.rules),
+            day_back_pain,
+            light: session_light(report, day_back_pain, morning, &self.plan.rules),
         };
         self.settled
             .apply(&lit.lit(), self.plan, self.catalog, self.built_for);
