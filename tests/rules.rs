@@ -446,6 +446,76 @@ fn r7_no_meaningful_improvement_after_six_weeks_refers() {
 }
 
 #[test]
+fn r7_weeks_are_7_day_blocks_and_a_week_with_one_answer_does_not_count() {
+    let p = plan("NotSet", "");
+    // Week 1: 2, 2; week 2: a single 6 (not counted); week 3: 4, 4.
+    let days = vec![
+        day(1, Some(check_in(2)), None),
+        day(3, Some(check_in(2)), None),
+        day(10, Some(check_in(6)), None),
+        day(15, Some(check_in(4)), None),
+        day(17, Some(check_in(4)), None),
+    ];
+    let d = decide_on(&p, &days, 10);
+    assert_eq!(d.referral, Referral::None, "one answer is not a week");
+    let d = decide_on(&p, &days, 17);
+    assert_eq!(
+        d.referral,
+        Referral::Routine,
+        "2.0 then 4.0 across the counted weeks"
+    );
+    assert!(
+        d.reasons.iter().any(|r| r.contains("rose from 2.0 to 4.0")),
+        "{:?}",
+        d.reasons
+    );
+}
+
+#[test]
+fn r7_no_improvement_refers_only_from_a_baseline_of_three() {
+    let p = plan("NotSet", "");
+    let low: Vec<Day> = (1..=43).map(|n| day(n, Some(check_in(2)), None)).collect();
+    assert_eq!(
+        decide_on(&p, &low, 43).referral,
+        Referral::None,
+        "starting at 2/10 there is no 2-point improvement to expect"
+    );
+    let three: Vec<Day> = (1..=43).map(|n| day(n, Some(check_in(3)), None)).collect();
+    assert_eq!(decide_on(&p, &three, 43).referral, Referral::Routine);
+}
+
+#[test]
+fn r7_leg_pain_still_disabling_after_six_weeks_refers() {
+    let p = plan("NotSet", "");
+    let with_leg = |leg_pain| {
+        (1..=43)
+            .map(|n| {
+                // Back pain improving, so only the leg can refer.
+                let mut c = check_in(if n <= 7 { 6 } else { 2 });
+                c.leg_pain = leg_pain;
+                c.leg_extent = Some(LegExtent::Thigh);
+                day(n, Some(c), None)
+            })
+            .collect::<Vec<_>>()
+    };
+    let d = decide_on(&p, &with_leg(5), 43);
+    assert_eq!(d.referral, Referral::Routine);
+    assert!(
+        d.reasons
+            .iter()
+            .any(|r| r.contains("leg pain still averages 5.0")),
+        "{:?}",
+        d.reasons
+    );
+    assert_eq!(decide_on(&p, &with_leg(4), 43).referral, Referral::None);
+    assert_eq!(
+        decide_on(&p, &with_leg(5), 30).referral,
+        Referral::None,
+        "not before six weeks"
+    );
+}
+
+#[test]
 fn r8_spasm_gentle_day_then_short_holds_then_full_plan() {
     let p = plan("Spasm", "");
     let mut days = vec![day(1, Some(check_in(7)), None)];

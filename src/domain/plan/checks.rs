@@ -220,6 +220,11 @@ impl Plan {
             ("green_max_pain", r.green_max_pain),
             ("amber_max_pain", r.amber_max_pain),
             ("green_rise", r.green_rise),
+            (
+                "improvement_baseline_min_pain",
+                r.improvement_baseline_min_pain,
+            ),
+            ("disabling_leg_pain", r.disabling_leg_pain),
             ("spasm_gentle_day_pain", r.spasm_gentle_day_pain),
             ("spasm_short_holds_pain", r.spasm_short_holds_pain),
             (

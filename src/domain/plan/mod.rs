@@ -99,6 +99,12 @@ pub struct RuleSettings {
     pub weeks_to_expect_improvement: u32,
     /// Smallest pain change that matters (clinical spec §3).
     pub meaningful_pain_change: u8,
+    /// The no-improvement referral applies only when the first counted week's mean back pain
+    /// was at least this (R7).
+    pub improvement_baseline_min_pain: u8,
+    /// Mean leg pain of the latest counted week, after `weeks_to_expect_improvement`, that is
+    /// still disabling and prompts a referral (R7).
+    pub disabling_leg_pain: u8,
     /// Hours before a nerve warning that is still there prompts a referral (R2).
     pub nerve_recheck_hours: u32,
     /// Spasm with pain at or above this is a gentle day (R8).
@@ -135,6 +141,8 @@ impl Default for RuleSettings {
             referral_window_days: 14,
             weekly_pain_rise_for_referral: 2,
             weeks_to_expect_improvement: 6,
+            improvement_baseline_min_pain: 3,
+            disabling_leg_pain: 5,
             meaningful_pain_change: 2,
             nerve_recheck_hours: 48,
             spasm_gentle_day_pain: 6,

@@ -77,6 +77,29 @@ struct TodaySession<'a> {
     morning: Option<Option<MorningAfter>>,
 }
 
+/// One 7-day block of check-ins, counted from the first check-in (R7).
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct WeekBlock {
+    pub back_pain_sum: u32,
+    pub leg_pain_sum: u32,
+    pub answers: u32,
+}
+
+impl WeekBlock {
+    /// A week with fewer than 2 answers does not count.
+    pub fn counted(&self) -> bool {
+        self.answers >= 2
+    }
+
+    pub fn mean_back_pain(&self) -> f64 {
+        f64::from(self.back_pain_sum) / f64::from(self.answers.max(1))
+    }
+
+    pub fn mean_leg_pain(&self) -> f64 {
+        f64::from(self.leg_pain_sum) / f64::from(self.answers.max(1))
+    }
+}
+
 /// The history up to a date, as the rules see it.
 pub(super) struct Fold<'a> {
     pub plan: &'a Plan,
@@ -110,6 +133,8 @@ pub(super) struct Fold<'a> {
     check_ins: Vec<(NaiveDate, &'a CheckIn)>,
     /// Dates of check-ins with pain at the spasm gentle-day level.
     gentle_dates: Vec<NaiveDate>,
+    /// 7-day blocks of check-ins from the first one.
+    weeks: Vec<WeekBlock>,
     /// The leg's extent at the most recent check-in with leg pain.
     last_leg_extent: Option<LegExtent>,
     /// Leg pain at the most recent check-in.
@@ -151,6 +176,7 @@ impl<'a> Fold<'a> {
             today_sessions: Vec::new(),
             check_ins: Vec::new(),
             gentle_dates: Vec::new(),
+            weeks: Vec::new(),
             last_leg_extent: None,
             previous_leg_pain: None,
             leg_episode: None,
@@ -236,17 +262,6 @@ impl<'a> Fold<'a> {
         settled + unsettled
     }
 
-    /// Check-ins dated from `from` up to today, newest first.
-    pub fn recent_check_ins(
-        &self,
-        from: NaiveDate,
-    ) -> impl Iterator<Item = &(NaiveDate, &'a CheckIn)> {
-        self.check_ins
-            .iter()
-            .rev()
-            .take_while(move |(date, _)| *date >= from)
-    }
-
     /// Check-ins from the first one, oldest first.
     pub fn check_ins(&self) -> &[(NaiveDate, &'a CheckIn)] {
         &self.check_ins
@@ -307,6 +322,7 @@ impl<'a> Fold<'a> {
                 self.gentle_dates.push(date);
             }
             self.follow_leg(date, check_in);
+            self.count_week(date, check_in);
             if check_in.pain_kind.is_some() {
                 self.pain_kind = check_in.pain_kind;
                 self.rebuild_if_presentation_changed();
@@ -325,6 +341,26 @@ impl<'a> Fold<'a> {
                 morning: None,
             });
         }
+    }
+
+    /// Add a check-in to its 7-day block.
+    fn count_week(&mut self, date: NaiveDate, check_in: &CheckIn) {
+        let first = self.check_ins.first().map_or(date, |(d, _)| *d);
+        let Ok(index) = usize::try_from((date - first).num_days() / 7) else {
+            return;
+        };
+        if self.weeks.len() <= index {
+            self.weeks.resize(index + 1, WeekBlock::default());
+        }
+        let week = &mut self.weeks[index];
+        week.back_pain_sum += u32::from(check_in.back_pain);
+        week.leg_pain_sum += u32::from(check_in.leg_pain);
+        week.answers += 1;
+    }
+
+    /// The counted weeks so far, oldest first, with their index from the first check-in.
+    pub fn counted_weeks(&self) -> impl DoubleEndedIterator<Item = (usize, &WeekBlock)> {
+        self.weeks.iter().enumerate().filter(|(_, w)| w.counted())
     }
 
     /// R2: what this check-in warns of, and whether an earlier warning is still present.

@@ -56,43 +56,44 @@ pub(super) fn clinician_contact(plan: &Plan) -> Option<String> {
     })
 }
 
-/// Mean back pain of the last 7 days and of the 7 before, when both have check-ins.
+/// The latest counted week's mean back pain and the previous counted week's, as
+/// (previous, latest).
 fn weekly_means(fold: &Fold<'_>) -> Option<(f64, f64)> {
-    let today = fold.today();
-    let mut weeks = [(0.0, 0u32); 2];
-    for (date, check_in) in fold.recent_check_ins(today - chrono::Duration::days(13)) {
-        let week = usize::from((today - *date).num_days() >= 7);
-        weeks[week].0 += f64::from(check_in.back_pain);
-        weeks[week].1 += 1;
-    }
-    let mean = |(sum, n): (f64, u32)| (n > 0).then(|| sum / f64::from(n));
-    Some((mean(weeks[1])?, mean(weeks[0])?))
+    let mut counted = fold.counted_weeks().rev();
+    let (_, latest) = counted.next()?;
+    let (_, previous) = counted.next()?;
+    Some((previous.mean_back_pain(), latest.mean_back_pain()))
 }
 
-/// R7: after the expected weeks, no meaningful fall in mean back pain from the first week.
+/// Whether the expected weeks have passed since the first check-in.
+fn weeks_passed(fold: &Fold<'_>, rules: &RuleSettings) -> bool {
+    fold.check_ins().first().is_some_and(|(first, _)| {
+        (fold.today() - *first).num_days() >= i64::from(rules.weeks_to_expect_improvement) * 7
+    })
+}
+
+/// R7: after the expected weeks, no meaningful fall in mean back pain from the first counted
+/// week to the latest, when the first was at least `improvement_baseline_min_pain`.
 fn improvement_check(fold: &Fold<'_>, rules: &RuleSettings) -> Option<(f64, f64)> {
-    let today = fold.today();
-    let first = fold.check_ins().first()?.0;
-    if (today - first).num_days() < i64::from(rules.weeks_to_expect_improvement) * 7 {
+    if !weeks_passed(fold, rules) {
         return None;
     }
-    let mean = |pains: Vec<f64>| {
-        (!pains.is_empty()).then(|| pains.iter().sum::<f64>() / pains.len() as f64)
-    };
-    let week = chrono::Duration::days(7);
-    let baseline = mean(
-        fold.check_ins()
-            .iter()
-            .take_while(|(d, _)| *d < first + week)
-            .map(|(_, c)| f64::from(c.back_pain))
-            .collect(),
-    )?;
-    let current = mean(
-        fold.recent_check_ins(today - week + chrono::Duration::days(1))
-            .map(|(_, c)| f64::from(c.back_pain))
-            .collect(),
-    )?;
-    (baseline - current < f64::from(rules.meaningful_pain_change)).then_some((baseline, current))
+    let (_, first) = fold.counted_weeks().next()?;
+    let (_, latest) = fold.counted_weeks().next_back()?;
+    let (baseline, current) = (first.mean_back_pain(), latest.mean_back_pain());
+    (baseline >= f64::from(rules.improvement_baseline_min_pain)
+        && baseline - current < f64::from(rules.meaningful_pain_change))
+    .then_some((baseline, current))
+}
+
+/// R7: after the expected weeks, leg pain still disabling in the latest counted week.
+fn disabling_leg_pain(fold: &Fold<'_>, rules: &RuleSettings) -> Option<f64> {
+    if !weeks_passed(fold, rules) {
+        return None;
+    }
+    let (_, latest) = fold.counted_weeks().next_back()?;
+    let mean = latest.mean_leg_pain();
+    (mean >= f64::from(rules.disabling_leg_pain)).then_some(mean)
 }
 
 /// R7 and the R2 follow-up: the routine referral the history calls for, with its reasons.
@@ -115,7 +116,7 @@ pub(super) fn routine_referral(fold: &Fold<'_>) -> (Referral, Vec<String>) {
     {
         referral = referral.max(Referral::Routine);
         reasons.push(format!(
-            "Your average back pain rose from {previous:.1} to {current:.1} over the last week: please book an appointment with a clinician."
+            "Your average back pain rose from {previous:.1} to {current:.1} from one week to the next: please book an appointment with a clinician."
         ));
     }
     if let Some((baseline, current)) = improvement_check(fold, rules) {
@@ -126,6 +127,13 @@ pub(super) fn routine_referral(fold: &Fold<'_>) -> (Referral, Vec<String>) {
         ));
     }
     // R2 follow-up: a nerve warning still there at a check-in at least 48 h after it began.
+    if let Some(mean) = disabling_leg_pain(fold, rules) {
+        referral = referral.max(Referral::Routine);
+        reasons.push(format!(
+            "After {} weeks your leg pain still averages {mean:.1} out of 10: please book an appointment with a clinician.",
+            rules.weeks_to_expect_improvement
+        ));
+    }
     if fold.today_warning.weakness {
         referral = referral.max(Referral::Routine);
         reasons.push(
