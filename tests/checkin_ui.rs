@@ -209,6 +209,7 @@ fn the_app_and_simulate_decide_the_same_from_the_same_history() {
         check_in: None,
         session: None,
         clearance: None,
+        clinician_seen: None,
     });
     let today_from_simulate = strongback::domain::rules::replay(&plan, &assets.catalog, &extended)
         .into_iter()
@@ -216,4 +217,62 @@ fn the_app_and_simulate_decide_the_same_from_the_same_history() {
         .expect("today");
     assert_eq!(today_from_simulate, from_app);
     assert!(!replayed.is_empty());
+}
+
+/// Three red sessions in two weeks: the request to book a clinician stays on home until the
+/// person says they have seen one; that is saved with the date and the request goes.
+#[test]
+fn a_referral_stays_until_the_person_says_a_clinician_has_seen_them() {
+    use strongback::domain::checkin::{CheckIn, Day, SessionReport};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let today = common::morning().date_naive();
+    let check_in = CheckIn {
+        red_flags: Vec::new(),
+        back_pain: 3,
+        leg_pain: 0,
+        leg_extent: None,
+        leg_trend: None,
+        new_numbness: false,
+        new_weakness: false,
+        morning_after: None,
+        pain_kind: None,
+        function: None,
+    };
+    let days: Vec<Day> = [12, 8, 4]
+        .iter()
+        .map(|ago| Day {
+            date: today - chrono::Duration::days(*ago),
+            check_in: Some(check_in.clone()),
+            session: Some(SessionReport {
+                worst_pain: 7,
+                sharp_or_shooting: false,
+                completed: Default::default(),
+            }),
+            clearance: None,
+            clinician_seen: None,
+        })
+        .collect();
+    let store = strongback::store::Store::open(dir.path()).expect("store");
+    store.save_history(&days).expect("save");
+    let mut app = open_app(dir.path());
+    assert_eq!(
+        app.app().todays_decision().map(|d| d.referral),
+        Some(strongback::domain::rules::Referral::Routine)
+    );
+    assert!(app.shows_containing("please book an appointment with a clinician"));
+    app.click("I have seen a clinician about this");
+    assert!(app.shows("Seen a clinician?"));
+    app.click("Yes, I have seen a clinician");
+    assert_eq!(
+        app.app().todays_decision().map(|d| d.referral),
+        Some(strongback::domain::rules::Referral::None)
+    );
+    assert!(!app.shows("I have seen a clinician about this"));
+    let (saved, _) = store.load_history();
+    assert!(
+        saved
+            .iter()
+            .any(|d| d.date == today && d.clinician_seen.is_some()),
+        "saved with today's date"
+    );
 }

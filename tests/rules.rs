@@ -82,6 +82,7 @@ fn day(n: u32, check: Option<CheckIn>, session: Option<SessionReport>) -> Day {
         check_in: check,
         session,
         clearance: None,
+        clinician_seen: None,
     }
 }
 
@@ -142,6 +143,7 @@ fn r0_emergency_flag_stops_until_cleared() {
         clearance: Some(Clearance {
             note: "cleared".into(),
         }),
+        clinician_seen: None,
         ..day(3, None, None)
     });
     assert_eq!(decide_on(&p, &days, 3).status, Status::Train);
@@ -199,7 +201,12 @@ fn r2_nerve_warning_drops_flexion_steps_down_and_refers_after_48_hours() {
     days.push(day(5, Some(numb), None));
     let d = decide_on(&p, &days, 5);
     assert!(exercise(&d, "knee_to_chest").is_none());
-    assert_eq!(d.referral, Referral::None, "the run restarted on day 5");
+    assert_eq!(
+        d.referral,
+        Referral::Routine,
+        "the referral of day 3 stays until a clinician is seen"
+    );
+    assert!(d.reasons.iter().any(|r| r.starts_with("Since 2026-12-03")));
 }
 
 #[test]
@@ -516,6 +523,39 @@ fn r7_leg_pain_still_disabling_after_six_weeks_refers() {
 }
 
 #[test]
+fn r7_a_referral_stays_until_the_person_has_seen_a_clinician() {
+    let p = plan("NotSet", "");
+    let mut days = vec![session_day(1, 6), session_day(6, 6), session_day(12, 6)];
+    assert_eq!(decide_on(&p, &days, 14).referral, Referral::Routine);
+    // Weeks later the reds are out of the window, but nobody has been seen yet.
+    days.extend((20..=22).map(|n| day(n, Some(check_in(2)), Some(report(2)))));
+    let d = decide_on(&p, &days, 30);
+    assert_eq!(d.referral, Referral::Routine, "{:?}", d.reasons);
+    assert!(
+        d.reasons
+            .iter()
+            .any(|r| r.starts_with("Since 2026-12-13: 3 red sessions")),
+        "{:?}",
+        d.reasons
+    );
+    // The person has seen a clinician: the referral ends, and the old reds no longer count.
+    days.push(Day {
+        date: date(31),
+        check_in: None,
+        session: None,
+        clearance: None,
+        clinician_seen: Some(strongback::domain::checkin::ClinicianSeen {
+            note: "Saw my GP".to_owned(),
+        }),
+    });
+    assert_eq!(decide_on(&p, &days, 31).referral, Referral::None);
+    assert_eq!(decide_on(&p, &days, 32).referral, Referral::None);
+    // New evidence after it refers again.
+    days.extend([session_day(33, 6), session_day(36, 6), session_day(39, 6)]);
+    assert_eq!(decide_on(&p, &days, 41).referral, Referral::Routine);
+}
+
+#[test]
 fn r8_spasm_gentle_day_then_short_holds_then_full_plan() {
     let p = plan("Spasm", "");
     let mut days = vec![day(1, Some(check_in(7)), None)];
@@ -742,6 +782,7 @@ fn arb_day(n: u32) -> impl Strategy<Value = Day> {
                     clearance: cleared.then(|| Clearance {
                         note: String::new(),
                     }),
+                    clinician_seen: None,
                 }
             },
         )

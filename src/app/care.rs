@@ -8,7 +8,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 
 use crate::domain::answers::CheckInMode;
-use crate::domain::checkin::{Clearance, Day};
+use crate::domain::checkin::{Clearance, ClinicianSeen, Day};
 use crate::domain::circuit::Circuit;
 use crate::domain::rules::{DayDecision, Status, decide, todays_circuit};
 use crate::domain::timeline::Timeline;
@@ -107,6 +107,7 @@ impl StrongbackApp {
                     check_in: None,
                     session: None,
                     clearance: None,
+                    clinician_seen: None,
                 });
                 days.sort_by_key(|d| d.date);
                 days.iter().position(|d| d.date == date).unwrap_or(0)
@@ -179,6 +180,14 @@ impl StrongbackApp {
         summary.answers_saved = true;
         let date = summary.record.started_at.date_naive();
         self.change_day(date, |day| day.session = Some(answers));
+    }
+
+    /// The person has seen a clinician (or accepted a new plan): an open referral ends.
+    pub(super) fn record_seen_clinician(&mut self, note: String) {
+        let today = self.today();
+        self.change_day(today, |day| {
+            day.clinician_seen = Some(ClinicianSeen { note });
+        });
     }
 
     pub(super) fn confirm_clearance(&mut self) {

@@ -75,6 +75,8 @@ pub struct StrongbackApp {
     today: Option<TodayCache>,
     /// The note typed into the clearance dialog, while it is open.
     clearance_note: Option<String>,
+    /// The "seen a clinician" dialog is open.
+    asking_seen_clinician: bool,
     sound_problem: Option<SoundError>,
     /// Finished sessions that could not be saved, kept until "Try again" or "Save to another
     /// folder…" works.
@@ -149,6 +151,7 @@ impl StrongbackApp {
             history,
             today: None,
             clearance_note: None,
+            asking_seen_clinician: false,
             sound_problem: None,
             unsaved_records: Vec::new(),
             save_problem: None,
@@ -267,6 +270,12 @@ impl StrongbackApp {
                 }
             }
             Action::CancelClearance => self.clearance_note = None,
+            Action::AskSeenClinician => self.asking_seen_clinician = true,
+            Action::CancelSeenClinician => self.asking_seen_clinician = false,
+            Action::ConfirmSeenClinician => {
+                self.asking_seen_clinician = false;
+                self.record_seen_clinician(String::new());
+            }
             Action::ConfirmClearance => self.confirm_clearance(),
             Action::Pause
             | Action::Resume

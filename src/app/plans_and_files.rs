@@ -91,7 +91,8 @@ impl StrongbackApp {
                 self.notices
                     .info(format!("Now training from \"{}\".", candidate.plan.name));
                 self.plan = Some(candidate);
-                self.forget_todays_decision();
+                // A new plan from a clinician ends an open referral (clinical spec §5 R7).
+                self.record_seen_clinician("New plan accepted".to_owned());
             }
             Err(err) => self.notices.problem(format!(
                 "The plan could not be saved, so it was not changed: {err}"

@@ -169,6 +169,7 @@ impl StrongbackApp {
             decision: cache.decision.as_ref(),
             checked_in_today: cache.checked_in_today,
             clearance_note: self.clearance_note.as_deref(),
+            asking_seen_clinician: self.asking_seen_clinician,
             circuit: &cache.circuit,
             catalog: &assets.catalog,
             planned_total_secs: cache.planned_total_secs,

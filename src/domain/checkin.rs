@@ -220,6 +220,16 @@ pub struct Clearance {
     pub note: String,
 }
 
+/// The person's statement that they have seen a clinician about a referral (R7): the referral
+/// is shown until then, and afterwards only what happens after this date raises it again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClinicianSeen {
+    /// Whom they saw, or why the referral was closed, in their words (may be empty).
+    #[serde(default)]
+    pub note: String,
+}
+
 /// Everything recorded on one date.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -231,6 +241,8 @@ pub struct Day {
     pub session: Option<SessionReport>,
     #[serde(default)]
     pub clearance: Option<Clearance>,
+    #[serde(default)]
+    pub clinician_seen: Option<ClinicianSeen>,
 }
 
 /// Something in a history the rules must not be given, at its field path

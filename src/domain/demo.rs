@@ -133,6 +133,7 @@ pub fn generate_history(
                 completed: Default::default(),
             }),
             clearance: None,
+            clinician_seen: None,
         });
     }
     (sessions, history)

@@ -23,6 +23,8 @@ pub struct HomeModel<'a> {
     pub checked_in_today: bool,
     /// The clearance dialog's note, while the dialog is open.
     pub clearance_note: Option<&'a str>,
+    /// The "seen a clinician" dialog is open.
+    pub asking_seen_clinician: bool,
     /// Today's circuit (the plan, as the rules adjusted it).
     pub circuit: &'a Circuit,
     pub catalog: &'a Catalog,
@@ -112,6 +114,9 @@ pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
         ui.add_space(8.0);
         if let Some(decision) = model.decision {
             actions.extend(decision_ui(ui, decision, model.plan));
+        }
+        if model.asking_seen_clinician {
+            actions.extend(seen_clinician_dialog_ui(ui.ctx()));
         }
         if let Some(note) = model.clearance_note {
             actions.extend(clearance_dialog_ui(ui.ctx(), note));
@@ -214,9 +219,40 @@ fn decision_ui(ui: &mut egui::Ui, decision: &DayDecision, plan: &Plan) -> Vec<Ac
                             ui.label(format!("• {reason}"));
                         }
                     });
+                if decision.referral == Referral::Routine
+                    && ui
+                        .button("I have seen a clinician about this")
+                        .on_hover_text("The request to book a clinician stays until you say so")
+                        .clicked()
+                {
+                    actions.push(Action::AskSeenClinician);
+                }
             }
         });
     ui.add_space(6.0);
+    actions
+}
+
+/// Asks the person to confirm they have seen a clinician about the referral.
+fn seen_clinician_dialog_ui(ctx: &egui::Context) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::Modal::new(egui::Id::unique("seen_clinician")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        ui.heading("Seen a clinician?");
+        ui.label(
+            "Only confirm if a doctor or physiotherapist has seen you about this since it was \
+             suggested. It is saved with today's date, and only what happens after today can \
+             suggest it again.",
+        );
+        ui.horizontal(|ui| {
+            if ui.button("Yes, I have seen a clinician").clicked() {
+                actions.push(Action::ConfirmSeenClinician);
+            }
+            if ui.button("Cancel").clicked() {
+                actions.push(Action::CancelSeenClinician);
+            }
+        });
+    });
     actions
 }
 

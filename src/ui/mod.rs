@@ -60,6 +60,11 @@ pub enum Action {
     SubmitSessionReport,
     /// Ask to record that a clinician has cleared the person to exercise.
     AskClearance,
+    /// Ask to record that the person has seen a clinician about the referral.
+    AskSeenClinician,
+    /// Record it, dated today: the referral ends.
+    ConfirmSeenClinician,
+    CancelSeenClinician,
     /// The note typed in the clearance dialog.
     EditClearanceNote(String),
     /// Record the clearance, dated today.

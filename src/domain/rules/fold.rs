@@ -133,8 +133,15 @@ pub(super) struct Fold<'a> {
     check_ins: Vec<(NaiveDate, &'a CheckIn)>,
     /// Dates of check-ins with pain at the spasm gentle-day level.
     gentle_dates: Vec<NaiveDate>,
-    /// 7-day blocks of check-ins from the first one.
+    /// 7-day blocks of check-ins from the first one (after the last "seen a clinician").
     weeks: Vec<WeekBlock>,
+    /// The first check-in the weeks count from.
+    weeks_origin: Option<NaiveDate>,
+    /// The last date the person stated they had seen a clinician: R7 counts only what came
+    /// after it.
+    pub seen_clinician_on: Option<NaiveDate>,
+    /// A routine referral raised on an earlier date and not yet closed by a statement.
+    pub open_referral: Option<(NaiveDate, String)>,
     /// The leg's extent at the most recent check-in with leg pain.
     last_leg_extent: Option<LegExtent>,
     /// Leg pain at the most recent check-in.
@@ -177,6 +184,9 @@ impl<'a> Fold<'a> {
             check_ins: Vec::new(),
             gentle_dates: Vec::new(),
             weeks: Vec::new(),
+            weeks_origin: None,
+            seen_clinician_on: None,
+            open_referral: None,
             last_leg_extent: None,
             previous_leg_pain: None,
             leg_episode: None,
@@ -262,9 +272,9 @@ impl<'a> Fold<'a> {
         settled + unsettled
     }
 
-    /// Check-ins from the first one, oldest first.
-    pub fn check_ins(&self) -> &[(NaiveDate, &'a CheckIn)] {
-        &self.check_ins
+    /// The first check-in R7's weeks count from.
+    pub fn weeks_origin(&self) -> Option<NaiveDate> {
+        self.weeks_origin
     }
 
     /// The last check-in at the spasm gentle-day pain before today.
@@ -280,6 +290,9 @@ impl<'a> Fold<'a> {
     /// A new date begins: sessions of the previous one now count, and today has no entry yet.
     fn start_date(&mut self, date: NaiveDate) {
         let previous = self.date.unwrap_or(date);
+        if self.date.is_some() {
+            self.note_referral();
+        }
         for session in std::mem::take(&mut self.today_sessions) {
             let (report, day_back_pain) = (session.report, session.day_back_pain);
             match session.morning {
@@ -298,10 +311,33 @@ impl<'a> Fold<'a> {
                 }
             }
         }
-        self.date = Some(date);
         self.today_check_in = None;
         self.today_warning = LegWarning::default();
         self.leg_symptoms_since = None;
+        // The days in between had no entries, but a referral can still be raised on them (the
+        // previous day's session now counts; six weeks may pass).
+        if self.date.is_some() {
+            let mut day = previous + chrono::Duration::days(1);
+            while day < date && self.open_referral.is_none() {
+                self.date = Some(day);
+                self.note_referral();
+                day += chrono::Duration::days(1);
+            }
+        }
+        self.date = Some(date);
+    }
+
+    /// A referral raised on the day folded up to stays until the person has seen someone.
+    fn note_referral(&mut self) {
+        if self.open_referral.is_some() {
+            return;
+        }
+        let (referral, reasons) = super::referrals::routine_referral(self);
+        if referral != super::Referral::None
+            && let (Some(reason), Some(date)) = (reasons.into_iter().next(), self.date)
+        {
+            self.open_referral = Some((date, reason));
+        }
     }
 
     fn fold_day(&mut self, day: &'a Day) {
@@ -333,6 +369,14 @@ impl<'a> Fold<'a> {
         if day.clearance.is_some() {
             self.uncleared = None;
         }
+        if day.clinician_seen.is_some() {
+            // R7 starts again from here: earlier evidence no longer refers.
+            self.seen_clinician_on = Some(date);
+            self.open_referral = None;
+            self.weeks.clear();
+            self.weeks_origin = None;
+            self.leg_episode = None;
+        }
         self.today_check_in = day.check_in.as_ref();
         if let Some(report) = &day.session {
             self.today_sessions.push(TodaySession {
@@ -345,8 +389,8 @@ impl<'a> Fold<'a> {
 
     /// Add a check-in to its 7-day block.
     fn count_week(&mut self, date: NaiveDate, check_in: &CheckIn) {
-        let first = self.check_ins.first().map_or(date, |(d, _)| *d);
-        let Ok(index) = usize::try_from((date - first).num_days() / 7) else {
+        let origin = *self.weeks_origin.get_or_insert(date);
+        let Ok(index) = usize::try_from((date - origin).num_days() / 7) else {
             return;
         };
         if self.weeks.len() <= index {

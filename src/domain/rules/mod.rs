@@ -162,8 +162,17 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
     slots.retain(|s| s.dropped.is_none());
 
     // R7 and the R2 follow-up: patterns that call for a clinician.
-    let (referral, referral_reasons) = routine_referral(fold);
+    let (mut referral, referral_reasons) = routine_referral(fold);
     reasons.extend(referral_reasons);
+    // A referral raised earlier stays until the person says they have seen a clinician.
+    if referral == Referral::None
+        && let Some((since, reason)) = &fold.open_referral
+    {
+        referral = Referral::Routine;
+        reasons.push(format!(
+            "Since {since}: {reason} This stays until you tell the app that you have seen a clinician."
+        ));
+    }
     if referral != Referral::None
         && let Some(contact) = &contact
     {

@@ -67,8 +67,8 @@ fn weekly_means(fold: &Fold<'_>) -> Option<(f64, f64)> {
 
 /// Whether the expected weeks have passed since the first check-in.
 fn weeks_passed(fold: &Fold<'_>, rules: &RuleSettings) -> bool {
-    fold.check_ins().first().is_some_and(|(first, _)| {
-        (fold.today() - *first).num_days() >= i64::from(rules.weeks_to_expect_improvement) * 7
+    fold.weeks_origin().is_some_and(|first| {
+        (fold.today() - first).num_days() >= i64::from(rules.weeks_to_expect_improvement) * 7
     })
 }
 
@@ -97,13 +97,18 @@ fn disabling_leg_pain(fold: &Fold<'_>, rules: &RuleSettings) -> Option<f64> {
 }
 
 /// R7 and the R2 follow-up: the routine referral the history calls for, with its reasons.
-pub(super) fn routine_referral(fold: &Fold<'_>) -> (Referral, Vec<String>) {
+pub(crate) fn routine_referral(fold: &Fold<'_>) -> (Referral, Vec<String>) {
     let rules = &fold.plan.rules;
     let today = fold.today();
     let mut referral = Referral::None;
     let mut reasons = Vec::new();
     let window = chrono::Duration::days(i64::from(rules.referral_window_days));
-    let reds_within = fold.reds_since(today - window).len();
+    // Only reds after the last "I have seen a clinician" count.
+    let since = match fold.seen_clinician_on {
+        Some(seen) => (today - window).max(seen + chrono::Duration::days(1)),
+        None => today - window,
+    };
+    let reds_within = fold.reds_since(since).len();
     if reds_within >= usize::from(rules.reds_for_referral) {
         referral = referral.max(Referral::Routine);
         reasons.push(format!(
