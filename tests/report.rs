@@ -194,3 +194,30 @@ fn report_command_writes_html_and_csv_from_a_data_folder() {
     assert_eq!(rows, sets + 1);
     drop(assets);
 }
+
+/// `report` only reads: it may run while the app has the folder open, so an unreadable file is
+/// reported and left where it is, not renamed.
+#[test]
+fn the_report_command_changes_nothing_in_the_data_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("history.ron"), "not ron at all").expect("write");
+    let out = dir.path().join("report.html");
+    let code = strongback::cli::run_command(
+        &strongback::cli::Command::Report {
+            out: Some(out.clone()),
+            csv: None,
+            from: None,
+            to: Some(date("2026-09-30")),
+            force: false,
+        },
+        None,
+        Some(dir.path()),
+    )
+    .expect("runs");
+    assert_eq!(code, 0);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("history.ron")).expect("left in place"),
+        "not ron at all"
+    );
+    assert!(!dir.path().join("history.ron.unreadable").exists());
+}

@@ -1147,3 +1147,76 @@ fn r2_still_present_after_48_hours_refers_and_easing_toward_the_back_does_not() 
     clear.push(day(4, Some(check_in(2)), None));
     assert_eq!(decide_on(&p, &clear, 4).referral, Referral::None);
 }
+
+#[test]
+fn entries_of_one_date_decide_the_same_in_any_order() {
+    let p = plan("NotSet", "");
+    let mut warn = check_in(4);
+    warn.new_numbness = true;
+    let check = Day {
+        date: date(3),
+        check_in: Some(warn),
+        session: None,
+        clearance: None,
+        clinician_seen: None,
+    };
+    let session = Day {
+        date: date(3),
+        check_in: None,
+        session: Some(report(5)),
+        clearance: None,
+        clinician_seen: None,
+    };
+    let before = vec![day(1, Some(check_in(4)), Some(report(2)))];
+    let mut a = before.clone();
+    a.extend([check.clone(), session.clone()]);
+    let mut b = before;
+    b.extend([session, check]);
+    for n in [3, 4, 6] {
+        assert_eq!(decide_on(&p, &a, n), decide_on(&p, &b, n), "day {n}");
+    }
+    // The session took that day's check-in pain (4): 5 is within green_rise, so green.
+    assert_eq!(decide_on(&p, &a, 4).light, Some(Light::Green));
+}
+
+#[test]
+fn r7_a_single_counted_week_is_not_compared_with_itself() {
+    let p = plan("NotSet", "");
+    // Daily check-ins in the first week only, then one a week: only week 1 counts.
+    let mut days: Vec<Day> = (1..=7).map(|n| day(n, Some(check_in(5)), None)).collect();
+    days.extend((2..=7).map(|w| day(w * 7 + 1, Some(check_in(1)), None)));
+    assert_eq!(decide_on(&p, &days, 50).referral, Referral::None);
+}
+
+#[test]
+fn r2_a_new_kind_of_warning_after_the_old_one_cleared_starts_a_new_episode() {
+    let p = plan("NotSet", "");
+    let mut numb = check_in(3);
+    numb.new_numbness = true;
+    let days = vec![
+        day(1, Some(numb), None),
+        // The numbness has gone; the leg now reaches the foot.
+        day(
+            2,
+            Some(leg(3, 3, LegExtent::Foot, Some(LegTrend::Further))),
+            None,
+        ),
+        day(
+            3,
+            Some(leg(3, 3, LegExtent::Foot, Some(LegTrend::Same))),
+            None,
+        ),
+    ];
+    assert_eq!(
+        decide_on(&p, &days, 3).referral,
+        Referral::None,
+        "the leg warning began on day 2: not yet 48 hours"
+    );
+    let mut later = days.clone();
+    later.push(day(
+        4,
+        Some(leg(3, 3, LegExtent::Foot, Some(LegTrend::Same))),
+        None,
+    ));
+    assert_eq!(decide_on(&p, &later, 4).referral, Referral::Routine);
+}

@@ -97,6 +97,12 @@ impl StrongbackApp {
     fn change_day(&mut self, date: NaiveDate, change: impl FnOnce(&mut Day)) {
         self.wait_for_history();
         let Some(days) = self.history.days_mut() else {
+            self.notices.problem(
+                "Your answers could not be saved: history.ron could not be read or moved aside, \
+                 and it is never written over. Move it out of the data folder, then restart \
+                 Strongback."
+                    .to_owned(),
+            );
             return;
         };
         let index = match days.iter().position(|d| d.date == date) {

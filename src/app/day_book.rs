@@ -17,6 +17,9 @@ type Loaded = (Vec<Day>, Option<LoadProblem>);
 pub struct DayBook {
     days: Vec<Day>,
     loading: Option<Receiver<Loaded>>,
+    /// The file on disk may hold days that are not here (the load failed, or an unreadable
+    /// file could not be moved aside): then nothing may be written over it.
+    writable: bool,
 }
 
 impl DayBook {
@@ -37,15 +40,18 @@ impl DayBook {
                 let book = Self {
                     days: Vec::new(),
                     loading: Some(receiver),
+                    writable: true,
                 };
                 return (book, None);
             }
         }
         let (days, problem) = store.load_history();
+        let writable = problem.as_ref().is_none_or(|p| p.kept.is_ok());
         (
             Self {
                 days,
                 loading: None,
+                writable,
             },
             problem,
         )
@@ -65,11 +71,13 @@ impl DayBook {
         let receiver = self.loading.as_ref()?;
         match receiver.try_recv() {
             Ok((days, problem)) => {
+                self.writable = problem.as_ref().is_none_or(|p| p.kept.is_ok());
                 self.arrived(days);
                 Some(problem)
             }
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => {
+                self.writable = false;
                 self.arrived(Vec::new());
                 Some(None)
             }
@@ -81,19 +89,22 @@ impl DayBook {
         let receiver = self.loading.as_ref()?;
         match receiver.recv() {
             Ok((days, problem)) => {
+                self.writable = problem.as_ref().is_none_or(|p| p.kept.is_ok());
                 self.arrived(days);
                 problem
             }
             Err(_) => {
+                self.writable = false;
                 self.arrived(Vec::new());
                 None
             }
         }
     }
 
-    /// The days to change; only once loaded (callers [`Self::wait`] first).
+    /// The days to change: only once loaded (callers [`Self::wait`] first), and never when
+    /// the file on disk could hold days that did not load.
     pub fn days_mut(&mut self) -> Option<&mut Vec<Day>> {
-        self.is_loaded().then_some(&mut self.days)
+        (self.is_loaded() && self.writable).then_some(&mut self.days)
     }
 
     fn arrived(&mut self, days: Vec<Day>) {

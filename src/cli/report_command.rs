@@ -28,7 +28,8 @@ pub fn run(request: &ReportRequest<'_>, data_dir: &Path, assets: &Assets) -> any
             return Ok(1);
         }
     }
-    let store = Store::open(data_dir)?;
+    // Only read: the app may have the folder open, and nothing here is changed.
+    let store = Store::open_read_only(data_dir);
     let (sessions, session_problems) = store.load_sessions();
     let (days, history_problem) = store.load_history();
     let (saved_plan, plan_problem) = store.load_plan(&assets.catalog);

@@ -36,7 +36,12 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<bool, StoreError> {
     let tmp = write_temp(path, bytes, Readers::Owner)?;
     match tmp.persist_noclobber(path) {
         Ok(_) => {
-            sync_dir(path)?;
+            // The file is in place: saved. A folder that cannot be flushed (some network and
+            // FUSE file systems) makes it less durable, not unsaved; saying "not saved" would
+            // lead to a second copy on "Try again".
+            if let Err(err) = sync_dir(path) {
+                log::warn!("{err}");
+            }
             Ok(true)
         }
         Err(err) if err.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
@@ -107,7 +112,10 @@ fn write_file(path: &Path, bytes: &[u8], readers: Readers) -> Result<(), StoreEr
         path: path.to_path_buf(),
         reason: e.error,
     })?;
-    sync_dir(path)
+    if let Err(err) = sync_dir(path) {
+        log::warn!("{err}");
+    }
+    Ok(())
 }
 
 /// Whether a file name is a temporary file of ours (or of an older version, which used

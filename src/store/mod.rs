@@ -98,6 +98,9 @@ pub enum StoreError {
 #[derive(Clone, Debug)]
 pub struct Store {
     dir: PathBuf,
+    /// Only read: unreadable files are reported but not moved aside (another process, the
+    /// app, may own the folder).
+    read_only: bool,
 }
 
 impl Store {
@@ -118,7 +121,25 @@ impl Store {
         }
         Ok(Store {
             dir: dir.to_path_buf(),
+            read_only: false,
         })
+    }
+
+    /// Read an existing data folder without changing anything in it (for `strongback report`,
+    /// which may run while the app has the folder open).
+    pub fn open_read_only(dir: &Path) -> Store {
+        Store {
+            dir: dir.to_path_buf(),
+            read_only: true,
+        }
+    }
+
+    /// Set `path` aside, unless this store only reads.
+    fn set_aside(&self, path: &Path) -> std::io::Result<PathBuf> {
+        if self.read_only {
+            return Err(std::io::Error::other("left in place: only read"));
+        }
+        set_aside(path)
     }
 
     /// Take the data folder for this process: a second app on the same folder is refused
@@ -177,7 +198,12 @@ impl Store {
     /// Settings, or defaults (with a notice) when the file is missing or unreadable.
     pub fn load_settings(&self) -> (Settings, Option<LoadProblem>) {
         let path = self.dir.join(SETTINGS_FILE);
-        match read_or_set_aside::<Settings>(&path, Settings::SCHEMA_VERSION, StoredFile::Settings) {
+        match read_or_set_aside::<Settings>(
+            self,
+            &path,
+            Settings::SCHEMA_VERSION,
+            StoredFile::Settings,
+        ) {
             Ok(Some(settings)) => (settings.sanitized(), None),
             Ok(None) => (Settings::default(), None),
             Err(problem) => (Settings::default(), Some(problem)),
@@ -280,11 +306,12 @@ impl Store {
         };
         for path in paths {
             match read_or_set_aside::<SessionRecord>(
+                self,
                 &path,
                 SessionRecord::SCHEMA_VERSION,
                 StoredFile::Session,
             ) {
-                Ok(Some(record)) => match record_date_problem(&path, &record) {
+                Ok(Some(record)) => match record_date_problem(self, &path, &record) {
                     None => records.push(record),
                     Some(problem) => problems.push(problem),
                 },
@@ -306,11 +333,12 @@ impl Store {
         };
         for path in paths.iter().rev() {
             match read_or_set_aside::<SessionRecord>(
+                self,
                 path,
                 SessionRecord::SCHEMA_VERSION,
                 StoredFile::Session,
             ) {
-                Ok(Some(record)) => match record_date_problem(path, &record) {
+                Ok(Some(record)) => match record_date_problem(self, path, &record) {
                     None => return (Some(record), problems),
                     Some(problem) => problems.push(problem),
                 },
@@ -339,7 +367,7 @@ impl Store {
                 Some(LoadProblem {
                     file: StoredFile::Plan,
                     problems,
-                    kept: set_aside(&path),
+                    kept: self.set_aside(&path),
                 }),
             ),
         }
@@ -349,7 +377,12 @@ impl Store {
     /// an unreadable file is set aside with a notice and never overwritten).
     pub fn load_history(&self) -> (Vec<Day>, Option<LoadProblem>) {
         let path = self.dir.join(HISTORY_FILE);
-        match read_or_set_aside::<DaysFile>(&path, DaysFile::SCHEMA_VERSION, StoredFile::History) {
+        match read_or_set_aside::<DaysFile>(
+            self,
+            &path,
+            DaysFile::SCHEMA_VERSION,
+            StoredFile::History,
+        ) {
             Ok(Some(file)) if file.first_problem().is_some() => {
                 let message = file
                     .first_problem()
@@ -361,7 +394,7 @@ impl Store {
                     Some(LoadProblem {
                         file: StoredFile::History,
                         problems: problem.into(),
-                        kept: set_aside(&path),
+                        kept: self.set_aside(&path),
                     }),
                 )
             }
@@ -407,6 +440,7 @@ impl Store {
     pub fn load_in_progress(&self) -> (Option<InProgressSession>, Option<LoadProblem>) {
         let path = self.dir.join(IN_PROGRESS_FILE);
         match read_or_set_aside::<InProgressSession>(
+            self,
             &path,
             InProgressSession::SCHEMA_VERSION,
             StoredFile::InProgress,
@@ -425,7 +459,7 @@ impl Store {
                     Some(LoadProblem {
                         file: StoredFile::InProgress,
                         problems: problem.into(),
-                        kept: set_aside(&path),
+                        kept: self.set_aside(&path),
                     }),
                 )
             }
@@ -464,7 +498,7 @@ impl Store {
 }
 
 /// A session record dated outside the supported years is set aside like an unreadable one.
-fn record_date_problem(path: &Path, record: &SessionRecord) -> Option<LoadProblem> {
+fn record_date_problem(store: &Store, path: &Path, record: &SessionRecord) -> Option<LoadProblem> {
     let date = record.started_at.date_naive();
     if crate::domain::dates::supported(date) {
         return None;
@@ -479,13 +513,14 @@ fn record_date_problem(path: &Path, record: &SessionRecord) -> Option<LoadProble
     Some(LoadProblem {
         file: StoredFile::Session,
         problems: problem.into(),
-        kept: set_aside(path),
+        kept: store.set_aside(path),
     })
 }
 
 /// `Ok(None)` if the file does not exist; `Err` if it exists but cannot be used, in which case
 /// it has been renamed aside (or left alone when even that failed).
 fn read_or_set_aside<T: serde::de::DeserializeOwned>(
+    store: &Store,
     path: &Path,
     current_version: u32,
     file: StoredFile,
@@ -505,7 +540,7 @@ fn read_or_set_aside<T: serde::de::DeserializeOwned>(
         Err(err) => Err(LoadProblem {
             file,
             problems: err.into(),
-            kept: set_aside(path),
+            kept: store.set_aside(path),
         }),
     }
 }

@@ -201,11 +201,16 @@ impl<'a> Fold<'a> {
             if day.date > today {
                 break;
             }
+            // All entries of one date together, so their order in the file does not matter.
+            let end = self.days[self.next..]
+                .iter()
+                .position(|d| d.date != day.date)
+                .map_or(self.days.len(), |n| self.next + n);
             if self.date != Some(day.date) {
                 self.start_date(day.date);
             }
-            self.fold_day(day);
-            self.next += 1;
+            self.fold_date(self.next, end);
+            self.next = end;
         }
         if self.date != Some(today) {
             self.start_date(today);
@@ -340,16 +345,19 @@ impl<'a> Fold<'a> {
         }
     }
 
-    fn fold_day(&mut self, day: &'a Day) {
-        let date = day.date;
-        if let Some(check_in) = &day.check_in {
+    /// Fold one date's entries (`days[from..to]`): the check-ins first, then clearances and
+    /// "seen a clinician", then the sessions, which come after that day's check-in.
+    fn fold_date(&mut self, from: usize, to: usize) {
+        let entries: Vec<&'a Day> = self.days[from..to].to_vec();
+        let Some(date) = entries.first().map(|d| d.date) else {
+            return;
+        };
+        let mut day_back_pain = None;
+        for check_in in entries.iter().filter_map(|d| d.check_in.as_ref()) {
             // The sessions before it take its morning-after answer.
             let morning = check_in.morning_after;
             for lit in std::mem::take(&mut self.unsettled) {
                 self.settle(lit.date, lit.report, lit.day_back_pain, morning);
-            }
-            for session in &mut self.today_sessions {
-                session.morning.get_or_insert(morning);
             }
             if let Some(tier) = check_in.worst_flag() {
                 self.uncleared = self.uncleared.max(Some(tier));
@@ -364,12 +372,13 @@ impl<'a> Fold<'a> {
                 self.rebuild_if_presentation_changed();
             }
             self.check_ins.push((date, check_in));
+            self.today_check_in = Some(check_in);
+            day_back_pain = Some(check_in.back_pain);
         }
-        // A clearance on the same day comes after that day's check-in.
-        if day.clearance.is_some() {
+        if entries.iter().any(|d| d.clearance.is_some()) {
             self.uncleared = None;
         }
-        if day.clinician_seen.is_some() {
+        if entries.iter().any(|d| d.clinician_seen.is_some()) {
             // R7 starts again from here: earlier evidence no longer refers.
             self.seen_clinician_on = Some(date);
             self.open_referral = None;
@@ -377,11 +386,10 @@ impl<'a> Fold<'a> {
             self.weeks_origin = None;
             self.leg_episode = None;
         }
-        self.today_check_in = day.check_in.as_ref();
-        if let Some(report) = &day.session {
+        for report in entries.iter().filter_map(|d| d.session.as_ref()) {
             self.today_sessions.push(TodaySession {
                 report,
-                day_back_pain: day.check_in.as_ref().map(|c| c.back_pain),
+                day_back_pain,
                 morning: None,
             });
         }
@@ -434,7 +442,8 @@ impl<'a> Fold<'a> {
             if still_present && hours >= i64::from(self.plan.rules.nerve_recheck_hours) {
                 self.leg_symptoms_since = Some(episode.start);
             }
-            if !still_present && !warning.any() {
+            if !still_present {
+                // Gone; a new warning today starts a new episode below.
                 self.leg_episode = None;
             }
         }

@@ -60,9 +60,21 @@ pub(super) fn clinician_contact(plan: &Plan) -> Option<String> {
 /// (previous, latest).
 fn weekly_means(fold: &Fold<'_>) -> Option<(f64, f64)> {
     let mut counted = fold.counted_weeks().rev();
-    let (_, latest) = counted.next()?;
+    let (index, latest) = counted.next()?;
+    if !recent(fold, index) {
+        return None;
+    }
     let (_, previous) = counted.next()?;
     Some((previous.mean_back_pain(), latest.mean_back_pain()))
+}
+
+/// Whether week `index` is the week under way or the one before it: a week's figures speak
+/// for now only while they are recent.
+fn recent(fold: &Fold<'_>, index: usize) -> bool {
+    fold.weeks_origin().is_some_and(|origin| {
+        let current = (fold.today() - origin).num_days() / 7;
+        i64::try_from(index).is_ok_and(|index| index + 1 >= current)
+    })
 }
 
 /// Whether the expected weeks have passed since the first check-in.
@@ -78,8 +90,12 @@ fn improvement_check(fold: &Fold<'_>, rules: &RuleSettings) -> Option<(f64, f64)
     if !weeks_passed(fold, rules) {
         return None;
     }
-    let (_, first) = fold.counted_weeks().next()?;
-    let (_, latest) = fold.counted_weeks().next_back()?;
+    let (first_index, first) = fold.counted_weeks().next()?;
+    let (latest_index, latest) = fold.counted_weeks().next_back()?;
+    // A week is not compared with itself, and an old week does not speak for now.
+    if latest_index <= first_index || !recent(fold, latest_index) {
+        return None;
+    }
     let (baseline, current) = (first.mean_back_pain(), latest.mean_back_pain());
     (baseline >= f64::from(rules.improvement_baseline_min_pain)
         && baseline - current < f64::from(rules.meaningful_pain_change))
@@ -91,7 +107,10 @@ fn disabling_leg_pain(fold: &Fold<'_>, rules: &RuleSettings) -> Option<f64> {
     if !weeks_passed(fold, rules) {
         return None;
     }
-    let (_, latest) = fold.counted_weeks().next_back()?;
+    let (index, latest) = fold.counted_weeks().next_back()?;
+    if !recent(fold, index) {
+        return None;
+    }
     let mean = latest.mean_leg_pain();
     (mean >= f64::from(rules.disabling_leg_pain)).then_some(mean)
 }
@@ -139,14 +158,18 @@ pub(crate) fn routine_referral(fold: &Fold<'_>) -> (Referral, Vec<String>) {
             rules.weeks_to_expect_improvement
         ));
     }
-    if fold.today_warning.weakness {
+    // Leg-symptom evidence of a day on which the person then said they had seen a clinician
+    // is covered by that visit.
+    let r2_counts = fold.seen_clinician_on != Some(today);
+    if r2_counts && fold.today_warning.weakness {
         referral = referral.max(Referral::Routine);
         reasons.push(
             "New weakness in a leg or foot: please book an appointment with a clinician."
                 .to_owned(),
         );
     }
-    if let Some(started) = fold.leg_symptoms_since
+    if r2_counts
+        && let Some(started) = fold.leg_symptoms_since
         && (today - started).num_hours() >= i64::from(rules.nerve_recheck_hours)
     {
         referral = referral.max(Referral::Routine);
