@@ -203,6 +203,17 @@ impl StrongbackApp {
         for problem in self.sessions.wait() {
             self.notices.unreadable(&problem);
         }
+        self.say_if_sessions_incomplete();
+    }
+
+    fn say_if_sessions_incomplete(&mut self) {
+        if self.sessions.take_incomplete() {
+            self.notices.problem(
+                "Your past sessions could not all be read, so History and reports may be \
+                 missing some. Nothing was changed; restarting Strongback reads them again."
+                    .to_owned(),
+            );
+        }
     }
 
     pub fn notices(&self) -> &[Notice] {
@@ -235,6 +246,7 @@ impl StrongbackApp {
         for problem in self.sessions.poll() {
             self.notices.unreadable(&problem);
         }
+        self.say_if_sessions_incomplete();
         if let Some(problem) = self.history.poll() {
             if let Some(problem) = problem {
                 self.notices.unreadable(&problem);

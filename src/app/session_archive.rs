@@ -13,6 +13,8 @@ pub struct SessionArchive {
     /// Everything known so far, oldest first: all records once loaded; before that, the
     /// newest one read at start-up and any saved since.
     records: Vec<SessionRecord>,
+    /// The background load ended without its records: the list is not all there.
+    incomplete: bool,
 }
 
 impl SessionArchive {
@@ -27,21 +29,29 @@ impl SessionArchive {
             .spawn(move || {
                 let _ = sender.send(background.load_sessions());
             });
-        let archive = match spawned {
-            Ok(_) => Self {
-                loading: Some(receiver),
-                records: latest.into_iter().collect(),
-            },
+        match spawned {
+            Ok(_) => (
+                Self {
+                    loading: Some(receiver),
+                    records: latest.into_iter().collect(),
+                    incomplete: false,
+                },
+                problems,
+            ),
             // No thread: read them all now (slower to start, nothing lost).
             Err(_) => {
-                let (records, _problems) = store.load_sessions();
-                Self {
-                    loading: None,
-                    records,
-                }
+                let (records, mut all_problems) = store.load_sessions();
+                all_problems.extend(problems);
+                (
+                    Self {
+                        loading: None,
+                        records,
+                        incomplete: false,
+                    },
+                    all_problems,
+                )
             }
-        };
-        (archive, problems)
+        }
     }
 
     /// Everything known so far, oldest first (see [`Self::is_loaded`]).
@@ -68,6 +78,7 @@ impl SessionArchive {
             Err(TryRecvError::Empty) => Vec::new(),
             Err(TryRecvError::Disconnected) => {
                 self.loading = None;
+                self.incomplete = true;
                 Vec::new()
             }
         }
@@ -82,9 +93,15 @@ impl SessionArchive {
             Ok(loaded) => self.merge(loaded),
             Err(_) => {
                 self.loading = None;
+                self.incomplete = true;
                 Vec::new()
             }
         }
+    }
+
+    /// Whether the past sessions could not all be read (said once: the flag is cleared).
+    pub fn take_incomplete(&mut self) -> bool {
+        std::mem::take(&mut self.incomplete)
     }
 
     /// A record just saved.
