@@ -280,7 +280,7 @@ fn r4_two_greens_progress_once_per_seven_days() {
     assert!(
         d.reasons
             .iter()
-            .any(|r| r.starts_with("Front plank: step 2, 1 × 25 s"))
+            .any(|r| r.starts_with("Front plank: today step 2, 1 × 25 s"))
     );
     // Two more greens within the same 7 days: no second progression.
     let days = vec![
@@ -1219,4 +1219,29 @@ fn r2_a_new_kind_of_warning_after_the_old_one_cleared_starts_a_new_episode() {
         None,
     ));
     assert_eq!(decide_on(&p, &later, 4).referral, Referral::Routine);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Every reason about an exercise's dose states the dose actually prescribed that day,
+    /// after every rule and limit.
+    #[test]
+    fn reasons_state_the_dose_prescribed(
+        days in arb_history(),
+        presentation in prop::sample::select(vec!["NotSet", "Spasm", "Nerve", "Ache"]),
+    ) {
+        let p = plan(presentation, r#"max_steps: {"plank": 2}"#);
+        let catalog = catalog();
+        for d in strongback::domain::rules::replay(&p, &catalog, &days) {
+            for e in &d.exercises {
+                let name = catalog.get(&e.exercise_id).map(|x| x.name.clone()).unwrap_or_default();
+                let prefix = format!("{name}: today step ");
+                for reason in d.reasons.iter().filter(|r| r.starts_with(&prefix)) {
+                    let stated = format!("{prefix}{}, {} × {} (", e.step, e.sets, e.dose.describe());
+                    prop_assert!(reason.starts_with(&stated), "{} vs {:?} on {}", reason, e, d.date);
+                }
+            }
+        }
+    }
 }

@@ -359,22 +359,43 @@ impl SlotReplay {
     }
 }
 
-/// One reason per exercise whose dose now differs from where the plan starts it.
+/// One reason per exercise prescribed today at a dose other than the plan's, stating today's
+/// dose (after every rule and limit) and what changed it: the history, today's rules, or both.
 pub(super) fn changes_from_plan(
-    slots: &[Slot],
+    today: &[Slot],
+    from_history: &[Slot],
     start: &[Slot],
     rules: &RuleSettings,
 ) -> Vec<String> {
-    slots
+    let same = |a: &Slot, b: &Slot| (a.step, a.sets, a.dose) == (b.step, b.sets, b.dose);
+    let find = |slots: &'_ [Slot], slot: &Slot| {
+        slots
+            .iter()
+            .find(|s| s.exercise_id == slot.exercise_id && s.block == slot.block)
+            .cloned()
+    };
+    today
         .iter()
-        .zip(start)
-        .filter(|(slot, start)| {
-            slot.dropped.is_none()
-                && (slot.step, slot.sets, slot.dose) != (start.step, start.sets, start.dose)
-        })
-        .map(|(slot, start)| {
-            format!(
-                "{}: step {}, {} × {} (the plan starts at step {}, {} × {}): {}.",
+        .filter_map(|slot| {
+            let start = find(start, slot)?;
+            if same(slot, &start) {
+                return None;
+            }
+            let history = find(from_history, slot);
+            let by_history = history.as_ref().filter(|h| !same(h, &start)).map(|h| {
+                h.last_change.map_or_else(
+                    || "changed by the rules".to_owned(),
+                    |change| change.describe(rules),
+                )
+            });
+            let by_today = history.as_ref().is_none_or(|h| !same(h, slot));
+            let cause = match (by_history, by_today) {
+                (Some(history), true) => format!("{history}, then lowered by today's rules above"),
+                (Some(history), false) => history,
+                (None, _) => "lowered by today's rules above".to_owned(),
+            };
+            Some(format!(
+                "{}: today step {}, {} × {} (the plan starts at step {}, {} × {}): {cause}.",
                 slot.name,
                 slot.step,
                 slot.sets,
@@ -382,11 +403,7 @@ pub(super) fn changes_from_plan(
                 start.step,
                 start.sets,
                 start.dose.describe(),
-                slot.last_change.map_or_else(
-                    || "changed by the rules".to_owned(),
-                    |change| change.describe(rules)
-                )
-            )
+            ))
         })
         .collect()
 }

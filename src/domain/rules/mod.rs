@@ -157,9 +157,11 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
 
     // R4–R6 and R8 (ache): the sessions so far moved each exercise's dose.
     let mut slots = fold.slots().slots.clone();
-    let mut reasons = changes_from_plan(&slots, &initial_slots(circuit, catalog), rules);
-    reasons.extend(slots.iter().filter_map(|s| s.dropped.clone()));
+    let mut reasons: Vec<String> = slots.iter().filter_map(|s| s.dropped.clone()).collect();
     slots.retain(|s| s.dropped.is_none());
+    // What the history made of each exercise, before today's own rules; the reasons for the
+    // changes are written at the end, so they state the dose actually prescribed.
+    let from_history = slots.clone();
 
     // R7 and the R2 follow-up: patterns that call for a clinician.
     let (mut referral, referral_reasons) = routine_referral(fold);
@@ -230,6 +232,12 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
     }
     // Physio limits win.
     apply_limits(&mut slots, &mut reasons, plan, catalog);
+    reasons.extend(changes_from_plan(
+        &slots,
+        &from_history,
+        &initial_slots(circuit, catalog),
+        rules,
+    ));
 
     let exercises = slots
         .iter()
