@@ -325,3 +325,15 @@ fn a_file_over_one_mebibyte_is_refused_in_one_line() {
     assert_eq!(out.lines().count(), 1);
     assert!(out.contains("files over 1 MiB"), "{out}");
 }
+
+#[test]
+fn a_file_that_is_not_a_record_is_described_without_internal_names() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("store");
+    fs::write(dir.path().join("settings.ron"), "garbage").expect("write");
+    let (_, problem) = store.load_settings();
+    let text = problem.expect("reported").to_string();
+    assert!(!text.contains("VersionProbe"), "{text}");
+    assert!(text.contains("settings.ron:1:1:"), "{text}");
+    assert!(text.contains("(schema_version:"), "{text}");
+}

@@ -15,6 +15,18 @@ fn block_sessions_folder(dir: &std::path::Path) {
     std::fs::write(dir.join("sessions"), "in the way").expect("block");
 }
 
+/// Start a session, block the sessions folder after cat-camel, and end the session: it cannot
+/// be saved.
+fn session_ended_with_the_folder_blocked(dir: &std::path::Path) -> common::TestApp {
+    let mut app = open_app(dir);
+    app.start();
+    app.wait_secs(10 + 24);
+    block_sessions_folder(dir);
+    app.press(Key::Escape);
+    app.click("Yes, end and save");
+    app
+}
+
 /// Start a session and get into the side plank's right side; then drop the app without any
 /// shutdown code running, as a kill would.
 fn interrupted_session(dir: &std::path::Path) -> usize {
@@ -217,12 +229,7 @@ fn home_waits_for_a_long_history_before_deciding_the_day() {
 #[test]
 fn try_again_saves_a_session_once_the_folder_works() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut app = open_app(dir.path());
-    app.start();
-    app.wait_secs(10 + 24);
-    block_sessions_folder(dir.path());
-    app.press(Key::Escape);
-    app.click("Yes, end and save");
+    let mut app = session_ended_with_the_folder_blocked(dir.path());
     assert_eq!(app.app().unsaved_sessions().len(), 1);
     app.click("Try again");
     assert_eq!(app.app().unsaved_sessions().len(), 1, "still failing");
@@ -246,12 +253,7 @@ fn try_again_saves_a_session_once_the_folder_works() {
 fn an_unsaved_session_can_be_saved_to_another_folder() {
     let dir = tempfile::tempdir().expect("temp dir");
     let elsewhere = tempfile::tempdir().expect("another folder");
-    let mut app = open_app(dir.path());
-    app.start();
-    app.wait_secs(10 + 24);
-    block_sessions_folder(dir.path());
-    app.press(Key::Escape);
-    app.click("Yes, end and save");
+    let mut app = session_ended_with_the_folder_blocked(dir.path());
     app.click("Save to another folder…");
     app.harness
         .state_mut()

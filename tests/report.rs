@@ -221,3 +221,25 @@ fn the_report_command_changes_nothing_in_the_data_folder() {
     );
     assert!(!dir.path().join("history.ron.unreadable").exists());
 }
+
+#[test]
+fn the_report_command_refuses_a_data_folder_that_does_not_exist() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("no-such-folder");
+    let out = dir.path().join("report.html");
+    let err = strongback::cli::run_command(
+        &strongback::cli::Command::Report {
+            out: Some(out.clone()),
+            csv: None,
+            from: None,
+            to: None,
+            force: false,
+        },
+        None,
+        Some(&missing),
+    )
+    .expect_err("refused");
+    assert!(err.to_string().contains("no data folder here"), "{err}");
+    assert!(!out.exists(), "no empty report written");
+    assert!(!missing.exists(), "nothing created");
+}

@@ -172,6 +172,9 @@ impl StrongbackApp {
 
     /// Wait until the history is loaded (it loads in the background when large).
     pub fn wait_for_history(&mut self) {
+        if self.history.is_loaded() {
+            return;
+        }
         if let Some(problem) = self.history.wait() {
             self.notices.unreadable(&problem);
         }

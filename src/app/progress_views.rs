@@ -5,7 +5,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::domain::progress::{lights, week_start};
-use crate::domain::rules::{DayDecision, Status};
+use crate::domain::rules::{DayDecision, Light, Status};
 use crate::report::ReportError;
 use crate::report::clinician::{ReportSource, clinician_report, report_period};
 use crate::report::csv_export::sessions_csv;
@@ -47,12 +47,23 @@ impl StrongbackApp {
     pub(super) fn open_session(&mut self, index: usize) {
         self.wait_for_history();
         self.wait_for_sessions();
-        let decision = self
+        let date = self
             .sessions
             .known()
             .get(index)
-            .and_then(|record| self.decision_on(record.started_at.date_naive()));
-        self.screen = Screen::SessionDetail { index, decision };
+            .map(|record| record.started_at.date_naive());
+        let decision = date.and_then(|date| self.decision_on(date));
+        let light = date.zip(self.plan.as_ref()).and_then(|(date, plan)| {
+            lights(self.history.days(), &plan.plan.rules)
+                .into_iter()
+                .find(|(d, _, _)| *d == date)
+                .map(|(_, light, _)| light)
+        });
+        self.screen = Screen::SessionDetail {
+            index,
+            decision,
+            light,
+        };
     }
 
     pub(super) fn select_chart_exercise(&mut self, index: usize) {
@@ -66,18 +77,13 @@ impl StrongbackApp {
         ui: &mut egui::Ui,
         index: usize,
         decision: Option<&DayDecision>,
+        light: Option<Light>,
     ) -> Vec<Action> {
         let Some(record) = self.sessions.known().get(index) else {
             return vec![Action::OpenHistory];
         };
         let date = record.started_at.date_naive();
         let day = self.history.days().iter().find(|d| d.date == date);
-        let light = self.plan.as_ref().and_then(|plan| {
-            lights(self.history.days(), &plan.plan.rules)
-                .into_iter()
-                .find(|(d, _, _)| *d == date)
-                .map(|(_, light, _)| light)
-        });
         session_detail_ui(
             ui,
             &SessionDetailModel {

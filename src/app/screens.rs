@@ -5,7 +5,7 @@ use crate::domain::answers::SessionAnswers;
 use crate::domain::plan::CheckedPlan;
 use crate::domain::plan_diff::plan_changes;
 use crate::domain::record::{InProgressSession, SessionRecord};
-use crate::domain::rules::DayDecision;
+use crate::domain::rules::{DayDecision, Light};
 use crate::store::ron_file::FileProblems;
 use crate::ui::checkin_screen::CheckInDraft;
 use crate::ui::history_screen::HistoryModel;
@@ -38,6 +38,8 @@ pub(super) enum Screen {
     SessionDetail {
         index: usize,
         decision: Option<DayDecision>,
+        /// The session's light, found once when the screen opens.
+        light: Option<Light>,
     },
     Recovery(Box<InProgressSession>),
     LoadError(FileProblems),
@@ -131,9 +133,11 @@ impl StrongbackApp {
                     .show(ui, |ui| ui::recovery_screen::recovery_ui(ui, snapshot))
                     .inner
             }
-            Screen::SessionDetail { index, decision } => {
-                self.session_detail_ui(ui, *index, decision.as_ref())
-            }
+            Screen::SessionDetail {
+                index,
+                decision,
+                light,
+            } => self.session_detail_ui(ui, *index, decision.as_ref(), *light),
             Screen::Player => match (&self.session, &self.assets) {
                 (Some(session), Some(assets)) => {
                     let model = ui::player_screen::PlayerModel {

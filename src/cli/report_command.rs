@@ -28,6 +28,12 @@ pub fn run(request: &ReportRequest<'_>, data_dir: &Path, assets: &Assets) -> any
             return Ok(1);
         }
     }
+    if !data_dir.is_dir() {
+        anyhow::bail!(
+            "{}: no data folder here (pass --data-dir with the folder Strongback uses)",
+            data_dir.display()
+        );
+    }
     // Only read: the app may have the folder open, and nothing here is changed.
     let store = Store::open_read_only(data_dir);
     let (sessions, session_problems) = store.load_sessions();

@@ -198,11 +198,11 @@ impl Store {
     /// Settings, or defaults (with a notice) when the file is missing or unreadable.
     pub fn load_settings(&self) -> (Settings, Option<LoadProblem>) {
         let path = self.dir.join(SETTINGS_FILE);
-        match read_or_set_aside::<Settings>(
-            self,
+        match self.read_or_set_aside::<Settings>(
             &path,
             Settings::SCHEMA_VERSION,
             StoredFile::Settings,
+            |_| None,
         ) {
             Ok(Some(settings)) => (settings.sanitized(), None),
             Ok(None) => (Settings::default(), None),
@@ -305,16 +305,13 @@ impl Store {
             Err(err) => return (records, vec![self.sessions_folder_problem(err)]),
         };
         for path in paths {
-            match read_or_set_aside::<SessionRecord>(
-                self,
+            match self.read_or_set_aside::<SessionRecord>(
                 &path,
                 SessionRecord::SCHEMA_VERSION,
                 StoredFile::Session,
+                record_problem,
             ) {
-                Ok(Some(record)) => match record_date_problem(self, &path, &record) {
-                    None => records.push(record),
-                    Some(problem) => problems.push(problem),
-                },
+                Ok(Some(record)) => records.push(record),
                 Ok(None) => {}
                 Err(problem) => problems.push(problem),
             }
@@ -332,16 +329,13 @@ impl Store {
             Err(err) => return (None, vec![self.sessions_folder_problem(err)]),
         };
         for path in paths.iter().rev() {
-            match read_or_set_aside::<SessionRecord>(
-                self,
+            match self.read_or_set_aside::<SessionRecord>(
                 path,
                 SessionRecord::SCHEMA_VERSION,
                 StoredFile::Session,
+                record_problem,
             ) {
-                Ok(Some(record)) => match record_date_problem(self, path, &record) {
-                    None => return (Some(record), problems),
-                    Some(problem) => problems.push(problem),
-                },
+                Ok(Some(record)) => return (Some(record), problems),
                 Ok(None) => {}
                 Err(problem) => problems.push(problem),
             }
@@ -377,27 +371,15 @@ impl Store {
     /// an unreadable file is set aside with a notice and never overwritten).
     pub fn load_history(&self) -> (Vec<Day>, Option<LoadProblem>) {
         let path = self.dir.join(HISTORY_FILE);
-        match read_or_set_aside::<DaysFile>(
-            self,
+        match self.read_or_set_aside::<DaysFile>(
             &path,
             DaysFile::SCHEMA_VERSION,
             StoredFile::History,
+            |file| {
+                file.first_problem()
+                    .map(|(field, message)| format!("{field}: {message}"))
+            },
         ) {
-            Ok(Some(file)) if file.first_problem().is_some() => {
-                let message = file
-                    .first_problem()
-                    .map(|(path, message)| format!("{path}: {message}"))
-                    .unwrap_or_default();
-                let problem = DataFileError::new(&path.display().to_string(), message);
-                (
-                    Vec::new(),
-                    Some(LoadProblem {
-                        file: StoredFile::History,
-                        problems: problem.into(),
-                        kept: self.set_aside(&path),
-                    }),
-                )
-            }
             Ok(Some(file)) => (file.days, None),
             Ok(None) => (Vec::new(), None),
             Err(problem) => (Vec::new(), Some(problem)),
@@ -439,30 +421,19 @@ impl Store {
     /// The snapshot of a session that was interrupted, if any.
     pub fn load_in_progress(&self) -> (Option<InProgressSession>, Option<LoadProblem>) {
         let path = self.dir.join(IN_PROGRESS_FILE);
-        match read_or_set_aside::<InProgressSession>(
-            self,
+        match self.read_or_set_aside::<InProgressSession>(
             &path,
             InProgressSession::SCHEMA_VERSION,
             StoredFile::InProgress,
+            |snapshot| {
+                let usable = snapshot.circuit.within_plan_ranges()
+                    && crate::domain::dates::supported(snapshot.started_at.date_naive());
+                (!usable).then(|| {
+                    "the session in it has counts, times or dates no plan allows (it was edited or damaged)"
+                        .to_owned()
+                })
+            },
         ) {
-            Ok(Some(snapshot))
-                if !snapshot.circuit.within_plan_ranges()
-                    || !crate::domain::dates::supported(snapshot.started_at.date_naive()) =>
-            {
-                let name = path.display().to_string();
-                let problem = DataFileError::new(
-                    &name,
-                    "the session in it has counts, times or dates no plan allows (it was edited or damaged)",
-                );
-                (
-                    None,
-                    Some(LoadProblem {
-                        file: StoredFile::InProgress,
-                        problems: problem.into(),
-                        kept: self.set_aside(&path),
-                    }),
-                )
-            }
             Ok(Some(snapshot)) if self.session_saved(&snapshot) => {
                 // Saved already; only the snapshot's removal was lost. Offering it again
                 // would make a duplicate.
@@ -483,6 +454,37 @@ impl Store {
         }
     }
 
+    /// `Ok(None)` if the file does not exist; `Err` if it exists but cannot be read, or
+    /// `check` finds a value it cannot use (its message), in which case it has been renamed
+    /// aside (or left alone when even that failed, or this store only reads).
+    fn read_or_set_aside<T: serde::de::DeserializeOwned>(
+        &self,
+        path: &Path,
+        current_version: u32,
+        file: StoredFile,
+        check: impl FnOnce(&T) -> Option<String>,
+    ) -> Result<Option<T>, LoadProblem> {
+        if !path.exists() {
+            return Ok(None);
+        }
+        let name = path.display().to_string();
+        let read: Result<T, DataFileError> = ron_file::read_versioned(
+            path,
+            ron_file::MAX_OWN_FILE_BYTES,
+            current_version,
+            ron_file::no_older_versions(&name),
+        )
+        .and_then(|value| match check(&value) {
+            None => Ok(value),
+            Some(message) => Err(DataFileError::new(&name, message)),
+        });
+        read.map(Some).map_err(|err| LoadProblem {
+            file,
+            problems: err.into(),
+            kept: self.set_aside(path),
+        })
+    }
+
     fn write_ron<T: Serialize>(
         &self,
         path: &Path,
@@ -497,52 +499,15 @@ impl Store {
     }
 }
 
-/// A session record dated outside the supported years is set aside like an unreadable one.
-fn record_date_problem(store: &Store, path: &Path, record: &SessionRecord) -> Option<LoadProblem> {
+/// Why a session record read back cannot be used: a date outside the supported years.
+fn record_problem(record: &SessionRecord) -> Option<String> {
     let date = record.started_at.date_naive();
-    if crate::domain::dates::supported(date) {
-        return None;
-    }
-    let problem = DataFileError::new(
-        &path.display().to_string(),
+    (!crate::domain::dates::supported(date)).then(|| {
         format!(
             "started_at: {}",
             crate::domain::dates::unsupported_message(date)
-        ),
-    );
-    Some(LoadProblem {
-        file: StoredFile::Session,
-        problems: problem.into(),
-        kept: store.set_aside(path),
+        )
     })
-}
-
-/// `Ok(None)` if the file does not exist; `Err` if it exists but cannot be used, in which case
-/// it has been renamed aside (or left alone when even that failed).
-fn read_or_set_aside<T: serde::de::DeserializeOwned>(
-    store: &Store,
-    path: &Path,
-    current_version: u32,
-    file: StoredFile,
-) -> Result<Option<T>, LoadProblem> {
-    if !path.exists() {
-        return Ok(None);
-    }
-    let name = path.display().to_string();
-    let result: Result<T, DataFileError> = ron_file::read_versioned(
-        path,
-        ron_file::MAX_OWN_FILE_BYTES,
-        current_version,
-        ron_file::no_older_versions(&name),
-    );
-    match result {
-        Ok(value) => Ok(Some(value)),
-        Err(err) => Err(LoadProblem {
-            file,
-            problems: err.into(),
-            kept: store.set_aside(path),
-        }),
-    }
 }
 
 /// Write `plan` as a plan file at `path` (atomically, readable by others); it passes `validate`.

@@ -175,7 +175,13 @@ pub fn parse_versioned<T: DeserializeOwned>(
     current: u32,
     migrate: impl FnOnce(&str, u32) -> Result<String, DataFileError>,
 ) -> Result<T, DataFileError> {
-    let probe: VersionProbe = parse_ron(file, text)?;
+    let probe: VersionProbe = parse_ron(file, text).map_err(|mut err| {
+        // The probe's own type name means nothing to the person reading the message.
+        err.message = err
+            .message
+            .replace("struct `VersionProbe`", "a record `(schema_version: …, …)`");
+        err
+    })?;
     match probe.schema_version {
         v if v == current => parse_ron(file, text),
         v if v > current => Err(DataFileError::new(
