@@ -33,7 +33,7 @@ fn first_start_asks_the_intake_then_training_needs_no_second_check_in_that_day()
     app.click("Save check-in");
     assert_eq!(app.app().screen_kind(), ScreenKind::Home);
     let today = &app.app().history()[0];
-    assert_eq!(today.check_in.as_ref().map(|c| c.back_pain), Some(3));
+    assert_eq!(today.check_in.as_ref().and_then(|c| c.back_pain), Some(3));
     app.click("Start");
     assert_eq!(
         app.app().screen_kind(),
@@ -120,9 +120,14 @@ fn a_red_session_report_makes_the_next_day_a_rest_day() {
     app.click("Save answers");
     assert!(app.shows("Thank you, your answers are saved."));
     let report = app.app().history()[0]
-        .session
-        .clone()
+        .sessions
+        .first()
+        .cloned()
         .expect("report stored");
+    assert!(
+        report.started_at.is_some(),
+        "the report is keyed by its session's start"
+    );
     assert_eq!(report.worst_pain, 7);
     assert!(
         !report.completed("plank"),
@@ -204,13 +209,7 @@ fn the_app_and_simulate_decide_the_same_from_the_same_history() {
         .expect("history file reads as a days file");
     let replayed = strongback::domain::rules::replay(&plan, &assets.catalog, &history.days);
     let mut extended = history.days.clone();
-    extended.push(strongback::domain::checkin::Day {
-        date: from_app.date,
-        check_in: None,
-        session: None,
-        clearance: None,
-        clinician_seen: None,
-    });
+    extended.push(strongback::domain::checkin::Day::on(from_app.date));
     let today_from_simulate = strongback::domain::rules::replay(&plan, &assets.catalog, &extended)
         .into_iter()
         .find(|d| d.date == from_app.date)
@@ -228,14 +227,16 @@ fn a_referral_stays_until_the_person_says_a_clinician_has_seen_them() {
     let today = common::morning().date_naive();
     let check_in = CheckIn {
         red_flags: Vec::new(),
-        back_pain: 3,
-        leg_pain: 0,
+        risk_factors_asked: false,
+        back_pain: Some(3),
+        leg_pain: Some(0),
         leg_extent: None,
         leg_trend: None,
         new_numbness: false,
         new_weakness: false,
         morning_after: None,
         pain_kind: None,
+        confirms_presentation: false,
         function: None,
     };
     let days: Vec<Day> = [12, 8, 4]
@@ -243,11 +244,13 @@ fn a_referral_stays_until_the_person_says_a_clinician_has_seen_them() {
         .map(|ago| Day {
             date: today - chrono::Duration::days(*ago),
             check_in: Some(check_in.clone()),
-            session: Some(SessionReport {
+            session: None,
+            sessions: vec![SessionReport {
+                started_at: None,
                 worst_pain: 7,
                 sharp_or_shooting: false,
                 completed: Default::default(),
-            }),
+            }],
             clearance: None,
             clinician_seen: None,
         })

@@ -316,7 +316,11 @@ fn recovered_player_clamps_a_bad_index() {
 fn arb_dose() -> impl Strategy<Value = Dose> {
     prop_oneof![
         (1u32..45).prop_map(|hold_secs| Dose::Hold { hold_secs }),
-        (1u32..8, 1u32..8).prop_map(|(reps, secs_per_rep)| Dose::Paced { reps, secs_per_rep }),
+        (1u32..8, 1u32..8, 0u32..3).prop_map(|(reps, secs_per_rep, fewer_per_set)| Dose::Paced {
+            reps,
+            secs_per_rep,
+            fewer_per_set
+        }),
     ]
 }
 

@@ -196,7 +196,7 @@ fn answers_given_while_a_long_history_loads_are_added_to_it() {
         .iter()
         .find(|d| d.date == common::morning().date_naive())
         .expect("today is there");
-    assert_eq!(today.session.as_ref().map(|s| s.worst_pain), Some(2));
+    assert_eq!(today.reports().next().map(|s| s.worst_pain), Some(2));
     assert!(today.check_in.is_some(), "today's check-in is kept");
 }
 

@@ -82,6 +82,7 @@ fn report_shows_plan_adherence_progression_pain_and_events() {
     let (assets, sessions, mut days) = history(56);
     days[3].check_in.as_mut().expect("check-in").red_flags = vec![RedFlag::FeverOrUnwell];
     days[5].clearance = Some(Clearance {
+        covers: Vec::new(),
         note: "Dr Patel".into(),
     });
     let html = report_html(&ReportInput {

@@ -56,20 +56,23 @@ fn date(day: u32) -> NaiveDate {
 fn check_in(back_pain: u8) -> CheckIn {
     CheckIn {
         red_flags: Vec::new(),
-        back_pain,
-        leg_pain: 0,
+        risk_factors_asked: false,
+        back_pain: Some(back_pain),
+        leg_pain: Some(0),
         leg_extent: None,
         leg_trend: None,
         new_numbness: false,
         new_weakness: false,
         morning_after: None,
         pain_kind: None,
+        confirms_presentation: false,
         function: None,
     }
 }
 
 fn report(worst_pain: u8) -> SessionReport {
     SessionReport {
+        started_at: None,
         worst_pain,
         sharp_or_shooting: false,
         completed: Default::default(),
@@ -80,7 +83,8 @@ fn day(n: u32, check: Option<CheckIn>, session: Option<SessionReport>) -> Day {
     Day {
         date: date(n),
         check_in: check,
-        session,
+        session: None,
+        sessions: session.into_iter().collect(),
         clearance: None,
         clinician_seen: None,
     }
@@ -141,6 +145,7 @@ fn r0_emergency_flag_stops_until_cleared() {
     );
     days.push(Day {
         clearance: Some(Clearance {
+            covers: Vec::new(),
             note: "cleared".into(),
         }),
         clinician_seen: None,
@@ -265,7 +270,8 @@ fn r4_two_greens_progress_once_per_seven_days() {
         exercise(&d, "bird_dog").map(|e| e.dose),
         Some(Dose::Paced {
             reps: 6,
-            secs_per_rep: 7
+            secs_per_rep: 7,
+            fewer_per_set: 2
         }),
         "short holds climb the pyramid instead of getting longer"
     );
@@ -273,14 +279,15 @@ fn r4_two_greens_progress_once_per_seven_days() {
         exercise(&d, "cat_camel").map(|e| e.dose),
         Some(Dose::Paced {
             reps: 6,
-            secs_per_rep: 4
+            secs_per_rep: 4,
+            fewer_per_set: 0
         }),
         "mobility stays"
     );
     assert!(
         d.reasons
             .iter()
-            .any(|r| r.starts_with("Front plank: today step 2, 1 × 25 s"))
+            .any(|r| r.starts_with("Front plank: today step 2, 25 s"))
     );
     // Two more greens within the same 7 days: no second progression.
     let days = vec![
@@ -499,7 +506,7 @@ fn r7_leg_pain_still_disabling_after_six_weeks_refers() {
             .map(|n| {
                 // Back pain improving, so only the leg can refer.
                 let mut c = check_in(if n <= 7 { 6 } else { 2 });
-                c.leg_pain = leg_pain;
+                c.leg_pain = Some(leg_pain);
                 c.leg_extent = Some(LegExtent::Thigh);
                 day(n, Some(c), None)
             })
@@ -543,6 +550,7 @@ fn r7_a_referral_stays_until_the_person_has_seen_a_clinician() {
         date: date(31),
         check_in: None,
         session: None,
+        sessions: Vec::new(),
         clearance: None,
         clinician_seen: Some(strongback::domain::checkin::ClinicianSeen {
             note: "Saw my GP".to_owned(),
@@ -761,25 +769,33 @@ fn arb_day(n: u32) -> impl Strategy<Value = Day> {
             move |(has_check_in, back_pain, flag, morning_after, leg_trend, session, cleared)| {
                 let check_in = has_check_in.then(|| CheckIn {
                     red_flags: flag.into_iter().collect(),
-                    back_pain,
-                    leg_pain: 0,
+                    risk_factors_asked: false,
+                    back_pain: Some(back_pain),
+                    leg_pain: Some(0),
                     leg_extent: None,
                     leg_trend,
                     new_numbness: false,
                     new_weakness: false,
                     morning_after,
                     pain_kind: None,
+                    confirms_presentation: false,
                     function: None,
                 });
                 Day {
                     date: date(n),
                     check_in,
-                    session: session.map(|(worst_pain, sharp)| SessionReport {
-                        worst_pain,
-                        sharp_or_shooting: sharp,
-                        completed: Default::default(),
-                    }),
+                    session: None,
+                    sessions: session
+                        .map(|(worst_pain, sharp)| SessionReport {
+                            started_at: None,
+                            worst_pain,
+                            sharp_or_shooting: sharp,
+                            completed: Default::default(),
+                        })
+                        .into_iter()
+                        .collect(),
                     clearance: cleared.then(|| Clearance {
+                        covers: Vec::new(),
                         note: String::new(),
                     }),
                     clinician_seen: None,
@@ -970,10 +986,12 @@ fn not_raised(
             Dose::Paced {
                 reps: b,
                 secs_per_rep: bs,
+                ..
             },
             Dose::Paced {
                 reps: a,
                 secs_per_rep: as_,
+                ..
             },
         ) => a <= b && as_ <= bs,
         // A lower step of another dose kind (a hold at L1 where L2 counts reps).
@@ -1019,7 +1037,7 @@ proptest! {
 
 fn leg(back_pain: u8, leg_pain: u8, extent: LegExtent, trend: Option<LegTrend>) -> CheckIn {
     let mut c = check_in(back_pain);
-    c.leg_pain = leg_pain;
+    c.leg_pain = Some(leg_pain);
     c.leg_extent = Some(extent);
     c.leg_trend = trend;
     c
@@ -1157,13 +1175,15 @@ fn entries_of_one_date_decide_the_same_in_any_order() {
         date: date(3),
         check_in: Some(warn),
         session: None,
+        sessions: Vec::new(),
         clearance: None,
         clinician_seen: None,
     };
     let session = Day {
         date: date(3),
         check_in: None,
-        session: Some(report(5)),
+        session: None,
+        sessions: vec![report(5)],
         clearance: None,
         clinician_seen: None,
     };
@@ -1238,7 +1258,7 @@ proptest! {
                 let name = catalog.get(&e.exercise_id).map(|x| x.name.clone()).unwrap_or_default();
                 let prefix = format!("{name}: today step ");
                 for reason in d.reasons.iter().filter(|r| r.starts_with(&prefix)) {
-                    let stated = format!("{prefix}{}, {} × {} (", e.step, e.sets, e.dose.describe());
+                    let stated = format!("{prefix}{}, {} (", e.step, e.dose.describe_sets(e.sets));
                     prop_assert!(reason.starts_with(&stated), "{} vs {:?} on {}", reason, e, d.date);
                 }
             }

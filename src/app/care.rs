@@ -108,13 +108,7 @@ impl StrongbackApp {
         let index = match days.iter().position(|d| d.date == date) {
             Some(index) => index,
             None => {
-                days.push(Day {
-                    date,
-                    check_in: None,
-                    session: None,
-                    clearance: None,
-                    clinician_seen: None,
-                });
+                days.push(Day::on(date));
                 days.sort_by_key(|d| d.date);
                 days.iter().position(|d| d.date == date).unwrap_or(0)
             }
@@ -140,7 +134,7 @@ impl StrongbackApp {
                 .history
                 .days()
                 .iter()
-                .any(|d| d.date < today && d.session.is_some());
+                .any(|d| d.date < today && d.reports().next().is_some());
             self.screen =
                 Screen::CheckIn(Box::new(CheckInDraft::new(CheckInMode::Daily, had_session)));
             return;
@@ -185,7 +179,7 @@ impl StrongbackApp {
         };
         summary.answers_saved = true;
         let date = summary.record.started_at.date_naive();
-        self.change_day(date, |day| day.session = Some(answers));
+        self.change_day(date, |day| day.keep_report(answers));
     }
 
     /// The person has seen a clinician (or accepted a new plan): an open referral ends.
@@ -199,6 +193,14 @@ impl StrongbackApp {
     pub(super) fn confirm_clearance(&mut self) {
         let note = self.clearance_note.take().unwrap_or_default();
         let today = self.today();
-        self.change_day(today, |day| day.clearance = Some(Clearance { note }));
+        // It covers the answers that stopped or paused training, as they stand today.
+        let covers = self
+            .today_cache()
+            .and_then(|cache| cache.decision.as_ref())
+            .map(|d| d.red_flags.clone())
+            .unwrap_or_default();
+        self.change_day(today, |day| {
+            day.clearance = Some(Clearance { note, covers })
+        });
     }
 }

@@ -88,8 +88,12 @@ impl StrongbackApp {
             ui,
             &SessionDetailModel {
                 record,
-                pain_before: day.and_then(|d| d.check_in.as_ref()).map(|c| c.back_pain),
-                pain_after: day.and_then(|d| d.session.as_ref()).map(|s| s.worst_pain),
+                pain_before: day
+                    .and_then(|d| d.check_in.as_ref())
+                    .and_then(|c| c.back_pain),
+                pain_after: day
+                    .and_then(|d| d.report_for(record.started_at))
+                    .map(|s| s.worst_pain),
                 light,
                 decision,
             },

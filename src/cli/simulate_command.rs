@@ -78,7 +78,9 @@ pub fn decision_json(decision: &DayDecision) -> String {
             let (hold_secs, reps) = match p.dose {
                 Dose::Hold { hold_secs } => (Some(hold_secs), None),
                 Dose::Reps { reps } => (None, Some(reps)),
-                Dose::Paced { reps, secs_per_rep } => (Some(secs_per_rep), Some(reps)),
+                Dose::Paced {
+                    reps, secs_per_rep, ..
+                } => (Some(secs_per_rep), Some(reps)),
             };
             JsonExercise {
                 id: &p.exercise_id,

@@ -5,7 +5,8 @@
 use std::collections::BTreeSet;
 
 use super::checkin::{
-    CheckIn, FunctionScores, LegExtent, LegTrend, MorningAfter, PainKind, RedFlag, SessionReport,
+    CheckIn, FlagKind, FunctionScores, LegExtent, LegTrend, MorningAfter, PainKind, RedFlag,
+    SessionReport,
 };
 use super::record::SessionRecord;
 
@@ -20,6 +21,9 @@ pub enum CheckInMode {
 #[derive(Clone, Debug, PartialEq)]
 pub struct CheckInAnswers {
     pub mode: CheckInMode,
+    /// The background risk factors are asked (at the intake, or for a plan with a later start
+    /// date, unless its clinician screened them).
+    pub ask_risk_factors: bool,
     pub red_flags: BTreeSet<RedFlag>,
     pub back_pain: Option<u8>,
     pub leg_pain: u8,
@@ -31,6 +35,9 @@ pub struct CheckInAnswers {
     pub ask_morning_after: bool,
     pub morning_after: Option<MorningAfter>,
     pub pain_kind: Option<PainKind>,
+    /// The person chose to let the pain-kind answer set their presentation (only offered
+    /// when the plan does not set one).
+    pub confirms_presentation: bool,
     pub answer_function: bool,
     pub function: FunctionScores,
 }
@@ -47,6 +54,7 @@ impl CheckInAnswers {
     pub fn new(mode: CheckInMode, ask_morning_after: bool) -> Self {
         Self {
             mode,
+            ask_risk_factors: mode == CheckInMode::Intake,
             red_flags: BTreeSet::new(),
             back_pain: None,
             leg_pain: 0,
@@ -57,6 +65,7 @@ impl CheckInAnswers {
             ask_morning_after,
             morning_after: None,
             pain_kind: None,
+            confirms_presentation: false,
             answer_function: false,
             function: FunctionScores {
                 sleep: 0,
@@ -64,6 +73,15 @@ impl CheckInAnswers {
                 running: 0,
             },
         }
+    }
+
+    /// The red-flag answers "yes" among the questions asked.
+    pub fn flags_given(&self) -> Vec<RedFlag> {
+        self.red_flags
+            .iter()
+            .copied()
+            .filter(|f| self.ask_risk_factors || f.kind() == FlagKind::CurrentSign)
+            .collect()
     }
 
     /// Whether "which describes your pain best" must be answered (at the intake only).
@@ -74,7 +92,7 @@ impl CheckInAnswers {
     /// The required answers not given yet. A red flag needs nothing more: any "yes" ends the
     /// check-in, so safety never waits on the other questions.
     pub fn missing(&self) -> Vec<MissingAnswer> {
-        if !self.red_flags.is_empty() {
+        if !self.flags_given().is_empty() {
             return Vec::new();
         }
         let mut missing = Vec::new();
@@ -95,23 +113,43 @@ impl CheckInAnswers {
         self.missing().is_empty()
     }
 
-    /// The answers as a check-in, once complete. Leg details count only with leg pain, and
-    /// the daily-life items only when the person chose to answer them.
+    /// The answers as a check-in, once complete. A red flag ends the check-in: nothing else
+    /// is recorded, so unasked pain is absent, never 0. Leg details count only with leg
+    /// pain, and the daily-life items only when the person chose to answer them.
     pub fn to_check_in(&self) -> Option<CheckIn> {
         if !self.complete() {
             return None;
         }
+        let red_flags = self.flags_given();
+        if !red_flags.is_empty() {
+            return Some(CheckIn {
+                red_flags,
+                risk_factors_asked: self.ask_risk_factors,
+                back_pain: None,
+                leg_pain: None,
+                leg_extent: None,
+                leg_trend: None,
+                new_numbness: false,
+                new_weakness: false,
+                morning_after: None,
+                pain_kind: None,
+                confirms_presentation: false,
+                function: None,
+            });
+        }
         let leg = self.leg_pain > 0;
         Some(CheckIn {
-            red_flags: self.red_flags.iter().copied().collect(),
-            back_pain: self.back_pain.unwrap_or(0),
-            leg_pain: self.leg_pain,
+            red_flags,
+            risk_factors_asked: self.ask_risk_factors,
+            back_pain: self.back_pain,
+            leg_pain: Some(self.leg_pain),
             leg_extent: if leg { self.leg_extent } else { None },
             leg_trend: if leg { self.leg_trend } else { None },
             new_numbness: self.new_numbness,
             new_weakness: self.new_weakness,
             morning_after: self.morning_after,
             pain_kind: self.pain_kind,
+            confirms_presentation: self.confirms_presentation && self.pain_kind.is_some(),
             function: self.answer_function.then_some(self.function),
         })
     }
@@ -128,6 +166,8 @@ pub struct CompletedAnswer {
 /// After-session answers as far as they are given.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SessionAnswers {
+    /// The session the answers are about (its report is keyed by this).
+    pub started_at: chrono::DateTime<chrono::FixedOffset>,
     /// Starts unanswered, so a skipped report never records a false green.
     pub worst_pain: Option<u8>,
     pub sharp_or_shooting: bool,
@@ -155,6 +195,7 @@ impl SessionAnswers {
             }
         }
         Self {
+            started_at: record.started_at,
             worst_pain: None,
             sharp_or_shooting: false,
             completed,
@@ -164,6 +205,7 @@ impl SessionAnswers {
     /// The report, once the worst pain is answered.
     pub fn to_report(&self) -> Option<SessionReport> {
         Some(SessionReport {
+            started_at: Some(self.started_at),
             worst_pain: self.worst_pain?,
             sharp_or_shooting: self.sharp_or_shooting,
             completed: self
@@ -178,6 +220,32 @@ impl SessionAnswers {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_check_in_ended_by_a_red_flag_records_no_pain() {
+        let mut answers = CheckInAnswers::new(CheckInMode::Daily, true);
+        answers.back_pain = Some(4);
+        answers.leg_pain = 2;
+        answers.red_flags.insert(RedFlag::ConstantNightPain);
+        let check_in = answers.to_check_in().expect("a red flag completes it");
+        assert_eq!((check_in.back_pain, check_in.leg_pain), (None, None));
+        assert!(check_in.ended_by_red_flag());
+    }
+
+    #[test]
+    fn background_risk_factors_count_only_where_they_are_asked() {
+        let mut daily = CheckInAnswers::new(CheckInMode::Daily, false);
+        daily.back_pain = Some(2);
+        daily.red_flags.insert(RedFlag::CancerHistory);
+        let check_in = daily.to_check_in().expect("complete");
+        assert!(check_in.red_flags.is_empty(), "not asked daily");
+        assert!(!check_in.risk_factors_asked);
+        let mut intake = CheckInAnswers::new(CheckInMode::Intake, false);
+        intake.red_flags.insert(RedFlag::CancerHistory);
+        let check_in = intake.to_check_in().expect("complete");
+        assert_eq!(check_in.red_flags, vec![RedFlag::CancerHistory]);
+        assert!(check_in.risk_factors_asked);
+    }
 
     #[test]
     fn a_red_flag_alone_completes_the_check_in() {
@@ -201,7 +269,7 @@ mod tests {
         assert_eq!(answers.to_check_in(), None);
         answers.morning_after = Some(MorningAfter::Same);
         assert!(answers.complete());
-        assert_eq!(answers.to_check_in().map(|c| c.back_pain), Some(3));
+        assert_eq!(answers.to_check_in().and_then(|c| c.back_pain), Some(3));
     }
 
     #[test]
@@ -251,6 +319,8 @@ mod tests {
     #[test]
     fn a_session_report_needs_the_worst_pain() {
         let mut answers = SessionAnswers {
+            started_at: chrono::DateTime::parse_from_rfc3339("2026-11-24T07:30:00+01:00")
+                .expect("a valid time"),
             worst_pain: None,
             sharp_or_shooting: true,
             completed: vec![CompletedAnswer {

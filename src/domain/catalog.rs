@@ -12,8 +12,19 @@ pub enum Dose {
     /// Do this many repetitions at your own pace; the player waits for "Done".
     Reps { reps: u32 },
     /// Repetitions at a set pace, counted by the timer: slow movement cycles (cat–camel) or
-    /// short holds repeated (McGill-style bird dog and curl-up).
-    Paced { reps: u32, secs_per_rep: u32 },
+    /// short holds repeated (McGill-style bird dog and curl-up). With `fewer_per_set`, the sets
+    /// form a pyramid: each set after the first has that many reps fewer (5/3/1 is `reps: 5,
+    /// fewer_per_set: 2` over three sets), never below one.
+    Paced {
+        reps: u32,
+        secs_per_rep: u32,
+        #[serde(default, skip_serializing_if = "is_zero")]
+        fewer_per_set: u32,
+    },
+}
+
+fn is_zero(value: &u32) -> bool {
+    *value == 0
 }
 
 impl Dose {
@@ -22,7 +33,36 @@ impl Dose {
         match self {
             Dose::Hold { hold_secs } => Some(hold_secs),
             Dose::Reps { .. } => None,
-            Dose::Paced { reps, secs_per_rep } => Some(reps.saturating_mul(secs_per_rep)),
+            Dose::Paced {
+                reps, secs_per_rep, ..
+            } => Some(reps.saturating_mul(secs_per_rep)),
+        }
+    }
+
+    /// The dose of set `set` (1-based): a pyramid's later sets have fewer reps.
+    pub fn for_set(self, set: u32) -> Dose {
+        match self {
+            Dose::Paced {
+                reps,
+                secs_per_rep,
+                fewer_per_set,
+            } if fewer_per_set > 0 => Dose::Paced {
+                reps: reps
+                    .saturating_sub(fewer_per_set.saturating_mul(set.saturating_sub(1)))
+                    .max(1),
+                secs_per_rep,
+                fewer_per_set,
+            },
+            other => other,
+        }
+    }
+
+    /// The hold each rep or set asks for, if the dose is held.
+    pub fn hold_secs(self) -> Option<u32> {
+        match self {
+            Dose::Hold { hold_secs } => Some(hold_secs),
+            Dose::Paced { secs_per_rep, .. } => Some(secs_per_rep),
+            Dose::Reps { .. } => None,
         }
     }
 
@@ -31,14 +71,19 @@ impl Dose {
         match self {
             Dose::Hold { .. } => Dose::Hold { hold_secs: 0 },
             Dose::Reps { .. } => Dose::Reps { reps: 0 },
-            Dose::Paced { secs_per_rep, .. } => Dose::Paced {
+            Dose::Paced {
+                secs_per_rep,
+                fewer_per_set,
+                ..
+            } => Dose::Paced {
                 reps: 0,
                 secs_per_rep,
+                fewer_per_set,
             },
         }
     }
 
-    /// Short human text, e.g. "30 s", "2 min", "12 reps", "6 × 4 s".
+    /// Short human text, e.g. "30 s", "2 min", "12 reps", "6 reps of 4 s".
     pub fn describe(self) -> String {
         match self {
             Dose::Hold { hold_secs } if hold_secs >= 60 && hold_secs % 60 == 0 => {
@@ -46,7 +91,51 @@ impl Dose {
             }
             Dose::Hold { hold_secs } => format!("{hold_secs} s"),
             Dose::Reps { reps } => format!("{reps} reps"),
-            Dose::Paced { reps, secs_per_rep } => format!("{reps} × {secs_per_rep} s"),
+            Dose::Paced {
+                reps, secs_per_rep, ..
+            } => format!("{reps} reps of {secs_per_rep} s"),
+        }
+    }
+
+    /// The dose over `sets` sets as the person reads it: "20 s", "2 × 20 s", or a pyramid's
+    /// "5/3/1 reps of 8 s".
+    pub fn describe_sets(self, sets: u32) -> String {
+        match self {
+            Dose::Paced {
+                secs_per_rep,
+                fewer_per_set,
+                ..
+            } if fewer_per_set > 0 && sets > 1 => {
+                let reps: Vec<String> = (1..=sets)
+                    .map(|set| match self.for_set(set) {
+                        Dose::Paced { reps, .. } => reps.to_string(),
+                        _ => String::new(),
+                    })
+                    .collect();
+                format!("{} reps of {secs_per_rep} s", reps.join("/"))
+            }
+            _ if sets == 1 => self.describe(),
+            _ => format!("{sets} × {}", self.describe()),
+        }
+    }
+}
+
+/// The lowest values a reduction may bring a dose to (clinical spec §5): a reduced value is
+/// never below the lower of its floor and its value before the reduction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Floors {
+    pub hold_secs: u32,
+    pub reps: u32,
+    pub sets: u32,
+}
+
+impl Default for Floors {
+    fn default() -> Self {
+        Self {
+            hold_secs: 5,
+            reps: 3,
+            sets: 1,
         }
     }
 }
@@ -140,6 +229,10 @@ pub struct Exercise {
     /// Guidance by presentation (spasm, nerve, ache), shown to the person.
     #[serde(default)]
     pub presentation_notes: String,
+    /// McGill-style (bird dog, curl-up): holds never above the plan's `max_mcgill_hold_secs`,
+    /// whatever a plan or the catalog says; they progress by climbing the pyramid.
+    #[serde(default)]
+    pub mcgill_style: bool,
     /// The ladder step (1-based) the drawing shows.
     pub pose_step: u8,
     pub pose: Pose,
@@ -165,6 +258,9 @@ impl Exercise {
 #[serde(deny_unknown_fields)]
 pub struct Catalog {
     pub schema_version: u32,
+    /// How far a reduction may take a dose.
+    #[serde(default)]
+    pub floors: Floors,
     pub exercises: Vec<Exercise>,
 }
 

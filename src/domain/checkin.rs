@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// How serious a red flag is.
@@ -15,43 +15,61 @@ pub enum FlagTier {
     Emergency,
 }
 
+/// Whether a red-flag item is a sign that can change from day to day (asked at every
+/// check-in, as "new or worse") or a background risk factor (asked at the intake only).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FlagKind {
+    CurrentSign,
+    RiskFactor,
+}
+
 /// A red-flag answer (clinical spec §4). Individually poor predictors, so any "yes" refers.
+/// Variant names are stored in files: never rename one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum RedFlag {
-    // Emergency: possible cauda equina.
+    // Current signs, emergency: possible cauda equina or cord compression.
     UrineChange,
     BladderOrBowelControl,
     SaddleNumbness,
     SexualDysfunction,
     PainInBothLegs,
     SevereLegWeakness,
-    // Urgent.
+    WidespreadNumbness,
+    // Current signs, urgent.
     FeverOrUnwell,
-    CancerHistory,
     UnexplainedWeightLoss,
     ConstantNightPain,
     RecentTrauma,
-    AgeAtOnset,
     MidBackPain,
-    WidespreadNumbness,
+    SuddenSevereMidlinePain,
+    // Background risk factors, urgent until a clinician has cleared them once.
+    CancerHistory,
+    AgeAtOnset,
+    OsteoporosisOrSteroids,
+    InfectionOrImmunity,
+    SpinalDeformity,
 }
 
 impl RedFlag {
-    pub const ALL: [RedFlag; 14] = [
+    pub const ALL: [RedFlag; 18] = [
         RedFlag::UrineChange,
         RedFlag::BladderOrBowelControl,
         RedFlag::SaddleNumbness,
         RedFlag::SexualDysfunction,
         RedFlag::PainInBothLegs,
         RedFlag::SevereLegWeakness,
+        RedFlag::WidespreadNumbness,
         RedFlag::FeverOrUnwell,
-        RedFlag::CancerHistory,
         RedFlag::UnexplainedWeightLoss,
         RedFlag::ConstantNightPain,
         RedFlag::RecentTrauma,
-        RedFlag::AgeAtOnset,
         RedFlag::MidBackPain,
-        RedFlag::WidespreadNumbness,
+        RedFlag::SuddenSevereMidlinePain,
+        RedFlag::CancerHistory,
+        RedFlag::AgeAtOnset,
+        RedFlag::OsteoporosisOrSteroids,
+        RedFlag::InfectionOrImmunity,
+        RedFlag::SpinalDeformity,
     ];
 
     pub fn tier(self) -> FlagTier {
@@ -61,47 +79,115 @@ impl RedFlag {
             | RedFlag::SaddleNumbness
             | RedFlag::SexualDysfunction
             | RedFlag::PainInBothLegs
-            | RedFlag::SevereLegWeakness => FlagTier::Emergency,
+            | RedFlag::SevereLegWeakness
+            | RedFlag::WidespreadNumbness => FlagTier::Emergency,
             _ => FlagTier::Urgent,
         }
     }
 
-    /// The question, in plain words, answered yes or no.
+    pub fn kind(self) -> FlagKind {
+        match self {
+            RedFlag::CancerHistory
+            | RedFlag::AgeAtOnset
+            | RedFlag::OsteoporosisOrSteroids
+            | RedFlag::InfectionOrImmunity
+            | RedFlag::SpinalDeformity => FlagKind::RiskFactor,
+            _ => FlagKind::CurrentSign,
+        }
+    }
+
+    /// The items of one kind, in the order they are asked.
+    pub fn of_kind(kind: FlagKind) -> impl Iterator<Item = RedFlag> {
+        Self::ALL.into_iter().filter(move |f| f.kind() == kind)
+    }
+
+    /// The question, in plain words, answered yes or no. Current signs ask about what is new
+    /// or worse, so a symptom a clinician has already assessed does not stop training daily.
     pub fn question(self) -> &'static str {
         match self {
             RedFlag::UrineChange => {
-                "Is passing urine newly difficult, is the stream weak, or can you not feel it pass?"
+                "New or worse: is passing urine difficult, is the stream weak, or can you not feel it pass?"
             }
             RedFlag::BladderOrBowelControl => {
-                "Have you lost any control of your bladder or bowels?"
+                "New or worse: any loss of bladder or bowel control, or not feeling when the bowel is full?"
             }
             RedFlag::SaddleNumbness => {
-                "Is there numbness or tingling around your genitals, back passage or inner buttocks?"
+                "New or worse: numbness or tingling around the genitals, back passage or inner buttocks, or a changed feeling when wiping?"
             }
-            RedFlag::SexualDysfunction => "Have you noticed new problems with sexual function?",
-            RedFlag::PainInBothLegs => "Does pain shoot down both of your legs?",
+            RedFlag::SexualDysfunction => "New or worse: problems with sexual function?",
+            RedFlag::PainInBothLegs => "New or worse: pain, numbness or weakness in both legs?",
             RedFlag::SevereLegWeakness => {
-                "Is a leg very weak or getting weaker (foot slapping or dragging), or is walking hard?"
-            }
-            RedFlag::FeverOrUnwell => "Do you have a fever or chills, or feel generally unwell?",
-            RedFlag::CancerHistory => "Have you ever had cancer, and is this back pain new?",
-            RedFlag::UnexplainedWeightLoss => "Have you lost weight without trying?",
-            RedFlag::ConstantNightPain => {
-                "Is the pain constant at night, whatever position you lie in?"
-            }
-            RedFlag::RecentTrauma => {
-                "Did the pain start after a fall or accident (or a small knock, if you have osteoporosis or take steroids long-term)?"
-            }
-            RedFlag::AgeAtOnset => {
-                "Did this back pain start for the first time before age 20 or after age 55?"
-            }
-            RedFlag::MidBackPain => {
-                "Is the pain mainly in your mid or upper back (between the shoulder blades)?"
+                "New or worse: a leg that is very weak or getting weaker (the foot slaps or drags), or trouble walking?"
             }
             RedFlag::WidespreadNumbness => {
-                "Do you have numbness or weakness in many places, not only one leg?"
+                "New or worse: numbness or weakness in many places, or unsteady walking?"
+            }
+            RedFlag::FeverOrUnwell => {
+                "New or worse: a fever or chills, with new or worse back pain?"
+            }
+            RedFlag::UnexplainedWeightLoss => "New: have you lost weight without trying?",
+            RedFlag::ConstantNightPain => {
+                "New or worse: constant pain at night that no lying position eases?"
+            }
+            RedFlag::RecentTrauma => {
+                "Since your last check-in: a fall, crash or blow that hurt your back?"
+            }
+            RedFlag::MidBackPain => {
+                "New or worse: pain mainly in the mid or upper back (between the shoulder blades)?"
+            }
+            RedFlag::SuddenSevereMidlinePain => {
+                "New: sudden, severe pain in the middle of the spine that eases when you lie down?"
+            }
+            RedFlag::CancerHistory => "Have you ever had cancer?",
+            RedFlag::AgeAtOnset => {
+                "Did your back pain first begin before you were 20 or after you were 55?"
+            }
+            RedFlag::OsteoporosisOrSteroids => {
+                "Do you have osteoporosis, or have you taken steroid tablets for a long time?"
+            }
+            RedFlag::InfectionOrImmunity => {
+                "Is your immunity weakened, do you inject drugs, or have you recently had a serious infection, a spinal operation or a spinal injection?"
+            }
+            RedFlag::SpinalDeformity => {
+                "Can you or others see a change in the shape of your spine?"
             }
         }
+    }
+
+    /// A short name for the answer, for the stop or pause message and the clearance.
+    pub fn label(self) -> &'static str {
+        match self {
+            RedFlag::UrineChange => "trouble passing urine",
+            RedFlag::BladderOrBowelControl => "loss of bladder or bowel control",
+            RedFlag::SaddleNumbness => "numbness around the genitals or back passage",
+            RedFlag::SexualDysfunction => "new problems with sexual function",
+            RedFlag::PainInBothLegs => "symptoms in both legs",
+            RedFlag::SevereLegWeakness => "a very weak leg or trouble walking",
+            RedFlag::WidespreadNumbness => "numbness or weakness in many places",
+            RedFlag::FeverOrUnwell => "fever or chills with back pain",
+            RedFlag::UnexplainedWeightLoss => "weight loss without trying",
+            RedFlag::ConstantNightPain => "constant night pain",
+            RedFlag::RecentTrauma => "a fall, crash or blow",
+            RedFlag::MidBackPain => "mid or upper back pain",
+            RedFlag::SuddenSevereMidlinePain => "sudden severe pain in the middle of the spine",
+            RedFlag::CancerHistory => "a history of cancer",
+            RedFlag::AgeAtOnset => "back pain that began before 20 or after 55",
+            RedFlag::OsteoporosisOrSteroids => "osteoporosis or long-term steroids",
+            RedFlag::InfectionOrImmunity => {
+                "weakened immunity, injected drugs, a serious infection or spinal procedure"
+            }
+            RedFlag::SpinalDeformity => "a visible change in the shape of the spine",
+        }
+    }
+}
+
+/// Red-flag answers named in a sentence: "a, b and c".
+pub fn flag_list(flags: &[RedFlag]) -> String {
+    let labels: Vec<&str> = flags.iter().map(|f| f.label()).collect();
+    match labels.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -158,9 +244,17 @@ pub struct CheckIn {
     /// Red flags answered "yes".
     #[serde(default)]
     pub red_flags: Vec<RedFlag>,
-    pub back_pain: u8,
-    #[serde(default)]
-    pub leg_pain: u8,
+    /// The background risk factors were asked (at the intake, or for a plan with a later
+    /// start date); the ones answered "yes" are in `red_flags`.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub risk_factors_asked: bool,
+    /// Back pain 0–10; absent when the check-in ended on a red flag (never 0 for "not asked").
+    #[serde(default, with = "pain_value", skip_serializing_if = "Option::is_none")]
+    pub back_pain: Option<u8>,
+    /// Leg pain 0–10. Left out of a check-in that answered back pain, it means 0 (files
+    /// before version 2 wrote it that way); see [`CheckIn::answered_leg_pain`].
+    #[serde(default, with = "pain_value", skip_serializing_if = "Option::is_none")]
+    pub leg_pain: Option<u8>,
     #[serde(default)]
     pub leg_extent: Option<LegExtent>,
     #[serde(default)]
@@ -176,11 +270,70 @@ pub struct CheckIn {
     pub morning_after: Option<MorningAfter>,
     #[serde(default)]
     pub pain_kind: Option<PainKind>,
+    /// The person confirmed that `pain_kind` should set their presentation (a plan that does
+    /// not set one takes it only on confirmation, clinical spec §5 R8).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub confirms_presentation: bool,
     #[serde(default)]
     pub function: Option<FunctionScores>,
 }
 
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// A pain value written as a plain number (`back_pain: 3`), or absent; `Some(3)` is read too.
+mod pain_value {
+    use serde::de::{self, Deserializer, Visitor};
+    use serde::ser::Serializer;
+
+    pub fn serialize<S: Serializer>(value: &Option<u8>, serializer: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(value) => serializer.serialize_u8(*value),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u8>, D::Error> {
+        struct PainVisitor;
+        impl<'de> Visitor<'de> for PainVisitor {
+            type Value = Option<u8>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a whole number from 0 to 10")
+            }
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
+                u8::try_from(value).map(Some).map_err(|_| {
+                    E::custom(format!(
+                        "{value} is not a pain score; use a whole number from 0 to 10"
+                    ))
+                })
+            }
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
+                u64::try_from(value)
+                    .map_err(|_| {
+                        E::custom(format!(
+                            "{value} is not a pain score; use a whole number from 0 to 10"
+                        ))
+                    })
+                    .and_then(|v| self.visit_u64(v))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+                d.deserialize_any(PainVisitor)
+            }
+        }
+        deserializer.deserialize_any(PainVisitor)
+    }
+}
+
 impl CheckIn {
+    /// Leg pain 0–10 when pain was answered (a check-in ended by a red flag has none).
+    pub fn answered_leg_pain(&self) -> Option<u8> {
+        self.leg_pain.or(self.back_pain.map(|_| 0))
+    }
+
     /// What the person reported themselves: leg symptoms further down, or new numbness,
     /// tingling or weakness. (The rules also compare the leg's extent with earlier check-ins.)
     pub fn nerve_warning(&self) -> bool {
@@ -190,6 +343,11 @@ impl CheckIn {
     pub fn worst_flag(&self) -> Option<FlagTier> {
         self.red_flags.iter().map(|f| f.tier()).max()
     }
+
+    /// A check-in with only red-flag answers: the flag ended it before the pain questions.
+    pub fn ended_by_red_flag(&self) -> bool {
+        !self.red_flags.is_empty() && self.back_pain.is_none()
+    }
 }
 
 /// After a session: the worst pain during it, sharp or shooting pain, and per exercise whether
@@ -197,10 +355,15 @@ impl CheckIn {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SessionReport {
+    /// The session this report belongs to: its start (a second session on a date has its
+    /// own report). Optional in hand-written days files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<DateTime<FixedOffset>>,
     pub worst_pain: u8,
     #[serde(default)]
     pub sharp_or_shooting: bool,
-    /// Exercise id → dose completed. Exercises not listed count as completed.
+    /// Exercise id → dose completed. An exercise prescribed that day but not listed counts as
+    /// completed; one that was not prescribed never counts (clinical spec §5 R4).
     #[serde(default)]
     pub completed: BTreeMap<String, bool>,
 }
@@ -218,6 +381,10 @@ pub struct Clearance {
     /// Who cleared them, in the person's words (may be empty).
     #[serde(default)]
     pub note: String,
+    /// The red-flag answers it covers, as they stood on its date. Empty (files before version
+    /// 2) covers every answer not cleared by then.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub covers: Vec<RedFlag>,
 }
 
 /// The person's statement that they have seen a clinician about a referral (R7): the referral
@@ -237,12 +404,70 @@ pub struct Day {
     pub date: NaiveDate,
     #[serde(default)]
     pub check_in: Option<CheckIn>,
-    #[serde(default)]
+    /// The report of a session (days files before version 2; [`Day::reports`] reads both).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub session: Option<SessionReport>,
+    /// The date's session reports, one per session, in the order the sessions ran.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sessions: Vec<SessionReport>,
     #[serde(default)]
     pub clearance: Option<Clearance>,
     #[serde(default)]
     pub clinician_seen: Option<ClinicianSeen>,
+}
+
+impl Day {
+    /// An empty entry for `date`.
+    pub fn on(date: NaiveDate) -> Day {
+        Day {
+            date,
+            check_in: None,
+            session: None,
+            sessions: Vec::new(),
+            clearance: None,
+            clinician_seen: None,
+        }
+    }
+
+    /// The date's session reports, the old single `session` first.
+    pub fn reports(&self) -> impl Iterator<Item = &SessionReport> {
+        self.session.iter().chain(&self.sessions)
+    }
+
+    /// The report of the session that started at `started_at`: the one keyed by it, or a
+    /// date's only report when it has no key (files before version 2).
+    pub fn report_for(&self, started_at: DateTime<FixedOffset>) -> Option<&SessionReport> {
+        let mut reports = self.reports();
+        if let Some(report) = self.reports().find(|r| r.started_at == Some(started_at)) {
+            return Some(report);
+        }
+        match (reports.next(), reports.next()) {
+            (Some(only), None) if only.started_at.is_none() => Some(only),
+            _ => None,
+        }
+    }
+
+    /// Move an old-style `session` into `sessions`, so the entry is written in today's form.
+    pub fn normalise(&mut self) {
+        if let Some(report) = self.session.take() {
+            self.sessions.insert(0, report);
+        }
+    }
+
+    /// Keep `report` as the report of its session: it replaces the report with the same start,
+    /// or is added (a report without a start is added).
+    pub fn keep_report(&mut self, report: SessionReport) {
+        self.normalise();
+        let existing = report.started_at.and_then(|start| {
+            self.sessions
+                .iter()
+                .position(|r| r.started_at == Some(start))
+        });
+        match existing {
+            Some(index) => self.sessions[index] = report,
+            None => self.sessions.push(report),
+        }
+    }
 }
 
 /// Something in a history the rules must not be given, at its field path
@@ -283,12 +508,19 @@ pub fn day_problems(days: &[Day], plan_exercises: Option<&[&str]>) -> Vec<DayPro
                 ("back_pain", check_in.back_pain),
                 ("leg_pain", check_in.leg_pain),
             ] {
-                if pain(value) {
+                if let Some(value) = value.filter(|v| pain(*v)) {
                     problem(
                         format!("{at}.check_in.{field}"),
                         format!("{value} is not a pain score; use a whole number from 0 to 10"),
                     );
                 }
+            }
+            if check_in.back_pain.is_none() && check_in.red_flags.is_empty() {
+                problem(
+                    format!("{at}.check_in"),
+                    "back_pain is missing; only a check-in ended by a red flag has no pain answers"
+                        .to_owned(),
+                );
             }
             if let Some(function) = check_in.function {
                 for (field, value) in [
@@ -305,21 +537,43 @@ pub fn day_problems(days: &[Day], plan_exercises: Option<&[&str]>) -> Vec<DayPro
                 }
             }
         }
-        if let Some(session) = &day.session {
+        let reports = day
+            .session
+            .iter()
+            .map(|r| (format!("{at}.session"), r))
+            .chain(
+                day.sessions
+                    .iter()
+                    .enumerate()
+                    .map(|(n, r)| (format!("{at}.sessions[{n}]"), r)),
+            );
+        let mut starts = Vec::new();
+        for (at, session) in reports {
             if pain(session.worst_pain) {
                 problem(
-                    format!("{at}.session.worst_pain"),
+                    format!("{at}.worst_pain"),
                     format!(
                         "{} is not a pain score; use a whole number from 0 to 10",
                         session.worst_pain
                     ),
                 );
             }
+            if let Some(start) = session.started_at {
+                if starts.contains(&start) {
+                    problem(
+                        format!("{at}.started_at"),
+                        format!(
+                            "a second report for the session started at {start}; a session has one report"
+                        ),
+                    );
+                }
+                starts.push(start);
+            }
             if let Some(known) = plan_exercises {
                 for id in session.completed.keys() {
                     if !known.contains(&id.as_str()) {
                         problem(
-                            format!("{at}.session.completed.{id}"),
+                            format!("{at}.completed.{id}"),
                             format!(
                                 "`{id}` is not an exercise of the plan; known: `{}`",
                                 known.join("`, `")

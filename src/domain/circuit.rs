@@ -49,6 +49,14 @@ impl CircuitItem {
     /// "10 s each side × 2 sets": the dose as the person reads it.
     pub fn dose_summary(&self) -> String {
         let side = if self.per_side { " each side" } else { "" };
+        if let Dose::Paced {
+            fewer_per_set: 1.., ..
+        } = self.dose
+            && self.sets > 1
+        {
+            // A pyramid: "5/3/1 reps of 10 s each side".
+            return format!("{}{side}", self.dose.describe_sets(self.sets));
+        }
         let sets = if self.sets > 1 {
             format!(" × {} sets", self.sets)
         } else {
@@ -168,9 +176,9 @@ impl Circuit {
         let dose_ok = |dose: Dose| match dose {
             Dose::Hold { hold_secs } => ranges::HOLD_SECS.contains(&hold_secs),
             Dose::Reps { reps } => ranges::REPS.contains(&reps),
-            Dose::Paced { reps, secs_per_rep } => {
-                ranges::PACED_REPS.contains(&reps) && ranges::SECS_PER_REP.contains(&secs_per_rep)
-            }
+            Dose::Paced {
+                reps, secs_per_rep, ..
+            } => ranges::PACED_REPS.contains(&reps) && ranges::SECS_PER_REP.contains(&secs_per_rep),
         };
         timings_ok
             && self.blocks.len() <= ranges::MAX_BLOCKS

@@ -66,9 +66,14 @@ pub fn generate_history(
                 Dose::Reps { reps } => Dose::Reps {
                     reps: reps + 2 * extra,
                 },
-                Dose::Paced { reps, secs_per_rep } => Dose::Paced {
+                Dose::Paced {
+                    reps,
+                    secs_per_rep,
+                    fewer_per_set,
+                } => Dose::Paced {
                     reps: reps + extra,
                     secs_per_rep,
+                    fewer_per_set,
                 },
             };
         }
@@ -117,21 +122,25 @@ pub fn generate_history(
             date,
             check_in: Some(CheckIn {
                 red_flags: Vec::new(),
-                back_pain: back,
-                leg_pain: leg,
+                risk_factors_asked: n == 0,
+                back_pain: Some(back),
+                leg_pain: Some(leg),
                 leg_extent: None,
                 leg_trend: None,
                 new_numbness: false,
                 new_weakness: false,
                 morning_after: (n > 0).then_some(morning),
                 pain_kind: None,
+                confirms_presentation: false,
                 function: None,
             }),
-            session: Some(SessionReport {
+            session: None,
+            sessions: vec![SessionReport {
+                started_at: Some(started),
                 worst_pain: (back + u8::try_from(rng.below(3)).unwrap_or(0)).min(10),
                 sharp_or_shooting: false,
                 completed: Default::default(),
-            }),
+            }],
             clearance: None,
             clinician_seen: None,
         });

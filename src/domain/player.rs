@@ -389,12 +389,17 @@ impl SessionPlayer {
                 hold_secs: elapsed_secs.min(hold_secs),
             },
             Dose::Reps { .. } => Dose::Reps { reps: 0 },
-            Dose::Paced { reps, secs_per_rep } => Dose::Paced {
+            Dose::Paced {
+                reps,
+                secs_per_rep,
+                fewer_per_set,
+            } => Dose::Paced {
                 reps: elapsed_secs
                     .checked_div(secs_per_rep)
                     .unwrap_or(0)
                     .min(reps),
                 secs_per_rep,
+                fewer_per_set,
             },
         };
         self.record(self.index, partial);
@@ -412,11 +417,13 @@ fn more_of(a: Dose, b: Dose) -> Dose {
             Dose::Paced {
                 reps: x,
                 secs_per_rep,
+                fewer_per_set,
             },
             Dose::Paced { reps: y, .. },
         ) => Dose::Paced {
             reps: x.max(y),
             secs_per_rep,
+            fewer_per_set,
         },
         (_, newer) => newer,
     }

@@ -232,7 +232,7 @@ fn dose_amount(dose: Dose) -> f64 {
     }
 }
 
-/// A day's pain from its check-in.
+/// A day's pain from its check-in (a check-in ended by a red flag has none: a gap, not 0).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PainPoint {
     pub date: NaiveDate,
@@ -244,10 +244,11 @@ pub fn pain_series(days: &[Day]) -> Vec<PainPoint> {
     let mut points: Vec<PainPoint> = days
         .iter()
         .filter_map(|d| {
-            d.check_in.as_ref().map(|c| PainPoint {
+            let c = d.check_in.as_ref()?;
+            Some(PainPoint {
                 date: d.date,
-                back: f64::from(c.back_pain),
-                leg: f64::from(c.leg_pain),
+                back: f64::from(c.back_pain?),
+                leg: f64::from(c.answered_leg_pain()?),
             })
         })
         .collect();
@@ -263,15 +264,13 @@ pub fn lights(days: &[Day], rules: &RuleSettings) -> Vec<(NaiveDate, Light, u8)>
     let mut next_morning = None;
     let mut lit = Vec::new();
     for day in sorted.iter().rev() {
-        if let Some(report) = &day.session {
+        let back_pain = day.check_in.as_ref().and_then(|c| c.back_pain);
+        // In order within the date, once the list is reversed at the end.
+        let reports: Vec<_> = day.reports().collect();
+        for report in reports.into_iter().rev() {
             lit.push((
                 day.date,
-                session_light(
-                    report,
-                    day.check_in.as_ref().map(|c| c.back_pain),
-                    next_morning,
-                    rules,
-                ),
+                session_light(report, back_pain, next_morning, rules),
                 report.worst_pain,
             ));
         }
@@ -287,9 +286,9 @@ pub fn lights(days: &[Day], rules: &RuleSettings) -> Vec<(NaiveDate, Light, u8)>
 pub fn weekly_mean_back_pain(days: &[Day]) -> Vec<(NaiveDate, f64)> {
     let mut weeks: BTreeMap<NaiveDate, (f64, u32)> = BTreeMap::new();
     for day in days {
-        if let Some(check_in) = &day.check_in {
+        if let Some(back_pain) = day.check_in.as_ref().and_then(|c| c.back_pain) {
             let entry = weeks.entry(week_start(day.date)).or_insert((0.0, 0));
-            entry.0 += f64::from(check_in.back_pain);
+            entry.0 += f64::from(back_pain);
             entry.1 += 1;
         }
     }

@@ -108,7 +108,8 @@ impl Timeline {
                                 set,
                                 sets: item.sets,
                                 side,
-                                dose: item.dose,
+                                // A pyramid's later sets have fewer reps.
+                                dose: item.dose.for_set(set),
                             });
                         }
                     }

@@ -29,7 +29,9 @@ fn kind_and_amount(dose: Dose) -> (&'static str, String) {
     match dose {
         Dose::Hold { hold_secs } => ("hold_secs", hold_secs.to_string()),
         Dose::Reps { reps } => ("reps", reps.to_string()),
-        Dose::Paced { reps, secs_per_rep } => ("paced_reps", format!("{reps}x{secs_per_rep}s")),
+        Dose::Paced {
+            reps, secs_per_rep, ..
+        } => ("paced_reps", format!("{reps}x{secs_per_rep}s")),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::domain::checkin::{Day, day_problems};
 use crate::store::ron_file::{self, DataFileError, FileProblems};
 use crate::store::ron_spans::SpanIndex;
 
-/// A days file (schema version 1).
+/// A days file (schema version 2). Version 1 files still load: see [`DaysFile::upgraded`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DaysFile {
@@ -18,7 +18,29 @@ pub struct DaysFile {
 }
 
 impl DaysFile {
-    pub const SCHEMA_VERSION: u32 = 1;
+    pub const SCHEMA_VERSION: u32 = 2;
+
+    /// A version 1 file in today's form. Version 1 had one `session` per entry (now
+    /// `sessions`, each keyed by its start), and a "which describes your pain best" answer
+    /// set the presentation at once: those answers count as confirmed, as they were acted on.
+    pub fn upgraded(mut self) -> DaysFile {
+        if self.schema_version < 2 {
+            for check_in in self.days.iter_mut().filter_map(|d| d.check_in.as_mut()) {
+                check_in.confirms_presentation |= check_in.pain_kind.is_some();
+            }
+        }
+        for day in &mut self.days {
+            day.normalise();
+        }
+        self.schema_version = Self::SCHEMA_VERSION;
+        self
+    }
+}
+
+/// Version 1 reads as version 2 (every field it had is still read); [`DaysFile::upgraded`]
+/// then moves it to today's form.
+pub fn migrate_days(text: &str, _found: u32) -> Result<String, DataFileError> {
+    Ok(text.to_owned())
 }
 
 impl DaysFile {
@@ -38,15 +60,11 @@ pub fn read_days(path: &Path, plan_exercises: Option<&[&str]>) -> Result<DaysFil
     let name = path.display().to_string();
     let bytes = ron_file::read_bounded(path, ron_file::MAX_FILE_BYTES)?;
     let text = ron_file::text_within(&name, &bytes, ron_file::MAX_FILE_BYTES)?;
-    let file: DaysFile = ron_file::parse_versioned(
-        &name,
-        text,
-        DaysFile::SCHEMA_VERSION,
-        ron_file::no_older_versions(&name),
-    )?;
+    let file: DaysFile =
+        ron_file::parse_versioned(&name, text, DaysFile::SCHEMA_VERSION, migrate_days)?;
     let problems = day_problems(&file.days, plan_exercises);
     if problems.is_empty() {
-        return Ok(file);
+        return Ok(file.upgraded());
     }
     let spans = SpanIndex::build(text);
     Err(FileProblems(

@@ -371,16 +371,17 @@ impl Store {
     /// an unreadable file is set aside with a notice and never overwritten).
     pub fn load_history(&self) -> (Vec<Day>, Option<LoadProblem>) {
         let path = self.dir.join(HISTORY_FILE);
-        match self.read_or_set_aside::<DaysFile>(
+        match self.read_migrating_or_set_aside::<DaysFile>(
             &path,
             DaysFile::SCHEMA_VERSION,
             StoredFile::History,
+            days_file::migrate_days,
             |file| {
                 file.first_problem()
                     .map(|(field, message)| format!("{field}: {message}"))
             },
         ) {
-            Ok(Some(file)) => (file.days, None),
+            Ok(Some(file)) => (file.upgraded().days, None),
             Ok(None) => (Vec::new(), None),
             Err(problem) => (Vec::new(), Some(problem)),
         }
@@ -464,20 +465,30 @@ impl Store {
         file: StoredFile,
         check: impl FnOnce(&T) -> Option<String>,
     ) -> Result<Option<T>, LoadProblem> {
+        let name = path.display().to_string();
+        let migrate = ron_file::no_older_versions(&name);
+        self.read_migrating_or_set_aside(path, current_version, file, migrate, check)
+    }
+
+    /// As [`Self::read_or_set_aside`], for a file with older versions `migrate` brings up.
+    fn read_migrating_or_set_aside<T: serde::de::DeserializeOwned>(
+        &self,
+        path: &Path,
+        current_version: u32,
+        file: StoredFile,
+        migrate: impl FnOnce(&str, u32) -> Result<String, DataFileError>,
+        check: impl FnOnce(&T) -> Option<String>,
+    ) -> Result<Option<T>, LoadProblem> {
         if !path.exists() {
             return Ok(None);
         }
         let name = path.display().to_string();
-        let read: Result<T, DataFileError> = ron_file::read_versioned(
-            path,
-            ron_file::MAX_OWN_FILE_BYTES,
-            current_version,
-            ron_file::no_older_versions(&name),
-        )
-        .and_then(|value| match check(&value) {
-            None => Ok(value),
-            Some(message) => Err(DataFileError::new(&name, message)),
-        });
+        let read: Result<T, DataFileError> =
+            ron_file::read_versioned(path, ron_file::MAX_OWN_FILE_BYTES, current_version, migrate)
+                .and_then(|value| match check(&value) {
+                    None => Ok(value),
+                    Some(message) => Err(DataFileError::new(&name, message)),
+                });
         read.map(Some).map_err(|err| LoadProblem {
             file,
             problems: err.into(),

@@ -264,7 +264,9 @@ fn under_countdown(view: &PlayerView) -> Option<String> {
             "Press Done (Enter) when finished · {}",
             clock_text(view.elapsed_in_phase.as_secs())
         )),
-        Dose::Paced { reps, secs_per_rep } if secs_per_rep > 0 => {
+        Dose::Paced {
+            reps, secs_per_rep, ..
+        } if secs_per_rep > 0 => {
             let current = (view.elapsed_in_phase.as_secs() / u64::from(secs_per_rep) + 1)
                 .min(u64::from(reps));
             Some(format!("Rep {current} of {reps}"))

@@ -284,7 +284,9 @@ fn dose_problems(problem: &mut impl FnMut(String, String), path: &str, dose: Dos
             ranges::HOLD_SECS,
         ),
         Dose::Reps { reps } => in_range(problem, &format!("{path}.reps"), reps, ranges::REPS),
-        Dose::Paced { reps, secs_per_rep } => {
+        Dose::Paced {
+            reps, secs_per_rep, ..
+        } => {
             in_range(problem, &format!("{path}.reps"), reps, ranges::PACED_REPS);
             in_range(
                 problem,

@@ -120,6 +120,9 @@ pub struct RuleSettings {
     /// Dose steps within one ladder step: the top of a step's range is its starting dose plus
     /// this many increments (R4).
     pub dose_steps_per_ladder_step: u32,
+    /// "Half the volume" (R6, deload): reps or hold times this percentage, rounded down
+    /// (the spec's `reduce_factor` 0.5).
+    pub reduce_factor_percent: u32,
 }
 
 impl Default for RuleSettings {
@@ -160,6 +163,7 @@ impl Default for RuleSettings {
             .map(String::from)
             .to_vec(),
             dose_steps_per_ladder_step: 3,
+            reduce_factor_percent: 50,
         }
     }
 }
@@ -197,6 +201,14 @@ pub struct Plan {
     pub limits: Limits,
     #[serde(default)]
     pub rules: RuleSettings,
+    /// The clinician has screened the background risk factors (clinical spec §4): the intake
+    /// shows them as screened and does not pause for them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub risk_factors_screened: bool,
+    /// Current signs the clinician has assessed: they count as cleared on the plan's start
+    /// date (or the first check-in, without one), as a clearance would.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub screened_signs: Vec<crate::domain::checkin::RedFlag>,
 }
 
 /// Schema version 1: the program of the first release, before plans had clinicians and limits.
@@ -228,6 +240,8 @@ impl From<PlanV1> for Plan {
             blocks: old.blocks,
             limits: Limits::default(),
             rules: RuleSettings::default(),
+            risk_factors_screened: false,
+            screened_signs: Vec::new(),
         }
     }
 }

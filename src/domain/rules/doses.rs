@@ -1,34 +1,60 @@
-//! R4–R6: how each exercise's dose moves: progression after greens, a set fewer after
-//! ambers, a step down after a red, the deload week; and the caps that hold it back.
+//! Doses and how the rules change them (clinical spec §5): the dose an exercise has reached
+//! (its *base*), the reductions the history and today's answers ask for, and the one
+//! principle over all of them: a rule that adds caution never raises anything.
+//!
+//! Every reduction is worked out from the base on its own, and the lowest wins
+//! ([`lower_of`]): the lowest ladder step any rule gives, that step's own dose kind, then the
+//! lowest value of each dimension. Nothing stacks, so adding a rule can only lower a dose.
 
 use chrono::NaiveDate;
 
-use super::Light;
-use super::lights::Lit;
-use crate::domain::catalog::{Catalog, Dose, MovementBias};
+use crate::domain::catalog::{Catalog, Dose, Floors, MovementBias};
 use crate::domain::circuit::Circuit;
-use crate::domain::plan::{Plan, Presentation, RuleSettings};
+use crate::domain::plan::{Plan, RuleSettings};
+
+/// One exercise's prescription: ladder step, sets and the dose of each set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Rx {
+    pub step: u8,
+    pub sets: u32,
+    pub dose: Dose,
+}
 
 /// An automatic change to a slot, and the date of the session that caused it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Change {
     MovedUp(NaiveDate),
     SetDropped(NaiveDate),
-    Eased(NaiveDate),
+    SteppedDown(NaiveDate),
+    Halved(NaiveDate),
+    SetRestored(NaiveDate),
+    HalvingEnded(NaiveDate),
 }
 
 impl Change {
-    fn describe(self, rules: &RuleSettings) -> String {
+    pub(super) fn describe(self, rules: &RuleSettings) -> String {
         match self {
             Change::MovedUp(date) => format!(
-                "moved up after {} green sessions in a row, the last on {date}",
+                "moved up after {} green sessions of it in a row, the last on {date}",
                 rules.greens_to_progress
             ),
             Change::SetDropped(date) => format!(
-                "one set fewer after {} amber sessions in a row, the last on {date}",
-                rules.ambers_to_drop_set
+                "one set fewer after {} amber (or red) sessions in a row, the last on {date}; it comes back after {} green sessions",
+                rules.ambers_to_drop_set, rules.greens_to_progress
             ),
-            Change::Eased(date) => format!("eased after the red session on {date}"),
+            Change::SteppedDown(date) => format!(
+                "one step down after the red session on {date}; it climbs back as sessions go well"
+            ),
+            Change::Halved(date) => format!(
+                "half the volume after the red session on {date}, until {} green sessions in a row",
+                rules.greens_to_progress
+            ),
+            Change::SetRestored(date) => {
+                format!("a dropped set came back after the session on {date}")
+            }
+            Change::HalvingEnded(date) => {
+                format!("back to the full volume after the session on {date}")
+            }
         }
     }
 }
@@ -36,46 +62,124 @@ impl Change {
 /// The dose state of one exercise slot as the history moves it.
 #[derive(Clone, Debug)]
 pub(super) struct Slot {
-    pub(super) exercise_id: String,
-    pub(super) name: String,
-    pub(super) block: usize,
-    pub(super) step: u8,
-    pub(super) sets: u32,
-    pub(super) dose: Dose,
-    pub(super) per_side: bool,
-    pub(super) bias: MovementBias,
-    /// Warm-up and mobility (a one-step ladder): the dose stays as the plan wrote it.
-    pub(super) mobility: bool,
-    pub(super) greens: u32,
-    pub(super) last_progress: Option<NaiveDate>,
+    pub exercise_id: String,
+    pub name: String,
+    pub block: usize,
+    pub per_side: bool,
+    pub bias: MovementBias,
+    /// Warm-up, mobility and stretches (a one-step ladder): the dose stays as the plan wrote it.
+    pub mobility: bool,
+    /// McGill-style: holds capped at `max_mcgill_hold_secs` whatever else says.
+    pub mcgill: bool,
+    /// The dose reached: moved up by R4, down by R6's step down. Sets are the plan's.
+    pub base: Rx,
+    /// R5: sets dropped after ambers, returned after greens.
+    pub sets_dropped: u32,
+    /// R6 at step 1: half the volume until greens end it.
+    pub halved: bool,
+    /// R4: green sessions in a row of this exercise at its full dose.
+    pub greens: u32,
+    /// R5/R6 recovery: green sessions in a row in which it was prescribed.
+    pub recovery_greens: u32,
+    /// The last change of the dose, up or down. An increase (a progression or a recovery)
+    /// waits `min_days_between_progressions` from it, so a red or an amber never brings the
+    /// next increase sooner.
+    pub last_moved: Option<NaiveDate>,
     /// The last automatic change, for the reasons list.
-    pub(super) last_change: Option<Change>,
+    pub last_change: Option<Change>,
+    /// An increase the physio's session-length limit held back, on this date.
+    pub held_back: Option<NaiveDate>,
     /// Why the slot is no longer prescribed (Ache: extension after an amber).
-    pub(super) dropped: Option<String>,
+    pub dropped: Option<String>,
 }
 
-pub(super) fn initial_slots(circuit: &Circuit, catalog: &Catalog) -> Vec<Slot> {
+impl Slot {
+    fn new(
+        exercise_id: &str,
+        name: &str,
+        block: usize,
+        base: Rx,
+        catalog: &Catalog,
+        rules: &RuleSettings,
+    ) -> Slot {
+        let exercise = catalog.get(exercise_id);
+        let mcgill = exercise.is_some_and(|e| e.mcgill_style);
+        let mut base = base;
+        if mcgill {
+            base = cap_hold(base, rules.max_mcgill_hold_secs);
+        }
+        Slot {
+            exercise_id: exercise_id.to_owned(),
+            name: name.to_owned(),
+            block,
+            per_side: exercise.is_some_and(|e| e.per_side),
+            bias: exercise.map_or(MovementBias::Neutral, |e| e.bias),
+            mobility: exercise.is_none_or(|e| e.ladder.len() <= 1),
+            mcgill,
+            base,
+            sets_dropped: 0,
+            halved: false,
+            greens: 0,
+            recovery_greens: 0,
+            last_moved: None,
+            last_change: None,
+            held_back: None,
+            dropped: None,
+        }
+    }
+
+    /// What the history leaves of the base: R5's dropped sets and R6's halving at step 1,
+    /// the lower of the two.
+    pub fn after_history(&self, rules: &RuleSettings, floors: Floors) -> Rx {
+        let mut rx = self.base;
+        if self.sets_dropped > 0 {
+            rx = lower_of(
+                rx,
+                Rx {
+                    sets: self
+                        .base
+                        .sets
+                        .saturating_sub(self.sets_dropped)
+                        .max(floors.sets.min(self.base.sets)),
+                    ..self.base
+                },
+            );
+        }
+        if self.halved {
+            rx = lower_of(rx, half_volume(self.base, rules, floors));
+        }
+        rx
+    }
+
+    /// Reductions the history still holds (a dropped set, a halving).
+    pub fn reduced_by_history(&self) -> bool {
+        self.sets_dropped > 0 || self.halved
+    }
+}
+
+pub(super) fn initial_slots(
+    circuit: &Circuit,
+    catalog: &Catalog,
+    rules: &RuleSettings,
+) -> Vec<Slot> {
     circuit
         .blocks
         .iter()
         .enumerate()
         .flat_map(|(block, b)| {
-            b.items.iter().map(move |item| Slot {
-                mobility: catalog
-                    .get(&item.exercise_id)
-                    .is_none_or(|e| e.ladder.len() <= 1),
-                last_change: None,
-                exercise_id: item.exercise_id.clone(),
-                name: item.name.clone(),
-                block,
-                step: item.step,
-                sets: item.sets,
-                dose: item.dose,
-                per_side: item.per_side,
-                bias: item.bias,
-                greens: 0,
-                last_progress: None,
-                dropped: None,
+            b.items.iter().map(move |item| {
+                Slot::new(
+                    &item.exercise_id,
+                    &item.name,
+                    block,
+                    Rx {
+                        step: item.step,
+                        sets: item.sets,
+                        dose: item.dose,
+                    },
+                    catalog,
+                    rules,
+                )
             })
         })
         .collect()
@@ -89,21 +193,20 @@ pub(super) fn gentle_slots(plan: &Plan, catalog: &Catalog) -> Vec<Slot> {
         .filter_map(|id| catalog.get(id))
         .filter_map(|exercise| {
             let step = exercise.step(1)?;
-            Some(Slot {
-                mobility: true,
-                last_change: None,
-                exercise_id: exercise.id.clone(),
-                name: exercise.name.clone(),
-                block: 0,
-                step: 1,
-                sets: 1,
-                dose: step.dose,
-                per_side: exercise.per_side,
-                bias: exercise.bias,
-                greens: 0,
-                last_progress: None,
-                dropped: None,
-            })
+            let mut slot = Slot::new(
+                &exercise.id,
+                &exercise.name,
+                0,
+                Rx {
+                    step: 1,
+                    sets: 1,
+                    dose: step.dose,
+                },
+                catalog,
+                &plan.rules,
+            );
+            slot.mobility = true;
+            Some(slot)
         })
         .collect()
 }
@@ -117,108 +220,165 @@ pub(super) fn allowed_top(plan: &Plan, catalog: &Catalog, id: &str) -> u8 {
         .map_or(top, |&max| max.min(top))
 }
 
-/// R4: one dose step up; at the top of the step's range, the next step at the bottom of its
-/// range. Returns whether anything changed.
-pub(super) fn progress(slot: &mut Slot, plan: &Plan, catalog: &Catalog) -> bool {
-    let rules = &plan.rules;
-    let Some(exercise) = catalog.get(&slot.exercise_id) else {
-        return false;
-    };
-    let bottom = exercise.step(slot.step).map_or(slot.dose, |s| s.dose);
+/// The dose at the top of a ladder step's range: its starting dose plus
+/// `dose_steps_per_ladder_step` increments (a McGill hold never above its cap).
+pub(super) fn top_of_step(bottom: Dose, mcgill: bool, rules: &RuleSettings) -> Dose {
     let steps = rules.dose_steps_per_ladder_step;
-    let next = match slot.dose {
-        Dose::Hold { hold_secs } => {
-            let top = dose_amount(bottom) + steps * rules.progress_hold_secs;
-            (hold_secs + rules.progress_hold_secs <= top).then_some(Dose::Hold {
-                hold_secs: hold_secs + rules.progress_hold_secs,
-            })
-        }
-        Dose::Reps { reps } => {
-            let top = dose_amount(bottom) + steps * rules.progress_reps;
-            (reps + rules.progress_reps <= top).then_some(Dose::Reps {
-                reps: reps + rules.progress_reps,
-            })
-        }
-        // McGill-style repeated holds: the hold stays short; climb the pyramid by one rep.
-        Dose::Paced { reps, secs_per_rep } => {
-            let top = dose_amount(bottom) + steps;
-            (reps < top).then_some(Dose::Paced {
-                reps: reps + 1,
-                secs_per_rep,
-            })
-        }
+    let top = match bottom {
+        Dose::Hold { hold_secs } => Dose::Hold {
+            hold_secs: hold_secs + steps * rules.progress_hold_secs,
+        },
+        Dose::Reps { reps } => Dose::Reps {
+            reps: reps + steps * rules.progress_reps,
+        },
+        Dose::Paced {
+            reps,
+            secs_per_rep,
+            fewer_per_set,
+        } => Dose::Paced {
+            reps: reps + steps,
+            secs_per_rep,
+            fewer_per_set,
+        },
     };
-    let before = (slot.step, slot.dose);
-    match next {
-        Some(dose) => slot.dose = dose,
-        None if slot.step < allowed_top(plan, catalog, &slot.exercise_id) => {
-            if let Some(step) = exercise.step(slot.step + 1) {
-                slot.step += 1;
-                slot.dose = step.dose;
-            }
-        }
-        None => {}
+    if mcgill {
+        cap_dose_hold(top, rules.max_mcgill_hold_secs)
+    } else {
+        top
     }
-    // The physio's longest session is never exceeded by a progression.
-    if let Some(max_minutes) = plan.limits.max_session_minutes
-        && slot_minutes_grow_past(slot, before.1, max_minutes)
-    {
-        (slot.step, slot.dose) = before;
-    }
-    (slot.step, slot.dose) != before
 }
 
-/// A rough guard: a hold that grows by more than the limit allows. Session length is checked
-/// on the whole circuit by `validate`; here one slot can only add its own increase.
-pub(super) fn slot_minutes_grow_past(slot: &Slot, before: Dose, max_minutes: u32) -> bool {
-    let secs = |dose: Dose| dose.timed_secs().map_or(0, u64::from) * u64::from(slot.sets);
-    secs(slot.dose).saturating_sub(secs(before)) > u64::from(max_minutes) * 60
+/// R4: the next dose step up, or `None` at the top of the step's range. McGill-style holds
+/// never pass their cap: they climb the pyramid by a rep per set instead.
+pub(super) fn dose_step_up(
+    rx: Rx,
+    bottom: Dose,
+    mcgill: bool,
+    rules: &RuleSettings,
+) -> Option<Dose> {
+    let top = top_of_step(bottom, mcgill, rules);
+    let next = match rx.dose {
+        Dose::Hold { hold_secs } => Dose::Hold {
+            hold_secs: hold_secs + rules.progress_hold_secs,
+        },
+        Dose::Reps { reps } => Dose::Reps {
+            reps: reps + rules.progress_reps,
+        },
+        Dose::Paced {
+            reps,
+            secs_per_rep,
+            fewer_per_set,
+        } => Dose::Paced {
+            reps: reps + 1,
+            secs_per_rep,
+            fewer_per_set,
+        },
+    };
+    let within = match (next, top) {
+        (Dose::Hold { hold_secs: a }, Dose::Hold { hold_secs: b }) => a <= b,
+        (Dose::Reps { reps: a }, Dose::Reps { reps: b }) => a <= b,
+        (Dose::Paced { reps: a, .. }, Dose::Paced { reps: b, .. }) => a <= b,
+        _ => false,
+    };
+    within.then_some(next)
 }
 
-pub(super) fn dose_amount(dose: Dose) -> u32 {
+/// R4: one dose step up; at the top of the step's range, the next step at the bottom of its
+/// range (never above the physio's top step).
+pub(super) fn progressed(slot: &Slot, plan: &Plan, catalog: &Catalog) -> Option<Rx> {
+    let exercise = catalog.get(&slot.exercise_id)?;
+    let rx = slot.base;
+    let bottom = exercise.step(rx.step).map_or(rx.dose, |s| s.dose);
+    if let Some(dose) = dose_step_up(rx, bottom, slot.mcgill, &plan.rules) {
+        return Some(Rx { dose, ..rx });
+    }
+    if rx.step >= allowed_top(plan, catalog, &slot.exercise_id) {
+        return None;
+    }
+    let next = exercise.step(rx.step + 1)?;
+    let dose = if slot.mcgill {
+        cap_dose_hold(next.dose, plan.rules.max_mcgill_hold_secs)
+    } else {
+        next.dose
+    };
+    Some(Rx {
+        step: rx.step + 1,
+        dose,
+        ..rx
+    })
+}
+
+/// `rx` at a lower ladder step, at the top of that step's range and never above the dose it
+/// had: every rule that moves an exercise down the ladder (R2, R6, the deload's and the
+/// spasm's step caps, the physio's top step) moves it the same way, so none can raise what
+/// another lowered.
+pub(super) fn at_lower_step(
+    rx: Rx,
+    step: u8,
+    slot: &Slot,
+    catalog: &Catalog,
+    rules: &RuleSettings,
+) -> Rx {
+    match catalog.get(&slot.exercise_id).and_then(|e| e.step(step)) {
+        Some(lower) if step < rx.step => Rx {
+            step,
+            dose: no_higher(top_of_step(lower.dose, slot.mcgill, rules), rx.dose),
+            sets: rx.sets,
+        },
+        _ => rx,
+    }
+}
+
+/// R6: one ladder step down (a new base the exercise climbs back from), or `None` at step 1.
+pub(super) fn stepped_down(slot: &Slot, catalog: &Catalog, rules: &RuleSettings) -> Option<Rx> {
+    let rx = slot.base;
+    (rx.step > 1).then(|| at_lower_step(rx, rx.step - 1, slot, catalog, rules))
+}
+
+/// R2: one ladder step down; at step 1 nothing changes (R2 does not halve).
+pub(super) fn one_step_down(rx: Rx, slot: &Slot, catalog: &Catalog, rules: &RuleSettings) -> Rx {
+    at_lower_step(rx, rx.step.saturating_sub(1), slot, catalog, rules)
+}
+
+/// A ladder step no higher than `max_step`.
+pub(super) fn capped_step(
+    rx: Rx,
+    max_step: u8,
+    slot: &Slot,
+    catalog: &Catalog,
+    rules: &RuleSettings,
+) -> Rx {
+    at_lower_step(rx, max_step.max(1), slot, catalog, rules)
+}
+
+/// Holds (and a paced rep's hold) no longer than `max_secs`.
+pub(super) fn cap_hold(rx: Rx, max_secs: u32) -> Rx {
+    Rx {
+        dose: cap_dose_hold(rx.dose, max_secs),
+        ..rx
+    }
+}
+
+fn cap_dose_hold(dose: Dose, max_secs: u32) -> Dose {
     match dose {
-        Dose::Hold { hold_secs } => hold_secs,
-        Dose::Reps { reps } => reps,
-        Dose::Paced { reps, .. } => reps,
+        Dose::Hold { hold_secs } => Dose::Hold {
+            hold_secs: hold_secs.min(max_secs),
+        },
+        Dose::Paced {
+            reps,
+            secs_per_rep,
+            fewer_per_set,
+        } => Dose::Paced {
+            reps,
+            secs_per_rep: secs_per_rep.min(max_secs),
+            fewer_per_set,
+        },
+        reps @ Dose::Reps { .. } => reps,
     }
 }
 
-/// Whether stepping down from step 1 halves the volume (R6) or leaves it (R2).
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum HalveAtStepOne {
-    Yes,
-    No,
-}
-
-/// One ladder step down, at the bottom of that step's range.
-pub(super) fn step_down(slot: &mut Slot, catalog: &Catalog, at_step_one: HalveAtStepOne) {
-    let lower = catalog
-        .get(&slot.exercise_id)
-        .and_then(|e| e.step(slot.step.saturating_sub(1)));
-    match lower {
-        Some(step) if slot.step > 1 => {
-            slot.step -= 1;
-            slot.dose = no_higher(step.dose, slot.dose);
-        }
-        _ if at_step_one == HalveAtStepOne::Yes => halve_volume(slot),
-        _ => {}
-    }
-}
-
-pub(super) fn cap_step(slot: &mut Slot, max_step: u8, catalog: &Catalog) {
-    if slot.step > max_step.max(1)
-        && let Some(step) = catalog
-            .get(&slot.exercise_id)
-            .and_then(|e| e.step(max_step.max(1)))
-    {
-        slot.step = max_step.max(1);
-        slot.dose = no_higher(step.dose, slot.dose);
-    }
-}
-
-/// A lower step's dose that never raises anything (clinical spec §5: a rule that adds
-/// caution never raises a value): when both doses are of one kind, each part takes the lower
-/// of the two; otherwise the lower step's own dose kind applies.
+/// A lower step's dose that never raises anything: when both doses are of one kind, each
+/// part takes the lower of the two; otherwise the lower step's own dose kind applies.
 pub(super) fn no_higher(lower_step: Dose, current: Dose) -> Dose {
     match (lower_step, current) {
         (Dose::Hold { hold_secs: a }, Dose::Hold { hold_secs: b }) => Dose::Hold {
@@ -229,213 +389,291 @@ pub(super) fn no_higher(lower_step: Dose, current: Dose) -> Dose {
             Dose::Paced {
                 reps: a,
                 secs_per_rep: sa,
+                fewer_per_set: fa,
             },
             Dose::Paced {
                 reps: b,
                 secs_per_rep: sb,
+                fewer_per_set: fb,
             },
         ) => Dose::Paced {
             reps: a.min(b),
             secs_per_rep: sa.min(sb),
+            // The smaller drop keeps later sets no bigger than either pyramid's first set.
+            fewer_per_set: if a <= b { fa } else { fb },
         },
         (lower, _) => lower,
     }
 }
 
-/// Half the volume: half the sets, or with one set, half the dose.
-pub(super) fn halve_volume(slot: &mut Slot) {
-    if slot.sets > 1 {
-        slot.sets = slot.sets.div_ceil(2);
-        return;
+/// The lower of two prescriptions (clinical spec §5): the lowest step wins with its own dose
+/// kind, then each dimension takes the lowest value either gives.
+pub(super) fn lower_of(a: Rx, b: Rx) -> Rx {
+    let (low, high) = if b.step < a.step { (b, a) } else { (a, b) };
+    Rx {
+        step: low.step,
+        sets: a.sets.min(b.sets),
+        dose: no_higher(low.dose, high.dose),
     }
-    slot.dose = match slot.dose {
-        Dose::Hold { hold_secs } => Dose::Hold {
-            hold_secs: (hold_secs / 2).max(5),
-        },
-        Dose::Reps { reps } => Dose::Reps {
-            reps: (reps / 2).max(1),
-        },
-        Dose::Paced { reps, secs_per_rep } => Dose::Paced {
-            reps: (reps / 2).max(1),
+}
+
+/// Half the volume (clinical spec §5): reps or hold × `reduce_factor_percent`, rounded down;
+/// a pyramid's rounds rounded up (7/5/3 → 4/3/2). A value never goes below the lower of its
+/// floor and what it was; where the floor blocks the halving, one set fewer instead.
+pub(super) fn half_volume(rx: Rx, rules: &RuleSettings, floors: Floors) -> Rx {
+    let factor = rules.reduce_factor_percent.min(100);
+    let reduce = |value: u32| value * factor / 100;
+    let floored = |value: u32, reduced: u32, floor: u32| reduced.max(floor.min(value));
+    let (dose, blocked) = match rx.dose {
+        Dose::Hold { hold_secs } => {
+            let reduced = reduce(hold_secs);
+            let kept = floored(hold_secs, reduced, floors.hold_secs);
+            (Dose::Hold { hold_secs: kept }, kept > reduced)
+        }
+        Dose::Reps { reps } => {
+            let reduced = reduce(reps);
+            let kept = floored(reps, reduced, floors.reps);
+            (Dose::Reps { reps: kept }, kept > reduced)
+        }
+        Dose::Paced {
+            reps,
             secs_per_rep,
-        },
-    };
-}
-
-/// When the current deload week began: the second of two reds within the deload window.
-pub(super) fn deload_start(reds: &[NaiveDate], rules: &RuleSettings) -> Option<NaiveDate> {
-    let needed = usize::from(rules.reds_for_deload.max(1));
-    reds.windows(needed)
-        .filter(|w| (w[needed - 1] - w[0]).num_days() <= i64::from(rules.deload_window_days))
-        .map(|w| w[needed - 1])
-        .next_back()
-}
-
-/// Every slot's state as the sessions so far have moved it, one session at a time (R4
-/// progress after greens, R5 a set fewer after ambers, R6 a step down after a red, and R8
-/// (ache) extension exercises dropped after an amber).
-#[derive(Clone, Debug)]
-pub(super) struct SlotReplay {
-    pub(super) slots: Vec<Slot>,
-    amber_run: u32,
-}
-
-impl SlotReplay {
-    pub(super) fn new(circuit: &Circuit, catalog: &Catalog) -> Self {
-        Self {
-            slots: initial_slots(circuit, catalog),
-            amber_run: 0,
+            fewer_per_set,
+        } if fewer_per_set > 0 => {
+            // A pyramid: every round rounded up, so the drop between rounds halves too.
+            let reduced = (reps * factor).div_ceil(100);
+            let kept = floored(reps, reduced, floors.reps);
+            (
+                Dose::Paced {
+                    reps: kept,
+                    secs_per_rep,
+                    fewer_per_set: (fewer_per_set * factor / 100).max(1),
+                },
+                kept > reduced,
+            )
         }
+        Dose::Paced {
+            reps,
+            secs_per_rep,
+            fewer_per_set,
+        } => {
+            let reduced = reduce(reps);
+            let kept = floored(reps, reduced, floors.reps);
+            (
+                Dose::Paced {
+                    reps: kept,
+                    secs_per_rep,
+                    fewer_per_set,
+                },
+                kept > reduced,
+            )
+        }
+    };
+    let sets = if blocked {
+        rx.sets.saturating_sub(1).max(floors.sets.min(rx.sets))
+    } else {
+        rx.sets
+    };
+    Rx {
+        step: rx.step,
+        sets,
+        dose: no_higher(dose, rx.dose),
+    }
+}
+
+/// An exercise as prescribed today: its slot (the history's state) and today's dose.
+#[derive(Clone, Debug)]
+pub(super) struct DaySlot {
+    pub slot: Slot,
+    pub rx: Rx,
+    /// Part of a gentle day (never a full dose for R4).
+    pub gentle: bool,
+}
+
+impl DaySlot {
+    /// Today's dose lowered by a rule worked out from the slot's base.
+    pub fn lower_by(&mut self, rule: impl FnOnce(Rx, &Slot) -> Rx) {
+        self.rx = lower_of(self.rx, rule(self.slot.base, &self.slot));
     }
 
-    /// Move the slots on by one session and its light.
-    pub(super) fn apply(
-        &mut self,
-        session: &Lit<'_>,
-        plan: &Plan,
-        catalog: &Catalog,
-        presentation: Presentation,
-    ) {
-        let rules = &plan.rules;
-        let slots = &mut self.slots;
-        match session.light {
-            Light::Green => {
-                self.amber_run = 0;
-                for slot in slots
-                    .iter_mut()
-                    .filter(|s| s.dropped.is_none() && !s.mobility)
-                {
-                    if !session.report.completed(&slot.exercise_id) {
-                        slot.greens = 0;
-                        continue;
-                    }
-                    slot.greens += 1;
-                    let waited = slot.last_progress.is_none_or(|last| {
-                        (session.date - last).num_days()
-                            >= i64::from(rules.min_days_between_progressions)
-                    });
-                    if slot.greens >= u32::from(rules.greens_to_progress) && waited {
-                        if progress(slot, plan, catalog) {
-                            slot.last_progress = Some(session.date);
-                            slot.last_change = Some(Change::MovedUp(session.date));
-                        }
-                        slot.greens = 0;
-                    }
-                }
-            }
-            Light::Amber => {
-                self.amber_run += 1;
-                for slot in slots.iter_mut() {
-                    slot.greens = 0;
-                }
-                if self.amber_run >= u32::from(rules.ambers_to_drop_set) {
-                    self.amber_run = 0;
-                    for slot in slots.iter_mut().filter(|s| s.sets > 1) {
-                        slot.sets -= 1;
-                        slot.last_change = Some(Change::SetDropped(session.date));
-                    }
-                }
-                if presentation == Presentation::Ache {
-                    for slot in slots
-                        .iter_mut()
-                        .filter(|s| s.bias == MovementBias::Extension && s.dropped.is_none())
-                    {
-                        slot.dropped = Some(format!(
-                            "{} is left out: it bends the back backwards and the session of {} was amber.",
-                            slot.name, session.date
-                        ));
-                    }
-                }
-            }
-            Light::Red => {
-                self.amber_run = 0;
-                for slot in slots.iter_mut().filter(|s| !s.mobility) {
-                    slot.greens = 0;
-                    step_down(slot, catalog, HalveAtStepOne::Yes);
-                    slot.last_change = Some(Change::Eased(session.date));
-                }
-            }
-        }
+    /// Prescribed at its full current dose (clinical spec §5 R4): nothing reduced it.
+    pub fn full_dose(&self) -> bool {
+        !self.gentle && self.rx == self.slot.base
     }
 }
 
 /// One reason per exercise prescribed today at a dose other than the plan's, stating today's
 /// dose (after every rule and limit) and what changed it: the history, today's rules, or both.
 pub(super) fn changes_from_plan(
-    today: &[Slot],
-    from_history: &[Slot],
+    today: &[DaySlot],
+    from_history: &[DaySlot],
     start: &[Slot],
     rules: &RuleSettings,
 ) -> Vec<String> {
-    let same = |a: &Slot, b: &Slot| (a.step, a.sets, a.dose) == (b.step, b.sets, b.dose);
-    let find = |slots: &'_ [Slot], slot: &Slot| {
+    let find = |slots: &[DaySlot], slot: &Slot| {
         slots
             .iter()
-            .find(|s| s.exercise_id == slot.exercise_id && s.block == slot.block)
-            .cloned()
+            .find(|s| s.slot.exercise_id == slot.exercise_id && s.slot.block == slot.block)
+            .map(|s| s.rx)
     };
     today
         .iter()
-        .filter_map(|slot| {
-            let start = find(start, slot)?;
-            if same(slot, &start) {
+        .filter(|d| !d.gentle)
+        .filter_map(|day| {
+            let start = start
+                .iter()
+                .find(|s| s.exercise_id == day.slot.exercise_id && s.block == day.slot.block)?
+                .base;
+            if day.rx == start {
                 return None;
             }
-            let history = find(from_history, slot);
-            let by_history = history.as_ref().filter(|h| !same(h, &start)).map(|h| {
-                h.last_change.map_or_else(
+            let history = find(from_history, &day.slot);
+            let by_history = history.filter(|h| *h != start).map(|_| {
+                day.slot.last_change.map_or_else(
                     || "changed by the rules".to_owned(),
                     |change| change.describe(rules),
                 )
             });
-            let by_today = history.as_ref().is_none_or(|h| !same(h, slot));
+            let by_today = history.is_none_or(|h| h != day.rx);
             let cause = match (by_history, by_today) {
                 (Some(history), true) => format!("{history}, then lowered by today's rules above"),
                 (Some(history), false) => history,
                 (None, _) => "lowered by today's rules above".to_owned(),
             };
             Some(format!(
-                "{}: today step {}, {} × {} (the plan starts at step {}, {} × {}): {cause}.",
-                slot.name,
-                slot.step,
-                slot.sets,
-                slot.dose.describe(),
+                "{}: today step {}, {} (the plan starts at step {}, {}): {cause}.",
+                day.slot.name,
+                day.rx.step,
+                day.rx.dose.describe_sets(day.rx.sets),
                 start.step,
-                start.sets,
-                start.dose.describe(),
+                start.dose.describe_sets(start.sets),
             ))
         })
         .collect()
 }
 
-/// R6 deload: half the volume and step 2 at most, for every exercise with a ladder.
-pub(super) fn deload(slots: &mut [Slot], catalog: &Catalog) {
-    for slot in slots.iter_mut().filter(|s| !s.mobility) {
-        cap_step(slot, 2, catalog);
-        halve_volume(slot);
-    }
-}
-
 /// The physio's limits, applied last so they always win: excluded exercises and top steps.
 pub(super) fn apply_limits(
-    slots: &mut Vec<Slot>,
+    day: &mut Vec<DaySlot>,
     reasons: &mut Vec<String>,
     plan: &Plan,
     catalog: &Catalog,
 ) {
-    slots.retain(|slot| {
-        let excluded = plan.limits.excluded_exercises.contains(&slot.exercise_id);
+    day.retain(|d| {
+        let excluded = plan.limits.excluded_exercises.contains(&d.slot.exercise_id);
         if excluded {
             reasons.push(format!(
                 "{} is left out: your physio excluded it.",
-                slot.name
+                d.slot.name
             ));
         }
         !excluded
     });
-    for slot in slots.iter_mut() {
-        if let Some(&max) = plan.limits.max_steps.get(&slot.exercise_id) {
-            cap_step(slot, max, catalog);
+    for d in day.iter_mut() {
+        if let Some(&max) = plan.limits.max_steps.get(&d.slot.exercise_id) {
+            d.lower_by(|base, slot| capped_step(base, max, slot, catalog, &plan.rules));
         }
+        // McGill-style holds never above the cap, whatever a plan or the catalog says.
+        if d.slot.mcgill {
+            d.rx = cap_hold(d.rx, plan.rules.max_mcgill_hold_secs);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> RuleSettings {
+        RuleSettings::default()
+    }
+
+    fn rx(dose: Dose, sets: u32) -> Rx {
+        Rx {
+            step: 1,
+            sets,
+            dose,
+        }
+    }
+
+    #[test]
+    fn half_the_volume_halves_holds_and_reps_rounding_down() {
+        let half = half_volume(
+            rx(Dose::Hold { hold_secs: 25 }, 3),
+            &rules(),
+            Floors::default(),
+        );
+        assert_eq!(half.dose, Dose::Hold { hold_secs: 12 });
+        assert_eq!(half.sets, 3);
+        let half = half_volume(rx(Dose::Reps { reps: 15 }, 2), &rules(), Floors::default());
+        assert_eq!(half.dose, Dose::Reps { reps: 7 });
+    }
+
+    #[test]
+    fn a_pyramid_halves_each_round_rounding_up() {
+        let pyramid = Dose::Paced {
+            reps: 7,
+            secs_per_rep: 8,
+            fewer_per_set: 2,
+        };
+        let half = half_volume(rx(pyramid, 3), &rules(), Floors::default());
+        assert_eq!(half.dose.describe_sets(3), "4/3/2 reps of 8 s");
+    }
+
+    #[test]
+    fn where_a_floor_blocks_halving_one_set_goes_instead() {
+        let half = half_volume(
+            rx(Dose::Hold { hold_secs: 8 }, 3),
+            &rules(),
+            Floors::default(),
+        );
+        assert_eq!(half.dose, Dose::Hold { hold_secs: 5 });
+        assert_eq!(half.sets, 2);
+        // Below the floor already: nothing rises, and still one set fewer.
+        let half = half_volume(rx(Dose::Reps { reps: 2 }, 1), &rules(), Floors::default());
+        assert_eq!(half.dose, Dose::Reps { reps: 2 });
+        assert_eq!(half.sets, 1);
+    }
+
+    #[test]
+    fn the_lower_of_two_prescriptions_takes_the_lowest_step_then_each_dimension() {
+        let a = Rx {
+            step: 2,
+            sets: 3,
+            dose: Dose::Hold { hold_secs: 10 },
+        };
+        let b = Rx {
+            step: 1,
+            sets: 2,
+            dose: Dose::Hold { hold_secs: 20 },
+        };
+        assert_eq!(
+            lower_of(a, b),
+            Rx {
+                step: 1,
+                sets: 2,
+                dose: Dose::Hold { hold_secs: 10 }
+            }
+        );
+        let reps = Rx {
+            step: 1,
+            sets: 3,
+            dose: Dose::Reps { reps: 8 },
+        };
+        // A different kind at the lower step: that step's own kind applies.
+        assert_eq!(lower_of(a, reps).dose, Dose::Reps { reps: 8 });
+    }
+
+    #[test]
+    fn mcgill_progression_climbs_the_pyramid_and_never_lengthens_the_hold() {
+        let bottom = Dose::Paced {
+            reps: 5,
+            secs_per_rep: 10,
+            fewer_per_set: 2,
+        };
+        let next = dose_step_up(rx(bottom, 3), bottom, true, &rules()).expect("room to climb");
+        assert_eq!(next.describe_sets(3), "6/4/2 reps of 10 s");
+        let hold = Dose::Hold { hold_secs: 10 };
+        assert_eq!(dose_step_up(rx(hold, 1), hold, true, &rules()), None);
     }
 }

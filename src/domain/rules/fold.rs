@@ -11,26 +11,32 @@
 //! sessions since the last check-in are lit on the session alone and applied to `speculative`
 //! (a copy of `settled` moved on by them) until a check-in settles them.
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
 use chrono::NaiveDate;
 
-use super::doses::SlotReplay;
-use super::lights::{Lit, session_light};
+use super::lights::session_light;
+use super::replay::{Context, Lit, PrescribedSlot, SlotReplay};
 use super::{Light, presentation};
 use crate::domain::catalog::Catalog;
 use crate::domain::checkin::{
-    CheckIn, Day, FlagTier, LegExtent, LegTrend, MorningAfter, PainKind, SessionReport,
+    CheckIn, Day, FlagKind, FlagTier, LegExtent, LegTrend, MorningAfter, PainKind, RedFlag,
+    SessionReport,
 };
 use crate::domain::circuit::Circuit;
 use crate::domain::plan::{Plan, Presentation};
 
 /// A session with its light.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub(super) struct LitSession<'a> {
     pub date: NaiveDate,
     pub report: &'a SessionReport,
     /// That day's check-in back pain, for R3's `green_rise`.
     pub day_back_pain: Option<u8>,
     pub light: Light,
+    /// What the rules prescribed that day.
+    pub prescribed: Rc<[PrescribedSlot]>,
 }
 
 impl<'a> LitSession<'a> {
@@ -39,6 +45,7 @@ impl<'a> LitSession<'a> {
             date: self.date,
             report: self.report,
             light: self.light,
+            prescribed: Rc::clone(&self.prescribed),
         }
     }
 }
@@ -75,6 +82,7 @@ struct TodaySession<'a> {
     report: &'a SessionReport,
     day_back_pain: Option<u8>,
     morning: Option<Option<MorningAfter>>,
+    prescribed: Rc<[PrescribedSlot]>,
 }
 
 /// One 7-day block of check-ins, counted from the first check-in (R7).
@@ -115,8 +123,12 @@ pub(super) struct Fold<'a> {
     pain_kind: Option<PainKind>,
     /// The presentation `settled` was built with (it decides the ache rule).
     built_for: Presentation,
-    /// The most serious red flag since the last clearance.
-    pub uncleared: Option<FlagTier>,
+    /// Red-flag answers not yet covered by a clearance, with the date each was reported.
+    pub uncleared: BTreeMap<RedFlag, NaiveDate>,
+    /// Background risk factors on record (they make a routine referral urgent).
+    pub factors_on_record: BTreeSet<RedFlag>,
+    /// The plan's screened signs have been applied as a clearance.
+    plan_screening_applied: bool,
     /// The check-in of the last day entry dated `date`.
     pub today_check_in: Option<&'a CheckIn>,
     settled: SlotReplay,
@@ -162,7 +174,7 @@ impl<'a> Fold<'a> {
     ) -> Self {
         let mut sorted: Vec<&Day> = days.iter().collect();
         sorted.sort_by_key(|d| d.date);
-        let settled = SlotReplay::new(circuit, catalog);
+        let settled = SlotReplay::new(circuit, catalog, plan);
         Self {
             plan,
             circuit,
@@ -172,7 +184,9 @@ impl<'a> Fold<'a> {
             date: None,
             pain_kind: None,
             built_for: presentation::of(plan, None),
-            uncleared: None,
+            uncleared: BTreeMap::new(),
+            factors_on_record: BTreeSet::new(),
+            plan_screening_applied: false,
             today_check_in: None,
             speculative: settled.clone(),
             settled,
@@ -302,16 +316,26 @@ impl<'a> Fold<'a> {
             let (report, day_back_pain) = (session.report, session.day_back_pain);
             match session.morning {
                 // A later check-in that day settled it (and everything before it).
-                Some(morning) => self.settle(previous, report, day_back_pain, morning),
+                Some(morning) => self.settle(
+                    LitSession {
+                        date: previous,
+                        report,
+                        day_back_pain,
+                        light: Light::Green,
+                        prescribed: session.prescribed,
+                    },
+                    morning,
+                ),
                 None => {
                     let lit = LitSession {
                         date: previous,
                         report,
                         day_back_pain,
                         light: session_light(report, day_back_pain, None, &self.plan.rules),
+                        prescribed: session.prescribed,
                     };
-                    self.speculative
-                        .apply(&lit.lit(), self.plan, self.catalog, self.built_for);
+                    let context = self.context();
+                    self.speculative.apply(&lit.lit(), context);
                     self.unsettled.push(lit);
                 }
             }
@@ -357,26 +381,31 @@ impl<'a> Fold<'a> {
             // The sessions before it take its morning-after answer.
             let morning = check_in.morning_after;
             for lit in std::mem::take(&mut self.unsettled) {
-                self.settle(lit.date, lit.report, lit.day_back_pain, morning);
+                self.settle(lit, morning);
             }
-            if let Some(tier) = check_in.worst_flag() {
-                self.uncleared = self.uncleared.max(Some(tier));
+            self.note_flags(date, check_in);
+            if let Some(back_pain) = check_in.back_pain {
+                if back_pain >= self.plan.rules.spasm_gentle_day_pain {
+                    self.gentle_dates.push(date);
+                }
+                self.follow_leg(date, check_in);
+                self.count_week(date, check_in);
             }
-            if check_in.back_pain >= self.plan.rules.spasm_gentle_day_pain {
-                self.gentle_dates.push(date);
-            }
-            self.follow_leg(date, check_in);
-            self.count_week(date, check_in);
-            if check_in.pain_kind.is_some() {
-                self.pain_kind = check_in.pain_kind;
-                self.rebuild_if_presentation_changed();
-            }
+            self.follow_presentation(check_in);
             self.check_ins.push((date, check_in));
             self.today_check_in = Some(check_in);
-            day_back_pain = Some(check_in.back_pain);
+            day_back_pain = check_in.back_pain;
         }
-        if entries.iter().any(|d| d.clearance.is_some()) {
-            self.uncleared = None;
+        self.apply_plan_screening(date);
+        for clearance in entries.iter().filter_map(|d| d.clearance.as_ref()) {
+            // It covers the answers it names (all, for a clearance that names none) as they
+            // stood: a flag reported later is never lifted by it.
+            if clearance.covers.is_empty() {
+                self.uncleared.clear();
+            } else {
+                self.uncleared
+                    .retain(|flag, _| !clearance.covers.contains(flag));
+            }
         }
         if entries.iter().any(|d| d.clinician_seen.is_some()) {
             // R7 starts again from here: earlier evidence no longer refers.
@@ -386,12 +415,82 @@ impl<'a> Fold<'a> {
             self.weeks_origin = None;
             self.leg_episode = None;
         }
-        for report in entries.iter().filter_map(|d| d.session.as_ref()) {
+        let reports: Vec<&'a SessionReport> = entries.iter().flat_map(|d| d.reports()).collect();
+        if reports.is_empty() {
+            return;
+        }
+        // What the rules prescribed today, before today's sessions: R4 counts a session only
+        // for the exercises it prescribed at their full dose.
+        let prescribed: Rc<[PrescribedSlot]> = super::decide_folded(self)
+            .exercises
+            .into_iter()
+            .map(|p| PrescribedSlot {
+                exercise_id: p.exercise_id,
+                block: p.block,
+                full_dose: p.full_dose,
+            })
+            .collect();
+        for report in reports {
             self.today_sessions.push(TodaySession {
                 report,
                 day_back_pain,
                 morning: None,
+                prescribed: Rc::clone(&prescribed),
             });
+        }
+    }
+
+    /// §4: a check-in's red-flag answers wait for a clearance; background risk factors also
+    /// stay on record (a plan whose clinician screened them does not pause for them).
+    fn note_flags(&mut self, date: NaiveDate, check_in: &CheckIn) {
+        if check_in.risk_factors_asked {
+            // A new intake's answers replace the record.
+            self.factors_on_record.clear();
+        }
+        for &flag in &check_in.red_flags {
+            let factor = flag.kind() == FlagKind::RiskFactor;
+            if factor {
+                self.factors_on_record.insert(flag);
+                if self.plan.risk_factors_screened {
+                    continue;
+                }
+            }
+            self.uncleared.entry(flag).or_insert(date);
+        }
+    }
+
+    /// The plan's screened signs count as a clearance on its start date (or the first day
+    /// folded, when it has none), covering what had been reported by then.
+    fn apply_plan_screening(&mut self, date: NaiveDate) {
+        if self.plan_screening_applied || self.plan.start_date.is_some_and(|start| date < start) {
+            return;
+        }
+        self.plan_screening_applied = true;
+        let screened = &self.plan.screened_signs;
+        self.uncleared.retain(|flag, _| !screened.contains(flag));
+    }
+
+    /// R8: the "which describes your pain best" answer sets a `NotSet` plan's presentation only
+    /// when the person confirmed it, and never moves away from nerve while the leg hurts.
+    fn follow_presentation(&mut self, check_in: &CheckIn) {
+        let followed = presentation::followed_answer(self.plan, self.pain_kind, check_in);
+        if followed != self.pain_kind {
+            self.pain_kind = followed;
+            self.rebuild_if_presentation_changed();
+        }
+    }
+
+    /// The most serious red-flag answer not yet cleared.
+    pub fn uncleared_tier(&self) -> Option<FlagTier> {
+        self.uncleared.keys().map(|f| f.tier()).max()
+    }
+
+    fn context(&self) -> Context<'a> {
+        Context {
+            plan: self.plan,
+            circuit: self.circuit,
+            catalog: self.catalog,
+            presentation: self.built_for,
         }
     }
 
@@ -405,8 +504,8 @@ impl<'a> Fold<'a> {
             self.weeks.resize(index + 1, WeekBlock::default());
         }
         let week = &mut self.weeks[index];
-        week.back_pain_sum += u32::from(check_in.back_pain);
-        week.leg_pain_sum += u32::from(check_in.leg_pain);
+        week.back_pain_sum += u32::from(check_in.back_pain.unwrap_or(0));
+        week.leg_pain_sum += u32::from(check_in.answered_leg_pain().unwrap_or(0));
         week.answers += 1;
     }
 
@@ -417,7 +516,8 @@ impl<'a> Fold<'a> {
 
     /// R2: what this check-in warns of, and whether an earlier warning is still present.
     fn follow_leg(&mut self, date: NaiveDate, check_in: &CheckIn) {
-        let leg = check_in.leg_pain > 0;
+        let leg_pain = check_in.answered_leg_pain().unwrap_or(0);
+        let leg = leg_pain > 0;
         let extent = if leg { check_in.leg_extent } else { None };
         let further = check_in.leg_trend == Some(LegTrend::Further)
             || (leg && extent > self.last_leg_extent && self.last_leg_extent.is_some())
@@ -468,27 +568,24 @@ impl<'a> Fold<'a> {
         if leg {
             self.last_leg_extent = extent.or(self.last_leg_extent);
         }
-        self.previous_leg_pain = Some(check_in.leg_pain);
+        self.previous_leg_pain = Some(leg_pain);
     }
 
     /// A session's light is final: apply it to `settled` (and `speculative` follows).
-    fn settle(
-        &mut self,
-        date: NaiveDate,
-        report: &'a SessionReport,
-        day_back_pain: Option<u8>,
-        morning: Option<MorningAfter>,
-    ) {
+    fn settle(&mut self, session: LitSession<'a>, morning: Option<MorningAfter>) {
         let lit = LitSession {
-            date,
-            report,
-            day_back_pain,
-            light: session_light(report, day_back_pain, morning, &self.plan.rules),
+            light: session_light(
+                session.report,
+                session.day_back_pain,
+                morning,
+                &self.plan.rules,
+            ),
+            ..session
         };
-        self.settled
-            .apply(&lit.lit(), self.plan, self.catalog, self.built_for);
+        let context = self.context();
+        self.settled.apply(&lit.lit(), context);
         if lit.light == Light::Red {
-            self.last_settled_red = Some(date);
+            self.last_settled_red = Some(lit.date);
         }
         let greens =
             self.settled_greens[self.settled_lits.len()] + usize::from(lit.light == Light::Green);
@@ -496,8 +593,7 @@ impl<'a> Fold<'a> {
         self.settled_lits.push(lit);
         self.speculative = self.settled.clone();
         for pending in &self.unsettled {
-            self.speculative
-                .apply(&pending.lit(), self.plan, self.catalog, self.built_for);
+            self.speculative.apply(&pending.lit(), context);
         }
     }
 
@@ -510,15 +606,14 @@ impl<'a> Fold<'a> {
             return;
         }
         self.built_for = now;
-        self.settled = SlotReplay::new(self.circuit, self.catalog);
+        let context = self.context();
+        self.settled = SlotReplay::new(self.circuit, self.catalog, self.plan);
         for lit in &self.settled_lits {
-            self.settled
-                .apply(&lit.lit(), self.plan, self.catalog, self.built_for);
+            self.settled.apply(&lit.lit(), context);
         }
         self.speculative = self.settled.clone();
         for pending in &self.unsettled {
-            self.speculative
-                .apply(&pending.lit(), self.plan, self.catalog, self.built_for);
+            self.speculative.apply(&pending.lit(), context);
         }
     }
 }

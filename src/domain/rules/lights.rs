@@ -1,7 +1,5 @@
 //! R3: how a session went (green, amber, red), from its report and the next morning.
 
-use chrono::NaiveDate;
-
 use super::Light;
 use crate::domain::checkin::{MorningAfter, SessionReport};
 use crate::domain::plan::RuleSettings;
@@ -31,11 +29,4 @@ pub fn session_light(
     } else {
         Light::Green
     }
-}
-
-/// A past session with its light.
-pub(super) struct Lit<'a> {
-    pub(super) date: NaiveDate,
-    pub(super) report: &'a SessionReport,
-    pub(super) light: Light,
 }

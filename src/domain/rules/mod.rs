@@ -14,14 +14,15 @@ mod fold;
 mod lights;
 mod presentation;
 mod referrals;
+mod replay;
 mod safety;
 
 use super::catalog::{Catalog, Dose};
-use super::checkin::{Day, LegTrend};
+use super::checkin::{Day, LegTrend, RedFlag, flag_list};
 use super::circuit::Circuit;
 use super::plan::{Plan, Presentation};
 
-use doses::{apply_limits, changes_from_plan, deload, deload_start, initial_slots};
+use doses::{DaySlot, apply_limits, capped_step, changes_from_plan, half_volume, initial_slots};
 use fold::Fold;
 use presentation::{SpasmDay, nerve_day, spasm_day};
 use referrals::{clinician_contact, routine_referral};
@@ -71,6 +72,8 @@ pub struct Prescribed {
     pub sets: u32,
     pub dose: Dose,
     pub per_side: bool,
+    /// At its full current dose: no rule reduced it today (R4 counts only such sessions).
+    pub full_dose: bool,
 }
 
 /// The day's decision.
@@ -81,6 +84,8 @@ pub struct DayDecision {
     /// The light of the most recent session before this date (`None` before there is one).
     pub light: Option<Light>,
     pub referral: Referral,
+    /// The red-flag answers that stop or pause training until a clearance covers them.
+    pub red_flags: Vec<RedFlag>,
     /// Empty when the status is rest, paused or stopped.
     pub exercises: Vec<Prescribed>,
     pub reasons: Vec<String>,
@@ -140,28 +145,44 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
     let today_check_in = fold.today_check_in;
     let light = fold.light();
     let contact = clinician_contact(plan);
+    let red_flags: Vec<RedFlag> = fold.uncleared.keys().copied().collect();
     let decision = |status, referral, exercises, reasons| DayDecision {
         date: today,
         status,
         light,
         referral,
+        red_flags: red_flags.clone(),
         exercises,
         reasons,
     };
 
     // R0, R1: red flags stop or pause until a clinician has cleared the person.
-    if let Some(tier) = fold.uncleared {
-        let (status, referral, reasons) = red_flag_stop(tier, contact.as_deref());
+    if let Some(tier) = fold.uncleared_tier() {
+        let (status, referral, reasons) = red_flag_stop(tier, &red_flags, contact.as_deref());
         return decision(status, referral, Vec::new(), reasons);
     }
 
     // R4–R6 and R8 (ache): the sessions so far moved each exercise's dose.
-    let mut slots = fold.slots().slots.clone();
-    let mut reasons: Vec<String> = slots.iter().filter_map(|s| s.dropped.clone()).collect();
-    slots.retain(|s| s.dropped.is_none());
+    let replay = fold.slots();
+    let floors = catalog.floors;
+    let mut reasons: Vec<String> = replay
+        .slots
+        .iter()
+        .filter_map(|s| s.dropped.clone())
+        .collect();
+    let mut day: Vec<DaySlot> = replay
+        .slots
+        .iter()
+        .filter(|s| s.dropped.is_none())
+        .map(|slot| DaySlot {
+            rx: slot.after_history(rules, floors),
+            slot: slot.clone(),
+            gentle: false,
+        })
+        .collect();
     // What the history made of each exercise, before today's own rules; the reasons for the
     // changes are written at the end, so they state the dose actually prescribed.
-    let from_history = slots.clone();
+    let from_history = day.clone();
 
     // R7 and the R2 follow-up: patterns that call for a clinician.
     let (mut referral, referral_reasons) = routine_referral(fold);
@@ -173,6 +194,15 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
         referral = Referral::Routine;
         reasons.push(format!(
             "Since {since}: {reason} This stays until you tell the app that you have seen a clinician."
+        ));
+    }
+    // §4: a background risk factor on record makes a routine referral urgent.
+    if referral == Referral::Routine && !fold.factors_on_record.is_empty() {
+        let factors: Vec<RedFlag> = fold.factors_on_record.iter().copied().collect();
+        referral = Referral::Urgent;
+        reasons.push(format!(
+            "Because your record shows {}, please see a clinician within the next few days rather than weeks.",
+            flag_list(&factors)
         ));
     }
     if referral != Referral::None
@@ -188,7 +218,7 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
         reasons.insert(
             0,
             format!(
-                "Rest day: your session on {last_red} was red, so the next one is at least {} hours later.",
+                "Rest day: your session on {last_red} was red, so the next one is at least {} hours later. An easy walk is fine: staying active helps.",
                 rules.rest_hours_after_red
             ),
         );
@@ -200,15 +230,11 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
     if presentation == Presentation::Spasm
         && let Some(check_in) = today_check_in
     {
-        status = spasm_day(&mut slots, &mut reasons, SpasmDay { check_in, fold });
+        status = spasm_day(&mut day, &mut reasons, SpasmDay { check_in, fold });
     }
-    // R6 deload: two reds within a week: a week at half volume, ladder at most step 2.
-    // Only a deload that began in the last 7 days matters, so only recent reds are read.
-    let recent_reds = fold
-        .reds_since(today - chrono::Duration::days(7 + i64::from(rules.deload_window_days) + 1));
+    // R6 deload: a week at half the volume and step 2 at most, from the second of two reds.
     if status == Status::Train
-        && let Some(deload_from) = deload_start(&recent_reds, rules)
-        && (today - deload_from).num_days() < 7
+        && let Some(deload_from) = replay.deload_on(today)
     {
         status = Status::Deload;
         reasons.insert(
@@ -219,35 +245,49 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
                 rules.deload_window_days
             ),
         );
-        deload(&mut slots, catalog);
+        for d in day.iter_mut().filter(|d| !d.slot.mobility) {
+            d.lower_by(|base, slot| {
+                half_volume(capped_step(base, 2, slot, catalog, rules), rules, floors)
+            });
+        }
     }
     // R8 nerve: never flexion; press-ups only while symptoms come back toward the back.
     if presentation == Presentation::Nerve {
         let centralising = today_check_in.and_then(|c| c.leg_trend) == Some(LegTrend::Closer);
-        nerve_day(&mut slots, &mut reasons, centralising);
+        nerve_day(&mut day, &mut reasons, centralising);
     }
     // R2: a nerve warning today: no flexion, everything else one step down.
     if fold.today_warning.any() && status != Status::Gentle {
-        nerve_warning_day(&mut slots, &mut reasons, catalog);
+        nerve_warning_day(&mut day, &mut reasons, catalog, rules);
     }
     // Physio limits win.
-    apply_limits(&mut slots, &mut reasons, plan, catalog);
+    apply_limits(&mut day, &mut reasons, plan, catalog);
+    for d in day.iter().filter(|d| d.slot.held_back.is_some()) {
+        if let Some(max) = plan.limits.max_session_minutes {
+            reasons.push(format!(
+                "{} stays at {}: moving it up would make the session longer than the {max} minutes your physio set.",
+                d.slot.name,
+                d.rx.dose.describe_sets(d.rx.sets)
+            ));
+        }
+    }
     reasons.extend(changes_from_plan(
-        &slots,
+        &day,
         &from_history,
-        &initial_slots(circuit, catalog),
+        &initial_slots(circuit, catalog, rules),
         rules,
     ));
 
-    let exercises = slots
+    let exercises = day
         .iter()
-        .map(|s| Prescribed {
-            exercise_id: s.exercise_id.clone(),
-            block: s.block,
-            step: s.step,
-            sets: s.sets,
-            dose: s.dose,
-            per_side: s.per_side,
+        .map(|d| Prescribed {
+            exercise_id: d.slot.exercise_id.clone(),
+            block: d.slot.block,
+            step: d.rx.step,
+            sets: d.rx.sets,
+            dose: d.rx.dose,
+            per_side: d.slot.per_side,
+            full_dose: d.full_dose(),
         })
         .collect();
     decision(status, referral, exercises, reasons)

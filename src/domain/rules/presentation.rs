@@ -1,9 +1,9 @@
 //! R8: what each presentation (spasm, nerve, ache) changes.
 
 use super::Status;
-use super::doses::{Slot, cap_step, gentle_slots};
+use super::doses::{DaySlot, cap_hold, capped_step, gentle_slots};
 use super::fold::Fold;
-use crate::domain::catalog::{Dose, MovementBias};
+use crate::domain::catalog::MovementBias;
 use crate::domain::checkin::{CheckIn, Day, PainKind};
 use crate::domain::plan::{Plan, Presentation};
 
@@ -21,13 +21,36 @@ pub fn of(plan: &Plan, latest_answer: Option<PainKind>) -> Presentation {
     }
 }
 
-/// The presentation on the last of `days` (in date order): see [`of`].
+/// The presentation after the last of `days` (in date order), as the rules follow it.
 pub fn effective_presentation(plan: &Plan, days: &[&Day]) -> Presentation {
-    let answer = days
-        .iter()
-        .rev()
-        .find_map(|d| d.check_in.as_ref().and_then(|c| c.pain_kind));
+    let mut answer = None;
+    for check_in in days.iter().filter_map(|d| d.check_in.as_ref()) {
+        answer = followed_answer(plan, answer, check_in);
+    }
     of(plan, answer)
+}
+
+/// R8: the pain-kind answer the presentation follows after `check_in`. An answer counts only
+/// when the person confirmed it, and never moves a nerve presentation elsewhere while the
+/// leg hurts.
+pub(super) fn followed_answer(
+    plan: &Plan,
+    current: Option<PainKind>,
+    check_in: &CheckIn,
+) -> Option<PainKind> {
+    let Some(answer) = check_in
+        .pain_kind
+        .filter(|_| check_in.confirms_presentation)
+    else {
+        return current;
+    };
+    let leg_hurts = check_in.answered_leg_pain().is_some_and(|p| p > 0);
+    let leaving_nerve =
+        of(plan, current) == Presentation::Nerve && of(plan, Some(answer)) != Presentation::Nerve;
+    if leaving_nerve && leg_hurts {
+        return current;
+    }
+    Some(answer)
 }
 
 /// Spasm: pain has come down from a gentle day, but fewer than the needed greens since.
@@ -47,13 +70,15 @@ pub(super) struct SpasmDay<'a, 'f> {
 /// R8 spasm: a gentle day while pain is high; short holds until enough greens after one.
 /// Returns the day's status.
 pub(super) fn spasm_day(
-    slots: &mut Vec<Slot>,
+    slots: &mut Vec<DaySlot>,
     reasons: &mut Vec<String>,
     day: SpasmDay<'_, '_>,
 ) -> Status {
     let (plan, catalog) = (day.fold.plan, day.fold.catalog);
     let rules = &plan.rules;
-    let pain = day.check_in.back_pain;
+    let Some(pain) = day.check_in.back_pain else {
+        return Status::Train;
+    };
     if pain >= rules.spasm_gentle_day_pain || pain > rules.spasm_short_holds_pain {
         reasons.insert(
             0,
@@ -61,7 +86,14 @@ pub(super) fn spasm_day(
                 "Gentle day: with muscle spasm and back pain of {pain}/10, today is walking, gentle movement and stretches only."
             ),
         );
-        *slots = gentle_slots(plan, catalog);
+        *slots = gentle_slots(plan, catalog)
+            .into_iter()
+            .map(|slot| DaySlot {
+                rx: slot.base,
+                slot,
+                gentle: true,
+            })
+            .collect();
         return Status::Gentle;
     }
     if spasm_settling(day.fold) {
@@ -70,19 +102,22 @@ pub(super) fn spasm_day(
             rules.spasm_short_hold_secs, rules.spasm_max_step, rules.greens_to_progress
         ));
         // Strength work only: walking, cat-camel and the stretches keep their dose.
-        for slot in slots.iter_mut().filter(|s| !s.mobility) {
-            cap_step(slot, rules.spasm_max_step, catalog);
-            if let Dose::Hold { hold_secs } = &mut slot.dose {
-                *hold_secs = (*hold_secs).min(rules.spasm_short_hold_secs);
-            }
+        for d in slots.iter_mut().filter(|d| !d.slot.mobility) {
+            d.lower_by(|base, slot| {
+                cap_hold(
+                    capped_step(base, rules.spasm_max_step, slot, catalog, rules),
+                    rules.spasm_short_hold_secs,
+                )
+            });
         }
     }
     Status::Train
 }
 
 /// R8 nerve: never flexion; press-ups only while leg symptoms move back toward the back.
-pub(super) fn nerve_day(slots: &mut Vec<Slot>, reasons: &mut Vec<String>, centralising: bool) {
-    slots.retain(|slot| {
+pub(super) fn nerve_day(slots: &mut Vec<DaySlot>, reasons: &mut Vec<String>, centralising: bool) {
+    slots.retain(|d| {
+        let slot = &d.slot;
         if slot.bias == MovementBias::Flexion {
             reasons.push(format!("{} is left out: it bends the spine forward, which is avoided with nerve-related leg pain.", slot.name));
             return false;

@@ -1,20 +1,23 @@
 //! R0–R2: red flags that stop or pause training until a clearance, and leg-symptom warnings.
 
-use super::doses::{HalveAtStepOne, Slot, step_down};
+use super::doses::{DaySlot, one_step_down};
 use super::{Referral, Status};
 use crate::domain::catalog::{Catalog, MovementBias};
-use crate::domain::checkin::FlagTier;
+use crate::domain::checkin::{FlagTier, RedFlag, flag_list};
+use crate::domain::plan::RuleSettings;
 
-/// R0, R1: the status, referral and reasons while a red flag is uncleared.
+/// R0, R1: the status, referral and reasons while red-flag answers are uncleared; the
+/// message names the answers that caused it.
 pub(super) fn red_flag_stop(
     tier: FlagTier,
+    flags: &[RedFlag],
     contact: Option<&str>,
 ) -> (Status, Referral, Vec<String>) {
     let (status, referral, text) = match tier {
         FlagTier::Emergency => (
             Status::Stopped,
             Referral::Emergency,
-            "Your answers suggest a problem that needs emergency care today. Stop exercising and go to an emergency department or call emergency services now.",
+            "Your answers suggest a problem that needs emergency care. Stop exercising and go to an emergency department or call emergency services now: do not wait.",
         ),
         FlagTier::Urgent => (
             Status::Paused,
@@ -23,22 +26,29 @@ pub(super) fn red_flag_stop(
         ),
     };
     let mut reasons = vec![text.to_owned()];
-    reasons.push("Training starts again once you confirm that a clinician has assessed you and cleared you to exercise.".to_owned());
+    if !flags.is_empty() {
+        reasons.push(format!("You answered yes to: {}.", flag_list(flags)));
+    }
+    reasons.push("Training starts again once you confirm that a clinician has assessed these answers and cleared you to exercise.".to_owned());
     if let Some(contact) = contact {
         reasons.push(format!("Your clinician: {contact}."));
     }
     (status, referral, reasons)
 }
 
-/// R2: a nerve warning today: no flexion, and every other exercise one step down.
+/// R2: a nerve warning today: no flexion and no hamstring stretch, and every other exercise
+/// one step down (at step 1, not halved).
 pub(super) fn nerve_warning_day(
-    slots: &mut Vec<Slot>,
+    day: &mut Vec<DaySlot>,
     reasons: &mut Vec<String>,
     catalog: &Catalog,
+    rules: &RuleSettings,
 ) {
     reasons.insert(0, "Your leg symptoms have spread or you noticed new numbness, tingling or weakness: today leaves out forward-bending exercises and the hamstring stretch, and takes every other exercise one step down. If it is still there in 48 hours, see a clinician.".to_owned());
-    slots.retain(|s| s.bias != MovementBias::Flexion && s.exercise_id != "hamstring_stretch");
-    for slot in slots.iter_mut().filter(|s| !s.mobility) {
-        step_down(slot, catalog, HalveAtStepOne::No);
+    day.retain(|d| {
+        d.slot.bias != MovementBias::Flexion && d.slot.exercise_id != "hamstring_stretch"
+    });
+    for d in day.iter_mut().filter(|d| !d.slot.mobility) {
+        d.lower_by(|base, slot| one_step_down(base, slot, catalog, rules));
     }
 }
