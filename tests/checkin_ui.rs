@@ -279,3 +279,85 @@ fn a_referral_stays_until_the_person_says_a_clinician_has_seen_them() {
         "saved with today's date"
     );
 }
+
+/// A background risk factor is asked once, at the intake: a "yes" pauses training and the
+/// pause names it; the clearance says what it covers; the next day's check-in asks only the
+/// current signs, as "new or worse".
+#[test]
+fn a_risk_factor_is_asked_once_and_cleared_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app_raw(dir.path());
+    assert!(app.shows("About your health in general"));
+    app.tick(RedFlag::CancerHistory.question());
+    app.click("Save answers");
+    assert!(app.shows("Training paused: see a doctor in the next few days"));
+    assert!(
+        app.shows_containing("You answered yes to: a history of cancer."),
+        "the pause names the answer"
+    );
+    let check_in = app.app().history()[0].check_in.clone().expect("stored");
+    assert_eq!(
+        (check_in.back_pain, check_in.leg_pain),
+        (None, None),
+        "ended by a red flag: no pain recorded, not zeros"
+    );
+    app.click("A clinician has assessed me and cleared me to exercise");
+    assert!(app.shows_containing("It covers: a history of cancer."));
+    app.click("Yes, a clinician has cleared me");
+    let clearance = app
+        .app()
+        .history()
+        .iter()
+        .find_map(|d| d.clearance.clone())
+        .expect("clearance stored");
+    assert_eq!(clearance.covers, vec![RedFlag::CancerHistory]);
+    assert!(app.shows("Start"));
+    app.wait(DAY);
+    app.click("Start");
+    assert_eq!(app.app().screen_kind(), ScreenKind::CheckIn);
+    assert!(app.shows(RedFlag::MidBackPain.question()));
+    assert!(
+        !app.shows(RedFlag::CancerHistory.question()),
+        "not asked again each day"
+    );
+    assert!(!app.shows("About your health in general"));
+}
+
+/// The pain-kind answer shapes a plan without a presentation only when the person says so.
+#[test]
+fn the_kind_of_pain_shapes_the_plan_only_when_confirmed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app_raw(dir.path());
+    app.click("Next");
+    app.click("Back pain: 3");
+    app.choose("pain shooting into a leg");
+    app.tick("Use this answer to shape my plan (for example, no forward bending with leg pain)");
+    app.click("Save check-in");
+    let check_in = app.app().history()[0].check_in.clone().expect("stored");
+    assert!(check_in.confirms_presentation);
+}
+
+/// Two sessions on one day: each keeps its own after-session answers.
+#[test]
+fn a_second_session_on_a_day_keeps_the_first_ones_report() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    for pain in [2, 4] {
+        app.start();
+        app.wait_secs(20);
+        app.press(egui::Key::Escape);
+        app.click("Yes, end and save");
+        app.click(&format!("Worst pain: {pain}"));
+        app.click("Save answers");
+        app.click("Back to home");
+        app.wait_secs(600);
+    }
+    let today = app
+        .app()
+        .history()
+        .iter()
+        .find(|d| d.date == common::morning().date_naive())
+        .expect("today");
+    let pains: Vec<u8> = today.reports().map(|r| r.worst_pain).collect();
+    assert_eq!(pains, vec![2, 4], "one report per session");
+}

@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 
-use crate::domain::answers::CheckInMode;
+use crate::domain::answers::{CheckInAnswers, CheckInMode};
+use crate::domain::plan::Presentation;
 use crate::domain::checkin::{Clearance, ClinicianSeen, Day};
 use crate::domain::circuit::Circuit;
 use crate::domain::rules::{DayDecision, Status, decide, todays_circuit};
@@ -123,6 +124,26 @@ impl StrongbackApp {
         }
     }
 
+    /// A check-in draft with the questions the plan and the history call for: the background
+    /// risk factors at the intake and when the plan starts later than the last time they were
+    /// asked (unless its clinician screened them), and the presentation question's
+    /// confirmation when the plan leaves the presentation to the person.
+    pub(super) fn check_in_draft(&self, mode: CheckInMode, ask_morning_after: bool) -> CheckInDraft {
+        let mut answers = CheckInAnswers::new(mode, ask_morning_after);
+        if let Some(plan) = &self.plan {
+            let plan = &plan.plan;
+            let asked_for_this_plan = self.history.days().iter().any(|d| {
+                d.check_in.as_ref().is_some_and(|c| c.risk_factors_asked)
+                    && plan.start_date.is_none_or(|start| d.date >= start)
+            });
+            answers.risk_factors_screened = plan.risk_factors_screened;
+            answers.ask_risk_factors = !plan.risk_factors_screened
+                && (mode == CheckInMode::Intake || !asked_for_this_plan);
+            answers.offer_presentation = plan.presentation == Presentation::NotSet;
+        }
+        CheckInDraft::with(answers)
+    }
+
     /// Start: the day's check-in first (once a day), then the session the rules allow.
     pub(super) fn start_after_check_in(&mut self, now: Duration) {
         if !self.history.is_loaded() {
@@ -135,8 +156,9 @@ impl StrongbackApp {
                 .days()
                 .iter()
                 .any(|d| d.date < today && d.reports().next().is_some());
-            self.screen =
-                Screen::CheckIn(Box::new(CheckInDraft::new(CheckInMode::Daily, had_session)));
+            self.screen = Screen::CheckIn(Box::new(
+                self.check_in_draft(CheckInMode::Daily, had_session),
+            ));
             return;
         }
         let Some(cache) = self.today_cache() else {

@@ -35,7 +35,6 @@ use crate::store::bundled::Assets;
 use crate::store::ron_file::FileProblems;
 use crate::store::settings_file::Settings;
 use crate::ui::Action;
-use crate::ui::checkin_screen::CheckInDraft;
 use crate::ui::widgets::notices::Notice;
 
 use care::TodayCache;
@@ -127,16 +126,13 @@ impl StrongbackApp {
                 let plan = saved_plan.unwrap_or_else(|| assets.plan.clone());
                 let screen = match interrupted {
                     Some(snapshot) => Screen::Recovery(Box::new(snapshot)),
-                    None if first_start => Screen::CheckIn(Box::new(CheckInDraft::new(
-                        crate::domain::answers::CheckInMode::Intake,
-                        false,
-                    ))),
                     None => Screen::Home,
                 };
                 (Some(assets), Some(plan), screen)
             }
         };
-        Self {
+        let intake = first_start && matches!(screen, Screen::Home);
+        let mut app = Self {
             clock,
             audio,
             store,
@@ -158,7 +154,12 @@ impl StrongbackApp {
             snapshot_kept: false,
             settings_unsaved: false,
             frames_drawn: 0,
+        };
+        if intake {
+            let draft = app.check_in_draft(crate::domain::answers::CheckInMode::Intake, false);
+            app.screen = Screen::CheckIn(Box::new(draft));
         }
+        app
     }
 
     pub fn screen_kind(&self) -> ScreenKind {

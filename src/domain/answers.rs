@@ -38,6 +38,10 @@ pub struct CheckInAnswers {
     /// The person chose to let the pain-kind answer set their presentation (only offered
     /// when the plan does not set one).
     pub confirms_presentation: bool,
+    /// The plan does not set a presentation, so the pain-kind answer may, on confirmation.
+    pub offer_presentation: bool,
+    /// The plan's clinician screened the background risk factors (shown, not asked).
+    pub risk_factors_screened: bool,
     pub answer_function: bool,
     pub function: FunctionScores,
 }
@@ -66,6 +70,8 @@ impl CheckInAnswers {
             morning_after: None,
             pain_kind: None,
             confirms_presentation: false,
+            offer_presentation: false,
+            risk_factors_screened: false,
             answer_function: false,
             function: FunctionScores {
                 sleep: 0,
@@ -149,7 +155,9 @@ impl CheckInAnswers {
             new_weakness: self.new_weakness,
             morning_after: self.morning_after,
             pain_kind: self.pain_kind,
-            confirms_presentation: self.confirms_presentation && self.pain_kind.is_some(),
+            confirms_presentation: self.offer_presentation
+                && self.confirms_presentation
+                && self.pain_kind.is_some(),
             function: self.answer_function.then_some(self.function),
         })
     }

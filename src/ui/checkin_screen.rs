@@ -4,7 +4,7 @@
 use egui::RichText;
 
 use crate::domain::answers::{CheckInAnswers, CheckInMode};
-use crate::domain::checkin::{FlagTier, LegExtent, LegTrend, MorningAfter, PainKind, RedFlag};
+use crate::domain::checkin::{FlagKind, FlagTier, LegExtent, LegTrend, MorningAfter, PainKind, RedFlag};
 
 use super::widgets::pain_scale::pain_row;
 use super::{Action, palette};
@@ -31,6 +31,14 @@ impl CheckInDraft {
             answers: CheckInAnswers::new(mode, ask_morning_after),
         }
     }
+
+    /// A draft with the questions this plan and history call for.
+    pub fn with(answers: CheckInAnswers) -> Self {
+        Self {
+            page: CheckInPage::RedFlags,
+            answers,
+        }
+    }
 }
 
 /// Draw the check-in. Edits come back as [`Action::EditCheckIn`] with the whole draft.
@@ -49,13 +57,10 @@ fn form_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) -> Vec<Action> {
         ui.add_space(6.0);
         ui.horizontal(|ui| match draft.page {
             CheckInPage::RedFlags => {
-                let label = if draft.answers.red_flags.is_empty() {
-                    "Next"
-                } else {
-                    "Save answers"
-                };
+                let flagged = !draft.answers.flags_given().is_empty();
+                let label = if flagged { "Save answers" } else { "Next" };
                 if ui.button(RichText::new(label).size(18.0)).clicked() {
-                    if draft.answers.red_flags.is_empty() {
+                    if !flagged {
                         draft.page = CheckInPage::Questions;
                     } else {
                         actions.push(Action::SubmitCheckIn);
@@ -101,32 +106,58 @@ fn red_flags_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
     };
     ui.heading(RichText::new(title).size(24.0));
     ui.label(
-        RichText::new("Tick any that are true for you now. Most people tick none.").size(16.0),
+        RichText::new(
+            "Tick only what is new, or worse than at your last check-in or clearance. \
+             Most people tick none.",
+        )
+        .size(16.0),
     );
     ui.add_space(6.0);
     for tier in [FlagTier::Emergency, FlagTier::Urgent] {
-        for flag in RedFlag::ALL.iter().copied().filter(|f| f.tier() == tier) {
-            let mut yes = draft.answers.red_flags.contains(&flag);
-            if ui
-                .checkbox(&mut yes, RichText::new(flag.question()).size(16.0))
-                .changed()
-            {
-                if yes {
-                    draft.answers.red_flags.insert(flag);
-                } else {
-                    draft.answers.red_flags.remove(&flag);
-                }
-            }
-        }
+        let signs = RedFlag::of_kind(FlagKind::CurrentSign).filter(|f| f.tier() == tier);
+        flag_boxes(ui, draft, signs);
         ui.add_space(4.0);
     }
-    if !draft.answers.red_flags.is_empty() {
+    if draft.answers.ask_risk_factors {
+        ui.add_space(6.0);
+        ui.label(RichText::new("About your health in general").strong().size(18.0));
+        ui.label(
+            RichText::new("Asked once: your answers are kept, and not asked again each day.")
+                .size(14.0),
+        );
+        flag_boxes(ui, draft, RedFlag::of_kind(FlagKind::RiskFactor));
+    } else if draft.answers.risk_factors_screened && draft.answers.mode == CheckInMode::Intake {
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new(
+                "Your clinician has already gone through the questions about your general health.",
+            )
+            .size(14.0),
+        );
+    }
+    if !draft.answers.flags_given().is_empty() {
         ui.add_space(6.0);
         ui.label(
             RichText::new("You ticked at least one. Save your answers to see what to do next.")
                 .color(palette::WARNING)
                 .strong(),
         );
+    }
+}
+
+fn flag_boxes(ui: &mut egui::Ui, draft: &mut CheckInDraft, flags: impl Iterator<Item = RedFlag>) {
+    for flag in flags {
+        let mut yes = draft.answers.red_flags.contains(&flag);
+        if ui
+            .checkbox(&mut yes, RichText::new(flag.question()).size(16.0))
+            .changed()
+        {
+            if yes {
+                draft.answers.red_flags.insert(flag);
+            } else {
+                draft.answers.red_flags.remove(&flag);
+            }
+        }
     }
 }
 
@@ -234,6 +265,12 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
             (PainKind::NoPain, "no pain"),
         ],
     );
+    if draft.answers.offer_presentation && draft.answers.pain_kind.is_some() {
+        ui.checkbox(
+            &mut draft.answers.confirms_presentation,
+            "Use this answer to shape my plan (for example, no forward bending with leg pain)",
+        );
+    }
     ui.add_space(4.0);
     ui.checkbox(
         &mut draft.answers.answer_function,

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use egui::{RichText, Vec2};
 
 use crate::domain::catalog::Catalog;
+use crate::domain::checkin::{RedFlag, flag_list};
 use crate::domain::circuit::Circuit;
 use crate::domain::plan::{Plan, Presentation};
 use crate::domain::record::{SessionOutcome, SessionRecord};
@@ -113,13 +114,14 @@ pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
         }
         ui.add_space(8.0);
         if let Some(decision) = model.decision {
-            actions.extend(decision_ui(ui, decision, model.plan));
+            actions.extend(decision_ui(ui, decision));
         }
         if model.asking_seen_clinician {
             actions.extend(seen_clinician_dialog_ui(ui.ctx()));
         }
         if let Some(note) = model.clearance_note {
-            actions.extend(clearance_dialog_ui(ui.ctx(), note));
+            let flags = model.decision.map_or(&[][..], |d| &d.red_flags[..]);
+            actions.extend(clearance_dialog_ui(ui.ctx(), note, flags));
         }
         if can_train {
             let start = egui::Button::new(RichText::new("Start").size(26.0).strong())
@@ -163,7 +165,7 @@ pub fn reading_history_ui(ui: &mut egui::Ui) -> Vec<Action> {
 }
 
 /// Today's status, unmistakable when training must stop, with every reason listed.
-fn decision_ui(ui: &mut egui::Ui, decision: &DayDecision, plan: &Plan) -> Vec<Action> {
+fn decision_ui(ui: &mut egui::Ui, decision: &DayDecision) -> Vec<Action> {
     let mut actions = Vec::new();
     let (colour, title) = match (decision.status, decision.referral) {
         (Status::Stopped, _) => (palette::WARNING, "STOP: get emergency care now"),
@@ -194,15 +196,6 @@ fn decision_ui(ui: &mut egui::Ui, decision: &DayDecision, plan: &Plan) -> Vec<Ac
             if urgent {
                 for reason in &decision.reasons {
                     ui.label(RichText::new(reason).size(17.0));
-                }
-                if let Some(clinician) = &plan.clinician {
-                    ui.label(
-                        RichText::new(format!(
-                            "Your clinician: {} {}",
-                            clinician.name, clinician.contact
-                        ))
-                        .strong(),
-                    );
                 }
                 ui.add_space(4.0);
                 if ui
@@ -257,7 +250,7 @@ fn seen_clinician_dialog_ui(ctx: &egui::Context) -> Vec<Action> {
 }
 
 /// Asks the person to state that a clinician cleared them; stored with today's date.
-fn clearance_dialog_ui(ctx: &egui::Context, shown_note: &str) -> Vec<Action> {
+fn clearance_dialog_ui(ctx: &egui::Context, shown_note: &str, flags: &[RedFlag]) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut note = shown_note.to_owned();
     egui::Modal::new(egui::Id::unique("clearance")).show(ctx, |ui| {
@@ -267,6 +260,16 @@ fn clearance_dialog_ui(ctx: &egui::Context, shown_note: &str) -> Vec<Action> {
             "Only continue if a doctor or physiotherapist has assessed you since these answers \
              and told you that you can exercise. Your statement is saved with today's date.",
         );
+        if !flags.is_empty() {
+            ui.label(
+                RichText::new(format!("It covers: {}.", flag_list(flags)))
+                    .strong(),
+            );
+            ui.label(
+                "If any of these comes back or gets worse later, answer yes again at your \
+                 check-in.",
+            );
+        }
         let label = ui.label("Who cleared you, and when (optional):");
         let edit = ui
             .add(egui::TextEdit::singleline(&mut note).desired_width(420.0))
