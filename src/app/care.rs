@@ -8,9 +8,9 @@ use std::time::Duration;
 use chrono::NaiveDate;
 
 use crate::domain::answers::{CheckInAnswers, CheckInMode};
-use crate::domain::plan::Presentation;
 use crate::domain::checkin::{Clearance, ClinicianSeen, Day};
 use crate::domain::circuit::Circuit;
+use crate::domain::plan::Presentation;
 use crate::domain::rules::{DayDecision, Status, decide, todays_circuit};
 use crate::domain::timeline::Timeline;
 use crate::ui::checkin_screen::CheckInDraft;
@@ -128,7 +128,11 @@ impl StrongbackApp {
     /// risk factors at the intake and when the plan starts later than the last time they were
     /// asked (unless its clinician screened them), and the presentation question's
     /// confirmation when the plan leaves the presentation to the person.
-    pub(super) fn check_in_draft(&self, mode: CheckInMode, ask_morning_after: bool) -> CheckInDraft {
+    pub(super) fn check_in_draft(
+        &self,
+        mode: CheckInMode,
+        ask_morning_after: bool,
+    ) -> CheckInDraft {
         let mut answers = CheckInAnswers::new(mode, ask_morning_after);
         if let Some(plan) = &self.plan {
             let plan = &plan.plan;

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::domain::progress::{lights, week_start};
+use crate::domain::progress::{session_light_of, week_start};
 use crate::domain::rules::{DayDecision, Light, Status};
 use crate::report::ReportError;
 use crate::report::clinician::{ReportSource, clinician_report, report_period};
@@ -47,18 +47,17 @@ impl StrongbackApp {
     pub(super) fn open_session(&mut self, index: usize) {
         self.wait_for_history();
         self.wait_for_sessions();
-        let date = self
+        let started_at = self
             .sessions
             .known()
             .get(index)
-            .map(|record| record.started_at.date_naive());
-        let decision = date.and_then(|date| self.decision_on(date));
-        let light = date.zip(self.plan.as_ref()).and_then(|(date, plan)| {
-            lights(self.history.days(), &plan.plan.rules)
-                .into_iter()
-                .find(|(d, _, _)| *d == date)
-                .map(|(_, light, _)| light)
-        });
+            .map(|record| record.started_at);
+        let decision = started_at.and_then(|start| self.decision_on(start.date_naive()));
+        let light = started_at
+            .zip(self.plan.as_ref())
+            .and_then(|(start, plan)| {
+                session_light_of(self.history.days(), start, &plan.plan.rules)
+            });
         self.screen = Screen::SessionDetail {
             index,
             decision,

@@ -177,8 +177,14 @@ impl Circuit {
             Dose::Hold { hold_secs } => ranges::HOLD_SECS.contains(&hold_secs),
             Dose::Reps { reps } => ranges::REPS.contains(&reps),
             Dose::Paced {
-                reps, secs_per_rep, ..
-            } => ranges::PACED_REPS.contains(&reps) && ranges::SECS_PER_REP.contains(&secs_per_rep),
+                reps,
+                secs_per_rep,
+                fewer_per_set,
+            } => {
+                ranges::PACED_REPS.contains(&reps)
+                    && ranges::SECS_PER_REP.contains(&secs_per_rep)
+                    && ranges::FEWER_PER_SET.contains(&fewer_per_set)
+            }
         };
         timings_ok
             && self.blocks.len() <= ranges::MAX_BLOCKS

@@ -282,6 +282,31 @@ pub fn lights(days: &[Day], rules: &RuleSettings) -> Vec<(NaiveDate, Light, u8)>
     lit
 }
 
+/// The light of the session that started at `started_at`: its own report (a second session
+/// on a date has its own), that day's back pain and the next check-in's morning-after answer.
+pub fn session_light_of(
+    days: &[Day],
+    started_at: chrono::DateTime<chrono::FixedOffset>,
+    rules: &RuleSettings,
+) -> Option<Light> {
+    let date = started_at.date_naive();
+    let day = days
+        .iter()
+        .find(|d| d.date == date && d.reports().next().is_some())?;
+    let report = day.report_for(started_at)?;
+    let back_pain = days
+        .iter()
+        .filter(|d| d.date == date)
+        .find_map(|d| d.check_in.as_ref().and_then(|c| c.back_pain));
+    let next_morning = days
+        .iter()
+        .filter(|d| d.date > date)
+        .filter_map(|d| d.check_in.as_ref().map(|c| (d.date, c.morning_after)))
+        .min_by_key(|(d, _)| *d)
+        .and_then(|(_, morning)| morning);
+    Some(session_light(report, back_pain, next_morning, rules))
+}
+
 /// Mean back pain per week (Monday), from check-ins.
 pub fn weekly_mean_back_pain(days: &[Day]) -> Vec<(NaiveDate, f64)> {
     let mut weeks: BTreeMap<NaiveDate, (f64, u32)> = BTreeMap::new();

@@ -4,7 +4,9 @@
 use egui::RichText;
 
 use crate::domain::answers::{CheckInAnswers, CheckInMode};
-use crate::domain::checkin::{FlagKind, FlagTier, LegExtent, LegTrend, MorningAfter, PainKind, RedFlag};
+use crate::domain::checkin::{
+    FlagKind, FlagTier, LegExtent, LegTrend, MorningAfter, PainKind, RedFlag,
+};
 
 use super::widgets::pain_scale::pain_row;
 use super::{Action, palette};
@@ -120,7 +122,11 @@ fn red_flags_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
     }
     if draft.answers.ask_risk_factors {
         ui.add_space(6.0);
-        ui.label(RichText::new("About your health in general").strong().size(18.0));
+        ui.label(
+            RichText::new("About your health in general")
+                .strong()
+                .size(18.0),
+        );
         ui.label(
             RichText::new("Asked once: your answers are kept, and not asked again each day.")
                 .size(14.0),

@@ -261,10 +261,7 @@ fn clearance_dialog_ui(ctx: &egui::Context, shown_note: &str, flags: &[RedFlag])
              and told you that you can exercise. Your statement is saved with today's date.",
         );
         if !flags.is_empty() {
-            ui.label(
-                RichText::new(format!("It covers: {}.", flag_list(flags)))
-                    .strong(),
-            );
+            ui.label(RichText::new(format!("It covers: {}.", flag_list(flags))).strong());
             ui.label(
                 "If any of these comes back or gets worse later, answer yes again at your \
                  check-in.",

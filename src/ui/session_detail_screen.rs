@@ -33,7 +33,7 @@ pub fn session_detail_ui(ui: &mut egui::Ui, model: &SessionDetailModel<'_>) -> V
             ))
             .size(24.0),
         );
-        let pain = |p: Option<u8>| p.map_or("not recorded".to_owned(), |p| format!("{p}/10"));
+        let pain = |p: Option<u8>| p.map_or("not answered".to_owned(), |p| format!("{p}/10"));
         let light = model
             .light
             .map_or("not known (no answers after the session)".to_owned(), |l| {

@@ -285,7 +285,9 @@ fn dose_problems(problem: &mut impl FnMut(String, String), path: &str, dose: Dos
         ),
         Dose::Reps { reps } => in_range(problem, &format!("{path}.reps"), reps, ranges::REPS),
         Dose::Paced {
-            reps, secs_per_rep, ..
+            reps,
+            secs_per_rep,
+            fewer_per_set,
         } => {
             in_range(problem, &format!("{path}.reps"), reps, ranges::PACED_REPS);
             in_range(
@@ -293,6 +295,12 @@ fn dose_problems(problem: &mut impl FnMut(String, String), path: &str, dose: Dos
                 &format!("{path}.secs_per_rep"),
                 secs_per_rep,
                 ranges::SECS_PER_REP,
+            );
+            in_range(
+                problem,
+                &format!("{path}.fewer_per_set"),
+                fewer_per_set,
+                ranges::FEWER_PER_SET,
             );
         }
     }

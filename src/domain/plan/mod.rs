@@ -254,6 +254,8 @@ pub mod ranges {
     pub const REPS: RangeInclusive<u32> = 1..=30;
     pub const PACED_REPS: RangeInclusive<u32> = 1..=20;
     pub const SECS_PER_REP: RangeInclusive<u32> = 2..=15;
+    /// A pyramid's drop in reps from one set to the next.
+    pub const FEWER_PER_SET: RangeInclusive<u32> = 0..=5;
     pub const SETS: RangeInclusive<u32> = 1..=6;
     pub const ROUNDS: RangeInclusive<u32> = 1..=6;
     pub const SESSIONS_PER_WEEK: RangeInclusive<u32> = 1..=7;
