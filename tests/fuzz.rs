@@ -284,13 +284,14 @@ fn fuzz_days_text() {
             "days.ron",
             text,
             DaysFile::SCHEMA_VERSION,
-            no_older_versions("days.ron"),
+            strongback::store::days_file::migrate_days,
         ) else {
             return;
         };
         if file.first_problem().is_some() {
             return;
         }
+        let file = file.upgraded();
         // What `simulate` and `report` do with a days file that reads.
         let decisions =
             strongback::domain::rules::replay(&assets.plan, &assets.catalog, &file.days);

@@ -889,7 +889,7 @@ fn simulate_gives_one_json_object_per_date_in_date_order() {
     sorted.sort_unstable();
     sorted.dedup();
     assert_eq!(dates, sorted, "one line per date, in order");
-    assert_eq!(dates.len(), 11);
+    assert_eq!(dates.len(), 12);
     for line in &lines {
         let keys: Vec<&String> = line.as_object().expect("object").keys().collect();
         assert_eq!(keys.len(), 6, "{keys:?}");
