@@ -160,9 +160,11 @@ fn the_next_day_asks_again_including_the_morning_after() {
     app.click("Back pain: 2");
     app.choose("worse, and it has not settled");
     app.click("Save check-in");
-    // The morning-after answer turned yesterday's session red: rest, not the player.
-    assert_eq!(app.app().screen_kind(), ScreenKind::Home);
+    // The morning-after answer turned yesterday's session red: rest, shown before anything
+    // starts, with no way to start.
+    assert_eq!(app.app().screen_kind(), ScreenKind::Today);
     assert!(app.shows("Rest day"));
+    assert!(!app.shows("Start session"));
 }
 
 #[test]
@@ -177,16 +179,31 @@ fn leg_symptoms_spreading_show_why_today_is_different() {
     app.choose("thigh");
     app.choose("further down the leg");
     app.click("Save check-in");
+    // The decision comes first: the warning and its reason, before the session.
+    assert_eq!(app.app().screen_kind(), ScreenKind::Today);
+    assert!(app.shows("What changes today, and why"));
+    assert!(app.shows_containing("Your leg symptoms have spread"));
+    // A wrong answer can be changed: back to the questions, answers kept.
+    app.click("Change my answers");
+    assert_eq!(app.app().screen_kind(), ScreenKind::CheckIn);
+    assert!(app.shows("Save check-in"));
+    app.choose("about the same");
+    app.click("Save check-in");
+    assert_eq!(app.app().screen_kind(), ScreenKind::Today);
+    assert!(!app.shows_containing("Your leg symptoms have spread"));
+    let check_ins = app
+        .app()
+        .history()
+        .iter()
+        .filter(|d| d.check_in.is_some())
+        .count();
+    assert_eq!(check_ins, 2, "the intake and one check-in today, replaced");
+    app.click("Start session");
     assert_eq!(
         app.app().screen_kind(),
         ScreenKind::Player,
-        "training is still allowed"
+        "starting is its own step"
     );
-    app.press(egui::Key::Escape);
-    app.click("Yes, end and save");
-    app.click("Back to home");
-    assert!(app.shows("Why is today different?"));
-    assert!(app.shows_containing("Your leg symptoms have spread"));
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! Image snapshots of home, the player and history at one fixed size (1100×720), rendered on
+//! Image snapshots of home, the Today screen, the player and history at one fixed size (1100×720), rendered on
 //! the CPU. A visual change shows up as a failing test and a `.diff.png` beside the snapshot;
 //! `UPDATE_SNAPSHOTS=1 cargo test --test snapshots_ui` accepts it.
 
@@ -36,4 +36,17 @@ fn history_screen_looks_as_reviewed() {
     app.click("History");
     assert_eq!(app.app().screen_kind(), ScreenKind::History);
     app.harness.snapshot("history");
+}
+
+#[test]
+fn today_screen_looks_as_reviewed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    with_history(dir.path());
+    let mut app = open_app(dir.path());
+    app.wait(std::time::Duration::from_secs(24 * 60 * 60));
+    app.click("Start");
+    app.answer_check_in(3);
+    assert_eq!(app.app().screen_kind(), ScreenKind::Today);
+    app.harness.run();
+    app.harness.snapshot("today");
 }

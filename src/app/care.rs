@@ -180,7 +180,7 @@ impl StrongbackApp {
         }
     }
 
-    pub(super) fn submit_check_in(&mut self, now: Duration) {
+    pub(super) fn submit_check_in(&mut self) {
         let Screen::CheckIn(draft) = &self.screen else {
             return;
         };
@@ -189,10 +189,30 @@ impl StrongbackApp {
             return;
         };
         let today = self.today();
+        let answered = draft.clone();
         self.change_day(today, |day| day.check_in = Some(check_in));
         self.screen = Screen::Home;
-        if mode == CheckInMode::Daily {
-            self.start_after_check_in(now);
+        // The decision comes before the session: a stop or pause shows on home in full; any
+        // other day shows what the rules made of the answers, with Start as its own step.
+        let stopped = self
+            .today_cache()
+            .and_then(|cache| cache.decision.as_ref())
+            .is_some_and(|d| matches!(d.status, Status::Stopped | Status::Paused));
+        if mode == CheckInMode::Daily && !stopped {
+            self.screen = Screen::Today(answered);
+        }
+    }
+
+    /// From the Today screen back to the check-in, with the answers as given; saving it again
+    /// replaces the day's check-in.
+    pub(super) fn revise_check_in(&mut self) {
+        if let Screen::Today(draft) = &self.screen {
+            let mut draft = draft.clone();
+            draft.page = crate::ui::checkin_screen::CheckInPage::Questions;
+            if !draft.answers.flags_given().is_empty() {
+                draft.page = crate::ui::checkin_screen::CheckInPage::RedFlags;
+            }
+            self.screen = Screen::CheckIn(draft);
         }
     }
 

@@ -265,12 +265,13 @@ impl StrongbackApp {
         let now = self.clock.monotonic();
         match action {
             Action::StartSession => self.start_after_check_in(now),
+            Action::ReviseCheckIn => self.revise_check_in(),
             Action::EditCheckIn(draft) => {
                 if let Screen::CheckIn(shown) = &mut self.screen {
                     *shown = draft;
                 }
             }
-            Action::SubmitCheckIn => self.submit_check_in(now),
+            Action::SubmitCheckIn => self.submit_check_in(),
             Action::EditSessionAnswers(answers) => {
                 if let Screen::Summary(summary) = &mut self.screen
                     && !summary.answers_saved

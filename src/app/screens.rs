@@ -24,6 +24,8 @@ pub enum ScreenKind {
     PlanPreview,
     PlanRejected,
     CheckIn,
+    /// After the check-in: what the rules made of it, before starting.
+    Today,
     History,
     SessionDetail,
 }
@@ -34,6 +36,8 @@ pub(super) enum Screen {
     Player,
     Summary(Box<SummaryState>),
     CheckIn(Box<CheckInDraft>),
+    /// The day's decision after the check-in; the answers, to change them.
+    Today(Box<CheckInDraft>),
     History(Box<HistoryModel>),
     SessionDetail {
         index: usize,
@@ -75,6 +79,7 @@ impl Screen {
             Screen::PlanPreview { .. } => ScreenKind::PlanPreview,
             Screen::PlanRejected { .. } => ScreenKind::PlanRejected,
             Screen::CheckIn(_) => ScreenKind::CheckIn,
+            Screen::Today(_) => ScreenKind::Today,
             Screen::History(_) => ScreenKind::History,
             Screen::SessionDetail { .. } => ScreenKind::SessionDetail,
         }
@@ -86,9 +91,25 @@ impl StrongbackApp {
         if matches!(self.screen, Screen::Home) {
             return self.home_ui(ui);
         }
+        if matches!(self.screen, Screen::Today(_)) {
+            let Some(cache) = self.today_cache() else {
+                return Vec::new();
+            };
+            let Some(decision) = &cache.decision else {
+                return vec![Action::GoHome];
+            };
+            return ui::today_screen::today_ui(
+                ui,
+                &ui::today_screen::TodayModel {
+                    decision,
+                    planned_total_secs: cache.planned_total_secs,
+                    exercise_count: decision.exercises.len(),
+                },
+            );
+        }
         let now = self.clock.monotonic();
         match &self.screen {
-            Screen::Home => Vec::new(),
+            Screen::Home | Screen::Today(_) => Vec::new(),
             Screen::Summary(summary) => ui::summary_screen::summary_ui(
                 ui,
                 &ui::summary_screen::SummaryModel {

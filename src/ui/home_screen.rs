@@ -164,10 +164,9 @@ pub fn reading_history_ui(ui: &mut egui::Ui) -> Vec<Action> {
     actions
 }
 
-/// Today's status, unmistakable when training must stop, with every reason listed.
-fn decision_ui(ui: &mut egui::Ui, decision: &DayDecision) -> Vec<Action> {
-    let mut actions = Vec::new();
-    let (colour, title) = match (decision.status, decision.referral) {
+/// The day's status as a colour and a title the person reads.
+pub(crate) fn status_title(decision: &DayDecision) -> (egui::Color32, &'static str) {
+    match (decision.status, decision.referral) {
         (Status::Stopped, _) => (palette::WARNING, "STOP: get emergency care now"),
         (Status::Paused, _) => (
             palette::GET_READY,
@@ -181,7 +180,13 @@ fn decision_ui(ui: &mut egui::Ui, decision: &DayDecision) -> Vec<Action> {
             "Train today, and please book a clinician",
         ),
         (Status::Train, _) => (palette::WORK, "Train today"),
-    };
+    }
+}
+
+/// Today's status, unmistakable when training must stop, with every reason listed.
+fn decision_ui(ui: &mut egui::Ui, decision: &DayDecision) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let (colour, title) = status_title(decision);
     let urgent = matches!(decision.status, Status::Stopped | Status::Paused);
     egui::Frame::group(ui.style())
         .stroke(egui::Stroke::new(if urgent { 4.0 } else { 1.5 }, colour))

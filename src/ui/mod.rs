@@ -10,6 +10,7 @@ pub mod player_screen;
 pub mod recovery_screen;
 pub mod session_detail_screen;
 pub mod summary_screen;
+pub mod today_screen;
 pub mod widgets;
 
 use egui::Color32;
@@ -19,6 +20,8 @@ use egui::Color32;
 #[must_use]
 pub enum Action {
     StartSession,
+    /// Back from the Today screen to the check-in, with the answers as they were given.
+    ReviseCheckIn,
     Pause,
     Resume,
     Skip,

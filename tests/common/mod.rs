@@ -78,11 +78,14 @@ impl TestApp {
         self.click("Save check-in");
     }
 
-    /// Press Start and answer the day's check-in if it is asked.
+    /// Press Start, answer the day's check-in if it is asked, and start from the Today screen.
     pub fn start(&mut self) {
         self.click("Start");
         if self.app().screen_kind() == strongback::ScreenKind::CheckIn {
             self.answer_check_in(2);
+        }
+        if self.app().screen_kind() == strongback::ScreenKind::Today {
+            self.click("Start session");
         }
     }
 

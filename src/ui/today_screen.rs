@@ -1,0 +1,103 @@
+//! After the check-in, before anything starts: what the rules made of the answers (today's
+//! status, each change from the plan with its reason, any referral). Starting is a separate,
+//! deliberate step, and the answers can still be changed.
+
+use egui::RichText;
+
+use crate::domain::rules::{DayDecision, Referral, Status};
+
+use super::home_screen::status_title;
+use super::{Action, minutes_text};
+
+/// What the Today screen shows.
+pub struct TodayModel<'a> {
+    pub decision: &'a DayDecision,
+    /// The session as the rules set it for today.
+    pub planned_total_secs: u64,
+    pub exercise_count: usize,
+}
+
+pub fn today_ui(ui: &mut egui::Ui, model: &TodayModel<'_>) -> Vec<Action> {
+    let mut actions = Vec::new();
+    let decision = model.decision;
+    let trainable = matches!(
+        decision.status,
+        Status::Train | Status::Gentle | Status::Deload
+    );
+    egui::Panel::bottom("today_buttons").show(ui, |ui| {
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if trainable
+                && ui
+                    .add(
+                        egui::Button::new(RichText::new("Start session").size(24.0))
+                            .min_size(egui::vec2(220.0, 56.0)),
+                    )
+                    .clicked()
+            {
+                actions.push(Action::StartSession);
+            }
+            if ui
+                .add(
+                    egui::Button::new(RichText::new("Change my answers").size(18.0))
+                        .min_size(egui::vec2(0.0, 56.0)),
+                )
+                .clicked()
+            {
+                actions.push(Action::ReviseCheckIn);
+            }
+            if ui
+                .add(
+                    egui::Button::new(RichText::new("Not now").size(18.0))
+                        .min_size(egui::vec2(0.0, 56.0)),
+                )
+                .clicked()
+            {
+                actions.push(Action::GoHome);
+            }
+        });
+        ui.add_space(8.0);
+    });
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.heading(RichText::new("Your answers are saved. Here is today").size(22.0));
+            ui.add_space(6.0);
+            let (colour, title) = status_title(decision);
+            ui.label(RichText::new(title).size(28.0).strong().color(colour));
+            if trainable {
+                ui.label(
+                    RichText::new(format!(
+                        "About {} · {} exercises",
+                        minutes_text(model.planned_total_secs),
+                        model.exercise_count
+                    ))
+                    .size(18.0),
+                );
+            }
+            ui.add_space(8.0);
+            if decision.reasons.is_empty() {
+                ui.label(RichText::new("Nothing changes from your plan today.").size(17.0));
+            } else {
+                ui.label(
+                    RichText::new("What changes today, and why")
+                        .strong()
+                        .size(18.0),
+                );
+                for reason in &decision.reasons {
+                    ui.label(RichText::new(format!("• {reason}")).size(16.0));
+                }
+            }
+            if decision.referral == Referral::Routine || decision.referral == Referral::Urgent {
+                ui.add_space(8.0);
+                ui.label(
+                    RichText::new(
+                        "Training can go on meanwhile; the request stays on the home screen \
+                         until you say you have seen a clinician.",
+                    )
+                    .size(15.0),
+                );
+            }
+        });
+    });
+    actions
+}
