@@ -30,14 +30,14 @@ fn start_counts_down_get_ready_from_the_clock() {
     app.start();
     assert_eq!(app.app().screen_kind(), ScreenKind::Player);
     assert!(app.shows("Get ready"));
-    assert!(app.shows("10"));
+    assert!(app.shows("10 seconds left"));
     assert!(app.shows("Cat-camel"));
     app.wait_secs(3);
-    assert!(app.shows("7"));
+    assert!(app.shows("7 seconds left"));
     app.wait_secs(7);
     assert!(app.shows("Work"), "get ready hands over to work at 10 s");
-    assert!(app.shows("24"), "cat-camel is 6 cycles of 4 s");
-    assert!(app.shows("Rep 1 of 6"));
+    assert!(app.shows("24 seconds left"), "cat-camel is 6 cycles of 4 s");
+    assert!(app.shows("slow rep 1 of 6, 4 s each"));
 }
 
 #[test]
@@ -50,11 +50,11 @@ fn space_pauses_and_resumes_and_pause_stops_the_timer() {
     assert!(app.shows("Paused"));
     assert!(app.shows("Resume"));
     app.wait_secs(30);
-    assert!(app.shows("8"), "a paused timer does not move");
+    assert!(app.shows("8 seconds left"), "a paused timer does not move");
     app.press(Key::Space);
     assert!(app.shows("Pause"));
     app.wait_secs(1);
-    assert!(app.shows("7"));
+    assert!(app.shows("7 seconds left"));
 }
 
 #[test]
@@ -64,10 +64,10 @@ fn pause_and_resume_buttons_work_by_click() {
     app.start();
     app.click("Pause");
     app.wait_secs(5);
-    assert!(app.shows("10"));
+    assert!(app.shows("10 seconds left"));
     app.click("Resume");
     app.wait_secs(4);
-    assert!(app.shows("6"));
+    assert!(app.shows("6 seconds left"));
 }
 
 #[test]
@@ -87,7 +87,7 @@ fn right_arrow_skips_and_left_arrow_goes_back() {
     app.wait_secs(5);
     app.click("Back");
     assert!(app.shows("Work"), "back after 3 s restarts the phase");
-    assert!(app.shows("24"));
+    assert!(app.shows("24 seconds left"));
 }
 
 #[test]
@@ -123,11 +123,11 @@ fn escape_asks_before_ending_and_keep_going_resumes() {
     app.press(Key::Escape);
     assert!(app.shows("End the session now?"));
     app.wait_secs(5);
-    assert!(app.shows("10"), "the timer holds while asking");
+    assert!(app.shows("10 seconds left"), "the timer holds while asking");
     app.click("Keep going");
     assert!(!app.shows("End the session now?"));
     app.wait_secs(2);
-    assert!(app.shows("8"));
+    assert!(app.shows("8 seconds left"));
     assert!(session_files(dir.path()).is_empty());
 }
 
@@ -140,7 +140,7 @@ fn ending_early_saves_a_partial_record_with_what_was_done() {
     app.wait_secs(10); // the warm-up's short rest
     app.wait_secs(30); // 30 s into the 90 s walk
     app.click("End session");
-    app.click("Yes, end and save");
+    app.click("End and save");
     assert_eq!(app.app().screen_kind(), ScreenKind::Summary);
     assert!(app.shows("Session saved"));
     let record = app.app().sessions().last().expect("a record").clone();
@@ -273,4 +273,97 @@ fn unreadable_settings_are_reported_on_the_home_screen() {
     app.click("Dismiss");
     assert!(!app.shows_containing("settings.ron:1:"));
     assert!(dir.path().join("settings.ron.unreadable").exists());
+}
+
+#[test]
+fn enter_on_the_end_dialog_keeps_going() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.start();
+    app.press(Key::Escape);
+    assert!(app.shows("End the session now?"));
+    app.press(Key::Enter);
+    assert!(
+        !app.shows("End the session now?"),
+        "Enter answers the dialog"
+    );
+    assert_eq!(
+        app.app().screen_kind(),
+        ScreenKind::Player,
+        "and the workout goes on: Keep going has the focus"
+    );
+    assert!(
+        app.app().sessions().is_empty(),
+        "nothing was ended or saved"
+    );
+}
+
+#[test]
+fn enter_on_home_starts_and_enter_on_today_starts_the_session() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    assert_eq!(app.app().screen_kind(), ScreenKind::Home);
+    app.press(Key::Enter);
+    assert_ne!(
+        app.app().screen_kind(),
+        ScreenKind::Home,
+        "Start has the focus"
+    );
+    if app.app().screen_kind() == ScreenKind::Today {
+        app.harness.run();
+        app.press(Key::Enter);
+    }
+    assert_eq!(app.app().screen_kind(), ScreenKind::Player);
+    // A second day: the check-in, then Today, where Start session has the focus.
+    app.press(Key::Escape);
+    app.click("End and save");
+    app.click("Back to home");
+    app.wait_secs(24 * 3600);
+    app.press(Key::Enter);
+    assert_eq!(app.app().screen_kind(), ScreenKind::CheckIn);
+    app.answer_check_in(2);
+    assert_eq!(app.app().screen_kind(), ScreenKind::Today);
+    app.harness.run();
+    app.press(Key::Enter);
+    assert_eq!(app.app().screen_kind(), ScreenKind::Player);
+}
+
+#[test]
+fn the_screen_is_kept_on_only_while_the_timer_runs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    assert!(!app.app().keeps_screen_on());
+    app.start();
+    app.wait_secs(1);
+    assert!(app.app().keeps_screen_on(), "running");
+    app.press(Key::Space);
+    assert!(!app.app().keeps_screen_on(), "paused: the screen may sleep");
+    app.press(Key::Space);
+    assert!(app.app().keeps_screen_on());
+    app.press(Key::Escape);
+    app.click("End and save");
+    assert!(!app.app().keeps_screen_on(), "released after the session");
+}
+
+#[test]
+fn the_countdown_is_a_third_of_the_window_high_at_every_size() {
+    for size in [
+        [800.0, 600.0],
+        [1280.0, 800.0],
+        [1920.0, 1080.0],
+        [3840.0, 2160.0],
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut app = open_app(dir.path());
+        app.harness.set_size(egui::Vec2::from(size));
+        app.start();
+        app.harness.run();
+        use egui_kittest::kittest::Queryable as _;
+        let countdown = app.harness.get_by_label("10 seconds left");
+        let height = countdown.rect().height();
+        assert!(
+            height >= size[1] / 3.0,
+            "{size:?}: countdown {height} px high, less than a third of the window"
+        );
+    }
 }

@@ -110,7 +110,7 @@ fn a_red_session_report_makes_the_next_day_a_rest_day() {
     app.start();
     app.wait_secs(60);
     app.press(egui::Key::Escape);
-    app.click("Yes, end and save");
+    app.click("End and save");
     assert!(app.shows("How did it go?"));
     assert!(
         app.shows("Cat-camel"),
@@ -148,7 +148,7 @@ fn the_next_day_asks_again_including_the_morning_after() {
     let mut app = open_app(dir.path());
     app.start();
     app.press(egui::Key::Escape);
-    app.click("Yes, end and save");
+    app.click("End and save");
     app.click("Worst pain: 2");
     app.click("Save answers");
     app.click("Back to home");
@@ -213,7 +213,7 @@ fn the_app_and_simulate_decide_the_same_from_the_same_history() {
     for pain in [2, 2, 5, 7] {
         app.start();
         app.press(egui::Key::Escape);
-        app.click("Yes, end and save");
+        app.click("End and save");
         app.click(&format!("Worst pain: {pain}"));
         app.click("Save answers");
         app.click("Back to home");
@@ -363,7 +363,7 @@ fn a_second_session_on_a_day_keeps_the_first_ones_report() {
         app.start();
         app.wait_secs(20);
         app.press(egui::Key::Escape);
-        app.click("Yes, end and save");
+        app.click("End and save");
         app.click(&format!("Worst pain: {pain}"));
         app.click("Save answers");
         app.click("Back to home");

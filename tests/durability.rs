@@ -15,7 +15,7 @@ fn saved_with_snapshot_left(dir: &std::path::Path) {
     app.wait_secs(10 + 24);
     let snapshot = std::fs::read(dir.join("in-progress.ron")).expect("snapshot on disk");
     app.press(egui::Key::Escape);
-    app.click("Yes, end and save");
+    app.click("End and save");
     assert_eq!(common::session_files(dir).len(), 1);
     assert!(!dir.join("in-progress.ron").exists());
     drop(app);

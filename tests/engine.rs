@@ -292,7 +292,7 @@ fn recovered_player_starts_paused_at_the_saved_phase() {
     let timeline = Timeline::build(&c);
     let mut completed = vec![None; timeline.phases.len()];
     completed[1] = Some(hold(10));
-    let mut p = SessionPlayer::recovered(timeline, 3, completed, secs(50));
+    let mut p = SessionPlayer::recovered(timeline, 3, completed, Duration::ZERO, secs(50));
     assert_eq!(p.state(), PlayerState::Paused);
     assert_eq!(p.index(), 3);
     p.advance(secs(500));
@@ -306,7 +306,7 @@ fn recovered_player_starts_paused_at_the_saved_phase() {
 #[test]
 fn recovered_player_clamps_a_bad_index() {
     let c = circuit(vec![(1, vec![item("a", hold(10), false, 1)])]);
-    let p = SessionPlayer::recovered(Timeline::build(&c), 9_999, vec![], secs(0));
+    let p = SessionPlayer::recovered(Timeline::build(&c), 9_999, vec![], Duration::ZERO, secs(0));
     assert!(p.index() < p.timeline().phases.len());
     assert_ne!(p.current_phase().kind, PhaseKind::Done);
 }

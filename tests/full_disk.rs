@@ -64,7 +64,7 @@ fn fill(dir: &Path) -> PathBuf {
 
 fn finish_a_session(app: &mut common::TestApp) {
     app.press(Key::Escape);
-    app.click("Yes, end and save");
+    app.click("End and save");
 }
 
 #[test]

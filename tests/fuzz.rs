@@ -241,6 +241,7 @@ fn data_folder_seeds() -> Vec<Vec<u8>> {
         updated_at: sessions[0].ended_at,
         active_secs: 60,
         phase_index: 3,
+        elapsed_in_phase_secs: 6,
         circuit: assets.plan.circuit.clone(),
         completed: vec![None; 4],
     };
@@ -344,6 +345,7 @@ fn fuzz_data_folder_files() {
                 timeline,
                 snapshot.phase_index,
                 snapshot.completed.clone(),
+                Duration::from_secs(snapshot.elapsed_in_phase_secs),
                 Duration::ZERO,
             );
             let _ = snapshot.into_record();

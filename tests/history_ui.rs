@@ -75,7 +75,13 @@ fn a_past_session_opens_with_prescribed_done_pain_light_and_reasons() {
     assert!(app.shows("Session of Saturday 21 November 2026, 07:30"));
     assert!(app.shows_containing("back pain before: "));
     assert!(app.shows_containing("worst pain during: "));
-    assert!(app.shows_containing("light: "));
+    assert!(app.shows_containing("How it went: "));
+    assert!(
+        app.shows_containing("worst pain 3 or less")
+            || app.shows_containing("amber: worst pain up to 5")
+            || app.shows_containing("red: worst pain 6 or more"),
+        "the light is explained in words"
+    );
     assert!(app.shows("Prescribed"));
     assert!(app.shows("Side plank"));
     app.click("Back to history");

@@ -49,7 +49,7 @@ fn kill_child() {
         }
         let before = app.app().sessions().len();
         app.press(Key::Escape);
-        app.click("Yes, end and save");
+        app.click("End and save");
         if app.app().sessions().len() > before
             && let Some(record) = app.app().sessions().last()
         {

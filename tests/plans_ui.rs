@@ -53,7 +53,7 @@ fn an_invalid_plan_is_refused_and_nothing_changes() {
     // Some history first, to show it is untouched.
     app.start();
     app.press(egui::Key::Escape);
-    app.click("Yes, end and save");
+    app.click("End and save");
     app.click("Back to home");
     let sessions_before = session_files(dir.path());
     let plan_before = app.app().plan().expect("plan").plan.clone();

@@ -23,7 +23,7 @@ fn session_ended_with_the_folder_blocked(dir: &std::path::Path) -> common::TestA
     app.wait_secs(10 + 24);
     block_sessions_folder(dir);
     app.press(Key::Escape);
-    app.click("Yes, end and save");
+    app.click("End and save");
     app
 }
 
@@ -67,21 +67,23 @@ fn a_killed_session_can_be_resumed_where_it_stopped() {
     assert_eq!(player.state(), PlayerState::Paused);
     assert!(app.shows("Side plank"));
     assert!(
-        app.shows("10"),
-        "the interrupted phase starts again from the top"
+        app.shows("6 seconds left"),
+        "the interrupted phase goes on from the second it was saved (4 s into 10 s)"
     );
     assert!(app.shows("Right side · 10 s"));
     app.press(Key::Space);
-    app.wait_secs(10);
+    app.wait_secs(5);
+    assert_eq!(app.app().player().expect("playing").index(), index);
+    app.wait_secs(1);
     let after = app.app().player().expect("playing").index();
     assert_eq!(
         after,
         index + 1,
-        "the resumed phase ran its 10 s and moved on"
+        "the resumed phase ran its last 6 s and moved on"
     );
     // What was done before the crash is still in the record at the end.
     app.press(Key::Escape);
-    app.click("Yes, end and save");
+    app.click("End and save");
     let record = app.app().sessions().last().expect("saved").clone();
     assert!(
         record.exercises[0].fully_completed(),
@@ -114,6 +116,78 @@ fn a_killed_session_can_be_saved_as_partial() {
 }
 
 #[test]
+fn a_kill_mid_hold_keeps_the_seconds_held_when_saved_as_partial() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.start();
+    app.wait_secs(10 + 24 + 10); // cat-camel done, then into the 90 s walk
+    for _ in 0..13 {
+        app.wait_secs(1);
+    }
+    assert!(app.shows("Easy walk"));
+    drop(app); // killed 13 s into the walk
+
+    let mut app = open_app(dir.path());
+    assert!(
+        app.shows_containing("It stopped 12 s into Easy walk"),
+        "the snapshot is at most 4 s old"
+    );
+    app.click("Save as partial session");
+    let record = app.app().sessions().last().expect("saved").clone();
+    let walk = &record.exercises[1].sets[0];
+    assert_eq!(
+        walk.completed,
+        strongback::domain::catalog::Dose::Hold { hold_secs: 12 },
+        "no more than 5 s of the walk lost"
+    );
+}
+
+#[test]
+fn a_session_stopped_before_any_work_is_not_offered() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.start();
+    app.wait_secs(5); // still getting ready
+    assert!(dir.path().join("in-progress.ron").exists());
+    drop(app);
+    let app = open_app(dir.path());
+    assert_eq!(app.app().screen_kind(), ScreenKind::Home);
+    assert!(!dir.path().join("in-progress.ron").exists());
+}
+
+#[test]
+fn an_interrupted_session_can_be_discarded() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    interrupted_session(dir.path());
+    let mut app = open_app(dir.path());
+    assert!(app.shows("Discard it"));
+    app.click("Discard it");
+    assert_eq!(app.app().screen_kind(), ScreenKind::Home);
+    assert!(app.shows_containing("was discarded"));
+    assert!(!dir.path().join("in-progress.ron").exists());
+    assert!(session_files(dir.path()).is_empty());
+}
+
+#[test]
+fn a_version_one_snapshot_still_resumes_from_its_phase_start() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    interrupted_session(dir.path());
+    let path = dir.path().join("in-progress.ron");
+    let text = std::fs::read_to_string(&path).expect("snapshot");
+    let old = text
+        .replace("schema_version: 2", "schema_version: 1")
+        .lines()
+        .filter(|l| !l.contains("elapsed_in_phase_secs"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert_ne!(old, text);
+    std::fs::write(&path, old).expect("write");
+    let mut app = open_app(dir.path());
+    app.click("Resume session");
+    assert!(app.shows("10 seconds left"));
+}
+
+#[test]
 fn an_unreadable_snapshot_is_kept_aside_and_the_person_told() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(
@@ -135,7 +209,7 @@ fn a_session_that_cannot_be_saved_is_kept_for_the_next_start() {
     app.wait_secs(10 + 24 + 10 + 20); // cat-camel done, 20 s into the walk
     block_sessions_folder(dir.path());
     app.press(Key::Escape);
-    app.click("Yes, end and save");
+    app.click("End and save");
     assert!(app.shows("Session finished, but not saved yet"));
     assert!(app.shows("Your session has NOT been saved yet."));
     assert!(app.shows_containing("a copy of your progress is on disk for the next start"));

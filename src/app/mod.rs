@@ -24,11 +24,13 @@ use std::time::Duration;
 
 use crate::domain::checkin::Day;
 use crate::domain::plan::CheckedPlan;
+use crate::domain::player::PlayerState;
 use crate::domain::player::SessionPlayer;
 use crate::domain::record::SessionRecord;
 use crate::domain::rules::DayDecision;
 use crate::platform::clock::Clock;
 use crate::platform::file_browser::FileBrowser;
+use crate::platform::screen_awake::{NoScreenAwake, ScreenAwake};
 use crate::platform::sound::{AudioOutput, SoundError};
 use crate::store::Store;
 use crate::store::bundled::Assets;
@@ -88,6 +90,10 @@ pub struct StrongbackApp {
     settings_unsaved: bool,
     /// Frames drawn since start, logged at exit (for measuring idle and timer cost).
     frames_drawn: u64,
+    /// Keeps the screen on while a session runs.
+    screen_awake: Box<dyn ScreenAwake>,
+    /// F11 or the Full screen button was pressed: toggle at the end of the frame.
+    full_screen_toggle: bool,
 }
 
 impl StrongbackApp {
@@ -125,7 +131,17 @@ impl StrongbackApp {
                 }
                 let plan = saved_plan.unwrap_or_else(|| assets.plan.clone());
                 let screen = match interrupted {
-                    Some(snapshot) => Screen::Recovery(Box::new(snapshot)),
+                    Some(snapshot) if snapshot.has_work_done() => {
+                        Screen::Recovery(Box::new(snapshot))
+                    }
+                    Some(_) => {
+                        // Stopped before any work: nothing to resume or keep.
+                        if let Err(err) = store.clear_in_progress() {
+                            log::warn!("{err}");
+                        }
+                        log::info!("an unfinished session with no work done was dropped");
+                        Screen::Home
+                    }
                     None => Screen::Home,
                 };
                 (Some(assets), Some(plan), screen)
@@ -154,12 +170,26 @@ impl StrongbackApp {
             snapshot_kept: false,
             settings_unsaved: false,
             frames_drawn: 0,
+            screen_awake: Box::new(NoScreenAwake::default()),
+            full_screen_toggle: false,
         };
         if intake {
             let draft = app.check_in_draft(crate::domain::answers::CheckInMode::Intake, false);
             app.screen = Screen::CheckIn(Box::new(draft));
         }
         app
+    }
+
+    /// Use the desktop's screen-saver inhibitor (the window does; tests keep the stand-in).
+    #[must_use]
+    pub fn with_screen_awake(mut self, screen_awake: Box<dyn ScreenAwake>) -> Self {
+        self.screen_awake = screen_awake;
+        self
+    }
+
+    /// Whether the app is holding the screen on (a session is running).
+    pub fn keeps_screen_on(&self) -> bool {
+        self.screen_awake.is_awake()
     }
 
     pub fn screen_kind(&self) -> ScreenKind {
@@ -257,7 +287,11 @@ impl StrongbackApp {
             }
             self.forget_todays_decision();
         }
-        self.advance_session()
+        let notice_wake = self.notices.expire(self.clock.monotonic());
+        match (self.advance_session(), notice_wake) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// Apply one action from a screen: the one place where state changes.
@@ -305,6 +339,7 @@ impl StrongbackApp {
             Action::GoHome => self.screen = Screen::Home,
             Action::ResumeInterrupted => self.resume_interrupted(now),
             Action::SaveInterruptedAsPartial => self.save_interrupted_as_partial(),
+            Action::DiscardInterrupted => self.discard_interrupted(),
             Action::SetVolume(_) | Action::SetBeepsEnabled(_) | Action::SetVoiceEnabled(_) => {
                 self.apply_preference(&action);
             }
@@ -324,6 +359,7 @@ impl StrongbackApp {
             | Action::PickerConfirm
             | Action::PickerCancel) => self.apply_picker(picker),
             Action::DismissNotice(index) => self.notices.dismiss(index),
+            Action::ToggleFullScreen => self.full_screen_toggle = true,
         }
     }
 
@@ -376,6 +412,16 @@ impl eframe::App for StrongbackApp {
         let changed = !actions.is_empty();
         for action in actions {
             self.apply(action);
+        }
+        let running = self
+            .session
+            .as_ref()
+            .is_some_and(|s| s.player.state() == PlayerState::Running);
+        self.screen_awake.set_awake(running);
+        if std::mem::take(&mut self.full_screen_toggle) {
+            let full = ui.ctx().input(|i| i.viewport().fullscreen.unwrap_or(false));
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Fullscreen(!full));
         }
         if changed {
             // The screen may have changed (new phase, new screen): draw it now, and let

@@ -4,10 +4,18 @@
 use crate::store::LoadProblem;
 use crate::ui::widgets::notices::Notice;
 
-/// The notices showing, oldest first; the same text is never shown twice.
+use std::time::Duration;
+
+/// How long a confirmation stays on screen once it is showing.
+const INFO_SHOWS_FOR: Duration = Duration::from_secs(8);
+
+/// The notices waiting, oldest first, shown one at a time; the same text is never queued
+/// twice.
 #[derive(Default)]
 pub struct Notices {
     shown: Vec<Notice>,
+    /// When the first notice began to show (monotonic time), if it is a confirmation.
+    front_since: Option<Duration>,
 }
 
 impl Notices {
@@ -33,12 +41,77 @@ impl Notices {
     pub fn dismiss(&mut self, index: usize) {
         if index < self.shown.len() {
             self.shown.remove(index);
+            if index == 0 {
+                self.front_since = None;
+            }
         }
     }
 
+    /// Let a confirmation that has shown long enough go; returns when to look again.
+    pub fn expire(&mut self, now: Duration) -> Option<Duration> {
+        let front = self.shown.first()?;
+        if front.kind != crate::ui::widgets::notices::NoticeKind::Info {
+            return None;
+        }
+        let since = *self.front_since.get_or_insert(now);
+        let shown_for = now.saturating_sub(since);
+        if shown_for >= INFO_SHOWS_FOR {
+            self.dismiss(0);
+            // The next one, if any, starts its own time now.
+            return self.expire(now).or(Some(Duration::ZERO));
+        }
+        Some(INFO_SHOWS_FOR - shown_for)
+    }
+
     fn push(&mut self, notice: Notice) {
+        use crate::ui::widgets::notices::NoticeKind;
+        if notice.kind == NoticeKind::Info {
+            // A new confirmation replaces an older one: only the latest news is worth reading.
+            if self
+                .shown
+                .first()
+                .is_some_and(|n| n.kind == NoticeKind::Info)
+            {
+                self.front_since = None;
+            }
+            self.shown.retain(|n| n.kind != NoticeKind::Info);
+        }
         if !self.shown.iter().any(|n| n.text == notice.text) {
             self.shown.push(notice);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_confirmation_at_a_time_and_it_goes_by_itself() {
+        let mut notices = Notices::default();
+        notices.info("Handout saved".to_owned());
+        notices.info("Report saved".to_owned());
+        assert_eq!(
+            notices.all().len(),
+            1,
+            "the newer confirmation replaces the older"
+        );
+        assert_eq!(notices.all()[0].text, "Report saved");
+        let start = Duration::from_secs(100);
+        assert_eq!(notices.expire(start), Some(INFO_SHOWS_FOR));
+        assert_eq!(notices.expire(start + INFO_SHOWS_FOR), None);
+        assert!(notices.all().is_empty(), "gone after its time");
+    }
+
+    #[test]
+    fn problems_stay_until_dismissed() {
+        let mut notices = Notices::default();
+        notices.problem("Disk full".to_owned());
+        notices.info("Saved".to_owned());
+        assert_eq!(notices.expire(Duration::ZERO), None);
+        assert_eq!(notices.expire(Duration::from_secs(3600)), None);
+        assert_eq!(notices.all()[0].text, "Disk full");
+        notices.dismiss(0);
+        assert_eq!(notices.all()[0].text, "Saved");
     }
 }

@@ -24,8 +24,12 @@ impl StrongbackApp {
             Action::SaveSessionElsewhere => FilePurpose::SaveSession,
             _ => return,
         };
-        let start_dir = directories::UserDirs::new()
-            .map(|d| d.home_dir().to_path_buf())
+        let start_dir = self
+            .settings
+            .last_folder
+            .clone()
+            .filter(|dir| dir.is_dir())
+            .or_else(|| directories::UserDirs::new().map(|d| d.home_dir().to_path_buf()))
             .unwrap_or_else(|| PathBuf::from("."));
         let plan_name = self.plan.as_ref().map_or("plan", |p| p.plan.name.as_str());
         let file_name = match purpose {
@@ -53,6 +57,12 @@ impl StrongbackApp {
                 };
                 let purpose = browser.purpose;
                 self.file_picker = None;
+                if let Some(folder) = path.parent()
+                    && self.settings.last_folder.as_deref() != Some(folder)
+                {
+                    self.settings.last_folder = Some(folder.to_path_buf());
+                    self.settings_unsaved = true;
+                }
                 match purpose {
                     FilePurpose::OpenPlan => self.check_plan_file(&path),
                     FilePurpose::ExportPlan => self.export_plan(&path),

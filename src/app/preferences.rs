@@ -29,9 +29,8 @@ impl StrongbackApp {
 
     pub(super) fn poll_sound_status(&mut self) {
         if let Some(reason) = self.audio.take_unavailable_reason() {
-            self.notices.problem(format!(
-                "Sound is unavailable ({reason}). The timer and screen work as usual, without sound."
-            ));
+            // The details are for the log; the person reads plain words in the sound settings.
+            log::warn!("sound is unavailable: {reason}");
             self.sound_problem = Some(reason);
         }
     }

@@ -83,6 +83,8 @@ impl StrongbackApp {
         };
         let date = record.started_at.date_naive();
         let day = self.history.days().iter().find(|d| d.date == date);
+        let default_rules = crate::domain::plan::RuleSettings::default();
+        let rules = self.plan.as_ref().map_or(&default_rules, |p| &p.plan.rules);
         session_detail_ui(
             ui,
             &SessionDetailModel {
@@ -94,6 +96,7 @@ impl StrongbackApp {
                     .and_then(|d| d.report_for(record.started_at))
                     .map(|s| s.worst_pain),
                 light,
+                rules,
                 decision,
             },
         )
@@ -116,7 +119,11 @@ impl StrongbackApp {
         let (from, to) = report_period(&source, None, self.today());
         let html = clinician_report(&source, from, to);
         let written = write_shared(path, html.as_bytes()).map_err(ReportError::from);
-        self.report_written(path, written);
+        self.report_written(
+            path,
+            written,
+            "The report for your clinician is saved as {}. Open it in a web browser to read or print it.",
+        );
     }
 
     /// Every set of every session as CSV.
@@ -125,12 +132,19 @@ impl StrongbackApp {
         let written = sessions_csv(self.sessions.known())
             .map_err(ReportError::from)
             .and_then(|text| Ok(write_shared(path, text.as_bytes())?));
-        self.report_written(path, written);
+        self.report_written(
+            path,
+            written,
+            "Every set of every session is saved as {}, a table a spreadsheet opens.",
+        );
     }
 
-    fn report_written(&mut self, path: &Path, written: Result<(), ReportError>) {
+    /// `saved` says what was saved, with `{}` where the file's path goes.
+    fn report_written(&mut self, path: &Path, written: Result<(), ReportError>, saved: &str) {
         match written {
-            Ok(()) => self.notices.info(format!("Saved {}.", path.display())),
+            Ok(()) => self
+                .notices
+                .info(saved.replacen("{}", &path.display().to_string(), 1)),
             Err(err) => self
                 .notices
                 .problem(format!("Could not save {}: {err}", path.display())),

@@ -26,13 +26,18 @@ pub(super) struct ActiveSession {
     pub circuit: Circuit,
     pub player: SessionPlayer,
     pub started_at: DateTime<FixedOffset>,
-    /// (phase index, state) last written to the in-progress file.
-    pub saved: Option<(usize, PlayerState)>,
+    /// (phase index, state, snapshot period within the phase) last written to the
+    /// in-progress file.
+    pub saved: Option<(usize, PlayerState, u64)>,
     /// "End session" is waiting for the person to confirm.
     pub confirming: bool,
     /// The timer was running when "End session" asked for confirmation.
     pub resume_if_cancelled: bool,
 }
+
+/// While a phase runs, the in-progress file is rewritten this often (seconds of phase time), so
+/// a crash or power cut loses at most this much work, without a write every frame.
+const SNAPSHOT_EVERY_SECS: u64 = 4;
 
 impl StrongbackApp {
     /// Move the engine on to now; returns when the display next changes.
@@ -114,8 +119,13 @@ impl StrongbackApp {
         };
         let snapshot = (**snapshot).clone();
         let timeline = Timeline::build(&snapshot.circuit);
-        let player =
-            SessionPlayer::recovered(timeline, snapshot.phase_index, snapshot.completed, now);
+        let player = SessionPlayer::recovered(
+            timeline,
+            snapshot.phase_index,
+            snapshot.completed,
+            Duration::from_secs(snapshot.elapsed_in_phase_secs),
+            now,
+        );
         self.session = Some(ActiveSession {
             circuit: snapshot.circuit,
             player,
@@ -133,6 +143,22 @@ impl StrongbackApp {
             let record = (**snapshot).clone().into_record();
             // If it cannot be saved, the snapshot stays on disk and is offered again.
             let _saved = self.save_record(record);
+        }
+    }
+
+    pub(super) fn discard_interrupted(&mut self) {
+        if !matches!(self.screen, Screen::Recovery(_)) {
+            return;
+        }
+        match self.store.clear_in_progress() {
+            Ok(()) => {
+                self.notices
+                    .info("The unfinished session was discarded.".to_owned());
+                self.screen = Screen::Home;
+            }
+            Err(err) => self.notices.problem(format!(
+                "The unfinished session could not be discarded ({err}); it is still offered."
+            )),
         }
     }
 
@@ -182,7 +208,12 @@ impl StrongbackApp {
             self.finish_session();
             return;
         }
-        let current = (session.player.index(), state);
+        let now = self.clock.monotonic();
+        let current = (
+            session.player.index(),
+            state,
+            session.player.elapsed_in_phase(now).as_secs() / SNAPSHOT_EVERY_SECS,
+        );
         if session.saved != Some(current) {
             self.write_snapshot();
         }
@@ -194,7 +225,12 @@ impl StrongbackApp {
         };
         let snapshot = snapshot_of(session, self.clock.as_ref());
         // Remember the attempt either way, so a full disk is not retried every frame.
-        session.saved = Some((session.player.index(), session.player.state()));
+        let now = self.clock.monotonic();
+        session.saved = Some((
+            session.player.index(),
+            session.player.state(),
+            session.player.elapsed_in_phase(now).as_secs() / SNAPSHOT_EVERY_SECS,
+        ));
         if let Err(err) = self.store.save_in_progress(&snapshot) {
             self.notices.problem(format!(
                 "Your progress in this session cannot be saved to disk ({err}). Keep this window open; at the end you can try again or save the session to another folder."
@@ -266,8 +302,9 @@ fn snapshot_of(session: &ActiveSession, clock: &dyn Clock) -> InProgressSession 
         updated_at: clock.wall(),
         active_secs: session.player.active_time(clock.monotonic()).as_secs(),
         phase_index: session.player.index(),
+        elapsed_in_phase_secs: session.player.elapsed_in_phase(clock.monotonic()).as_secs(),
         circuit: session.circuit.clone(),
-        completed: session.player.completed().to_vec(),
+        completed: session.player.completed_if_ended(clock.monotonic()),
     }
 }
 

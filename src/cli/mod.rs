@@ -34,6 +34,12 @@ pub struct Cli {
     /// Run without sound.
     #[arg(long)]
     pub no_sound: bool,
+    /// Open the window at this size, e.g. `800x600` (default 1100x720).
+    #[arg(long, value_name = "WxH", value_parser = parse_window_size)]
+    pub window_size: Option<[f32; 2]>,
+    /// Open full screen (F11 toggles it in the app).
+    #[arg(long)]
+    pub full_screen: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -211,5 +217,36 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         data_dir: data_dir_or_default(cli.data_dir.as_deref())?,
         assets_dir: cli.assets,
         no_sound: cli.no_sound,
+        window_size: cli.window_size,
+        full_screen: cli.full_screen,
     })
+}
+
+/// `800x600` → `[800.0, 600.0]`; sizes from 320 to 16384 pixels.
+fn parse_window_size(text: &str) -> Result<[f32; 2], String> {
+    let bad = || format!("`{text}` is not a window size like 800x600");
+    let (width, height) = text.split_once(['x', 'X']).ok_or_else(bad)?;
+    let side = |part: &str| -> Result<f32, String> {
+        let pixels: u16 = part.trim().parse().map_err(|_| bad())?;
+        if (320..=16384).contains(&pixels) {
+            Ok(f32::from(pixels))
+        } else {
+            Err(format!("{pixels} pixels: a side must be from 320 to 16384"))
+        }
+    };
+    Ok([side(width)?, side(height)?])
+}
+
+#[cfg(test)]
+mod window_size_tests {
+    use super::parse_window_size;
+
+    #[test]
+    fn window_sizes_are_read_and_checked() {
+        assert_eq!(parse_window_size("800x600"), Ok([800.0, 600.0]));
+        assert_eq!(parse_window_size("1920X1080"), Ok([1920.0, 1080.0]));
+        assert!(parse_window_size("800").is_err());
+        assert!(parse_window_size("10x10").is_err());
+        assert!(parse_window_size("axb").is_err());
+    }
 }

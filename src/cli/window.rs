@@ -6,6 +6,7 @@ use anyhow::{Context as _, anyhow};
 
 use crate::app::{AppDeps, StrongbackApp};
 use crate::platform::clock::SystemClock;
+use crate::platform::screen_awake::DesktopScreenAwake;
 use crate::platform::sound::{AudioOutput, RodioAudio, SilentAudio};
 use crate::store::Store;
 use crate::store::bundled::Assets;
@@ -15,6 +16,9 @@ pub struct WindowOptions {
     pub data_dir: PathBuf,
     pub assets_dir: Option<PathBuf>,
     pub no_sound: bool,
+    /// Inner size of the window in points; 1100 × 720 when not given.
+    pub window_size: Option<[f32; 2]>,
+    pub full_screen: bool,
 }
 
 /// Open the app window and run until it is closed.
@@ -40,7 +44,8 @@ pub fn run(options: WindowOptions) -> anyhow::Result<()> {
         viewport: egui::ViewportBuilder::default()
             .with_title("Strongback")
             .with_app_id("strongback")
-            .with_inner_size([1100.0, 720.0])
+            .with_inner_size(options.window_size.unwrap_or([1100.0, 720.0]))
+            .with_fullscreen(options.full_screen)
             .with_min_inner_size([720.0, 520.0]),
         // Glow (OpenGL) even when a test build turns on eframe's wgpu feature too.
         renderer: eframe::Renderer::Glow,
@@ -58,12 +63,15 @@ pub fn run(options: WindowOptions) -> anyhow::Result<()> {
                     ctx.request_repaint()
                 })))
             };
-            Ok(Box::new(StrongbackApp::new(AppDeps {
-                clock: Box::new(SystemClock::new()),
-                audio,
-                store,
-                assets,
-            })))
+            Ok(Box::new(
+                StrongbackApp::new(AppDeps {
+                    clock: Box::new(SystemClock::new()),
+                    audio,
+                    store,
+                    assets,
+                })
+                .with_screen_awake(Box::new(DesktopScreenAwake::default())),
+            ))
         }),
     )
     .map_err(|err| anyhow!("{err}"))

@@ -66,6 +66,11 @@ impl Dose {
         }
     }
 
+    /// Nothing of it was done (0 s, 0 reps).
+    pub fn is_nothing(self) -> bool {
+        self == self.zero()
+    }
+
     /// The same kind of dose with nothing done, for sets that were not reached.
     pub fn zero(self) -> Dose {
         match self {
@@ -97,7 +102,7 @@ impl Dose {
         }
     }
 
-    /// The dose over `sets` sets as the person reads it: "20 s", "2 × 20 s", or a pyramid's
+    /// The dose over `sets` sets as the person reads it: "20 s", "2 sets of 20 s", or a pyramid's
     /// "5/3/1 reps of 8 s".
     pub fn describe_sets(self, sets: u32) -> String {
         match self {
@@ -115,7 +120,7 @@ impl Dose {
                 format!("{} reps of {secs_per_rep} s", reps.join("/"))
             }
             _ if sets == 1 => self.describe(),
-            _ => format!("{sets} × {}", self.describe()),
+            _ => format!("{sets} sets of {}", self.describe()),
         }
     }
 }
@@ -185,10 +190,18 @@ pub struct LadderStep {
     pub cue: String,
     /// Starting dose per set at this step.
     pub dose: Dose,
+    /// The drawing of this step, when its body position differs from the step below it
+    /// (a bench plank against a forearm plank). Without one, the step shows the nearest lower
+    /// step's own drawing, or else the exercise's `pose`: see [`Exercise::pose_at`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pose: Option<Pose>,
 }
 
 /// A point of a stick-figure drawing, in a 100 × 60 box with the floor at y = 56.
 pub type Point = (f32, f32);
+
+/// Width and height of the box pose coordinates live in.
+pub const POSE_BOX: Point = (100.0, 60.0);
 
 /// Props drawn with a pose.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -198,7 +211,8 @@ pub enum Prop {
     Dowel { from: Point, to: Point },
 }
 
-/// A side-view drawing of the body position: a head and a few polylines (limbs, trunk).
+/// A drawing of the body position (usually a side view, head to the right): a head and a few
+/// polylines (limbs, trunk).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pose {
@@ -206,9 +220,50 @@ pub struct Pose {
     pub lines: Vec<Vec<Point>>,
     #[serde(default)]
     pub props: Vec<Prop>,
-    /// An arrow showing the movement, if any.
+    /// An arrow showing the movement, if any: from its tail to the tip of its head.
     #[serde(default)]
     pub arrow: Option<(Point, Point)>,
+}
+
+impl Pose {
+    /// What makes the drawing unusable: no lines, or a point outside the 100 × 60 box.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if self.lines.is_empty() {
+            problems.push("it has no lines".to_string());
+        }
+        if self.lines.iter().any(Vec::is_empty) {
+            problems.push("one of its lines has no points".to_string());
+        }
+        let mut points: Vec<(&str, Point)> = vec![("head", self.head)];
+        points.extend(self.lines.iter().flatten().map(|&p| ("line", p)));
+        if let Some((from, to)) = self.arrow {
+            points.extend([("arrow", from), ("arrow", to)]);
+        }
+        for prop in &self.props {
+            match *prop {
+                Prop::Ball { center, radius } => points.extend([
+                    ("ball", (center.0 - radius, center.1 - radius)),
+                    ("ball", (center.0 + radius, center.1 + radius)),
+                ]),
+                Prop::Bench { top_left, size } => points.extend([
+                    ("bench", top_left),
+                    ("bench", (top_left.0 + size.0, top_left.1 + size.1)),
+                ]),
+                Prop::Dowel { from, to } => points.extend([("dowel", from), ("dowel", to)]),
+            }
+        }
+        for (what, (x, y)) in points {
+            let inside = (0.0..=POSE_BOX.0).contains(&x) && (0.0..=POSE_BOX.1).contains(&y);
+            if !inside {
+                problems.push(format!(
+                    "its {what} point ({x}, {y}) is outside the {} × {} box",
+                    POSE_BOX.0, POSE_BOX.1
+                ));
+            }
+        }
+        problems
+    }
 }
 
 /// One exercise of the catalog.
@@ -233,8 +288,9 @@ pub struct Exercise {
     /// whatever a plan or the catalog says; they progress by climbing the pyramid.
     #[serde(default)]
     pub mcgill_style: bool,
-    /// The ladder step (1-based) the drawing shows.
+    /// The ladder step (1-based) the exercise's own drawing (`pose`) shows.
     pub pose_step: u8,
+    /// The drawing for steps without one of their own; see [`Exercise::pose_at`].
     pub pose: Pose,
     pub ladder: Vec<LadderStep>,
 }
@@ -250,6 +306,18 @@ impl Exercise {
     /// Highest ladder step number.
     pub fn top_step(&self) -> u8 {
         u8::try_from(self.ladder.len()).unwrap_or(u8::MAX)
+    }
+
+    /// The drawing of ladder step `step_number` (1-based): the step's own pose, or else that of
+    /// the nearest lower step that has one, or else the exercise's `pose`. A number past the top
+    /// step counts as the top step.
+    pub fn pose_at(&self, step_number: u8) -> &Pose {
+        let upto = usize::from(step_number).min(self.ladder.len());
+        self.ladder[..upto]
+            .iter()
+            .rev()
+            .find_map(|step| step.pose.as_ref())
+            .unwrap_or(&self.pose)
     }
 }
 
@@ -271,7 +339,8 @@ impl Catalog {
         self.exercises.iter().find(|e| e.id == id)
     }
 
-    /// Problems that make the catalog unusable (duplicate ids, empty ladders, bad pose steps).
+    /// Problems that make the catalog unusable (duplicate ids, empty ladders, bad pose steps,
+    /// step drawings without lines or outside the drawing box).
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
         for (i, exercise) in self.exercises.iter().enumerate() {
@@ -289,7 +358,179 @@ impl Catalog {
                     exercise.ladder.len()
                 ));
             }
+            for (i, step) in exercise.ladder.iter().enumerate() {
+                let Some(pose) = &step.pose else { continue };
+                for problem in pose.problems() {
+                    problems.push(format!(
+                        "exercise `{}`: the picture of ladder step {} (\"{}\"): {problem}",
+                        exercise.id,
+                        i + 1,
+                        step.name
+                    ));
+                }
+            }
         }
         problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pose(x: f32) -> Pose {
+        Pose {
+            head: (x, 40.0),
+            lines: vec![vec![(10.0, 55.0), (x, 45.0)]],
+            props: Vec::new(),
+            arrow: None,
+        }
+    }
+
+    fn step(name: &str, pose: Option<Pose>) -> LadderStep {
+        LadderStep {
+            name: name.to_string(),
+            cue: String::new(),
+            dose: Dose::Hold { hold_secs: 10 },
+            pose,
+        }
+    }
+
+    /// Steps 1–5 where steps 2 and 4 have their own drawings.
+    fn exercise() -> Exercise {
+        Exercise {
+            id: "plank".to_string(),
+            name: "Plank".to_string(),
+            targets: Vec::new(),
+            how_to: String::new(),
+            per_side: false,
+            bias: MovementBias::Neutral,
+            equipment: Vec::new(),
+            presentation_notes: String::new(),
+            mcgill_style: false,
+            pose_step: 1,
+            pose: pose(50.0),
+            ladder: vec![
+                step("one", None),
+                step("two", Some(pose(60.0))),
+                step("three", None),
+                step("four", Some(pose(70.0))),
+                step("five", None),
+            ],
+        }
+    }
+
+    #[test]
+    fn pose_at_is_the_steps_own_pose() {
+        let exercise = exercise();
+        assert_eq!(exercise.pose_at(2), &pose(60.0));
+        assert_eq!(exercise.pose_at(4), &pose(70.0));
+    }
+
+    #[test]
+    fn pose_at_falls_back_to_the_nearest_lower_step_with_a_pose() {
+        let exercise = exercise();
+        assert_eq!(exercise.pose_at(3), &pose(60.0));
+        assert_eq!(exercise.pose_at(5), &pose(70.0));
+    }
+
+    #[test]
+    fn pose_at_falls_back_to_the_exercise_pose_below_the_first_step_pose() {
+        let exercise = exercise();
+        assert_eq!(exercise.pose_at(1), &pose(50.0));
+        assert_eq!(exercise.pose_at(0), &pose(50.0));
+    }
+
+    #[test]
+    fn pose_at_past_the_top_step_is_the_top_steps_pose() {
+        assert_eq!(exercise().pose_at(9), &pose(70.0));
+    }
+
+    #[test]
+    fn pose_at_without_step_poses_is_the_exercise_pose() {
+        let mut exercise = exercise();
+        for step in &mut exercise.ladder {
+            step.pose = None;
+        }
+        for n in 0..=6 {
+            assert_eq!(exercise.pose_at(n), &pose(50.0));
+        }
+    }
+
+    #[test]
+    fn a_ladder_step_without_a_pose_still_loads() {
+        let step: LadderStep =
+            ron::from_str(r#"(name: "bent knees", cue: "Knees down.", dose: Hold(hold_secs: 10))"#)
+                .expect("old step loads");
+        assert_eq!(step.pose, None);
+        let step: LadderStep = ron::from_str(
+            r#"(name: "bent knees", dose: Hold(hold_secs: 10), pose: Some((head: (80, 30), lines: [[(10, 55), (70, 40)]])))"#,
+        )
+        .expect("step with a pose loads");
+        assert!(step.pose.is_some());
+    }
+
+    fn catalog_with_step_pose(pose: Pose) -> Catalog {
+        let mut exercise = exercise();
+        exercise.ladder[2].pose = Some(pose);
+        Catalog {
+            schema_version: Catalog::SCHEMA_VERSION,
+            floors: Floors::default(),
+            exercises: vec![exercise],
+        }
+    }
+
+    #[test]
+    fn good_step_poses_are_no_problem() {
+        assert_eq!(
+            catalog_with_step_pose(pose(80.0)).problems(),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_step_pose_without_lines_is_a_problem() {
+        let mut empty = pose(80.0);
+        empty.lines.clear();
+        let problems = catalog_with_step_pose(empty).problems();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("ladder step 3"), "{problems:?}");
+        assert!(problems[0].contains("no lines"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_step_pose_outside_the_box_is_a_problem() {
+        for bad in [
+            Pose {
+                head: (104.0, 40.0),
+                ..pose(80.0)
+            },
+            Pose {
+                lines: vec![vec![(10.0, 61.0), (50.0, 40.0)]],
+                ..pose(80.0)
+            },
+            Pose {
+                arrow: Some(((50.0, 10.0), (50.0, -2.0))),
+                ..pose(80.0)
+            },
+            Pose {
+                props: vec![Prop::Ball {
+                    center: (95.0, 48.0),
+                    radius: 8.0,
+                }],
+                ..pose(80.0)
+            },
+            Pose {
+                lines: vec![vec![(f32::NAN, 40.0)]],
+                ..pose(80.0)
+            },
+        ] {
+            let problems = catalog_with_step_pose(bad.clone()).problems();
+            assert_eq!(problems.len(), 1, "{bad:?}: {problems:?}");
+            assert!(
+                problems[0].contains("outside the 100 × 60 box"),
+                "{problems:?}"
+            );
+        }
     }
 }

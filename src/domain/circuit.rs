@@ -46,7 +46,7 @@ pub struct CircuitItem {
 }
 
 impl CircuitItem {
-    /// "10 s each side × 2 sets": the dose as the person reads it.
+    /// "10 s each side, 2 sets": the dose as the person reads it.
     pub fn dose_summary(&self) -> String {
         let side = if self.per_side { " each side" } else { "" };
         if let Dose::Paced {
@@ -58,7 +58,7 @@ impl CircuitItem {
             return format!("{}{side}", self.dose.describe_sets(self.sets));
         }
         let sets = if self.sets > 1 {
-            format!(" × {} sets", self.sets)
+            format!(", {} sets", self.sets)
         } else {
             String::new()
         };

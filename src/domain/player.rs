@@ -71,6 +71,8 @@ pub struct SessionPlayer {
     cues_through_active: Duration,
     completed: Vec<Option<Dose>>,
     ended_early: bool,
+    /// Active time carried over from before a restart (a recovered session).
+    carried_active: Duration,
 }
 
 /// How long into a phase "back" restarts it rather than going to the previous phase.
@@ -91,6 +93,7 @@ impl SessionPlayer {
             cues_through_active: Duration::ZERO,
             completed: vec![None; phase_count],
             ended_early: false,
+            carried_active: Duration::ZERO,
         }
     }
 
@@ -100,6 +103,7 @@ impl SessionPlayer {
         timeline: Timeline,
         index: usize,
         completed: Vec<Option<Dose>>,
+        elapsed_in_phase: Duration,
         now: Duration,
     ) -> Self {
         let mut player = Self::new(timeline);
@@ -108,10 +112,39 @@ impl SessionPlayer {
         for (slot, done) in player.completed.iter_mut().zip(completed) {
             *slot = done;
         }
+        // Continue the phase where it was: never past its end, so the phase still ends with its
+        // cues; a rep item (no planned end) keeps its elapsed time as it was.
+        let phase = player.timeline.phases.get(player.index).copied();
+        let elapsed = match phase {
+            Some(p) if !p.waits_for_done && p.kind != PhaseKind::Done => elapsed_in_phase.min(
+                Duration::from_secs(u64::from(p.planned_secs).saturating_sub(1)),
+            ),
+            Some(_) => elapsed_in_phase,
+            None => Duration::ZERO,
+        };
+        player.carried_active = elapsed;
+        player.phase_start_active = Duration::ZERO;
+        player.cues_through_active = elapsed;
         player.state = PlayerState::Paused;
         player.started_at = Some(now);
         player.paused_since = Some(now);
         player
+    }
+
+    /// Time since the current phase began, not counting pauses.
+    pub fn elapsed_in_phase(&self, now: Duration) -> Duration {
+        self.active_time(now)
+            .saturating_sub(self.phase_start_active)
+    }
+
+    /// What each phase would have achieved if the session ended at `now`: the work under way
+    /// counts as far as it went (what a snapshot keeps, so a crash loses only seconds).
+    pub fn completed_if_ended(&self, now: Duration) -> Vec<Option<Dose>> {
+        let mut copy = self.clone();
+        if copy.state != PlayerState::NotStarted && copy.state != PlayerState::Finished {
+            copy.record_partial(copy.active_time(now));
+        }
+        copy.completed
     }
 
     pub fn timeline(&self) -> &Timeline {
@@ -150,7 +183,7 @@ impl SessionPlayer {
         let paused_now = self
             .paused_since
             .map_or(Duration::ZERO, |since| now.saturating_sub(since));
-        now.saturating_sub(started)
+        (now.saturating_sub(started) + self.carried_active)
             .saturating_sub(self.paused_total)
             .saturating_sub(paused_now)
     }

@@ -45,6 +45,75 @@ impl ExerciseRecord {
     pub fn fully_completed(&self) -> bool {
         self.sets.iter().all(|s| s.completed == s.prescribed)
     }
+
+    /// What was done, as a sentence: "All 4 sets done in full (10 s each)." or "2 of 4 sets
+    /// done in full; round 2, left side: 7 s of 10 s; 1 not reached."
+    pub fn done_sentence(&self) -> String {
+        let total = self.sets.len();
+        let full = self
+            .sets
+            .iter()
+            .filter(|s| s.completed == s.prescribed)
+            .count();
+        let word = |n: usize| if n == 1 { "set" } else { "sets" };
+        if total > 0 && full == total {
+            let each = self
+                .sets
+                .first()
+                .map(|s| s.prescribed.describe())
+                .unwrap_or_default();
+            let same = self
+                .sets
+                .iter()
+                .all(|s| Some(s.prescribed) == self.sets.first().map(|f| f.prescribed));
+            return if total == 1 {
+                format!("Done in full ({each}).")
+            } else if same {
+                format!("All {total} {} done in full ({each} each).", word(total))
+            } else {
+                format!("All {total} {} done in full.", word(total))
+            };
+        }
+        let not_reached = self
+            .sets
+            .iter()
+            .filter(|s| s.completed.is_nothing())
+            .count();
+        if not_reached == total {
+            return "Not reached.".to_owned();
+        }
+        let mut parts = vec![format!("{full} of {total} {} done in full", word(total))];
+        let rounds = self.sets.iter().map(|s| s.round).max().unwrap_or(1);
+        for set in &self.sets {
+            if set.completed == set.prescribed || set.completed.is_nothing() {
+                continue;
+            }
+            let mut which = Vec::new();
+            if rounds > 1 {
+                which.push(format!("round {}", set.round));
+            }
+            if self.sets.iter().any(|s| s.round == set.round && s.set > 1) {
+                which.push(format!("set {}", set.set));
+            }
+            if let Some(side) = set.side {
+                which.push(format!("{} side", side.label()));
+            }
+            let which = if which.is_empty() {
+                String::new()
+            } else {
+                format!("{}: ", which.join(", "))
+            };
+            parts.push(format!(
+                "{which}{} of {}",
+                set.completed.describe(),
+                set.prescribed.describe()
+            ));
+        }
+        if not_reached > 0 {
+            parts.push(format!("{not_reached} not reached"));
+        }
+        format!("{}.", parts.join("; "))
+    }
 }
 
 /// A finished (or ended, or interrupted) session.
@@ -148,13 +217,26 @@ pub struct InProgressSession {
     pub updated_at: DateTime<FixedOffset>,
     pub active_secs: u64,
     pub phase_index: usize,
+    /// How far into that phase (whole seconds, pauses not counted). Version 1 files have none:
+    /// they resume at the phase's start.
+    #[serde(default)]
+    pub elapsed_in_phase_secs: u64,
     pub circuit: Circuit,
-    /// What each phase achieved so far, by phase index.
+    /// What each phase achieved so far, by phase index (the phase under way as far as it went).
     pub completed: Vec<Option<Dose>>,
 }
 
 impl InProgressSession {
-    pub const SCHEMA_VERSION: u32 = 1;
+    /// Version 2 added `elapsed_in_phase_secs`; version 1 files still load.
+    pub const SCHEMA_VERSION: u32 = 2;
+
+    /// Whether any work was done: a snapshot with none is not worth offering to resume.
+    pub fn has_work_done(&self) -> bool {
+        self.completed
+            .iter()
+            .flatten()
+            .any(|dose| !dose.is_nothing())
+    }
 
     /// Turn the snapshot into a partial session record.
     pub fn into_record(self) -> SessionRecord {
@@ -170,5 +252,57 @@ impl InProgressSession {
             },
             SessionOutcome::Interrupted,
         )
+    }
+}
+
+#[cfg(test)]
+mod sentence_tests {
+    use super::*;
+
+    fn set(round: u32, side: Option<Side>, done_secs: u32) -> SetRecord {
+        SetRecord {
+            round,
+            set: 1,
+            side,
+            prescribed: Dose::Hold { hold_secs: 10 },
+            completed: Dose::Hold {
+                hold_secs: done_secs,
+            },
+        }
+    }
+
+    fn exercise(sets: Vec<SetRecord>) -> ExerciseRecord {
+        ExerciseRecord {
+            exercise_id: "side_plank".to_owned(),
+            name: "Side plank".to_owned(),
+            block: "Circuit".to_owned(),
+            step: 1,
+            step_name: "bent knees".to_owned(),
+            sets,
+        }
+    }
+
+    #[test]
+    fn what_was_done_reads_as_a_sentence() {
+        let all = exercise(vec![
+            set(1, Some(Side::Left), 10),
+            set(1, Some(Side::Right), 10),
+        ]);
+        assert_eq!(all.done_sentence(), "All 2 sets done in full (10 s each).");
+        let some = exercise(vec![
+            set(1, Some(Side::Left), 10),
+            set(1, Some(Side::Right), 10),
+            set(2, Some(Side::Left), 7),
+            set(2, Some(Side::Right), 0),
+        ]);
+        assert_eq!(
+            some.done_sentence(),
+            "2 of 4 sets done in full; round 2, left side: 7 s of 10 s; 1 not reached."
+        );
+        let none = exercise(vec![
+            set(1, Some(Side::Left), 0),
+            set(1, Some(Side::Right), 0),
+        ]);
+        assert_eq!(none.done_sentence(), "Not reached.");
     }
 }

@@ -3,4 +3,5 @@
 
 pub mod clock;
 pub mod file_browser;
+pub mod screen_awake;
 pub mod sound;

@@ -111,7 +111,7 @@ pub fn handout_html(checked: &CheckedPlan, catalog: &Catalog) -> String {
             };
             html.push_str("<section class=\"exercise\">");
             html.push_str(&pose_svg(
-                &exercise.pose,
+                exercise.pose_at(item.step),
                 &format!("Body position for {}", exercise.name),
             ));
             let _ = write!(

@@ -422,10 +422,17 @@ impl Store {
     /// The snapshot of a session that was interrupted, if any.
     pub fn load_in_progress(&self) -> (Option<InProgressSession>, Option<LoadProblem>) {
         let path = self.dir.join(IN_PROGRESS_FILE);
-        match self.read_or_set_aside::<InProgressSession>(
+        let name = path.display().to_string();
+        // Version 1 lacks only `elapsed_in_phase_secs`, which defaults to the phase's start.
+        let migrate = |text: &str, version: u32| match version {
+            1 => Ok(text.to_owned()),
+            _ => ron_file::no_older_versions(&name)(text, version),
+        };
+        match self.read_migrating_or_set_aside::<InProgressSession>(
             &path,
             InProgressSession::SCHEMA_VERSION,
             StoredFile::InProgress,
+            migrate,
             |snapshot| {
                 let usable = snapshot.circuit.within_plan_ranges()
                     && crate::domain::dates::supported(snapshot.started_at.date_naive());

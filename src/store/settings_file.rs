@@ -13,6 +13,8 @@ pub struct Settings {
     pub beeps_enabled: bool,
     /// Spoken exercise names and phrases.
     pub voice_enabled: bool,
+    /// The folder the file picker last opened or saved in; it starts there next time.
+    pub last_folder: Option<std::path::PathBuf>,
 }
 
 impl Settings {
@@ -26,6 +28,10 @@ impl Settings {
             Self::default().volume
         };
         self.schema_version = Self::SCHEMA_VERSION;
+        // A folder that has gone (a USB stick removed) is forgotten, not an error.
+        if self.last_folder.as_ref().is_some_and(|dir| !dir.is_dir()) {
+            self.last_folder = None;
+        }
         self
     }
 }
@@ -37,6 +43,7 @@ impl Default for Settings {
             volume: 0.8,
             beeps_enabled: true,
             voice_enabled: true,
+            last_folder: None,
         }
     }
 }

@@ -284,7 +284,7 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
                         .map(|(date, _, worst)| [day_number(*date), f64::from(*worst)])
                         .collect();
                     plot.points(
-                        Points::new(format!("{light:?} session (worst pain)"), dots)
+                        Points::new(format!("{} session (worst pain)", light.name()), dots)
                             .color(light_colour(light))
                             .radius(4.0),
                     );

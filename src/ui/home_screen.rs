@@ -94,7 +94,7 @@ pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
             .iter()
             .map(|b| {
                 if b.rounds > 1 {
-                    format!("{} × {} rounds", b.name, b.rounds)
+                    format!("{} ({} rounds)", b.name, b.rounds)
                 } else {
                     b.name.clone()
                 }
@@ -131,7 +131,14 @@ pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
             } else {
                 "A short check-in first, then today's session"
             };
-            if ui.add(start).on_hover_text(hint).clicked() {
+            let start = ui.add(start).on_hover_text(hint);
+            // Start has the focus, so Enter starts (unless a dialog is open or the person has
+            // moved the focus elsewhere).
+            let dialog_open = model.asking_seen_clinician || model.clearance_note.is_some();
+            if !dialog_open && ui.memory(|m| m.focused().is_none()) {
+                start.request_focus();
+            }
+            if start.clicked() {
                 actions.push(Action::StartSession);
             }
         }

@@ -34,6 +34,8 @@ pub enum Action {
     GoHome,
     ResumeInterrupted,
     SaveInterruptedAsPartial,
+    /// Forget the interrupted session.
+    DiscardInterrupted,
     SetVolume(f32),
     SetBeepsEnabled(bool),
     SetVoiceEnabled(bool),
@@ -85,6 +87,8 @@ pub enum Action {
     /// Save the clinician report (HTML) / every set as CSV.
     SaveReport,
     SaveCsv,
+    /// F11 or the Full screen button: fill the screen, or go back to a window.
+    ToggleFullScreen,
 }
 
 /// Colours used across screens, chosen to stay readable in light and dark themes.
@@ -94,6 +98,12 @@ pub mod palette {
     pub const REST: Color32 = Color32::from_rgb(0x2b, 0x7b, 0xd6);
     pub const GET_READY: Color32 = Color32::from_rgb(0xe0, 0x8e, 0x0b);
     pub const WARNING: Color32 = Color32::from_rgb(0xc0, 0x39, 0x2b);
+    // The player's phases, from the Okabe–Ito palette: told apart with the common
+    // colour-vision deficiencies (orange against sky blue; yellow by its lightness), and
+    // always named in words as well.
+    pub const PHASE_WORK: Color32 = Color32::from_rgb(0xe6, 0x9f, 0x00);
+    pub const PHASE_REST: Color32 = Color32::from_rgb(0x56, 0xb4, 0xe9);
+    pub const PHASE_GET_READY: Color32 = Color32::from_rgb(0xf0, 0xe4, 0x42);
 }
 
 /// "12 min" style estimate from seconds, rounded to the nearest minute (at least 1).

@@ -2,13 +2,14 @@
 //!
 //! Keys: Space pause/resume, Right skip, Left back, Enter done (rep items), Escape end.
 
-use egui::{Align, Key, Layout, Modifiers, RichText, Vec2};
+use egui::{Align, Key, Layout, Modifiers, Pos2, Rect, RichText, Vec2};
 
 use crate::domain::catalog::{Catalog, Dose};
 use crate::domain::circuit::Circuit;
 use crate::domain::player::{PlayerState, PlayerView};
 use crate::domain::timeline::{PhaseKind, Timeline};
 
+use super::widgets::big_digits;
 use super::widgets::figure::figure_ui;
 use super::{Action, minutes_text, palette};
 
@@ -48,6 +49,17 @@ pub fn player_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
                 ui.label(format!("· Round {} of {}", phase.round, phase.rounds));
             }
             ui.label(format!("· Exercise {slot_number} of {slot_total}"));
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                let full = ui.ctx().input(|i| i.viewport().fullscreen.unwrap_or(false));
+                let label = if full {
+                    "Leave full screen"
+                } else {
+                    "Full screen"
+                };
+                if ui.button(label).on_hover_text("F11").clicked() {
+                    actions.push(Action::ToggleFullScreen);
+                }
+            });
         });
         let planned_total = model.timeline.planned_total_secs();
         let left_secs = ((1.0 - view.progress) * planned_total as f32).max(0.0) as u64;
@@ -65,13 +77,16 @@ pub fn player_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
 
     egui::Panel::bottom("player_controls").show(ui, |ui| {
         ui.add_space(6.0);
+        let h = ui.ctx().content_rect().height();
         if let Some(next) = next_text(model) {
-            ui.label(RichText::new(next).size(18.0));
+            ui.label(RichText::new(next).size(scaled(18.0, h)));
             ui.add_space(4.0);
         }
         ui.horizontal(|ui| {
+            let text_px = scaled(20.0, h);
             let big = |text: &str| {
-                egui::Button::new(RichText::new(text).size(20.0)).min_size(Vec2::new(120.0, 44.0))
+                egui::Button::new(RichText::new(text).size(text_px))
+                    .min_size(Vec2::new(text_px * 6.0, text_px * 2.2))
             };
             if ui.add(big("Back")).on_hover_text("Left arrow").clicked() {
                 actions.push(Action::Back);
@@ -100,90 +115,103 @@ pub fn player_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
     });
 
     egui::CentralPanel::default().show(ui, |ui| {
+        let window = ui.ctx().content_rect();
+        let area = ui.available_rect_before_wrap();
         let (colour, phase_name) = phase_style(phase.kind);
-        ui.columns(2, |columns| {
-            let left = &mut columns[0];
-            left.vertical_centered(|ui| {
-                ui.add_space(8.0);
-                let heading = if paused { "Paused" } else { phase_name };
-                ui.label(RichText::new(heading).size(30.0).strong().color(colour));
-                ui.label(
-                    RichText::new(countdown_text(view))
-                        .size(150.0)
-                        .strong()
-                        .color(colour),
-                );
-                if let Some(line) = under_countdown(view) {
-                    ui.label(RichText::new(line).size(20.0));
+        let (colour, phase_name) = if paused {
+            (ui.visuals().weak_text_color(), "Paused")
+        } else {
+            (colour, phase_name)
+        };
+        let countdown = countdown_digits(view);
+        // The digits take at least a third of the window's height; the timer column is as wide
+        // as they need, between 45 % and 62 % of the screen.
+        let digits_height = (window.height() / 3.0 + 4.0).max(120.0);
+        let wanted = big_digits::text_width(&countdown, digits_height) + 32.0;
+        let timer_width = wanted.clamp(area.width() * 0.45, area.width() * 0.62);
+        let timer_rect = Rect::from_min_size(area.min, Vec2::new(timer_width, area.height()));
+        let info_rect =
+            Rect::from_min_max(Pos2::new(timer_rect.right() + 16.0, area.top()), area.max);
+
+        let mut timer = ui.new_child(egui::UiBuilder::new().max_rect(timer_rect));
+        timer_ui(
+            &mut timer,
+            model,
+            &countdown,
+            digits_height,
+            colour,
+            phase_name,
+        );
+
+        let mut info = ui.new_child(egui::UiBuilder::new().max_rect(info_rect));
+        if let (Some(item), Some(exercise)) = (item, exercise) {
+            info.add_space(4.0);
+            let heading = if phase.is_work() { "Now" } else { "Next up" };
+            let h = window.height();
+            info.label(RichText::new(heading).size(scaled(20.0, h)));
+            info.label(
+                RichText::new(&item.name)
+                    .size(size_for(info_rect.height() * 0.09))
+                    .strong(),
+            );
+            info.label(
+                RichText::new(set_side_text(model))
+                    .size(scaled(24.0, h))
+                    .strong(),
+            );
+            info.label(
+                RichText::new(format!(
+                    "Step {} of {}: {}",
+                    item.step, item.top_step, item.step_name
+                ))
+                .size(scaled(18.0, h)),
+            );
+            info.add_space(8.0);
+            let body = scaled(18.0, h);
+            egui::ScrollArea::vertical().show(&mut info, |ui| {
+                ui.label(RichText::new(&exercise.how_to).size(body));
+                if let Some(step) = exercise.step(item.step)
+                    && !step.cue.is_empty()
+                {
+                    ui.add_space(4.0);
+                    ui.label(RichText::new(&step.cue).size(body).italics());
                 }
-                if paused {
-                    ui.label(RichText::new("Press Space or Resume to carry on").size(18.0));
+                if !item.notes.is_empty() {
+                    ui.add_space(4.0);
+                    ui.label(RichText::new(format!("Note: {}", item.notes)).size(body));
                 }
-                if let Some(exercise) = exercise {
-                    let mirrored = phase.side == Some(crate::domain::timeline::Side::Right);
-                    let width = ui.available_width().min(460.0);
-                    let height = (width * 0.6).min(ui.available_height());
-                    figure_ui(
-                        ui,
-                        &exercise.pose,
-                        Vec2::new(width, height),
-                        mirrored,
-                        &format!("Body position for {}", exercise.name),
-                    );
+                if !exercise.equipment.is_empty() {
+                    ui.add_space(4.0);
+                    let needs: Vec<&str> = exercise.equipment.iter().map(|e| e.label()).collect();
+                    ui.label(RichText::new(format!("You need: {}", needs.join(", "))).size(body));
                 }
             });
-            let right = &mut columns[1];
-            if let (Some(item), Some(exercise)) = (item, exercise) {
-                right.add_space(8.0);
-                if !phase.is_work() {
-                    right.label(RichText::new("Next up").size(18.0));
-                }
-                right.label(RichText::new(&item.name).size(34.0).strong());
-                right.label(
-                    RichText::new(format!(
-                        "Step {} of {}: {}",
-                        item.step, item.top_step, item.step_name
-                    ))
-                    .size(18.0),
-                );
-                right.label(RichText::new(set_side_text(model)).size(24.0).strong());
-                right.add_space(8.0);
-                egui::ScrollArea::vertical().show(right, |ui| {
-                    ui.label(RichText::new(&exercise.how_to).size(18.0));
-                    if let Some(step) = exercise.step(item.step)
-                        && !step.cue.is_empty()
-                    {
-                        ui.add_space(4.0);
-                        ui.label(RichText::new(&step.cue).size(18.0).italics());
-                    }
-                    if !item.notes.is_empty() {
-                        ui.add_space(4.0);
-                        ui.label(RichText::new(format!("Note: {}", item.notes)).size(18.0));
-                    }
-                    if !exercise.equipment.is_empty() {
-                        ui.add_space(4.0);
-                        let needs: Vec<&str> =
-                            exercise.equipment.iter().map(|e| e.label()).collect();
-                        ui.label(
-                            RichText::new(format!("You need: {}", needs.join(", "))).size(16.0),
-                        );
-                    }
-                });
-            }
-        });
+        }
     });
 
     if model.confirming_end {
         egui::Modal::new(egui::Id::unique("confirm_end")).show(ui.ctx(), |ui| {
+            ui.set_max_width(460.0);
             ui.heading("End the session now?");
             ui.label("What you have done so far will be saved as a partial session.");
-            ui.add_space(8.0);
+            ui.label("Enter or Escape keeps going.");
+            ui.add_space(12.0);
             ui.horizontal(|ui| {
-                if ui.button("Yes, end and save").clicked() {
-                    actions.push(Action::ConfirmEnd);
+                let big = |text: &str| {
+                    egui::Button::new(RichText::new(text).size(20.0))
+                        .min_size(Vec2::new(180.0, 48.0))
+                };
+                // "Keep going" comes first and has the focus: a stray Enter never ends a workout.
+                let keep = ui.add(big("Keep going"));
+                if !ui.memory(|m| m.focused().is_some()) {
+                    keep.request_focus();
                 }
-                if ui.button("Keep going").clicked() {
+                if keep.clicked() {
                     actions.push(Action::CancelEnd);
+                }
+                ui.add_space(16.0);
+                if ui.add(big("End and save")).clicked() {
+                    actions.push(Action::ConfirmEnd);
                 }
             });
         });
@@ -196,13 +224,15 @@ fn keyboard_actions(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
     let mut actions = Vec::new();
     let pressed = |key| ui.input_mut(|i| i.consume_key(Modifiers::NONE, key));
     if model.confirming_end {
+        // Enter presses the focused button (Keep going, unless the person moved to End and
+        // save); Escape always keeps going.
         if pressed(Key::Escape) {
             actions.push(Action::CancelEnd);
         }
-        if pressed(Key::Enter) {
-            actions.push(Action::ConfirmEnd);
-        }
         return actions;
+    }
+    if pressed(Key::F11) {
+        actions.push(Action::ToggleFullScreen);
     }
     if pressed(Key::Space) {
         actions.push(if model.view.state == PlayerState::Paused {
@@ -228,22 +258,135 @@ fn keyboard_actions(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
 
 fn phase_style(kind: PhaseKind) -> (egui::Color32, &'static str) {
     match kind {
-        PhaseKind::GetReady => (palette::GET_READY, "Get ready"),
-        PhaseKind::Work => (palette::WORK, "Work"),
-        PhaseKind::SwitchSides => (palette::GET_READY, "Switch sides"),
-        PhaseKind::Rest => (palette::REST, "Rest"),
-        PhaseKind::RoundRest => (palette::REST, "Round rest"),
-        PhaseKind::Done => (palette::WORK, "Finished"),
+        PhaseKind::GetReady => (palette::PHASE_GET_READY, "Get ready"),
+        PhaseKind::Work => (palette::PHASE_WORK, "Work"),
+        PhaseKind::SwitchSides => (palette::PHASE_GET_READY, "Switch sides"),
+        PhaseKind::Rest => (palette::PHASE_REST, "Rest"),
+        PhaseKind::RoundRest => (palette::PHASE_REST, "Round rest"),
+        PhaseKind::Done => (palette::PHASE_WORK, "Finished"),
     }
 }
 
-/// The big number: seconds left, or the rep count while waiting for Done.
-fn countdown_text(view: &PlayerView) -> String {
+/// The big number: seconds left (`45`, `1:30`), or the rep count while waiting for Done.
+fn countdown_digits(view: &PlayerView) -> String {
     match (view.phase.dose, view.remaining_display_secs()) {
         (_, Some(secs)) => clock_text(secs),
-        (Dose::Reps { reps }, None) => format!("{reps} reps"),
-        (_, None) => "—".to_owned(),
+        (Dose::Reps { reps }, None) => reps.to_string(),
+        (_, None) => String::new(),
     }
+}
+
+/// What a screen reader says for the big number.
+fn countdown_spoken(view: &PlayerView) -> String {
+    match (view.phase.dose, view.remaining_display_secs()) {
+        (_, Some(1)) => "1 second left".to_owned(),
+        (_, Some(secs)) => format!("{secs} seconds left"),
+        (Dose::Reps { reps }, None) => format!("{reps} reps"),
+        (_, None) => String::new(),
+    }
+}
+
+/// A text size for a base size at this window height: larger on large screens, from the same
+/// small set of sizes (see [`size_for`]).
+fn scaled(base_px: f32, window_height: f32) -> f32 {
+    const SIZES: [f32; 10] = [16.0, 18.0, 20.0, 22.0, 24.0, 28.0, 32.0, 36.0, 44.0, 52.0];
+    let wanted = base_px * (window_height / 720.0).clamp(1.0, 2.0);
+    SIZES
+        .iter()
+        .copied()
+        .rev()
+        .find(|s| *s <= wanted)
+        .unwrap_or(SIZES[0])
+}
+
+/// Font sizes come from a small fixed set, so resizing the window never adds glyphs at new
+/// sizes to the font atlas: the largest of them that fits in `px`.
+fn size_for(px: f32) -> f32 {
+    const SIZES: [f32; 5] = [24.0, 30.0, 38.0, 48.0, 64.0];
+    SIZES
+        .iter()
+        .copied()
+        .rev()
+        .find(|s| *s <= px)
+        .unwrap_or(SIZES[0])
+}
+
+/// The timer column: a band in the phase's colour naming the phase, the countdown, what the
+/// number means, how far through the phase, and the picture.
+fn timer_ui(
+    ui: &mut egui::Ui,
+    model: &PlayerModel<'_>,
+    countdown: &str,
+    digits_height: f32,
+    colour: egui::Color32,
+    phase_name: &str,
+) {
+    let view = &model.view;
+    let phase = view.phase;
+    let rect = ui.max_rect();
+    ui.painter()
+        .rect_filled(rect, 8.0, colour.gamma_multiply(0.16));
+    let band_height = (rect.height() * 0.12).clamp(40.0, 96.0);
+    let band = Rect::from_min_size(rect.min, Vec2::new(rect.width(), band_height));
+    ui.painter().rect_filled(band, 8.0, colour);
+    let (band_response, _) = (ui.allocate_rect(band, egui::Sense::hover()), ());
+    band_response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, phase_name));
+    ui.painter().text(
+        band.center(),
+        egui::Align2::CENTER_CENTER,
+        phase_name.to_uppercase(),
+        egui::FontId::proportional(size_for(band_height * 0.6)),
+        egui::Color32::from_gray(16),
+    );
+
+    let digits_height = digits_height
+        .min(rect.height() - band_height - 70.0)
+        .max(40.0);
+    ui.add_space(8.0);
+    ui.vertical_centered(|ui| {
+        big_digits::big_digits_ui(
+            ui,
+            countdown,
+            Vec2::new(rect.width() - 24.0, digits_height),
+            ui.visuals().strong_text_color(),
+            &countdown_spoken(view),
+        );
+        let h = ui.ctx().content_rect().height();
+        for line in under_countdown(view) {
+            ui.label(RichText::new(line).size(scaled(22.0, h)));
+        }
+        if !phase.waits_for_done && phase.planned_secs > 0 {
+            let through =
+                (view.elapsed_in_phase.as_secs_f32() / phase.planned_secs as f32).clamp(0.0, 1.0);
+            let (bar, _) =
+                ui.allocate_exact_size(Vec2::new(rect.width() - 48.0, 10.0), egui::Sense::hover());
+            ui.painter()
+                .rect_filled(bar, 5.0, colour.gamma_multiply(0.3));
+            let mut done = bar;
+            done.set_width(bar.width() * through);
+            ui.painter().rect_filled(done, 5.0, colour);
+        }
+        if view.state == PlayerState::Paused {
+            ui.label(RichText::new("Press Space or Resume to carry on").size(20.0));
+        }
+        let item = model.circuit.item(phase.slot);
+        if let Some(item) = item
+            && let Some(exercise) = model.catalog.get(&item.exercise_id)
+        {
+            let mirrored = phase.side == Some(crate::domain::timeline::Side::Right);
+            let width = (ui.available_width() - 24.0).min(460.0);
+            let height = (width * 0.6).min(ui.available_height() - 8.0);
+            if height > 40.0 {
+                figure_ui(
+                    ui,
+                    exercise.pose_at(item.step),
+                    Vec2::new(width, height),
+                    mirrored,
+                    &format!("Body position for {}, {}", exercise.name, item.step_name),
+                );
+            }
+        }
+    });
 }
 
 fn clock_text(secs: u64) -> String {
@@ -254,25 +397,37 @@ fn clock_text(secs: u64) -> String {
     }
 }
 
-fn under_countdown(view: &PlayerView) -> Option<String> {
+/// What the big number means, and what else the person needs to know about it.
+fn under_countdown(view: &PlayerView) -> Vec<String> {
     let phase = view.phase;
     if !phase.is_work() {
-        return None;
+        return vec!["seconds left".to_owned()];
     }
     match phase.dose {
-        Dose::Reps { .. } => Some(format!(
-            "Press Done (Enter) when finished · {}",
-            clock_text(view.elapsed_in_phase.as_secs())
-        )),
+        Dose::Reps { .. } => vec![
+            "reps: press Done when finished".to_owned(),
+            format!(
+                "elapsed {}",
+                minutes_seconds(view.elapsed_in_phase.as_secs())
+            ),
+        ],
         Dose::Paced {
             reps, secs_per_rep, ..
         } if secs_per_rep > 0 => {
             let current = (view.elapsed_in_phase.as_secs() / u64::from(secs_per_rep) + 1)
                 .min(u64::from(reps));
-            Some(format!("Rep {current} of {reps}"))
+            vec![
+                "seconds left".to_owned(),
+                format!("slow rep {current} of {reps}, {secs_per_rep} s each"),
+            ]
         }
-        _ => None,
+        _ => vec!["seconds left".to_owned()],
     }
+}
+
+/// "0:04", "1:30": a time that is always minutes and seconds.
+fn minutes_seconds(secs: u64) -> String {
+    format!("{}:{:02}", secs / 60, secs % 60)
 }
 
 fn set_side_text(model: &PlayerModel<'_>) -> String {
@@ -310,7 +465,7 @@ fn next_text(model: &PlayerModel<'_>) -> Option<String> {
         .map(|s| format!(", {} side", s.label()))
         .unwrap_or_default();
     Some(format!(
-        "Then: {}{}, {}",
+        "After this: {}{}, {}",
         item.name,
         side,
         next.dose.describe()

@@ -15,6 +15,8 @@ pub struct SessionDetailModel<'a> {
     /// Worst pain reported after.
     pub pain_after: Option<u8>,
     pub light: Option<Light>,
+    /// The plan's rule settings, to say what the light means.
+    pub rules: &'a crate::domain::plan::RuleSettings,
     /// The rules' decision for that day.
     pub decision: Option<&'a DayDecision>,
 }
@@ -34,18 +36,17 @@ pub fn session_detail_ui(ui: &mut egui::Ui, model: &SessionDetailModel<'_>) -> V
             .size(24.0),
         );
         let pain = |p: Option<u8>| p.map_or("not answered".to_owned(), |p| format!("{p}/10"));
-        let light = model
-            .light
-            .map_or("not known (no answers after the session)".to_owned(), |l| {
-                format!("{l:?}").to_lowercase()
-            });
         ui.label(format!(
-            "{} · {} of training · back pain before: {} · worst pain during: {} · light: {light}",
+            "{} · {} of training · back pain before: {} · worst pain during: {}",
             record.program,
             minutes_text(record.active_secs),
             pain(model.pain_before),
             pain(model.pain_after),
         ));
+        ui.label(match model.light {
+            Some(light) => format!("How it went: {}.", light.meaning(model.rules)),
+            None => "How it went: not known (no answers after the session).".to_owned(),
+        });
         if let Some(decision) = model.decision
             && !decision.reasons.is_empty()
         {

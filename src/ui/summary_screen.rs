@@ -112,15 +112,7 @@ fn summary_body_ui(
                     for exercise in &record.exercises {
                         ui.label(&exercise.name);
                         ui.label(format!("{}: {}", exercise.step, exercise.step_name));
-                        let sets: Vec<String> = exercise
-                            .sets
-                            .iter()
-                            .map(|s| {
-                                let side = s.side.map(|d| format!(" {}", d.label())).unwrap_or_default();
-                                format!("{}{} of {}", s.completed.describe(), side, s.prescribed.describe())
-                            })
-                            .collect();
-                        ui.label(sets.join("; "));
+                        ui.label(exercise.done_sentence());
                         ui.end_row();
                     }
                 });

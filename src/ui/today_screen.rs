@@ -27,15 +27,18 @@ pub fn today_ui(ui: &mut egui::Ui, model: &TodayModel<'_>) -> Vec<Action> {
     egui::Panel::bottom("today_buttons").show(ui, |ui| {
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if trainable
-                && ui
-                    .add(
-                        egui::Button::new(RichText::new("Start session").size(24.0))
-                            .min_size(egui::vec2(220.0, 56.0)),
-                    )
-                    .clicked()
-            {
-                actions.push(Action::StartSession);
+            if trainable {
+                let start = ui.add(
+                    egui::Button::new(RichText::new("Start session").size(24.0))
+                        .min_size(egui::vec2(220.0, 56.0)),
+                );
+                // Focus on Start: Enter starts, once the person has read the decision.
+                if ui.memory(|m| m.focused().is_none()) {
+                    start.request_focus();
+                }
+                if start.clicked() {
+                    actions.push(Action::StartSession);
+                }
             }
             if ui
                 .add(

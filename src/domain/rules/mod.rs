@@ -63,6 +63,37 @@ pub enum Light {
     Red,
 }
 
+impl Light {
+    /// "green", "amber", "red".
+    pub fn name(self) -> &'static str {
+        match self {
+            Light::Green => "green",
+            Light::Amber => "amber",
+            Light::Red => "red",
+        }
+    }
+
+    /// What the light means under these settings, in a line the person can read.
+    pub fn meaning(self, rules: &crate::domain::plan::RuleSettings) -> String {
+        match self {
+            Light::Green => format!(
+                "green: worst pain {} or less (or up to {} and no more than {} above your pain \
+                 before), nothing sharp, and no worse the next day",
+                rules.green_max_pain, rules.amber_max_pain, rules.green_rise
+            ),
+            Light::Amber => format!(
+                "amber: worst pain up to {}, or worse the next day but back to usual within a day",
+                rules.amber_max_pain
+            ),
+            Light::Red => format!(
+                "red: worst pain {} or more, sharp or shooting pain worse than usual, or still \
+                 worse the next day",
+                rules.amber_max_pain.saturating_add(1)
+            ),
+        }
+    }
+}
+
 /// One exercise as prescribed for the day.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Prescribed {

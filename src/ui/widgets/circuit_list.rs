@@ -21,7 +21,7 @@ pub fn circuit_list_ui(ui: &mut egui::Ui, circuit: &Circuit, catalog: &Catalog, 
                 if let Some(exercise) = catalog.get(&item.exercise_id) {
                     figure_ui(
                         ui,
-                        &exercise.pose,
+                        exercise.pose_at(item.step),
                         figure_size,
                         false,
                         &format!("Picture of {}", exercise.name),

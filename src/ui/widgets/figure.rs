@@ -20,6 +20,7 @@ pub fn figure_ui(ui: &mut egui::Ui, pose: &Pose, size: Vec2, mirrored: bool, des
     let ink = visuals.strong_text_color();
     let faint = visuals.weak_text_color();
     let prop_fill = visuals.faint_bg_color;
+    let halo = visuals.panel_fill;
     let scale = (rect.width() / POSE_BOX.x).min(rect.height() / POSE_BOX.y);
     let origin = rect.center() - POSE_BOX * scale / 2.0;
     let map = |(x, y): Point| -> Pos2 {
@@ -55,17 +56,49 @@ pub fn figure_ui(ui: &mut egui::Ui, pose: &Pose, size: Vec2, mirrored: bool, des
     }
     for line in &pose.lines {
         let points: Vec<Pos2> = line.iter().copied().map(map).collect();
-        painter.add(Shape::line(points.clone(), limb));
+        // Segment by segment with a dot on every joint: round joins, as in the printed
+        // pictures, where a polyline's mitre would cut a sharp knee or elbow off flat.
+        for pair in points.windows(2) {
+            painter.line_segment([pair[0], pair[1]], limb);
+        }
         for joint in points {
             painter.circle_filled(joint, limb.width * 0.5, ink);
         }
     }
     painter.circle_filled(map(pose.head), 4.2 * scale, ink);
     if let Some((from, to)) = pose.arrow {
-        painter.arrow(
-            map(from),
-            map(to) - map(from),
-            Stroke::new(2.0, Color32::from_rgb(0xe0, 0x8e, 0x0b)),
-        );
+        draw_arrow(&painter, map(from), map(to), scale, halo);
     }
+}
+
+/// The movement arrow from `from` to the tip of its head at `to`: a thick shaft and a broad
+/// filled triangular head (the same shape as the printed pictures), never so small that it
+/// reads as a "1" in a thumbnail. A halo in the background colour keeps it apart where it
+/// crosses the figure.
+fn draw_arrow(painter: &egui::Painter, from: Pos2, to: Pos2, scale: f32, halo: Color32) {
+    let amber = Color32::from_rgb(0xe0, 0x8e, 0x0b);
+    let along = to - from;
+    let length = along.length();
+    if length.is_nan() || length < 1.0 {
+        return;
+    }
+    let unit = along / length;
+    let across = unit.rot90();
+    // In pose units: shaft 3 wide, head 8 long and 11 wide; with floors for thumbnails.
+    let head = (8.0 * scale).max(7.0).min(length);
+    let half = head * 5.5 / 8.0;
+    let shaft = (3.0 * scale).max(2.5);
+    let base = to - unit * head;
+    let tip = [to, base + across * half, base - across * half];
+    let shaft_end = to - unit * head * 0.6;
+    painter.line_segment([from, shaft_end], Stroke::new(shaft + 2.0, halo));
+    painter.circle_filled(from, shaft * 0.5 + 1.0, halo);
+    painter.add(Shape::convex_polygon(
+        tip.to_vec(),
+        halo,
+        Stroke::new(2.0, halo),
+    ));
+    painter.line_segment([from, shaft_end], Stroke::new(shaft, amber));
+    painter.circle_filled(from, shaft * 0.5, amber);
+    painter.add(Shape::convex_polygon(tip.to_vec(), amber, Stroke::NONE));
 }

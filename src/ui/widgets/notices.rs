@@ -97,24 +97,34 @@ fn unsaved_ui(ui: &mut egui::Ui, bar: &NoticeBar<'_>) -> Vec<Action> {
     actions
 }
 
-/// Each notice in a framed box with a Dismiss button.
+/// One notice at a time (the oldest), in a framed box with a Dismiss button and, when more
+/// are waiting, how many. Confirmations go by themselves after a few seconds; problems stay
+/// until dismissed.
 pub fn notices_ui(ui: &mut egui::Ui, notices: &[Notice]) -> Vec<Action> {
     let mut actions = Vec::new();
-    for (index, notice) in notices.iter().enumerate() {
-        let colour = match notice.kind {
-            NoticeKind::Problem => palette::WARNING,
-            NoticeKind::Info => palette::WORK,
-        };
-        egui::Frame::group(ui.style())
-            .stroke(egui::Stroke::new(1.5, colour))
-            .show(ui, |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(&notice.text).color(colour));
-                    if ui.button("Dismiss").clicked() {
-                        actions.push(Action::DismissNotice(index));
-                    }
-                });
+    let Some(notice) = notices.first() else {
+        return actions;
+    };
+    let colour = match notice.kind {
+        NoticeKind::Problem => palette::WARNING,
+        NoticeKind::Info => palette::WORK,
+    };
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(1.5, colour))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                // Selectable, so an error can be copied out to a clinician or a bug report.
+                ui.add(
+                    egui::Label::new(RichText::new(&notice.text).color(colour)).selectable(true),
+                );
+                if notices.len() > 1 {
+                    ui.label(format!("(1 of {}: Dismiss shows the next)", notices.len()));
+                }
+                if ui.button("Dismiss").clicked() {
+                    actions.push(Action::DismissNotice(0));
+                }
             });
-    }
+        });
     actions
 }

@@ -28,10 +28,14 @@ pub fn settings_ui(
     if ui.checkbox(&mut voice, "Spoken cues").changed() {
         actions.push(Action::SetVoiceEnabled(voice));
     }
-    if let Some(problem) = sound_problem {
-        ui.small(format!(
-            "Sound is unavailable on this computer ({problem}). The timer works without it."
-        ));
+    if sound_problem.is_some() {
+        ui.label(
+            egui::RichText::new(
+                "No sound: Strongback found no speaker or sound card it can use. The timer, \
+                 pictures and words work as usual; connect a speaker and restart to hear the cues.",
+            )
+            .color(crate::ui::palette::GET_READY),
+        );
     }
     actions
 }
