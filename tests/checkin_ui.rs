@@ -378,3 +378,36 @@ fn a_second_session_on_a_day_keeps_the_first_ones_report() {
     let pains: Vec<u8> = today.reports().map(|r| r.worst_pain).collect();
     assert_eq!(pains, vec![2, 4], "one report per session");
 }
+
+#[test]
+fn the_morning_after_question_comes_only_at_the_first_check_in_after_a_session() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.start();
+    app.wait_secs(60);
+    app.press(egui::Key::Escape);
+    app.click("End and save");
+    app.click("Worst pain: 2");
+    app.click("Save answers");
+    app.click("Back to home");
+    // The next day: asked.
+    app.wait_secs(24 * 3600);
+    app.click("Start");
+    assert_eq!(app.app().screen_kind(), ScreenKind::CheckIn);
+    app.click("Next");
+    assert!(app.shows_containing("The morning after your last session"));
+    app.choose("better");
+    app.click("Back pain: 2");
+    app.choose("a general ache across the low back");
+    app.click("Save check-in");
+    app.click("Not now");
+    // A day later, with no session in between: not asked again.
+    app.wait_secs(24 * 3600);
+    app.click("Start");
+    assert_eq!(app.app().screen_kind(), ScreenKind::CheckIn);
+    app.click("Next");
+    assert!(
+        !app.shows_containing("The morning after your last session"),
+        "that session's morning after was already answered"
+    );
+}

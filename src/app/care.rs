@@ -136,9 +136,27 @@ impl StrongbackApp {
         let mut answers = CheckInAnswers::new(mode, ask_morning_after);
         if let Some(plan) = &self.plan {
             let plan = &plan.plan;
+            // Asked again for a plan that starts later than the last asking: counted from the
+            // plan's start, or from the day it was accepted if that was earlier (so the days
+            // before a later start do not ask every day).
+            let accepted_on = self
+                .history
+                .days()
+                .iter()
+                .rev()
+                .find(|d| {
+                    d.clinician_seen
+                        .as_ref()
+                        .is_some_and(|c| c.note == PLAN_ACCEPTED_NOTE)
+                })
+                .map(|d| d.date);
+            let counted_from = match (plan.start_date, accepted_on) {
+                (Some(start), Some(accepted)) => Some(start.min(accepted)),
+                (start, _) => start,
+            };
             let asked_for_this_plan = self.history.days().iter().any(|d| {
                 d.check_in.as_ref().is_some_and(|c| c.risk_factors_asked)
-                    && plan.start_date.is_none_or(|start| d.date >= start)
+                    && counted_from.is_none_or(|from| d.date >= from)
             });
             answers.risk_factors_screened = plan.risk_factors_screened;
             answers.ask_risk_factors = !plan.risk_factors_screened
@@ -155,11 +173,21 @@ impl StrongbackApp {
         }
         let today = self.today();
         if !self.checked_in_on(today) {
-            let had_session = self
+            // The morning-after question only at the first check-in after a session.
+            let last_session = self
                 .history
                 .days()
                 .iter()
-                .any(|d| d.date < today && d.reports().next().is_some());
+                .filter(|d| d.date < today && d.reports().next().is_some())
+                .map(|d| d.date)
+                .max();
+            let had_session = last_session.is_some_and(|session_date| {
+                !self
+                    .history
+                    .days()
+                    .iter()
+                    .any(|d| d.date > session_date && d.date < today && d.check_in.is_some())
+            });
             self.screen = Screen::CheckIn(Box::new(
                 self.check_in_draft(CheckInMode::Daily, had_session),
             ));
@@ -230,6 +258,7 @@ impl StrongbackApp {
 
     /// The person has seen a clinician (or accepted a new plan): an open referral ends.
     pub(super) fn record_seen_clinician(&mut self, note: String) {
+        // (A plan accepted is recorded with PLAN_ACCEPTED_NOTE.)
         let today = self.today();
         self.change_day(today, |day| {
             day.clinician_seen = Some(ClinicianSeen { note });
@@ -250,3 +279,6 @@ impl StrongbackApp {
         });
     }
 }
+
+/// The note of the "seen a clinician" entry that accepting a new plan records.
+pub(super) const PLAN_ACCEPTED_NOTE: &str = "New plan accepted";

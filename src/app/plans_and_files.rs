@@ -102,7 +102,7 @@ impl StrongbackApp {
                     .info(format!("Now training from \"{}\".", candidate.plan.name));
                 self.plan = Some(candidate);
                 // A new plan from a clinician ends an open referral (clinical spec §5 R7).
-                self.record_seen_clinician("New plan accepted".to_owned());
+                self.record_seen_clinician(super::care::PLAN_ACCEPTED_NOTE.to_owned());
             }
             Err(err) => self.notices.problem(format!(
                 "The plan could not be saved, so it was not changed: {err}"

@@ -186,6 +186,10 @@ pub(crate) fn status_title(decision: &DayDecision) -> (egui::Color32, &'static s
             palette::GET_READY,
             "Train today, and please book a clinician",
         ),
+        (Status::Train, Referral::Urgent) => (
+            palette::WARNING,
+            "Train today, and see a doctor in the next few days",
+        ),
         (Status::Train, _) => (palette::WORK, "Train today"),
     }
 }
@@ -224,7 +228,7 @@ fn decision_ui(ui: &mut egui::Ui, decision: &DayDecision) -> Vec<Action> {
                             ui.label(format!("• {reason}"));
                         }
                     });
-                if decision.referral == Referral::Routine
+                if matches!(decision.referral, Referral::Routine | Referral::Urgent)
                     && ui
                         .button("I have seen a clinician about this")
                         .on_hover_text("The request to book a clinician stays until you say so")
