@@ -167,8 +167,20 @@ fn flag_boxes(ui: &mut egui::Ui, draft: &mut CheckInDraft, flags: impl Iterator<
     }
 }
 
+/// The choices side by side when they all fit on one line, else one under another: never a
+/// row with one choice wrapped onto a line of its own.
 fn radio_row<T: Copy + PartialEq>(ui: &mut egui::Ui, value: &mut Option<T>, choices: &[(T, &str)]) {
-    ui.horizontal_wrapped(|ui| {
+    let font = egui::FontId::proportional(16.0);
+    let needed: f32 = choices
+        .iter()
+        .map(|(_, label)| {
+            let text = ui.fonts_mut(|f| {
+                f.layout_no_wrap((*label).to_owned(), font.clone(), egui::Color32::WHITE)
+            });
+            text.size().x + 36.0
+        })
+        .sum();
+    let mut row = |ui: &mut egui::Ui| {
         for &(choice, label) in choices {
             if ui
                 .radio(*value == Some(choice), RichText::new(label).size(16.0))
@@ -177,7 +189,12 @@ fn radio_row<T: Copy + PartialEq>(ui: &mut egui::Ui, value: &mut Option<T>, choi
                 *value = Some(choice);
             }
         }
-    });
+    };
+    if needed <= ui.available_width() {
+        ui.horizontal(|ui| row(ui));
+    } else {
+        ui.vertical(|ui| row(ui));
+    }
 }
 
 fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
