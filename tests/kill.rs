@@ -149,7 +149,8 @@ fn sessions_survive_being_killed_at_random_moments() {
             .stderr(Stdio::null())
             .spawn()
             .expect("child starts");
-        std::thread::sleep(Duration::from_millis(30 + rng.below(870)));
+        // A child needs about 1.5 s (debug build) to reach its first saved session.
+        std::thread::sleep(Duration::from_millis(30 + rng.below(2_400)));
         // SIGKILL: no destructor, no shutdown code.
         child.kill().expect("killed");
         child.wait().expect("reaped");

@@ -835,14 +835,15 @@ proptest! {
                     prop_assert_ne!(e.exercise_id.as_str(), "knee_to_chest", "flexion with Nerve");
                 }
             }
-            // Stop and pause hold from a flag until a clearance, whatever else happened.
+            // Stop and pause hold from a flag until a clearance, whatever else happened. A
+            // check-in on the clearance's own date counts as after it (neither has a time).
             let mut pending = None;
             for past in days.iter().filter(|x| x.date <= date(n)) {
-                if let Some(c) = &past.check_in && let Some(tier) = c.worst_flag() {
-                    pending = pending.max(Some(tier));
-                }
                 if past.clearance.is_some() {
                     pending = None;
+                }
+                if let Some(c) = &past.check_in && let Some(tier) = c.worst_flag() {
+                    pending = pending.max(Some(tier));
                 }
             }
             match pending {

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use strongback::domain::catalog::{Catalog, Dose};
 use strongback::domain::checkin::{
-    CheckIn, Clearance, ClinicianSeen, Day, LegExtent, MorningAfter, PainKind, RedFlag,
+    CheckIn, Clearance, ClinicianSeen, Day, LegExtent, LegTrend, MorningAfter, PainKind, RedFlag,
     SessionReport,
 };
 use strongback::domain::plan::{CheckedPlan, Presentation};
@@ -552,20 +552,492 @@ fn simulate_replays_a_version_one_days_file_with_its_old_session_field() {
     assert_eq!(next.status, Status::Rest);
 }
 
+// ---------------------------------------------------------------- audit of issue 10
+
+/// A plan from its blocks (and anything else inside the plan), checked like a plan file.
+fn plan_text(extra: &str, blocks: &str) -> CheckedPlan {
+    let text = format!(
+        r#"(
+    schema_version: 2,
+    name: "Audit",
+    {extra}
+    blocks: [{blocks}],
+)"#
+    );
+    check_plan_text("audit.ron", &text, &catalog()).expect("test plan is valid")
+}
+
+/// The `plan` circuit with dead bug and ball curl added: reps above step 1, holds at step 1.
+fn plan_with_floor_work(extra: &str) -> CheckedPlan {
+    plan_text(
+        extra,
+        r#"
+        (name: "Warm-up", rounds: 1, items: [
+            (exercise: "walk", step: 1),
+            (exercise: "cat_camel", step: 1),
+        ]),
+        (name: "Circuit", rounds: 2, items: [
+            (exercise: "plank", step: 2, sets: 2),
+            (exercise: "bird_dog", step: 2, sets: 3),
+            (exercise: "dead_bug", step: 2, sets: 2),
+            (exercise: "ball_curl", step: 2, sets: 2),
+            (exercise: "bridge", step: 2, sets: 3),
+        ]),
+        (name: "Stretches", rounds: 1, items: [
+            (exercise: "hamstring_stretch", step: 1),
+        ]),"#,
+    )
+}
+
+/// Dead bug and ball curl only, six rounds at step 2 under a 16-minute limit: a step down to
+/// their step-1 holds would take the session past it.
+fn floor_work_under_a_limit() -> CheckedPlan {
+    plan_text(
+        "presentation: Ache, limits: (max_session_minutes: Some(16)),
+        timings: (get_ready_secs: 10, switch_sides_secs: 5, rest_between_sets_secs: 15, rest_between_exercises_secs: 30, rest_between_rounds_secs: 60, secs_per_rep_estimate: 4),",
+        r#"
+        (name: "Circuit", rounds: 6, items: [
+            (exercise: "dead_bug", step: 2, sets: 1),
+            (exercise: "ball_curl", step: 2, sets: 1),
+        ]),"#,
+    )
+}
+
+fn planned_secs(p: &CheckedPlan, d: &DayDecision) -> u64 {
+    let circuit = strongback::domain::rules::todays_circuit(&p.circuit, d, &catalog());
+    Timeline::build(&circuit).planned_total_secs()
+}
+
+fn leg_check_in(
+    back_pain: u8,
+    leg_pain: u8,
+    extent: LegExtent,
+    trend: Option<LegTrend>,
+) -> CheckIn {
+    CheckIn {
+        leg_pain: Some(leg_pain),
+        leg_extent: Some(extent),
+        leg_trend: trend,
+        ..check_in(back_pain)
+    }
+}
+
+#[test]
+fn a_sign_reported_on_the_date_of_its_clearance_is_not_lifted_by_it() {
+    let p = plan("");
+    // In the app the person clears the stop first and then checks in: the check-in's answer
+    // is new or worse since the clearance, whatever order the file lists them in.
+    let mut days = vec![
+        flagged(1, &[RedFlag::SevereLegWeakness], false),
+        cleared(2, &[RedFlag::SevereLegWeakness]),
+        flagged(2, &[RedFlag::SevereLegWeakness], false),
+        day(3, Some(check_in(2)), None),
+    ];
+    for n in [2, 3] {
+        let d = decide_on(&p, &days, n);
+        assert_eq!(d.status, Status::Stopped, "day {n}: {:?}", d.reasons);
+        assert_eq!(d.red_flags, vec![RedFlag::SevereLegWeakness]);
+    }
+    days.swap(1, 2);
+    assert_eq!(decide_on(&p, &days, 3).status, Status::Stopped);
+    // A clearance on a later date covers it as it stood.
+    days.push(cleared(4, &[RedFlag::SevereLegWeakness]));
+    assert_eq!(decide_on(&p, &days, 4).status, Status::Train);
+    // A clearance naming an answer that only that date's check-in gave was made after it
+    // (the intake's "yes", cleared at once): it lifts it.
+    let intake = vec![
+        flagged(1, &[RedFlag::CancerHistory], true),
+        cleared(1, &[RedFlag::CancerHistory]),
+    ];
+    assert_eq!(decide_on(&p, &intake, 1).status, Status::Train);
+    // A clearance with a calm check-in on its date lifts what was reported before.
+    let calm = vec![
+        flagged(1, &[RedFlag::MidBackPain], false),
+        cleared(2, &[RedFlag::MidBackPain]),
+        day(2, Some(check_in(2)), None),
+    ];
+    assert_eq!(decide_on(&p, &calm, 2).status, Status::Train);
+}
+
+#[test]
+fn a_nerve_warning_on_a_spasm_gentle_day_still_leaves_out_the_hamstring_stretch() {
+    let p = plan("presentation: Spasm,");
+    let mut warning = leg_check_in(7, 4, LegExtent::Foot, Some(LegTrend::Further));
+    warning.new_numbness = true;
+    let mut days = vec![day(1, Some(warning.clone()), None)];
+    let d = decide_on(&p, &days, 1);
+    assert_eq!(d.status, Status::Gentle, "{:?}", d.reasons);
+    assert!(
+        d.exercises
+            .iter()
+            .all(|e| e.exercise_id != "hamstring_stretch"),
+        "{:?}",
+        d.exercises
+    );
+    assert!(d.exercises.iter().any(|e| e.exercise_id == "walk"));
+    assert!(
+        d.reasons.iter().any(|r| r.contains("hamstring stretch")),
+        "the warning is shown: {:?}",
+        d.reasons
+    );
+    // The episode is followed up like any other: still there 48 hours later, a referral.
+    let still = leg_check_in(7, 4, LegExtent::Foot, Some(LegTrend::Same));
+    days.push(day(3, Some(still), None));
+    let d = decide_on(&p, &days, 3);
+    assert_eq!(d.status, Status::Gentle);
+    assert_eq!(d.referral, Referral::Routine, "{:?}", d.reasons);
+}
+
+#[test]
+fn a_red_session_earlier_today_makes_the_rest_of_today_a_rest_day() {
+    let p = plan("");
+    let before = decide_on(&p, &[day(1, Some(check_in(2)), None)], 1);
+    assert_eq!(before.status, Status::Train);
+    let red = vec![day(1, Some(check_in(2)), Some(7))];
+    let d = decide_on(&p, &red, 1);
+    assert_eq!(d.status, Status::Rest, "{:?}", d.reasons);
+    assert!(d.exercises.is_empty());
+    assert!(d.reasons[0].contains("today was red"), "{:?}", d.reasons);
+    // What that session was prescribed is still there.
+    let morning = strongback::domain::rules::decide_before_sessions(
+        &p.plan,
+        &p.circuit,
+        &catalog(),
+        &red,
+        date(1),
+    );
+    assert_eq!(morning, before);
+    // Sharp pain makes a session red too.
+    let mut sharp = report(2);
+    sharp.sharp_or_shooting = true;
+    let sharp_day = vec![Day {
+        check_in: Some(check_in(2)),
+        sessions: vec![sharp],
+        ..Day::on(date(1))
+    }];
+    assert_eq!(decide_on(&p, &sharp_day, 1).status, Status::Rest);
+    // 48 hours: the next day too, the day after that not.
+    assert_eq!(decide_on(&p, &red, 2).status, Status::Rest);
+    assert_ne!(decide_on(&p, &red, 3).status, Status::Rest);
+    // A green or an amber session earlier today changes nothing today.
+    for worst in [1, 4] {
+        let d = decide_on(&p, &[day(1, Some(check_in(2)), Some(worst))], 1);
+        assert_eq!(d.status, Status::Train);
+        assert_eq!(
+            d.exercises, before.exercises,
+            "after a session of {worst}/10"
+        );
+    }
+    // A second session after a red one had nothing prescribed: it never counts toward R4.
+    let mut twice = red.clone();
+    twice[0].sessions.push(report(1));
+    assert_eq!(decide_on(&p, &twice, 1).status, Status::Rest);
+}
+
+#[test]
+fn caution_across_dose_kinds_keeps_the_deload_halving_at_the_final_step() {
+    let p = plan_text(
+        "presentation: Ache,",
+        r#"
+        (name: "Circuit", rounds: 2, items: [
+            (exercise: "dead_bug", step: 4, sets: 3),
+            (exercise: "ball_curl", step: 4, sets: 3),
+        ]),"#,
+    );
+    let history = vec![
+        day(1, Some(check_in(2)), Some(7)),
+        day(4, Some(check_in(2)), Some(7)),
+        day(7, Some(check_in(2)), None),
+    ];
+    let mut plain = history.clone();
+    plain.push(day(8, Some(check_in(2)), None));
+    let d = decide_on(&p, &plain, 8);
+    assert_eq!(d.status, Status::Deload);
+    assert_eq!(
+        (rx(&d, "dead_bug").step, rx(&d, "dead_bug").dose),
+        (2, Dose::Reps { reps: 4 })
+    );
+    let mut numb = check_in(2);
+    numb.new_numbness = true;
+    let mut warned = history;
+    warned.push(day(8, Some(numb), None));
+    let d = decide_on(&p, &warned, 8);
+    assert_eq!(d.status, Status::Deload);
+    // Step 1 holds (dead bug 45 s, ball curl 40 s at the top of step 1), halved there too.
+    for (id, half) in [("dead_bug", 22), ("ball_curl", 20)] {
+        let e = rx(&d, id);
+        assert_eq!(
+            (e.step, e.dose, e.sets),
+            (1, Dose::Hold { hold_secs: half }, 2),
+            "{id}"
+        );
+    }
+    assert!(
+        d.reasons
+            .iter()
+            .any(|r| r.starts_with("Dead bug: today step 1, 2 sets of 22 s")),
+        "the reason states the final dose: {:?}",
+        d.reasons
+    );
+}
+
+#[test]
+fn a_step_down_to_a_hold_keeps_the_session_within_the_physio_limit() {
+    let p = floor_work_under_a_limit();
+    let limit = 16 * 60;
+    // R6: a red steps dead bug and ball curl down to their step-1 holds.
+    let mut days = vec![
+        day(1, Some(check_in(2)), Some(7)),
+        day(4, Some(check_in(2)), Some(1)),
+    ];
+    let d = decide_on(&p, &days, 4);
+    assert_eq!(d.status, Status::Train);
+    assert!(planned_secs(&p, &d) <= limit, "{} s", planned_secs(&p, &d));
+    assert!(
+        d.reasons
+            .iter()
+            .any(|r| r.contains("within the 16 minutes")),
+        "{:?}",
+        d.reasons
+    );
+    for id in ["dead_bug", "ball_curl"] {
+        let e = rx(&d, id);
+        assert_eq!(e.step, 1);
+        assert!(hold(e).is_some_and(|h| h >= 5), "{e:?}");
+        assert!(
+            e.full_dose,
+            "the shortened hold is the step's top, not a reduction"
+        );
+    }
+    // It climbs back: after two greens a week on, the shortened hold moves to step 2.
+    days.push(day(6, Some(check_in(2)), Some(1)));
+    days.push(day(8, Some(check_in(2)), Some(1)));
+    let d = decide_on(&p, &days, 9);
+    assert!(planned_secs(&p, &d) <= limit);
+    assert_eq!(rx(&d, "ball_curl").step, 2, "{:?}", d.reasons);
+    // R2: a warning day steps them down today; the session still fits.
+    let mut numb = check_in(2);
+    numb.new_numbness = true;
+    let d = decide_on(&p, &[day(1, Some(numb), None)], 1);
+    assert_eq!(rx(&d, "dead_bug").step, 1);
+    assert!(planned_secs(&p, &d) <= limit, "{} s", planned_secs(&p, &d));
+    assert!(
+        d.reasons
+            .iter()
+            .any(|r| r.contains("within the 16 minutes")),
+        "{:?}",
+        d.reasons
+    );
+}
+
+#[test]
+fn a_mcgill_pyramid_tops_out_at_7_5_3_and_then_moves_up_a_step() {
+    let p = plan("");
+    let days: Vec<Day> = [1, 3, 10, 12, 19, 21]
+        .map(|n| day(n, Some(check_in(2)), Some(1)))
+        .to_vec();
+    let d = decide_on(&p, &days[..4], 13);
+    let bird_dog = rx(&d, "bird_dog");
+    assert_eq!(
+        (bird_dog.step, bird_dog.dose.describe_sets(3)),
+        (2, "7/5/3 reps of 7 s".to_owned())
+    );
+    let d = decide_on(&p, &days, 22);
+    let bird_dog = rx(&d, "bird_dog");
+    assert_eq!(
+        (bird_dog.step, bird_dog.dose.describe_sets(3)),
+        (3, "5/3/1 reps of 10 s".to_owned()),
+        "{:?}",
+        d.reasons
+    );
+}
+
+#[test]
+fn a_mcgill_cap_below_the_plan_s_hold_is_given_as_a_reason_and_on_the_handout() {
+    let p = plan_text(
+        "",
+        r#"
+        (name: "Circuit", rounds: 1, items: [
+            (exercise: "curl_up", step: 1, sets: 3, dose: Some(Paced(reps: 5, secs_per_rep: 15, fewer_per_set: 2))),
+            (exercise: "plank", step: 2),
+        ]),"#,
+    );
+    let d = decide_on(&p, &[], 1);
+    assert_eq!(hold(rx(&d, "curl_up")), Some(10));
+    assert!(
+        d.reasons.iter().any(
+            |r| r.starts_with("Curl-up: holds capped at 10 s, McGill-style")
+                && r.contains("5/3/1 reps of 10 s")
+        ),
+        "{:?}",
+        d.reasons
+    );
+    let html = strongback::report::handout::handout_html(&p, &catalog());
+    assert!(
+        html.contains("5 reps of 10 s"),
+        "the handout prints the cap"
+    );
+    assert!(!html.contains("of 15 s"));
+}
+
+#[test]
+fn simulate_takes_the_exercises_the_rules_prescribed_and_refuses_unknown_ids() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan_path = dir.path().join("plan.ron");
+    std::fs::write(
+        &plan_path,
+        r#"(schema_version: 2, name: "Spasm", presentation: Spasm, blocks: [
+            (name: "Circuit", rounds: 1, items: [(exercise: "plank", step: 1), (exercise: "bridge", step: 2)]),
+        ])"#,
+    )
+    .expect("write plan");
+    let run = |completed: &str| {
+        let days_path = dir.path().join("days.ron");
+        std::fs::write(
+            &days_path,
+            format!(
+                "(schema_version: 2, days: [\n(date: \"2026-12-01\", check_in: Some((back_pain: 7)), sessions: [(worst_pain: 3, completed: {{{completed}}})]),\n])"
+            ),
+        )
+        .expect("write days");
+        std::process::Command::new(env!("CARGO_BIN_EXE_strongback"))
+            .arg("simulate")
+            .arg(&plan_path)
+            .arg(&days_path)
+            .output()
+            .expect("runs")
+    };
+    // A gentle day prescribes the walk and the clamshell, which the plan does not have.
+    let out = run(r#""walk": true, "clamshell": true"#);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("gentle"));
+    let out = run(r#""walk": true, "clamshel": true"#);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("days.ron:2:") && err.contains("`clamshel`"),
+        "FILE:LINE:COL and the id: {err}"
+    );
+}
+
+#[test]
+fn an_open_referral_keeps_every_reason_it_was_raised_for_until_seen() {
+    let p = plan("");
+    let mut days = vec![
+        day(1, Some(leg_check_in(2, 3, LegExtent::Thigh, None)), None),
+        day(
+            2,
+            Some(leg_check_in(2, 3, LegExtent::BelowKnee, None)),
+            None,
+        ),
+        day(
+            4,
+            Some(leg_check_in(
+                2,
+                3,
+                LegExtent::BelowKnee,
+                Some(LegTrend::Same),
+            )),
+            None,
+        ),
+        day(5, Some(check_in(2)), None),
+    ];
+    let d = decide_on(&p, &days, 5);
+    assert_eq!(d.referral, Referral::Routine);
+    let mut weak = check_in(2);
+    weak.new_weakness = true;
+    days.push(day(12, Some(weak), None));
+    days.push(day(13, Some(check_in(2)), None));
+    let d = decide_on(&p, &days, 13);
+    assert_eq!(d.referral, Referral::Routine);
+    assert!(
+        d.reasons
+            .iter()
+            .any(|r| r.contains("leg symptoms reported since")),
+        "{:?}",
+        d.reasons
+    );
+    assert!(
+        d.reasons.iter().any(|r| r.contains("New weakness")),
+        "{:?}",
+        d.reasons
+    );
+    days.push(Day {
+        clinician_seen: Some(ClinicianSeen {
+            note: String::new(),
+        }),
+        ..Day::on(date(14))
+    });
+    let d = decide_on(&p, &days, 14);
+    assert_eq!(d.referral, Referral::None, "{:?}", d.reasons);
+}
+
 // ---------------------------------------------------------------- invariants
 
+/// A random day: a check-in (sometimes with leg pain, its extent and trend, new numbness,
+/// or ended by a red flag), a session now and then, and now and then a clearance of every
+/// answer given before it.
 fn arb_day(n: u32) -> impl Strategy<Value = Day> {
+    let leg = prop_oneof![
+        2 => Just(None),
+        1 => (
+            1u8..=6,
+            prop::sample::select(vec![
+                LegExtent::Buttock,
+                LegExtent::Thigh,
+                LegExtent::BelowKnee,
+                LegExtent::Foot,
+            ]),
+            prop::option::of(prop::sample::select(vec![
+                LegTrend::Closer,
+                LegTrend::Same,
+                LegTrend::Further,
+            ])),
+        )
+            .prop_map(Some),
+    ];
+    let flag = prop_oneof![
+        24 => Just(None),
+        1 => prop::sample::select(vec![
+            RedFlag::MidBackPain,
+            RedFlag::SevereLegWeakness,
+            RedFlag::CancerHistory,
+        ])
+        .prop_map(Some),
+    ];
     (
         0u8..=7,
         prop::option::of(0u8..=8),
         prop_oneof![4 => Just(None), 1 => Just(Some(MorningAfter::WorseButSettled)), 1 => Just(Some(MorningAfter::WorseNotSettled))],
         prop_oneof![6 => Just(false), 1 => Just(true)],
+        leg,
+        flag,
+        prop_oneof![8 => Just(false), 1 => Just(true)],
     )
-        .prop_map(move |(back, worst, morning, numb)| {
+        .prop_map(move |(back, worst, morning, numb, leg, flag, clear)| {
             let mut c = check_in(back);
             c.morning_after = morning;
             c.new_numbness = numb;
-            day(n, Some(c), worst)
+            if let Some((pain, extent, trend)) = leg {
+                c.leg_pain = Some(pain);
+                c.leg_extent = Some(extent);
+                c.leg_trend = trend;
+            }
+            let mut d = match flag {
+                Some(flag) => flagged(n, &[flag], flag == RedFlag::CancerHistory),
+                None => day(n, Some(c), worst),
+            };
+            if clear {
+                d.clearance = Some(Clearance {
+                    note: String::new(),
+                    covers: Vec::new(),
+                });
+            }
+            d
         })
 }
 
@@ -599,6 +1071,16 @@ fn not_raised(before: &Prescribed, after: &Prescribed) -> bool {
     after.sets <= before.sets && dose_ok
 }
 
+/// The rules-v2 plan, or the same with dead bug and ball curl (reps above step 1, holds at
+/// step 1), with `extra` inside it.
+fn either_plan(with_floor_work: bool, extra: &str) -> CheckedPlan {
+    if with_floor_work {
+        plan_with_floor_work(extra)
+    } else {
+        plan(extra)
+    }
+}
+
 fn presentations() -> impl Strategy<Value = &'static str> {
     prop::sample::select(vec![
         "",
@@ -611,16 +1093,18 @@ fn presentations() -> impl Strategy<Value = &'static str> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
-    /// Adding an amber, a red or a leg warning to one day never raises any exercise's step,
-    /// dose or sets on any later day.
+    /// Adding an amber, a red, a leg warning (new numbness, or the leg further down) or a red
+    /// flag (cleared the next day) to one day never raises any exercise's step, dose or sets
+    /// on any later day.
     #[test]
     fn more_caution_in_a_history_never_raises_a_later_day(
         days in arb_history(),
         presentation in presentations(),
+        with_floor_work in any::<bool>(),
         at in 0usize..60,
-        kind in 0u8..3,
+        kind in 0u8..5,
     ) {
-        let p = plan(presentation);
+        let p = either_plan(with_floor_work, presentation);
         let mut cautious = days.clone();
         let at = at % days.len();
         match kind {
@@ -637,11 +1121,21 @@ proptest! {
                 }
             }
             1 => cautious[at].sessions = vec![report(7)],
-            _ => if let Some(c) = cautious[at].check_in.as_mut() { c.new_numbness = true; },
+            2 => if let Some(c) = cautious[at].check_in.as_mut() { c.new_numbness = true; },
+            3 => if let Some(c) = cautious[at].check_in.as_mut() { c.leg_trend = Some(LegTrend::Further); },
+            // A red flag the base histories never give, cleared (by name) the next day.
+            _ => {
+                if let Some(c) = cautious[at].check_in.as_mut() {
+                    c.red_flags.push(RedFlag::RecentTrauma);
+                }
+                let next = u32::try_from(at).unwrap_or(0) + 2;
+                cautious.push(cleared(next, &[RedFlag::RecentTrauma]));
+            }
         }
         let plain = replay(&p, &catalog(), &days);
         let careful = replay(&p, &catalog(), &cautious);
         for (a, b) in plain.iter().zip(&careful) {
+            prop_assert_eq!(a.date, b.date);
             if a.date <= date(u32::try_from(at).unwrap_or(0) + 1) {
                 continue;
             }
@@ -658,15 +1152,26 @@ proptest! {
 
     /// McGill-style holds never exceed the cap; the session never exceeds the physio's limit;
     /// no reduction takes a dose below the lower of its floor and its unreduced value.
+    /// The limit is the plan's own length rounded up to the minute (less than a minute to
+    /// spare), and the histories hold reds, leg warnings and red flags; with dead bug and ball
+    /// curl in the plan, a step down turns their reps into holds.
     #[test]
-    fn caps_limits_and_floors_hold_on_every_day(days in arb_history(), presentation in presentations()) {
-        let base = plan(presentation);
-        let minutes = Timeline::build(&base.circuit).planned_total_secs().div_ceil(60) as u32 + 1;
-        let p = plan(&format!("{presentation} limits: (max_session_minutes: Some({minutes})),"));
+    fn caps_limits_and_floors_hold_on_every_day(
+        days in arb_history(),
+        presentation in presentations(),
+        with_floor_work in any::<bool>(),
+    ) {
+        let base = either_plan(with_floor_work, presentation);
+        let minutes = Timeline::build(&base.circuit).planned_total_secs().div_ceil(60) as u32;
+        let p = either_plan(
+            with_floor_work,
+            &format!("{presentation} limits: (max_session_minutes: Some({minutes})),"),
+        );
         let catalog = catalog();
         for d in replay(&p, &catalog, &days) {
             let circuit = strongback::domain::rules::todays_circuit(&p.circuit, &d, &catalog);
-            prop_assert!(Timeline::build(&circuit).planned_total_secs() <= u64::from(minutes) * 60);
+            let secs = Timeline::build(&circuit).planned_total_secs();
+            prop_assert!(secs <= u64::from(minutes) * 60, "{} s over {} min on {}: {:?}", secs, minutes, d.date, d.reasons);
             for e in &d.exercises {
                 let exercise = catalog.get(&e.exercise_id).expect("known");
                 if exercise.mcgill_style {
@@ -684,6 +1189,29 @@ proptest! {
                     _ => {}
                 }
             }
+        }
+    }
+
+    /// Dead bug and ball curl only, under a limit close to the plan's length: whatever the
+    /// history (reds, warnings, deloads, spasm days), the day's session as the player runs it
+    /// never takes longer than the physio's limit.
+    #[test]
+    fn the_planned_session_never_exceeds_the_physio_limit_on_any_day(
+        days in arb_history(),
+        presentation in presentations(),
+    ) {
+        let p = floor_work_under_a_limit();
+        let mut plan = p.clone();
+        if let Some(rest) = presentation.strip_prefix("presentation: ") {
+            plan.plan.presentation = match rest.trim_end_matches(',') {
+                "Spasm" => Presentation::Spasm,
+                "Nerve" => Presentation::Nerve,
+                _ => Presentation::Ache,
+            };
+        }
+        for d in replay(&plan, &catalog(), &days) {
+            let secs = planned_secs(&plan, &d);
+            prop_assert!(secs <= 16 * 60, "{} s on {}: {:?}", secs, d.date, d.reasons);
         }
     }
 }

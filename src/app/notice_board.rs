@@ -58,7 +58,7 @@ impl Notices {
         if shown_for >= INFO_SHOWS_FOR {
             self.dismiss(0);
             // The next one, if any, starts its own time now.
-            return self.expire(now).or(Some(Duration::ZERO));
+            return self.expire(now);
         }
         Some(INFO_SHOWS_FOR - shown_for)
     }

@@ -15,11 +15,18 @@ pub fn run(plan: &Path, days: &Path, json: bool, catalog: &Catalog) -> std::io::
     let Some(checked) = super::read_plan_or_report(plan, catalog) else {
         return Ok(1);
     };
-    let exercises: Vec<&str> = checked
+    // Per-exercise answers may name the plan's exercises and any the rules prescribe besides
+    // them (a gentle day's walk and clamshell); anything else is refused.
+    let mut exercises: Vec<&str> = checked
         .circuit
         .slots()
         .map(|(_, item)| item.exercise_id.as_str())
         .collect();
+    for id in &checked.plan.rules.gentle_day_exercises {
+        if catalog.get(id).is_some() && !exercises.contains(&id.as_str()) {
+            exercises.push(id.as_str());
+        }
+    }
     let days = match read_days(days, Some(&exercises)) {
         Ok(days) => days,
         Err(problems) => {

@@ -2,9 +2,12 @@
 //! (its *base*), the reductions the history and today's answers ask for, and the one
 //! principle over all of them: a rule that adds caution never raises anything.
 //!
-//! Every reduction is worked out from the base on its own, and the lowest wins
-//! ([`lower_of`]): the lowest ladder step any rule gives, that step's own dose kind, then the
-//! lowest value of each dimension. Nothing stacks, so adding a rule can only lower a dose.
+//! Every rule that adds caution is a [`Caution`] on the exercise, and the day's dose is worked
+//! out from all of them at once ([`prescribe`]): the lowest ladder step any of them gives wins,
+//! with that step's own dose kind; then each reduction (half the volume, a shorter hold, fewer
+//! sets) is worked out at that final step, on its own, and each dimension takes the lowest
+//! value any of them gives. Nothing stacks, and a reduction is never lost because another
+//! rule moved the exercise to a step of another dose kind.
 
 use chrono::NaiveDate;
 
@@ -89,6 +92,9 @@ pub(super) struct Slot {
     pub last_change: Option<Change>,
     /// An increase the physio's session-length limit held back, on this date.
     pub held_back: Option<NaiveDate>,
+    /// A step down to a hold (dead bug and ball curl hold at step 1) was shortened so that the
+    /// session stays within the physio's limit: the base's hold is the top the limit allows.
+    pub fitted: bool,
     /// Why the slot is no longer prescribed (Ache: extension after an amber).
     pub dropped: Option<String>,
 }
@@ -124,6 +130,7 @@ impl Slot {
             last_moved: None,
             last_change: None,
             held_back: None,
+            fitted: false,
             dropped: None,
         }
     }
@@ -131,24 +138,19 @@ impl Slot {
     /// What the history leaves of the base: R5's dropped sets and R6's halving at step 1,
     /// the lower of the two.
     pub fn after_history(&self, rules: &RuleSettings, floors: Floors) -> Rx {
-        let mut rx = self.base;
+        reduced_at(self.base, &self.history_cautions(), rules, floors)
+    }
+
+    /// The reductions the history holds, as cautions on today's dose.
+    pub fn history_cautions(&self) -> Vec<Caution> {
+        let mut cautions = Vec::new();
         if self.sets_dropped > 0 {
-            rx = lower_of(
-                rx,
-                Rx {
-                    sets: self
-                        .base
-                        .sets
-                        .saturating_sub(self.sets_dropped)
-                        .max(floors.sets.min(self.base.sets)),
-                    ..self.base
-                },
-            );
+            cautions.push(Caution::SetsDropped(self.sets_dropped));
         }
         if self.halved {
-            rx = lower_of(rx, half_volume(self.base, rules, floors));
+            cautions.push(Caution::HalfVolume);
         }
-        rx
+        cautions
     }
 
     /// Reductions the history still holds (a dropped set, a halving).
@@ -220,10 +222,16 @@ pub(super) fn allowed_top(plan: &Plan, catalog: &Catalog, id: &str) -> u8 {
         .map_or(top, |&max| max.min(top))
 }
 
+/// How many times a McGill-style pyramid climbs one rep per round within a ladder step
+/// (clinical spec §5 R4: 5/3/1 → 6/4/2 → 7/5/3, then the next step).
+pub(super) const MCGILL_PYRAMID_CLIMBS: u32 = 2;
+
 /// The dose at the top of a ladder step's range: its starting dose plus
-/// `dose_steps_per_ladder_step` increments (a McGill hold never above its cap).
+/// `dose_steps_per_ladder_step` increments (a McGill hold never above its cap, and a McGill
+/// pyramid [`MCGILL_PYRAMID_CLIMBS`] reps above its start).
 pub(super) fn top_of_step(bottom: Dose, mcgill: bool, rules: &RuleSettings) -> Dose {
     let steps = rules.dose_steps_per_ladder_step;
+    let pyramid_steps = if mcgill { MCGILL_PYRAMID_CLIMBS } else { steps };
     let top = match bottom {
         Dose::Hold { hold_secs } => Dose::Hold {
             hold_secs: hold_secs + steps * rules.progress_hold_secs,
@@ -236,7 +244,7 @@ pub(super) fn top_of_step(bottom: Dose, mcgill: bool, rules: &RuleSettings) -> D
             secs_per_rep,
             fewer_per_set,
         } => Dose::Paced {
-            reps: reps + steps,
+            reps: reps + pyramid_steps,
             secs_per_rep,
             fewer_per_set,
         },
@@ -289,7 +297,10 @@ pub(super) fn progressed(slot: &Slot, plan: &Plan, catalog: &Catalog) -> Option<
     let exercise = catalog.get(&slot.exercise_id)?;
     let rx = slot.base;
     let bottom = exercise.step(rx.step).map_or(rx.dose, |s| s.dose);
-    if let Some(dose) = dose_step_up(rx, bottom, slot.mcgill, &plan.rules) {
+    // A hold shortened to fit the physio's session length is the top this step can reach.
+    if !slot.fitted
+        && let Some(dose) = dose_step_up(rx, bottom, slot.mcgill, &plan.rules)
+    {
         return Some(Rx { dose, ..rx });
     }
     if rx.step >= allowed_top(plan, catalog, &slot.exercise_id) {
@@ -333,22 +344,6 @@ pub(super) fn at_lower_step(
 pub(super) fn stepped_down(slot: &Slot, catalog: &Catalog, rules: &RuleSettings) -> Option<Rx> {
     let rx = slot.base;
     (rx.step > 1).then(|| at_lower_step(rx, rx.step - 1, slot, catalog, rules))
-}
-
-/// R2: one ladder step down; at step 1 nothing changes (R2 does not halve).
-pub(super) fn one_step_down(rx: Rx, slot: &Slot, catalog: &Catalog, rules: &RuleSettings) -> Rx {
-    at_lower_step(rx, rx.step.saturating_sub(1), slot, catalog, rules)
-}
-
-/// A ladder step no higher than `max_step`.
-pub(super) fn capped_step(
-    rx: Rx,
-    max_step: u8,
-    slot: &Slot,
-    catalog: &Catalog,
-    rules: &RuleSettings,
-) -> Rx {
-    at_lower_step(rx, max_step.max(1), slot, catalog, rules)
 }
 
 /// Holds (and a paced rep's hold) no longer than `max_secs`.
@@ -481,19 +476,144 @@ pub(super) fn half_volume(rx: Rx, rules: &RuleSettings, floors: Floors) -> Rx {
     }
 }
 
-/// An exercise as prescribed today: its slot (the history's state) and today's dose.
+/// Something a rule asks of an exercise today (or the history still holds): the day's dose
+/// is worked out from the base and all of them together by [`prescribe`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Caution {
+    /// A ladder step no higher than this (the deload, the spasm's short holds, the physio).
+    MaxStep(u8),
+    /// One ladder step below the dose reached (R2); at step 1, nothing.
+    StepDown,
+    /// Half the volume, at whatever step the day ends at (the deload, R6 at step 1).
+    HalfVolume,
+    /// Holds no longer than this (the spasm's short holds, the McGill cap).
+    MaxHold(u32),
+    /// Holds no longer than this, so that the session stays within the physio's length.
+    FitsSession(u32),
+    /// This many sets fewer (R5), never below the floor.
+    SetsDropped(u32),
+}
+
+/// The dose for `base` under every caution (clinical spec §5's one principle): the lowest
+/// step any of them gives wins, at the top of its range and never above `base` (so with that
+/// step's own dose kind); then each reduction is worked out at that step on its own, and each
+/// dimension takes the lowest value any of them gives. Adding a caution can only lower the
+/// step, or at the same step lower a value.
+pub(super) fn prescribe(
+    base: Rx,
+    cautions: &[Caution],
+    slot: &Slot,
+    catalog: &Catalog,
+    rules: &RuleSettings,
+) -> Rx {
+    let step = cautions
+        .iter()
+        .fold(base.step, |step, caution| match caution {
+            Caution::MaxStep(max) => step.min((*max).max(1)),
+            Caution::StepDown => step.min(base.step.saturating_sub(1).max(1)),
+            _ => step,
+        });
+    let at = at_lower_step(base, step, slot, catalog, rules);
+    reduced_at(at, cautions, rules, catalog.floors)
+}
+
+/// The reductions of `cautions` worked out from `at` each on its own, the lowest value of
+/// each dimension winning (the step moves are already in `at`).
+fn reduced_at(at: Rx, cautions: &[Caution], rules: &RuleSettings, floors: Floors) -> Rx {
+    cautions.iter().fold(at, |rx, caution| {
+        let reduced = match *caution {
+            Caution::HalfVolume => half_volume(at, rules, floors),
+            Caution::MaxHold(secs) | Caution::FitsSession(secs) => cap_hold(at, secs),
+            Caution::SetsDropped(n) => Rx {
+                sets: at.sets.saturating_sub(n).max(floors.sets.min(at.sets)),
+                ..at
+            },
+            Caution::MaxStep(_) | Caution::StepDown => at,
+        };
+        lower_of(rx, reduced)
+    })
+}
+
+/// The longest hold from `current` down to the lower of `floor` and `current` with which
+/// `fits` holds, rounded down to a whole `round_to` where that stays above the floor; the
+/// floor when none fits (a floor only stops a reduction). `fits` must be monotone: a shorter
+/// hold never makes the session longer.
+pub(super) fn longest_fitting_hold(
+    current: u32,
+    floor: u32,
+    round_to: u32,
+    mut fits: impl FnMut(u32) -> bool,
+) -> u32 {
+    let lowest = floor.min(current);
+    if fits(current) {
+        return current;
+    }
+    if !fits(lowest) {
+        return lowest;
+    }
+    // fits(low) and !fits(high)
+    let (mut low, mut high) = (lowest, current);
+    while high - low > 1 {
+        let mid = low + (high - low) / 2;
+        if fits(mid) {
+            low = mid;
+        } else {
+            high = mid;
+        }
+    }
+    let rounded = if round_to > 0 {
+        low - low % round_to
+    } else {
+        low
+    };
+    if rounded >= lowest { rounded } else { low }
+}
+
+/// An exercise as prescribed today: its slot (the history's state), today's dose, and the
+/// cautions it was worked out from.
 #[derive(Clone, Debug)]
 pub(super) struct DaySlot {
     pub slot: Slot,
     pub rx: Rx,
     /// Part of a gentle day (never a full dose for R4).
     pub gentle: bool,
+    cautions: Vec<Caution>,
 }
 
 impl DaySlot {
-    /// Today's dose lowered by a rule worked out from the slot's base.
-    pub fn lower_by(&mut self, rule: impl FnOnce(Rx, &Slot) -> Rx) {
-        self.rx = lower_of(self.rx, rule(self.slot.base, &self.slot));
+    /// An exercise as the history left it, before today's rules.
+    pub fn from_history(slot: &Slot, rules: &RuleSettings, floors: Floors) -> DaySlot {
+        DaySlot {
+            rx: slot.after_history(rules, floors),
+            cautions: slot.history_cautions(),
+            slot: slot.clone(),
+            gentle: false,
+        }
+    }
+
+    /// An exercise of a gentle day, at its own dose.
+    pub fn gentle(slot: Slot) -> DaySlot {
+        DaySlot {
+            rx: slot.base,
+            slot,
+            gentle: true,
+            cautions: Vec::new(),
+        }
+    }
+
+    /// Add a rule's caution: today's dose is worked out again from the base and every
+    /// caution so far (clinical spec §5's one principle), so it can only go down.
+    pub fn add(&mut self, caution: Caution, catalog: &Catalog, rules: &RuleSettings) {
+        self.cautions.push(caution);
+        self.rx = prescribe(self.slot.base, &self.cautions, &self.slot, catalog, rules);
+    }
+
+    /// The hold a [`Caution::FitsSession`] shortened today's dose to, if one did.
+    pub fn fitted_today(&self) -> Option<u32> {
+        self.cautions.iter().find_map(|c| match c {
+            Caution::FitsSession(secs) => Some(*secs),
+            _ => None,
+        })
     }
 
     /// Prescribed at its full current dose (clinical spec §5 R4): nothing reduced it.
@@ -571,11 +691,15 @@ pub(super) fn apply_limits(
     });
     for d in day.iter_mut() {
         if let Some(&max) = plan.limits.max_steps.get(&d.slot.exercise_id) {
-            d.lower_by(|base, slot| capped_step(base, max, slot, catalog, &plan.rules));
+            d.add(Caution::MaxStep(max), catalog, &plan.rules);
         }
         // McGill-style holds never above the cap, whatever a plan or the catalog says.
         if d.slot.mcgill {
-            d.rx = cap_hold(d.rx, plan.rules.max_mcgill_hold_secs);
+            d.add(
+                Caution::MaxHold(plan.rules.max_mcgill_hold_secs),
+                catalog,
+                &plan.rules,
+            );
         }
     }
 }
@@ -675,5 +799,19 @@ mod tests {
         assert_eq!(next.describe_sets(3), "6/4/2 reps of 10 s");
         let hold = Dose::Hold { hold_secs: 10 };
         assert_eq!(dose_step_up(rx(hold, 1), hold, true, &rules()), None);
+    }
+
+    #[test]
+    fn the_longest_fitting_hold_rounds_down_and_stops_at_the_floor() {
+        // Fits up to 37 s: 35 s, a whole 5 s.
+        assert_eq!(longest_fitting_hold(45, 5, 5, |h| h <= 37), 35);
+        // Fits as it is: unchanged.
+        assert_eq!(longest_fitting_hold(45, 5, 5, |_| true), 45);
+        // Nothing fits: the floor, never below it.
+        assert_eq!(longest_fitting_hold(45, 5, 5, |_| false), 5);
+        // Below the floor already: never raised.
+        assert_eq!(longest_fitting_hold(3, 5, 5, |_| false), 3);
+        // Rounding would pass below the floor: the exact value.
+        assert_eq!(longest_fitting_hold(45, 6, 5, |h| h <= 8), 8);
     }
 }

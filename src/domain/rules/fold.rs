@@ -17,6 +17,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 
 use super::lights::session_light;
+use super::referrals::Cause;
 use super::replay::{Context, Lit, PrescribedSlot, SlotReplay};
 use super::{Light, presentation};
 use crate::domain::catalog::Catalog;
@@ -139,8 +140,9 @@ pub(super) struct Fold<'a> {
     /// Sessions before `date` with no check-in after them yet.
     unsettled: Vec<LitSession<'a>>,
     speculative: SlotReplay,
-    /// Sessions dated `date` (left out of its own decision), with the morning-after answer
-    /// of a later check-in on the same date, if there is one.
+    /// Sessions dated `date` (left out of its own doses; a red one makes the rest of the date
+    /// a rest day), with the morning-after answer of a later check-in on the same date, if
+    /// there is one.
     today_sessions: Vec<TodaySession<'a>>,
     check_ins: Vec<(NaiveDate, &'a CheckIn)>,
     /// Dates of check-ins with pain at the spasm gentle-day level.
@@ -152,8 +154,9 @@ pub(super) struct Fold<'a> {
     /// The last date the person stated they had seen a clinician: R7 counts only what came
     /// after it.
     pub seen_clinician_on: Option<NaiveDate>,
-    /// A routine referral raised on an earlier date and not yet closed by a statement.
-    pub open_referral: Option<(NaiveDate, String)>,
+    /// The routine referral raised on earlier dates and not yet closed by a statement: one
+    /// reason of each kind it was raised for, with the date it was first raised for it.
+    pub open_referral: Vec<(Cause, NaiveDate, String)>,
     /// The leg's extent at the most recent check-in with leg pain.
     last_leg_extent: Option<LegExtent>,
     /// Leg pain at the most recent check-in.
@@ -200,7 +203,7 @@ impl<'a> Fold<'a> {
             weeks: Vec::new(),
             weeks_origin: None,
             seen_clinician_on: None,
-            open_referral: None,
+            open_referral: Vec::new(),
             last_leg_extent: None,
             previous_leg_pain: None,
             leg_episode: None,
@@ -347,7 +350,7 @@ impl<'a> Fold<'a> {
         // previous day's session now counts; six weeks may pass).
         if self.date.is_some() {
             let mut day = previous + chrono::Duration::days(1);
-            while day < date && self.open_referral.is_none() {
+            while day < date {
                 self.date = Some(day);
                 self.note_referral();
                 day += chrono::Duration::days(1);
@@ -356,26 +359,41 @@ impl<'a> Fold<'a> {
         self.date = Some(date);
     }
 
-    /// A referral raised on the day folded up to stays until the person has seen someone.
+    /// A referral raised on the day folded up to stays until the person has seen someone,
+    /// with every kind of reason it was raised for.
     fn note_referral(&mut self) {
-        if self.open_referral.is_some() {
+        let Some(date) = self.date else {
             return;
-        }
-        let (referral, reasons) = super::referrals::routine_referral(self);
-        if referral != super::Referral::None
-            && let (Some(reason), Some(date)) = (reasons.into_iter().next(), self.date)
-        {
-            self.open_referral = Some((date, reason));
+        };
+        let (_, raised) = super::referrals::routine_referral(self);
+        for (cause, reason) in raised {
+            if !self.open_referral.iter().any(|(open, ..)| *open == cause) {
+                self.open_referral.push((cause, date, reason));
+            }
         }
     }
 
-    /// Fold one date's entries (`days[from..to]`): the check-ins first, then clearances and
-    /// "seen a clinician", then the sessions, which come after that day's check-in.
+    /// Fold one date's entries (`days[from..to]`): the check-in, then clearances (which lift
+    /// that check-in's red-flag answers only when they show they came after it), "seen a
+    /// clinician", and the sessions, which come after that day's check-in.
     fn fold_date(&mut self, from: usize, to: usize) {
         let entries: Vec<&'a Day> = self.days[from..to].to_vec();
         let Some(date) = entries.first().map(|d| d.date) else {
             return;
         };
+        // §4: a clearance covers the answers it names (all, for one that names none) as they
+        // stood before it; an answer reported after it is never lifted by it. Neither a
+        // check-in nor a clearance carries a time, so a check-in on the clearance's own date
+        // counts as after it (the safer reading; in the app the person clears a stop first
+        // and then checks in), unless the clearance itself shows that it came later: it names
+        // an answer that this date's check-in gave and that was not waiting for a clearance
+        // before this date, which it could only have known from that check-in.
+        let pending_before: BTreeSet<RedFlag> = self.uncleared.keys().copied().collect();
+        let reported_today: BTreeSet<RedFlag> = entries
+            .iter()
+            .filter_map(|d| d.check_in.as_ref())
+            .flat_map(|c| c.red_flags.iter().copied())
+            .collect();
         let mut day_back_pain = None;
         for check_in in entries.iter().filter_map(|d| d.check_in.as_ref()) {
             // The sessions before it take its morning-after answer.
@@ -396,21 +414,21 @@ impl<'a> Fold<'a> {
             self.today_check_in = Some(check_in);
             day_back_pain = check_in.back_pain;
         }
-        self.apply_plan_screening(date);
         for clearance in entries.iter().filter_map(|d| d.clearance.as_ref()) {
-            // It covers the answers it names (all, for a clearance that names none) as they
-            // stood: a flag reported later is never lifted by it.
-            if clearance.covers.is_empty() {
-                self.uncleared.clear();
-            } else {
-                self.uncleared
-                    .retain(|flag, _| !clearance.covers.contains(flag));
-            }
+            let after_check_in = clearance
+                .covers
+                .iter()
+                .any(|flag| reported_today.contains(flag) && !pending_before.contains(flag));
+            self.uncleared.retain(|flag, _| {
+                let covered = clearance.covers.is_empty() || clearance.covers.contains(flag);
+                !(covered && (after_check_in || !reported_today.contains(flag)))
+            });
         }
+        self.apply_plan_screening(date);
         if entries.iter().any(|d| d.clinician_seen.is_some()) {
             // R7 starts again from here: earlier evidence no longer refers.
             self.seen_clinician_on = Some(date);
-            self.open_referral = None;
+            self.open_referral.clear();
             self.weeks.clear();
             self.weeks_origin = None;
             self.leg_episode = None;
@@ -421,7 +439,7 @@ impl<'a> Fold<'a> {
         }
         // What the rules prescribed today, before today's sessions: R4 counts a session only
         // for the exercises it prescribed at their full dose.
-        let prescribed: Rc<[PrescribedSlot]> = super::decide_folded(self)
+        let mut prescribed: Rc<[PrescribedSlot]> = super::decide_folded(self)
             .exercises
             .into_iter()
             .map(|p| PrescribedSlot {
@@ -431,13 +449,27 @@ impl<'a> Fold<'a> {
             })
             .collect();
         for report in reports {
+            let red = session_light(report, day_back_pain, None, &self.plan.rules) == Light::Red;
             self.today_sessions.push(TodaySession {
                 report,
                 day_back_pain,
                 morning: None,
                 prescribed: Rc::clone(&prescribed),
             });
+            if red {
+                // R6: the rest of the date is a rest day; a later session had nothing
+                // prescribed.
+                prescribed = Rc::from(Vec::new());
+            }
         }
+    }
+
+    /// A session earlier on the date decided that was red on its own report (R6: the rest of
+    /// the date is a rest day). Green and amber sessions count from the next date.
+    pub fn red_earlier_today(&self) -> bool {
+        self.today_sessions
+            .iter()
+            .any(|s| session_light(s.report, s.day_back_pain, None, &self.plan.rules) == Light::Red)
     }
 
     /// §4: a check-in's red-flag answers wait for a clearance; background risk factors also

@@ -22,7 +22,9 @@ use super::checkin::{Day, LegTrend, RedFlag, flag_list};
 use super::circuit::Circuit;
 use super::plan::{Plan, Presentation};
 
-use doses::{DaySlot, apply_limits, capped_step, changes_from_plan, half_volume, initial_slots};
+use doses::{
+    Caution, DaySlot, apply_limits, changes_from_plan, initial_slots, longest_fitting_hold,
+};
 use fold::Fold;
 use presentation::{SpasmDay, nerve_day, spasm_day};
 use referrals::{clinician_contact, routine_referral};
@@ -123,7 +125,10 @@ pub struct DayDecision {
 }
 
 /// Decide `today` from everything recorded up to it. `days` may be in any order and may hold
-/// later dates; they are ignored.
+/// later dates; they are ignored. Sessions reported on `today` count only as far as R6 goes:
+/// a red one makes the rest of the date a rest day; the doses stay those of the morning (a
+/// green or amber session moves them from the next date). Call it again after a session
+/// report is saved.
 pub fn decide(
     plan: &Plan,
     circuit: &Circuit,
@@ -134,6 +139,33 @@ pub fn decide(
     let mut fold = Fold::new(plan, circuit, catalog, days);
     fold.advance_to(today);
     decide_folded(&fold)
+}
+
+/// The decision for `today` as it stood before that date's sessions: what they were
+/// prescribed (for a past session's detail). [`decide`] gives the decision as it stands after
+/// them: a red session earlier that date makes the rest of it a rest day.
+pub fn decide_before_sessions(
+    plan: &Plan,
+    circuit: &Circuit,
+    catalog: &Catalog,
+    days: &[Day],
+    today: NaiveDate,
+) -> DayDecision {
+    let before: Vec<Day> = days
+        .iter()
+        .map(|d| {
+            if d.date == today {
+                Day {
+                    session: None,
+                    sessions: Vec::new(),
+                    ..d.clone()
+                }
+            } else {
+                d.clone()
+            }
+        })
+        .collect();
+    decide(plan, circuit, catalog, &before, today)
 }
 
 /// The decision for every date in a days file, in date order, from the same engine as the app.
@@ -205,28 +237,26 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
         .slots
         .iter()
         .filter(|s| s.dropped.is_none())
-        .map(|slot| DaySlot {
-            rx: slot.after_history(rules, floors),
-            slot: slot.clone(),
-            gentle: false,
-        })
+        .map(|slot| DaySlot::from_history(slot, rules, floors))
         .collect();
     // What the history made of each exercise, before today's own rules; the reasons for the
     // changes are written at the end, so they state the dose actually prescribed.
     let from_history = day.clone();
 
     // R7 and the R2 follow-up: patterns that call for a clinician.
-    let (mut referral, referral_reasons) = routine_referral(fold);
-    reasons.extend(referral_reasons);
-    // A referral raised earlier stays until the person says they have seen a clinician.
-    if referral == Referral::None
-        && let Some((since, reason)) = &fold.open_referral
-    {
-        referral = Referral::Routine;
+    let (mut referral, raised) = routine_referral(fold);
+    // A referral raised earlier stays until the person says they have seen a clinician, with
+    // every kind of reason it was raised for (today's own wording where raised again today).
+    for (cause, since, reason) in &fold.open_referral {
+        if raised.iter().any(|(today, _)| today == cause) {
+            continue;
+        }
+        referral = referral.max(Referral::Routine);
         reasons.push(format!(
             "Since {since}: {reason} This stays until you tell the app that you have seen a clinician."
         ));
     }
+    reasons.extend(raised.into_iter().map(|(_, reason)| reason));
     // §4: a background risk factor on record makes a routine referral urgent.
     if referral == Referral::Routine && !fold.factors_on_record.is_empty() {
         let factors: Vec<RedFlag> = fold.factors_on_record.iter().copied().collect();
@@ -242,7 +272,17 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
         reasons.push(format!("Your clinician: {contact}."));
     }
 
-    // R6: no session within 48 h of a red one.
+    // R6: no session within 48 h of a red one, including a red session earlier today.
+    if fold.red_earlier_today() {
+        reasons.insert(
+            0,
+            format!(
+                "Rest for the rest of today: your session today was red, so the next one is at least {} hours later. An easy walk is fine: staying active helps.",
+                rules.rest_hours_after_red
+            ),
+        );
+        return decision(Status::Rest, referral, Vec::new(), reasons);
+    }
     if let Some(last_red) = fold.last_red()
         && (today - last_red).num_hours() < i64::from(rules.rest_hours_after_red)
     {
@@ -277,9 +317,8 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
             ),
         );
         for d in day.iter_mut().filter(|d| !d.slot.mobility) {
-            d.lower_by(|base, slot| {
-                half_volume(capped_step(base, 2, slot, catalog, rules), rules, floors)
-            });
+            d.add(Caution::MaxStep(2), catalog, rules);
+            d.add(Caution::HalfVolume, catalog, rules);
         }
     }
     // R8 nerve: never flexion; press-ups only while symptoms come back toward the back.
@@ -287,18 +326,33 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
         let centralising = today_check_in.and_then(|c| c.leg_trend) == Some(LegTrend::Closer);
         nerve_day(&mut day, &mut reasons, centralising);
     }
-    // R2: a nerve warning today: no flexion, everything else one step down.
-    if fold.today_warning.any() && status != Status::Gentle {
+    // R2: a nerve warning today, on every day with a session (a gentle day too): no flexion,
+    // no hamstring stretch, everything else one step down.
+    if fold.today_warning.any() {
         nerve_warning_day(&mut day, &mut reasons, catalog, rules);
     }
     // Physio limits win.
     apply_limits(&mut day, &mut reasons, plan, catalog);
+    mcgill_reasons(&day, &mut reasons, circuit, rules);
+    if status != Status::Gentle {
+        fit_session(&mut day, &mut reasons, fold);
+    }
     for d in day.iter().filter(|d| d.slot.held_back.is_some()) {
         if let Some(max) = plan.limits.max_session_minutes {
             reasons.push(format!(
                 "{} stays at {}: moving it up would make the session longer than the {max} minutes your physio set.",
                 d.slot.name,
                 d.rx.dose.describe_sets(d.rx.sets)
+            ));
+        }
+    }
+    if let Some(max) = plan.limits.max_session_minutes {
+        for d in day.iter().filter(|d| d.slot.fitted) {
+            reasons.push(format!(
+                "{}: holds of at most {} at step {}, so that the session stays within the {max} minutes your physio set.",
+                d.slot.name,
+                d.slot.base.dose.describe(),
+                d.slot.base.step,
             ));
         }
     }
@@ -309,8 +363,12 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
         rules,
     ));
 
-    let exercises = day
-        .iter()
+    decision(status, referral, prescribed(&day), reasons)
+}
+
+/// Today's exercises as the decision lists them.
+fn prescribed(day: &[DaySlot]) -> Vec<Prescribed> {
+    day.iter()
         .map(|d| Prescribed {
             exercise_id: d.slot.exercise_id.clone(),
             block: d.slot.block,
@@ -320,8 +378,100 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
             per_side: d.slot.per_side,
             full_dose: d.full_dose(),
         })
-        .collect();
-    decision(status, referral, exercises, reasons)
+        .collect()
+}
+
+/// R4's McGill cap: where it holds a McGill-style exercise below the hold its plan asks for,
+/// the day says so, with the dose prescribed.
+fn mcgill_reasons(
+    day: &[DaySlot],
+    reasons: &mut Vec<String>,
+    circuit: &Circuit,
+    rules: &super::plan::RuleSettings,
+) {
+    let cap = rules.max_mcgill_hold_secs;
+    for d in day.iter().filter(|d| d.slot.mcgill) {
+        let asked = circuit
+            .blocks
+            .get(d.slot.block)
+            .and_then(|b| b.items.iter().find(|i| i.exercise_id == d.slot.exercise_id))
+            .and_then(|i| i.dose.hold_secs());
+        if let Some(asked) = asked.filter(|&asked| asked > cap) {
+            reasons.push(format!(
+                "{}: holds capped at {cap} s, McGill-style (the plan asks for {asked} s); today step {}, {}.",
+                d.slot.name,
+                d.rx.step,
+                d.rx.dose.describe_sets(d.rx.sets),
+            ));
+        }
+    }
+}
+
+/// The planned length of a day's session as the player will run it.
+fn day_secs(fold: &Fold<'_>, day: &[DaySlot]) -> u64 {
+    let decision = DayDecision {
+        date: fold.today(),
+        status: Status::Train,
+        light: None,
+        referral: Referral::None,
+        red_flags: Vec::new(),
+        exercises: prescribed(day),
+        reasons: Vec::new(),
+    };
+    let circuit = todays_circuit(fold.circuit, &decision, fold.catalog);
+    super::timeline::Timeline::build(&circuit).planned_total_secs()
+}
+
+/// Physio limits: the session length holds for the session as the player will run it. A rule
+/// that moved an exercise today to a step of another dose kind can make it longer (dead bug
+/// and ball curl hold at step 1); such holds are shortened, the latest in the session first,
+/// never below the lower of the floor and the hold, with a reason. Should that not be
+/// enough, the other holds are shortened the same way.
+fn fit_session(day: &mut [DaySlot], reasons: &mut Vec<String>, fold: &Fold<'_>) {
+    let (plan, catalog) = (fold.plan, fold.catalog);
+    let Some(max_minutes) = plan.limits.max_session_minutes else {
+        return;
+    };
+    let limit = u64::from(max_minutes) * 60;
+    if day_secs(fold, day) <= limit {
+        return;
+    }
+    let is_hold = |dose: Dose| matches!(dose, Dose::Hold { .. });
+    let changed_kind =
+        |d: &DaySlot| !d.slot.mobility && is_hold(d.rx.dose) && !is_hold(d.slot.base.dose);
+    let any_hold = |d: &DaySlot| !d.slot.mobility && is_hold(d.rx.dose);
+    for pass in [&changed_kind as &dyn Fn(&DaySlot) -> bool, &any_hold] {
+        for index in (0..day.len()).rev() {
+            if day_secs(fold, day) <= limit {
+                return;
+            }
+            let Dose::Hold { hold_secs } = day[index].rx.dose else {
+                continue;
+            };
+            if !pass(&day[index]) || day[index].fitted_today().is_some() {
+                continue;
+            }
+            let mut trial = day.to_vec();
+            let held = longest_fitting_hold(
+                hold_secs,
+                catalog.floors.hold_secs,
+                plan.rules.progress_hold_secs,
+                |secs| {
+                    trial[index].rx.dose = Dose::Hold { hold_secs: secs };
+                    day_secs(fold, &trial) <= limit
+                },
+            );
+            if held < hold_secs {
+                let d = &mut day[index];
+                d.add(Caution::FitsSession(held), catalog, &plan.rules);
+                reasons.push(format!(
+                    "{}: holds of {} today, so that the session stays within the {max_minutes} minutes your physio set.",
+                    d.slot.name,
+                    d.rx.dose.describe()
+                ));
+            }
+        }
+    }
 }
 
 /// The circuit the player runs for a decision: the plan's blocks with today's exercises, doses

@@ -1,7 +1,7 @@
 //! R8: what each presentation (spasm, nerve, ache) changes.
 
 use super::Status;
-use super::doses::{DaySlot, cap_hold, capped_step, gentle_slots};
+use super::doses::{Caution, DaySlot, gentle_slots};
 use super::fold::Fold;
 use crate::domain::catalog::MovementBias;
 use crate::domain::checkin::{CheckIn, Day, PainKind};
@@ -88,11 +88,7 @@ pub(super) fn spasm_day(
         );
         *slots = gentle_slots(plan, catalog)
             .into_iter()
-            .map(|slot| DaySlot {
-                rx: slot.base,
-                slot,
-                gentle: true,
-            })
+            .map(DaySlot::gentle)
             .collect();
         return Status::Gentle;
     }
@@ -103,12 +99,12 @@ pub(super) fn spasm_day(
         ));
         // Strength work only: walking, cat-camel and the stretches keep their dose.
         for d in slots.iter_mut().filter(|d| !d.slot.mobility) {
-            d.lower_by(|base, slot| {
-                cap_hold(
-                    capped_step(base, rules.spasm_max_step, slot, catalog, rules),
-                    rules.spasm_short_hold_secs,
-                )
-            });
+            d.add(Caution::MaxStep(rules.spasm_max_step), catalog, rules);
+            d.add(
+                Caution::MaxHold(rules.spasm_short_hold_secs),
+                catalog,
+                rules,
+            );
         }
     }
     Status::Train

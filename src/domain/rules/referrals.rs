@@ -115,8 +115,19 @@ fn disabling_leg_pain(fold: &Fold<'_>, rules: &RuleSettings) -> Option<f64> {
     (mean >= f64::from(rules.disabling_leg_pain)).then_some(mean)
 }
 
+/// What a routine referral was raised for: an open referral keeps one reason of each kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Cause {
+    Reds,
+    WeeklyRise,
+    NoImprovement,
+    DisablingLegPain,
+    Weakness,
+    LegSymptoms,
+}
+
 /// R7 and the R2 follow-up: the routine referral the history calls for, with its reasons.
-pub(crate) fn routine_referral(fold: &Fold<'_>) -> (Referral, Vec<String>) {
+pub(crate) fn routine_referral(fold: &Fold<'_>) -> (Referral, Vec<(Cause, String)>) {
     let rules = &fold.plan.rules;
     let today = fold.today();
     let mut referral = Referral::None;
@@ -130,32 +141,43 @@ pub(crate) fn routine_referral(fold: &Fold<'_>) -> (Referral, Vec<String>) {
     let reds_within = fold.reds_since(since).len();
     if reds_within >= usize::from(rules.reds_for_referral) {
         referral = referral.max(Referral::Routine);
-        reasons.push(format!(
-            "{reds_within} red sessions in the last {} days: please book an appointment with a clinician.",
-            rules.referral_window_days
+        reasons.push((
+            Cause::Reds,
+            format!(
+                "{reds_within} red sessions in the last {} days: please book an appointment with a clinician.",
+                rules.referral_window_days
+            ),
         ));
     }
     if let Some((previous, current)) = weekly_means(fold)
         && current - previous >= f64::from(rules.weekly_pain_rise_for_referral)
     {
         referral = referral.max(Referral::Routine);
-        reasons.push(format!(
-            "Your average back pain rose from {previous:.1} to {current:.1} from one week to the next: please book an appointment with a clinician."
+        reasons.push((
+            Cause::WeeklyRise,
+            format!(
+                "Your average back pain rose from {previous:.1} to {current:.1} from one week to the next: please book an appointment with a clinician."
+            ),
         ));
     }
     if let Some((baseline, current)) = improvement_check(fold, rules) {
         referral = referral.max(Referral::Routine);
-        reasons.push(format!(
-            "After {} weeks your average back pain went from {baseline:.1} to {current:.1}, less than a {}-point improvement: please book an appointment with a clinician.",
-            rules.weeks_to_expect_improvement, rules.meaningful_pain_change
+        reasons.push((
+            Cause::NoImprovement,
+            format!(
+                "After {} weeks your average back pain went from {baseline:.1} to {current:.1}, less than a {}-point improvement: please book an appointment with a clinician.",
+                rules.weeks_to_expect_improvement, rules.meaningful_pain_change
+            ),
         ));
     }
-    // R2 follow-up: a nerve warning still there at a check-in at least 48 h after it began.
     if let Some(mean) = disabling_leg_pain(fold, rules) {
         referral = referral.max(Referral::Routine);
-        reasons.push(format!(
-            "After {} weeks your leg pain still averages {mean:.1} out of 10: please book an appointment with a clinician.",
-            rules.weeks_to_expect_improvement
+        reasons.push((
+            Cause::DisablingLegPain,
+            format!(
+                "After {} weeks your leg pain still averages {mean:.1} out of 10: please book an appointment with a clinician.",
+                rules.weeks_to_expect_improvement
+            ),
         ));
     }
     // Leg-symptom evidence of a day on which the person then said they had seen a clinician
@@ -163,18 +185,23 @@ pub(crate) fn routine_referral(fold: &Fold<'_>) -> (Referral, Vec<String>) {
     let r2_counts = fold.seen_clinician_on != Some(today);
     if r2_counts && fold.today_warning.weakness {
         referral = referral.max(Referral::Routine);
-        reasons.push(
+        reasons.push((
+            Cause::Weakness,
             "New weakness in a leg or foot: please book an appointment with a clinician."
                 .to_owned(),
-        );
+        ));
     }
+    // R2 follow-up: a nerve warning still there at a check-in at least 48 h after it began.
     if r2_counts
         && let Some(started) = fold.leg_symptoms_since
         && (today - started).num_hours() >= i64::from(rules.nerve_recheck_hours)
     {
         referral = referral.max(Referral::Routine);
-        reasons.push(format!(
-            "The leg symptoms reported since {started} are still there: please book an appointment with a clinician."
+        reasons.push((
+            Cause::LegSymptoms,
+            format!(
+                "The leg symptoms reported since {started} are still there: please book an appointment with a clinician."
+            ),
         ));
     }
     (referral, reasons)

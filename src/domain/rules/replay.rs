@@ -8,8 +8,10 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 
 use super::Light;
-use super::doses::{Change, Rx, Slot, initial_slots, progressed, stepped_down};
-use crate::domain::catalog::{Catalog, MovementBias};
+use super::doses::{
+    Change, Rx, Slot, initial_slots, longest_fitting_hold, progressed, stepped_down,
+};
+use crate::domain::catalog::{Catalog, Dose, MovementBias};
 use crate::domain::checkin::SessionReport;
 use crate::domain::circuit::Circuit;
 use crate::domain::plan::{Plan, Presentation};
@@ -157,9 +159,11 @@ impl SlotReplay {
             };
             let mut moved = slot.clone();
             moved.base = rx;
+            moved.fitted = false;
             if self.fits(index, &moved, context) {
                 let slot = &mut self.slots[index];
                 slot.base = rx;
+                slot.fitted = false;
                 slot.last_moved = Some(session.date);
                 slot.last_change = Some(Change::MovedUp(session.date));
                 slot.held_back = None;
@@ -198,10 +202,19 @@ impl SlotReplay {
     /// the deload week after two reds within its window.
     fn red(&mut self, session: &Lit<'_>, context: Context<'_>) {
         let rules = &context.plan.rules;
-        for slot in self.slots.iter_mut().filter(|s| !s.mobility) {
+        let mut now_holds = Vec::new();
+        for (index, slot) in self.slots.iter_mut().enumerate() {
+            if slot.mobility {
+                continue;
+            }
             match stepped_down(slot, context.catalog, rules) {
                 Some(rx) => {
+                    let is_hold = |dose: Dose| matches!(dose, Dose::Hold { .. });
+                    if is_hold(rx.dose) && !is_hold(slot.base.dose) {
+                        now_holds.push(index);
+                    }
                     slot.base = rx;
+                    slot.fitted = false;
                     slot.last_change = Some(Change::SteppedDown(session.date));
                 }
                 None => {
@@ -211,6 +224,7 @@ impl SlotReplay {
             }
             slot.last_moved = Some(session.date);
         }
+        self.fit_new_holds(&now_holds, context);
         if self.deload_on(session.date).is_some() {
             // A red during the week starts it again.
             self.deload_from = Some(session.date);
@@ -250,6 +264,44 @@ impl SlotReplay {
                 }
             );
             self.slots[index].dropped = Some(reason);
+        }
+    }
+
+    /// A step down that turned reps into a hold (dead bug and ball curl hold at step 1) must
+    /// not take the session past the physio's length: those holds are shortened, the latest in
+    /// the session first, never below the lower of the floor and the hold. The shortened hold
+    /// is the top of that step for this plan (R4 moves on to the next step from it).
+    fn fit_new_holds(&mut self, now_holds: &[usize], context: Context<'_>) {
+        let Some(max_minutes) = context.plan.limits.max_session_minutes else {
+            return;
+        };
+        let limit = u64::from(max_minutes) * 60;
+        let (rules, floors) = (&context.plan.rules, context.catalog.floors);
+        let secs = |slots: &[Slot]| {
+            session_secs(context.circuit, slots, |s| s.after_history(rules, floors))
+        };
+        for &index in now_holds.iter().rev() {
+            if secs(&self.slots) <= limit {
+                return;
+            }
+            let Dose::Hold { hold_secs } = self.slots[index].base.dose else {
+                continue;
+            };
+            let mut trial = self.slots.clone();
+            let held = longest_fitting_hold(
+                hold_secs,
+                floors.hold_secs,
+                rules.progress_hold_secs,
+                |secs_tried| {
+                    trial[index].base.dose = Dose::Hold {
+                        hold_secs: secs_tried,
+                    };
+                    secs(&trial) <= limit
+                },
+            );
+            let slot = &mut self.slots[index];
+            slot.base.dose = Dose::Hold { hold_secs: held };
+            slot.fitted = held < hold_secs;
         }
     }
 

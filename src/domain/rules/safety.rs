@@ -1,6 +1,6 @@
 //! R0–R2: red flags that stop or pause training until a clearance, and leg-symptom warnings.
 
-use super::doses::{DaySlot, one_step_down};
+use super::doses::{Caution, DaySlot};
 use super::{Referral, Status};
 use crate::domain::catalog::{Catalog, MovementBias};
 use crate::domain::checkin::{FlagTier, RedFlag, flag_list};
@@ -36,19 +36,24 @@ pub(super) fn red_flag_stop(
     (status, referral, reasons)
 }
 
-/// R2: a nerve warning today: no flexion and no hamstring stretch, and every other exercise
-/// one step down (at step 1, not halved).
+/// R2: a nerve warning today, on every day with a session (a gentle day too): no flexion and
+/// no hamstring stretch, and every other exercise one step down (at step 1, not halved).
 pub(super) fn nerve_warning_day(
     day: &mut Vec<DaySlot>,
     reasons: &mut Vec<String>,
     catalog: &Catalog,
     rules: &RuleSettings,
 ) {
-    reasons.insert(0, "Your leg symptoms have spread or you noticed new numbness, tingling or weakness: today leaves out forward-bending exercises and the hamstring stretch, and takes every other exercise one step down. If it is still there in 48 hours, see a clinician.".to_owned());
+    let text = if day.iter().all(|d| d.gentle) {
+        "Your leg symptoms have spread or you noticed new numbness, tingling or weakness: today leaves out forward-bending exercises and the hamstring stretch. If it is still there in 48 hours, see a clinician."
+    } else {
+        "Your leg symptoms have spread or you noticed new numbness, tingling or weakness: today leaves out forward-bending exercises and the hamstring stretch, and takes every other exercise one step down. If it is still there in 48 hours, see a clinician."
+    };
+    reasons.insert(0, text.to_owned());
     day.retain(|d| {
         d.slot.bias != MovementBias::Flexion && d.slot.exercise_id != "hamstring_stretch"
     });
     for d in day.iter_mut().filter(|d| !d.slot.mobility) {
-        d.lower_by(|base, slot| one_step_down(base, slot, catalog, rules));
+        d.add(Caution::StepDown, catalog, rules);
     }
 }
