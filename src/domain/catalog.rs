@@ -66,6 +66,25 @@ impl Dose {
         }
     }
 
+    /// The same dose with every hold no longer than `max_secs` (reps are left alone).
+    pub fn capped_hold(self, max_secs: u32) -> Dose {
+        match self {
+            Dose::Hold { hold_secs } => Dose::Hold {
+                hold_secs: hold_secs.min(max_secs),
+            },
+            Dose::Paced {
+                reps,
+                secs_per_rep,
+                fewer_per_set,
+            } => Dose::Paced {
+                reps,
+                secs_per_rep: secs_per_rep.min(max_secs),
+                fewer_per_set,
+            },
+            reps @ Dose::Reps { .. } => reps,
+        }
+    }
+
     /// Nothing of it was done (0 s, 0 reps).
     pub fn is_nothing(self) -> bool {
         self == self.zero()

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::domain::catalog::{Catalog, Dose};
+use crate::domain::catalog::Catalog;
 use crate::domain::plan::CheckedPlan;
 use crate::domain::plan::Presentation;
 
@@ -111,7 +111,7 @@ pub fn handout_html(checked: &CheckedPlan, catalog: &Catalog) -> String {
             };
             // McGill-style holds are never longer than the plan's cap, as the rules prescribe.
             let dose = if exercise.mcgill_style {
-                mcgill_capped(item.dose, plan.rules.max_mcgill_hold_secs)
+                item.dose.capped_hold(plan.rules.max_mcgill_hold_secs)
             } else {
                 item.dose
             };
@@ -156,23 +156,4 @@ pub fn handout_html(checked: &CheckedPlan, catalog: &Catalog) -> String {
         "<footer>Made with Strongback, a back-care strength coach. It does not diagnose; follow your clinician's advice.</footer>\n</body></html>\n",
     );
     html
-}
-
-/// A dose with its holds no longer than `max_secs` (reps are left alone).
-fn mcgill_capped(dose: Dose, max_secs: u32) -> Dose {
-    match dose {
-        Dose::Hold { hold_secs } => Dose::Hold {
-            hold_secs: hold_secs.min(max_secs),
-        },
-        Dose::Paced {
-            reps,
-            secs_per_rep,
-            fewer_per_set,
-        } => Dose::Paced {
-            reps,
-            secs_per_rep: secs_per_rep.min(max_secs),
-            fewer_per_set,
-        },
-        reps @ Dose::Reps { .. } => reps,
-    }
 }

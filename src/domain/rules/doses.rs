@@ -250,7 +250,7 @@ pub(super) fn top_of_step(bottom: Dose, mcgill: bool, rules: &RuleSettings) -> D
         },
     };
     if mcgill {
-        cap_dose_hold(top, rules.max_mcgill_hold_secs)
+        top.capped_hold(rules.max_mcgill_hold_secs)
     } else {
         top
     }
@@ -308,7 +308,7 @@ pub(super) fn progressed(slot: &Slot, plan: &Plan, catalog: &Catalog) -> Option<
     }
     let next = exercise.step(rx.step + 1)?;
     let dose = if slot.mcgill {
-        cap_dose_hold(next.dose, plan.rules.max_mcgill_hold_secs)
+        next.dose.capped_hold(plan.rules.max_mcgill_hold_secs)
     } else {
         next.dose
     };
@@ -349,26 +349,8 @@ pub(super) fn stepped_down(slot: &Slot, catalog: &Catalog, rules: &RuleSettings)
 /// Holds (and a paced rep's hold) no longer than `max_secs`.
 pub(super) fn cap_hold(rx: Rx, max_secs: u32) -> Rx {
     Rx {
-        dose: cap_dose_hold(rx.dose, max_secs),
+        dose: rx.dose.capped_hold(max_secs),
         ..rx
-    }
-}
-
-fn cap_dose_hold(dose: Dose, max_secs: u32) -> Dose {
-    match dose {
-        Dose::Hold { hold_secs } => Dose::Hold {
-            hold_secs: hold_secs.min(max_secs),
-        },
-        Dose::Paced {
-            reps,
-            secs_per_rep,
-            fewer_per_set,
-        } => Dose::Paced {
-            reps,
-            secs_per_rep: secs_per_rep.min(max_secs),
-            fewer_per_set,
-        },
-        reps @ Dose::Reps { .. } => reps,
     }
 }
 
