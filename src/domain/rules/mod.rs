@@ -12,6 +12,7 @@ use serde::Serialize;
 mod doses;
 mod fold;
 mod lights;
+mod limits;
 mod presentation;
 mod referrals;
 mod replay;
@@ -22,10 +23,9 @@ use super::checkin::{Day, LegTrend, RedFlag, flag_list};
 use super::circuit::Circuit;
 use super::plan::{Plan, Presentation};
 
-use doses::{
-    Caution, DaySlot, apply_limits, changes_from_plan, initial_slots, longest_fitting_hold,
-};
+use doses::{Caution, DaySlot, initial_slots};
 use fold::Fold;
+use limits::{apply_limits, changes_from_plan, longest_fitting_hold};
 use presentation::{SpasmDay, nerve_day, spasm_day};
 use referrals::{clinician_contact, routine_referral};
 use safety::{nerve_warning_day, red_flag_stop};

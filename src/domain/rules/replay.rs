@@ -8,9 +8,8 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 
 use super::Light;
-use super::doses::{
-    Change, Rx, Slot, initial_slots, longest_fitting_hold, progressed, stepped_down,
-};
+use super::doses::{Change, Rx, Slot, initial_slots, progressed, stepped_down};
+use super::limits::longest_fitting_hold;
 use crate::domain::catalog::{Catalog, Dose, MovementBias};
 use crate::domain::checkin::SessionReport;
 use crate::domain::circuit::Circuit;
