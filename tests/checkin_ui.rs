@@ -411,3 +411,39 @@ fn the_morning_after_question_comes_only_at_the_first_check_in_after_a_session()
         "that session's morning after was already answered"
     );
 }
+
+/// Numbness reported one day is asked about as "still there" the next (not as "new"), and
+/// ticking it keeps the warning: 48 h on, a routine referral.
+#[test]
+fn numbness_from_an_earlier_check_in_is_asked_as_still_there() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.wait(DAY);
+    app.click("Start");
+    app.click("Next");
+    app.click("Back pain: 3");
+    app.tick("I have new numbness or tingling in a leg");
+    app.click("Save check-in");
+    assert!(app.shows_containing("Your leg symptoms have spread"));
+    let first = app.app().todays_decision().expect("decision").date;
+    let reported = first.format("%-d %b").to_string();
+    for _ in 0..2 {
+        app.click("Not now");
+        app.wait(DAY);
+        app.click("Start");
+        app.click("Next");
+        assert!(!app.shows("I have new numbness or tingling in a leg"));
+        app.click("Back pain: 3");
+        app.tick(&format!(
+            "The numbness or tingling in my leg that I reported on {reported} is still there"
+        ));
+        app.click("Save check-in");
+    }
+    let decision = app.app().todays_decision().expect("decision");
+    assert_eq!(
+        decision.referral,
+        strongback::domain::rules::Referral::Routine,
+        "{:?}",
+        decision.reasons
+    );
+}

@@ -144,3 +144,40 @@ fn report_and_csv_buttons_save_files() {
         .expect("saved");
     assert!(csv.starts_with("date,started_at,"));
 }
+
+/// A red session makes the rest of its date a rest day, but its own detail shows what it was
+/// given that morning, not "rest".
+#[test]
+fn a_red_sessions_detail_shows_what_it_was_given_not_the_rest_that_followed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.start();
+    app.press(egui::Key::Escape);
+    app.click("End and save");
+    app.click("Worst pain: 8");
+    app.click("Save answers");
+    app.click("Back to home");
+    app.click("History");
+    let label = app
+        .app()
+        .sessions()
+        .last()
+        .map(|s| s.started_at.format("%a %-d %b %Y, %H:%M").to_string())
+        .expect("a session");
+    {
+        use egui_kittest::kittest::Queryable as _;
+        app.harness.get_by_label_contains(&label).click();
+    }
+    app.harness.run();
+    assert_eq!(app.app().screen_kind(), ScreenKind::SessionDetail);
+    assert!(app.shows_containing("How it went: red"));
+    assert!(
+        !app.shows_containing("Rest for the rest of today"),
+        "the detail shows the morning's decision"
+    );
+    assert_eq!(
+        app.app().todays_decision().map(|d| d.status),
+        Some(strongback::domain::rules::Status::Rest),
+        "while today itself is now a rest day"
+    );
+}

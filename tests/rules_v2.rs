@@ -1215,3 +1215,39 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn numbness_still_there_is_asked_as_still_there_and_refers_after_48_hours() {
+    use strongback::domain::rules::{OpenLegWarning, open_leg_warning};
+    let p = plan("");
+    let open_on =
+        |days: &[Day], n: u32| open_leg_warning(&p.plan, &p.circuit, &catalog(), days, date(n));
+    let mut numb = check_in(2);
+    numb.new_numbness = true;
+    let mut days = vec![day(1, Some(numb.clone()), None)];
+    assert_eq!(open_on(&days, 1), None, "today's own check-in is left out");
+    assert_eq!(
+        open_on(&days, 2),
+        Some(OpenLegWarning {
+            since: date(1),
+            numbness: true,
+            weakness: false,
+        })
+    );
+    // Day 2: "still there" (the same field, asked as still there): still open since day 1.
+    days.push(day(2, Some(numb.clone()), None));
+    assert_eq!(open_on(&days, 3).map(|o| o.since), Some(date(1)));
+    // Day 3, 48 h on and still there: a routine referral.
+    days.push(day(3, Some(numb.clone()), None));
+    assert_eq!(decide_on(&p, &days, 3).referral, Referral::Routine);
+    // Answering on day 4 that it is gone closes it: day 5 asks about new numbness again.
+    days.push(day(4, Some(check_in(2)), None));
+    assert_eq!(open_on(&days, 5), None);
+    // A person whose numbness went on day 2 is never referred for it.
+    let gone = vec![
+        day(1, Some(numb.clone()), None),
+        day(2, Some(check_in(2)), None),
+        day(3, Some(check_in(2)), None),
+    ];
+    assert_eq!(decide_on(&p, &gone, 3).referral, Referral::None);
+}

@@ -11,7 +11,9 @@ use crate::domain::answers::{CheckInAnswers, CheckInMode};
 use crate::domain::checkin::{Clearance, ClinicianSeen, Day};
 use crate::domain::circuit::Circuit;
 use crate::domain::plan::Presentation;
-use crate::domain::rules::{DayDecision, Status, decide, todays_circuit};
+use crate::domain::rules::{
+    DayDecision, Status, decide, decide_before_sessions, open_leg_warning, todays_circuit,
+};
 use crate::domain::timeline::Timeline;
 use crate::ui::checkin_screen::CheckInDraft;
 
@@ -78,6 +80,22 @@ impl StrongbackApp {
         }
         let (plan, assets) = (self.plan.as_ref()?, self.assets.as_ref()?);
         Some(decide(
+            &plan.plan,
+            &plan.circuit,
+            &assets.catalog,
+            self.history.days(),
+            date,
+        ))
+    }
+
+    /// What the rules prescribed on `date` before its sessions: what a past session was
+    /// given (a red session makes the rest of its own date a rest day afterwards).
+    pub(super) fn decision_before_sessions_on(&self, date: NaiveDate) -> Option<DayDecision> {
+        if !self.history.is_loaded() {
+            return None;
+        }
+        let (plan, assets) = (self.plan.as_ref()?, self.assets.as_ref()?);
+        Some(decide_before_sessions(
             &plan.plan,
             &plan.circuit,
             &assets.catalog,
@@ -162,6 +180,17 @@ impl StrongbackApp {
             answers.ask_risk_factors = !plan.risk_factors_screened
                 && (mode == CheckInMode::Intake || !asked_for_this_plan);
             answers.offer_presentation = plan.presentation == Presentation::NotSet;
+        }
+        if mode == CheckInMode::Daily
+            && let (Some(plan), Some(assets)) = (&self.plan, &self.assets)
+        {
+            answers.open_leg_warning = open_leg_warning(
+                &plan.plan,
+                &plan.circuit,
+                &assets.catalog,
+                self.history.days(),
+                self.today(),
+            );
         }
         CheckInDraft::with(answers)
     }

@@ -52,7 +52,8 @@ impl StrongbackApp {
             .known()
             .get(index)
             .map(|record| record.started_at);
-        let decision = started_at.and_then(|start| self.decision_on(start.date_naive()));
+        let decision =
+            started_at.and_then(|start| self.decision_before_sessions_on(start.date_naive()));
         let light = started_at
             .zip(self.plan.as_ref())
             .and_then(|(start, plan)| {

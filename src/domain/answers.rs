@@ -9,6 +9,7 @@ use super::checkin::{
     SessionReport,
 };
 use super::record::SessionRecord;
+use super::rules::OpenLegWarning;
 
 /// Whether this is the first-start intake or a day's check-in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,8 +30,14 @@ pub struct CheckInAnswers {
     pub leg_pain: u8,
     pub leg_extent: Option<LegExtent>,
     pub leg_trend: Option<LegTrend>,
+    /// New numbness or tingling; while an earlier warning is open (`open_leg_warning`), the
+    /// numbness reported then still being there.
     pub new_numbness: bool,
+    /// New weakness; while an earlier warning of weakness is open, that weakness still there.
     pub new_weakness: bool,
+    /// A leg-symptom warning from an earlier check-in that no check-in has yet found gone
+    /// (clinical spec §5 R2): its numbness or weakness is asked as "still there?".
+    pub open_leg_warning: Option<OpenLegWarning>,
     /// Asked only when there was a session before.
     pub ask_morning_after: bool,
     pub morning_after: Option<MorningAfter>,
@@ -66,6 +73,7 @@ impl CheckInAnswers {
             leg_trend: None,
             new_numbness: false,
             new_weakness: false,
+            open_leg_warning: None,
             ask_morning_after,
             morning_after: None,
             pain_kind: None,
@@ -82,6 +90,22 @@ impl CheckInAnswers {
     }
 
     /// The red-flag answers "yes" among the questions asked.
+    /// The numbness question asks whether the numbness reported on an earlier date is still
+    /// there: that date.
+    pub fn numbness_reported_on(&self) -> Option<chrono::NaiveDate> {
+        self.open_leg_warning
+            .filter(|open| open.numbness)
+            .map(|open| open.since)
+    }
+
+    /// The weakness question asks whether the weakness reported on an earlier date is still
+    /// there: that date.
+    pub fn weakness_reported_on(&self) -> Option<chrono::NaiveDate> {
+        self.open_leg_warning
+            .filter(|open| open.weakness)
+            .map(|open| open.since)
+    }
+
     pub fn flags_given(&self) -> Vec<RedFlag> {
         self.red_flags
             .iter()

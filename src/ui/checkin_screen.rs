@@ -237,13 +237,29 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
             ],
         );
     }
+    // While an earlier warning is open, its signs are asked as "still there", so a person
+    // whose numbness has not gone need not call it new (clinical spec §5 R2).
+    let numbness = match draft.answers.numbness_reported_on() {
+        Some(date) => format!(
+            "The numbness or tingling in my leg that I reported on {} is still there",
+            date.format("%-d %b")
+        ),
+        None => "I have new numbness or tingling in a leg".to_owned(),
+    };
     ui.checkbox(
         &mut draft.answers.new_numbness,
-        RichText::new("I have new numbness or tingling in a leg").size(16.0),
+        RichText::new(numbness).size(16.0),
     );
+    let weakness = match draft.answers.weakness_reported_on() {
+        Some(date) => format!(
+            "The weakness in my leg or foot that I reported on {} is still there",
+            date.format("%-d %b")
+        ),
+        None => "I have new weakness in a leg or foot".to_owned(),
+    };
     ui.checkbox(
         &mut draft.answers.new_weakness,
-        RichText::new("I have new weakness in a leg or foot").size(16.0),
+        RichText::new(weakness).size(16.0),
     );
     if draft.answers.ask_morning_after {
         ui.add_space(4.0);

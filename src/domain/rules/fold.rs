@@ -16,14 +16,14 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 
+use super::leg_follow::LegFollow;
 use super::lights::session_light;
 use super::referrals::Cause;
 use super::replay::{Context, Lit, PrescribedSlot, SlotReplay};
 use super::{Light, presentation};
 use crate::domain::catalog::Catalog;
 use crate::domain::checkin::{
-    CheckIn, Day, FlagKind, FlagTier, LegExtent, LegTrend, MorningAfter, PainKind, RedFlag,
-    SessionReport,
+    CheckIn, Day, FlagKind, FlagTier, MorningAfter, PainKind, RedFlag, SessionReport,
 };
 use crate::domain::circuit::Circuit;
 use crate::domain::plan::{Plan, Presentation};
@@ -52,31 +52,6 @@ impl<'a> LitSession<'a> {
 }
 
 /// R2: what a check-in warns of.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(super) struct LegWarning {
-    /// The leg symptoms are further down: said so, or the extent is more distal than at the
-    /// last check-in with leg pain, or it reaches below the knee after a check-in without.
-    pub further: bool,
-    pub numbness: bool,
-    pub weakness: bool,
-}
-
-impl LegWarning {
-    pub fn any(self) -> bool {
-        self.further || self.numbness || self.weakness
-    }
-}
-
-/// A run of leg-symptom warnings, from the first, until a check-in finds them gone.
-#[derive(Clone, Copy, Debug)]
-struct LegEpisode {
-    start: NaiveDate,
-    warned: LegWarning,
-    extent_at_start: Option<LegExtent>,
-    /// A "closer to the back" answer came since the warning.
-    closer_since: bool,
-}
-
 /// A session of the date being folded: its report, that day's check-in back pain, and the
 /// morning-after answer of a later check-in on the same date, if there is one.
 struct TodaySession<'a> {
@@ -157,15 +132,8 @@ pub(super) struct Fold<'a> {
     /// The routine referral raised on earlier dates and not yet closed by a statement: one
     /// reason of each kind it was raised for, with the date it was first raised for it.
     pub open_referral: Vec<(Cause, NaiveDate, String)>,
-    /// The leg's extent at the most recent check-in with leg pain.
-    last_leg_extent: Option<LegExtent>,
-    /// Leg pain at the most recent check-in.
-    previous_leg_pain: Option<u8>,
-    leg_episode: Option<LegEpisode>,
-    /// What today's check-in warns of.
-    pub today_warning: LegWarning,
-    /// The first warning of symptoms still present at today's check-in, 48 h or more on.
-    pub leg_symptoms_since: Option<NaiveDate>,
+    /// R2: leg-symptom warnings and whether they are still there.
+    pub leg: LegFollow,
 }
 
 impl<'a> Fold<'a> {
@@ -204,11 +172,7 @@ impl<'a> Fold<'a> {
             weeks_origin: None,
             seen_clinician_on: None,
             open_referral: Vec::new(),
-            last_leg_extent: None,
-            previous_leg_pain: None,
-            leg_episode: None,
-            today_warning: LegWarning::default(),
-            leg_symptoms_since: None,
+            leg: LegFollow::default(),
         }
     }
 
@@ -344,8 +308,7 @@ impl<'a> Fold<'a> {
             }
         }
         self.today_check_in = None;
-        self.today_warning = LegWarning::default();
-        self.leg_symptoms_since = None;
+        self.leg.start_date();
         // The days in between had no entries, but a referral can still be raised on them (the
         // previous day's session now counts; six weeks may pass).
         if self.date.is_some() {
@@ -406,7 +369,8 @@ impl<'a> Fold<'a> {
                 if back_pain >= self.plan.rules.spasm_gentle_day_pain {
                     self.gentle_dates.push(date);
                 }
-                self.follow_leg(date, check_in);
+                self.leg
+                    .follow(date, check_in, self.plan.rules.nerve_recheck_hours);
                 self.count_week(date, check_in);
             }
             self.follow_presentation(check_in);
@@ -431,7 +395,7 @@ impl<'a> Fold<'a> {
             self.open_referral.clear();
             self.weeks.clear();
             self.weeks_origin = None;
-            self.leg_episode = None;
+            self.leg.seen_clinician();
         }
         let reports: Vec<&'a SessionReport> = entries.iter().flat_map(|d| d.reports()).collect();
         if reports.is_empty() {
@@ -544,63 +508,6 @@ impl<'a> Fold<'a> {
     /// The counted weeks so far, oldest first, with their index from the first check-in.
     pub fn counted_weeks(&self) -> impl DoubleEndedIterator<Item = (usize, &WeekBlock)> {
         self.weeks.iter().enumerate().filter(|(_, w)| w.counted())
-    }
-
-    /// R2: what this check-in warns of, and whether an earlier warning is still present.
-    fn follow_leg(&mut self, date: NaiveDate, check_in: &CheckIn) {
-        let leg_pain = check_in.answered_leg_pain().unwrap_or(0);
-        let leg = leg_pain > 0;
-        let extent = if leg { check_in.leg_extent } else { None };
-        let further = check_in.leg_trend == Some(LegTrend::Further)
-            || (leg && extent > self.last_leg_extent && self.last_leg_extent.is_some())
-            || (leg && extent >= Some(LegExtent::BelowKnee) && self.previous_leg_pain == Some(0));
-        let warning = LegWarning {
-            further,
-            numbness: check_in.new_numbness,
-            weakness: check_in.new_weakness,
-        };
-        if let Some(episode) = &mut self.leg_episode {
-            if check_in.leg_trend == Some(LegTrend::Closer) {
-                episode.closer_since = true;
-            }
-            // The safer reading: any one sign of the warning still there keeps it present.
-            let leg_still = episode.warned.further
-                && (warning.further
-                    || (leg && (extent >= episode.extent_at_start || !episode.closer_since)));
-            let numb_still = episode.warned.numbness && check_in.new_numbness;
-            let weak_still = episode.warned.weakness && check_in.new_weakness;
-            let still_present = leg_still || numb_still || weak_still;
-            let hours = (date - episode.start).num_hours();
-            if still_present && hours >= i64::from(self.plan.rules.nerve_recheck_hours) {
-                self.leg_symptoms_since = Some(episode.start);
-            }
-            if !still_present {
-                // Gone; a new warning today starts a new episode below.
-                self.leg_episode = None;
-            }
-        }
-        if warning.any() {
-            match &mut self.leg_episode {
-                Some(episode) => {
-                    episode.warned.further |= warning.further;
-                    episode.warned.numbness |= warning.numbness;
-                    episode.warned.weakness |= warning.weakness;
-                }
-                None => {
-                    self.leg_episode = Some(LegEpisode {
-                        start: date,
-                        warned: warning,
-                        extent_at_start: extent,
-                        closer_since: false,
-                    });
-                }
-            }
-        }
-        self.today_warning = warning;
-        if leg {
-            self.last_leg_extent = extent.or(self.last_leg_extent);
-        }
-        self.previous_leg_pain = Some(leg_pain);
     }
 
     /// A session's light is final: apply it to `settled` (and `speculative` follows).

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 mod doses;
 mod fold;
+mod leg_follow;
 mod lights;
 mod limits;
 mod presentation;
@@ -30,6 +31,7 @@ use presentation::{SpasmDay, nerve_day, spasm_day};
 use referrals::{clinician_contact, routine_referral};
 use safety::{nerve_warning_day, red_flag_stop};
 
+pub use leg_follow::OpenLegWarning;
 pub use lights::session_light;
 pub use presentation::effective_presentation;
 pub use referrals::referral_events;
@@ -166,6 +168,35 @@ pub fn decide_before_sessions(
         })
         .collect();
     decide(plan, circuit, catalog, &before, today)
+}
+
+/// The leg-symptom warning still open when `today`'s check-in begins (today's own check-in
+/// left out, so changing today's answers asks the same questions): the check-in asks whether
+/// the numbness or weakness reported then is still there.
+pub fn open_leg_warning(
+    plan: &Plan,
+    circuit: &Circuit,
+    catalog: &Catalog,
+    days: &[Day],
+    today: NaiveDate,
+) -> Option<OpenLegWarning> {
+    let before: Vec<Day> = days
+        .iter()
+        .filter(|d| d.date <= today)
+        .map(|d| {
+            if d.date == today {
+                Day {
+                    check_in: None,
+                    ..d.clone()
+                }
+            } else {
+                d.clone()
+            }
+        })
+        .collect();
+    let mut fold = Fold::new(plan, circuit, catalog, &before);
+    fold.advance_to(today);
+    fold.leg.open()
 }
 
 /// The decision for every date in a days file, in date order, from the same engine as the app.
@@ -328,7 +359,7 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
     }
     // R2: a nerve warning today, on every day with a session (a gentle day too): no flexion,
     // no hamstring stretch, everything else one step down.
-    if fold.today_warning.any() {
+    if fold.leg.today_warning.any() {
         nerve_warning_day(&mut day, &mut reasons, catalog, rules);
     }
     // Physio limits win.

@@ -183,7 +183,7 @@ pub(crate) fn routine_referral(fold: &Fold<'_>) -> (Referral, Vec<(Cause, String
     // Leg-symptom evidence of a day on which the person then said they had seen a clinician
     // is covered by that visit.
     let r2_counts = fold.seen_clinician_on != Some(today);
-    if r2_counts && fold.today_warning.weakness {
+    if r2_counts && fold.leg.today_warning.weakness {
         referral = referral.max(Referral::Routine);
         reasons.push((
             Cause::Weakness,
@@ -193,7 +193,7 @@ pub(crate) fn routine_referral(fold: &Fold<'_>) -> (Referral, Vec<(Cause, String
     }
     // R2 follow-up: a nerve warning still there at a check-in at least 48 h after it began.
     if r2_counts
-        && let Some(started) = fold.leg_symptoms_since
+        && let Some(started) = fold.leg.symptoms_since
         && (today - started).num_hours() >= i64::from(rules.nerve_recheck_hours)
     {
         referral = referral.max(Referral::Routine);
