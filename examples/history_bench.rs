@@ -76,8 +76,21 @@ fn main() -> anyhow::Result<()> {
     assert_eq!(history.len(), 3650, "history loads: {notice:?}");
     let today = start + chrono::Duration::days(3649);
     let plan = &assets.plan.plan;
+    let records = time(
+        "gather adherence records (rules decide every date)",
+        3,
+        || {
+            strongback::domain::adherence::AdherenceRecords::gather(
+                &assets.plan,
+                &assets.catalog,
+                &loaded,
+                &history,
+                today,
+            )
+        },
+    );
     time("build history screen model (all charts)", 5, || {
-        strongback::ui::history_screen::HistoryModel::build(&loaded, &history, plan, &[], today)
+        strongback::ui::history_screen::HistoryModel::build(&loaded, &history, plan, &records)
     });
     time("clinician report, 10 years (HTML + SVG)", 3, || {
         strongback::report::clinician::report_html(&strongback::report::clinician::ReportInput {
@@ -87,6 +100,7 @@ fn main() -> anyhow::Result<()> {
             from: start,
             to: today,
             referrals: &[],
+            records: &records,
         })
     });
     time("CSV of every set and side", 3, || {

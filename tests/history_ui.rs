@@ -18,7 +18,9 @@ fn history_shows_adherence_streak_calendar_charts_and_sessions() {
     app.click("History");
     assert_eq!(app.app().screen_kind(), ScreenKind::History);
     assert!(app.shows_containing("Last 4 weeks: "));
-    assert!(app.shows_containing("Since your first session: "));
+    assert!(app.shows_containing("Since "));
+    assert!(app.shows_containing("This week: "));
+    assert!(app.shows_containing(" planned"));
     assert!(app.shows_containing("Streak: "));
     assert!(app.shows("Last 12 weeks"));
     assert!(
@@ -94,7 +96,10 @@ fn an_empty_history_screen_says_so() {
     let mut app = open_app(dir.path());
     app.click("History");
     assert!(app.shows("No sessions yet."));
-    assert!(app.shows("Last 4 weeks: 0 %"));
+    assert!(
+        app.shows("Last 4 weeks: —"),
+        "nothing is planned yet on the first day, so no percentage"
+    );
 }
 
 /// In the open file picker, go to `dir` and save under the suggested name.
@@ -117,7 +122,19 @@ fn report_and_csv_buttons_save_files() {
     save_in(&mut app, dir.path());
     let report = std::fs::read_to_string(dir.path().join("strongback-report-2026-11-24.html"))
         .expect("saved");
-    assert!(report.contains("<h2>Progression per exercise</h2>"));
+    assert!(report.contains("Each exercise at the start and the end of the period"));
+    // The same figures in History and in the report for the same period (first record to
+    // today): one definition, one sentence.
+    let since = app.app().history_figures().expect("history is showing");
+    assert!(
+        report.contains(&format!("<b>Adherence: {}</b>: {};", since.0, since.1)),
+        "History says {since:?}; the report says {}",
+        report
+            .split("<b>Adherence")
+            .nth(1)
+            .and_then(|r| r.split("</p>").next())
+            .unwrap_or("nothing")
+    );
     // The app and `strongback report` build the report with the same code: same page.
     let cli_report = dir.path().join("from-cli.html");
     let code = strongback::cli::run_command(

@@ -2,10 +2,12 @@
 //! and daylight-saving changes, the calendar, and the chart series.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use std::collections::BTreeSet;
 use strongback::domain::catalog::Dose;
+
+use strongback::domain::adherence::{AdherenceBasis, DayDone, days_done, streak_weeks, tally};
 use strongback::domain::progress::{
-    DayMark, adherence_percent, calendar, date_of_day_number, day_number, dose_series,
-    marks_by_date, streak_weeks, week_start,
+    DayMark, calendar, date_of_day_number, day_number, dose_series, week_start,
 };
 use strongback::domain::record::{ExerciseRecord, SessionOutcome, SessionRecord, SetRecord};
 
@@ -42,6 +44,39 @@ fn session(start: &str, outcome: SessionOutcome, step: u8, hold_secs: u32) -> Se
     }
 }
 
+/// Adherence of `sessions` over `from..=to` as of `today`, counting from the first session.
+fn adherence(
+    sessions: &[SessionRecord],
+    per_week: u32,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Option<f64> {
+    let done = days_done(sessions);
+    let none = BTreeSet::new();
+    let counted_from = done.keys().next().copied().unwrap_or(from);
+    let basis = AdherenceBasis {
+        done: &done,
+        no_training: &none,
+        sessions_per_week: per_week,
+        counted_from,
+        today: to,
+    };
+    tally(&basis, from, to).adherence_percent()
+}
+
+fn streak(sessions: &[SessionRecord], per_week: u32, today: NaiveDate) -> u32 {
+    let done = days_done(sessions);
+    let none = BTreeSet::new();
+    let basis = AdherenceBasis {
+        done: &done,
+        no_training: &none,
+        sessions_per_week: per_week,
+        counted_from: done.keys().next().copied().unwrap_or(today),
+        today,
+    };
+    streak_weeks(&basis)
+}
+
 fn done(start: &str) -> SessionRecord {
     session(start, SessionOutcome::Completed, 2, 20)
 }
@@ -69,36 +104,34 @@ fn a_session_keeps_its_local_date_through_daylight_saving_changes() {
         done("2026-10-25T23:30:00+01:00"), // late evening after clocks went back
         done("2026-10-25T00:30:00+02:00"), // early the same morning, before
     ];
-    let marks = marks_by_date(&sessions);
+    let marks = days_done(&sessions);
     assert_eq!(marks.len(), 2, "two days, not four or three");
-    assert_eq!(marks.get(&date("2027-03-28")), Some(&DayMark::Done));
-    assert_eq!(marks.get(&date("2026-10-25")), Some(&DayMark::Done));
+    assert_eq!(marks.get(&date("2027-03-28")), Some(&DayDone::Completed));
+    assert_eq!(marks.get(&date("2026-10-25")), Some(&DayDone::Completed));
 }
 
 #[test]
 fn adherence_counts_sessions_against_the_plan_across_the_year_end() {
     let sessions = three_a_week(date("2026-12-14"), 4, "+01:00");
-    let full = adherence_percent(&sessions, 3, date("2026-12-14"), date("2027-01-10"));
+    let full = adherence(&sessions, 3, date("2026-12-14"), date("2027-01-10"));
     assert!((full.expect("a value") - 100.0).abs() < 1e-9);
     let half: Vec<_> = sessions.iter().step_by(2).cloned().collect();
-    let pct = adherence_percent(&half, 3, date("2026-12-14"), date("2027-01-10")).expect("a value");
+    let pct = adherence(&half, 3, date("2026-12-14"), date("2027-01-10")).expect("a value");
     assert!((pct - 50.0).abs() < 1e-9, "6 of 12: {pct}");
     let mut partial = sessions.clone();
     partial[0].outcome = SessionOutcome::EndedEarly;
-    let pct =
-        adherence_percent(&partial, 3, date("2026-12-14"), date("2027-01-10")).expect("a value");
+    let pct = adherence(&partial, 3, date("2026-12-14"), date("2027-01-10")).expect("a value");
     assert!(
         (pct - 11.5 / 12.0 * 100.0).abs() < 1e-9,
         "a partial counts half: {pct}"
     );
     assert_eq!(
-        adherence_percent(&[], 3, date("2027-01-10"), date("2027-01-01")),
+        adherence(&[], 3, date("2027-01-10"), date("2027-01-01")),
         None
     );
     let extra = three_a_week(date("2026-12-14"), 4, "+01:00");
     let doubled: Vec<_> = sessions.iter().chain(&extra).cloned().collect();
-    let pct =
-        adherence_percent(&doubled, 3, date("2026-12-14"), date("2027-01-10")).expect("a value");
+    let pct = adherence(&doubled, 3, date("2026-12-14"), date("2027-01-10")).expect("a value");
     assert!(
         (pct - 100.0).abs() < 1e-9,
         "two sessions on one day count once, and never over 100 %"
@@ -106,38 +139,38 @@ fn adherence_counts_sessions_against_the_plan_across_the_year_end() {
 }
 
 #[test]
-fn adherence_over_a_short_month_pro_rates_the_weeks() {
-    // February 2027: 28 days = 4 weeks exactly; 2 a week planned, 8 done.
+fn adherence_over_a_short_month_counts_each_week_on_its_own() {
+    // February 2027: 28 days = 4 weeks exactly; 2 a week planned, 8 done, but three of them
+    // in the first week and one in the last: the extra one does not make up the missed one.
     let sessions: Vec<_> = (0..8)
         .map(|i| done(&format!("2027-02-{:02}T18:00:00+01:00", 1 + i * 3)))
         .collect();
-    let pct =
-        adherence_percent(&sessions, 2, date("2027-02-01"), date("2027-02-28")).expect("a value");
-    assert!((pct - 100.0).abs() < 1e-9, "{pct}");
+    let pct = adherence(&sessions, 2, date("2027-02-01"), date("2027-02-28")).expect("a value");
+    assert!((pct - 87.5).abs() < 1e-9, "7 of 8: {pct}");
 }
 
 #[test]
 fn the_streak_counts_full_weeks_across_the_year_end() {
     let sessions = three_a_week(date("2026-12-14"), 4, "+01:00");
     assert_eq!(
-        streak_weeks(&sessions, 3, date("2027-01-10")),
+        streak(&sessions, 3, date("2027-01-10")),
         4,
         "on the Sunday of the last week"
     );
     assert_eq!(
-        streak_weeks(&sessions, 3, date("2027-01-12")),
+        streak(&sessions, 3, date("2027-01-12")),
         4,
         "a new week not yet met does not break it"
     );
     assert_eq!(
-        streak_weeks(&sessions, 3, date("2027-01-19")),
+        streak(&sessions, 3, date("2027-01-19")),
         0,
         "a whole week missed breaks it"
     );
     let mut gap = sessions.clone();
     gap.remove(4); // one session missed in the week of 21 December
-    assert_eq!(streak_weeks(&gap, 3, date("2027-01-10")), 2);
-    assert_eq!(streak_weeks(&sessions, 4, date("2027-01-10")), 0);
+    assert_eq!(streak(&gap, 3, date("2027-01-10")), 2);
+    assert_eq!(streak(&sessions, 4, date("2027-01-10")), 0);
 }
 
 #[test]
@@ -148,7 +181,7 @@ fn the_streak_survives_the_spring_daylight_saving_change() {
     sessions.push(done("2027-03-24T07:30:00+01:00"));
     sessions.push(done("2027-03-28T09:00:00+02:00"));
     sessions.extend(three_a_week(date("2027-03-29"), 1, "+02:00"));
-    assert_eq!(streak_weeks(&sessions, 3, date("2027-04-04")), 3);
+    assert_eq!(streak(&sessions, 3, date("2027-04-04")), 3);
 }
 
 #[test]
@@ -163,7 +196,16 @@ fn calendar_marks_done_partial_rest_and_missed() {
         ),
         done("2027-03-01T07:30:00+01:00"),
     ];
-    let weeks = calendar(&sessions, &[date("2027-02-25")], 3, date("2027-03-02"), 2);
+    let done = days_done(&sessions);
+    let rest = BTreeSet::from([date("2027-02-25")]);
+    let basis = AdherenceBasis {
+        done: &done,
+        no_training: &rest,
+        sessions_per_week: 3,
+        counted_from: date("2027-02-22"),
+        today: date("2027-03-02"),
+    };
+    let weeks = calendar(&basis, 2);
     assert_eq!(weeks.len(), 2);
     assert_eq!(weeks[0].monday, date("2027-02-22"));
     assert_eq!(weeks[0].days[0], DayMark::Done);

@@ -487,14 +487,19 @@ fn a_referral_stays_until_seen_even_while_pain_is_unchanged() {
 // ---------------------------------------------------------------- §3 input and reports
 
 #[test]
-fn a_check_in_ended_by_a_red_flag_has_no_pain_and_no_chart_point() {
+fn a_check_in_ended_by_a_red_flag_has_no_pain_and_is_a_gap_in_the_chart() {
     let days = vec![
         day(1, Some(check_in(3)), None),
         flagged(2, &[RedFlag::ConstantNightPain], false),
     ];
     let points = strongback::domain::progress::pain_series(&days);
-    assert_eq!(points.len(), 1, "a gap, not a zero");
-    assert_eq!(points[0].back, 3.0);
+    assert_eq!(points.len(), 2);
+    assert_eq!(points[0].back, Some(3.0));
+    assert_eq!(
+        (points[1].back, points[1].leg),
+        (None, None),
+        "a gap, not a zero"
+    );
 }
 
 #[test]

@@ -2,10 +2,9 @@
 
 use std::path::Path;
 
-use chrono::NaiveDate;
-
-use crate::domain::progress::{session_light_of, week_start};
-use crate::domain::rules::{DayDecision, Light, Status};
+use crate::domain::adherence::AdherenceRecords;
+use crate::domain::progress::session_light_of;
+use crate::domain::rules::{DayDecision, Light};
 use crate::report::ReportError;
 use crate::report::clinician::{ReportSource, clinician_report, report_period};
 use crate::report::csv_export::sessions_csv;
@@ -24,24 +23,47 @@ impl StrongbackApp {
         let Some(plan) = &self.plan else {
             return;
         };
-        let today = self.today();
-        let first_shown = week_start(today) - chrono::Duration::weeks(11);
-        let rest_days: Vec<NaiveDate> = (0..=(today - first_shown).num_days())
-            .map(|n| first_shown + chrono::Duration::days(n))
-            .filter(|date| {
-                self.decision_on(*date).is_some_and(|d| {
-                    matches!(d.status, Status::Rest | Status::Paused | Status::Stopped)
-                })
-            })
-            .collect();
+        let records = self.adherence_records();
         let model = HistoryModel::build(
             self.sessions.known(),
             self.history.days(),
             &plan.plan,
-            &rest_days,
-            today,
+            &records,
         );
         self.screen = Screen::History(Box::new(model));
+    }
+
+    /// History's "since you started" figures as shown (percentage, sentence), while History
+    /// is open: for tests that compare them with the report.
+    pub fn history_figures(&self) -> Option<(String, String)> {
+        match &self.screen {
+            Screen::History(model) => Some((
+                crate::ui::history_screen::percent_text(&model.since_start),
+                model.since_start.sentence(),
+            )),
+            _ => None,
+        }
+    }
+
+    /// What the progress figures count from, as of today.
+    pub(super) fn adherence_records(&self) -> AdherenceRecords {
+        let today = self.today();
+        match (&self.plan, &self.assets) {
+            (Some(plan), Some(assets)) => AdherenceRecords::gather(
+                plan,
+                &assets.catalog,
+                self.sessions.known(),
+                self.history.days(),
+                today,
+            ),
+            _ => AdherenceRecords {
+                done: Default::default(),
+                no_training: Default::default(),
+                sessions_per_week: 0,
+                counted_from: None,
+                today,
+            },
+        }
     }
 
     pub(super) fn open_session(&mut self, index: usize) {

@@ -50,10 +50,14 @@ pub fn plan_changes(
     change(&mut changes, "Plan", old.name.clone(), new.name.clone());
     let clinician = |p: &Plan| {
         or_none(p.clinician.as_ref().map(|c| {
-            if c.contact.is_empty() {
+            let details: Vec<&str> = [c.clinic.as_str(), c.contact.as_str()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
+            if details.is_empty() {
                 c.name.clone()
             } else {
-                format!("{} ({})", c.name, c.contact)
+                format!("{} ({})", c.name, details.join(", "))
             }
         }))
     };

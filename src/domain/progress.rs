@@ -8,10 +8,11 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use super::adherence::{AdherenceBasis, DayDone, tally};
 use super::catalog::Dose;
 use super::checkin::Day;
 use super::plan::RuleSettings;
-use super::record::{SessionOutcome, SessionRecord};
+use super::record::SessionRecord;
 use super::rules::{Light, session_light};
 use super::timeline::Side;
 
@@ -47,118 +48,40 @@ pub fn session_date(record: &SessionRecord) -> NaiveDate {
     record.started_at.date_naive()
 }
 
-/// Sessions by date: a done session wins over a partial one the same day.
-pub fn marks_by_date(sessions: &[SessionRecord]) -> BTreeMap<NaiveDate, DayMark> {
-    let mut marks = BTreeMap::new();
-    for record in sessions {
-        let mark = match record.outcome {
-            SessionOutcome::Completed => DayMark::Done,
-            SessionOutcome::EndedEarly | SessionOutcome::Interrupted => DayMark::Partial,
-        };
-        let entry = marks.entry(session_date(record)).or_insert(mark);
-        if mark == DayMark::Done {
-            *entry = DayMark::Done;
-        }
-    }
-    marks
-}
-
 /// One week of the calendar.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CalendarWeek {
     pub monday: NaiveDate,
     pub days: [DayMark; 7],
-    /// Planned sessions not done this week (0 for a week still under way, until it is over,
-    /// unless the remaining days cannot make it up).
+    /// Planned sessions not done this week, as [`crate::domain::adherence`] counts them
+    /// (nothing in the week under way while it can still be done).
     pub missed: u32,
 }
 
-/// The last `weeks` weeks up to `today`, oldest first. `rest_days` are the dates the rules
-/// prescribed no training.
-pub fn calendar(
-    sessions: &[SessionRecord],
-    rest_days: &[NaiveDate],
-    sessions_per_week: u32,
-    today: NaiveDate,
-    weeks: u32,
-) -> Vec<CalendarWeek> {
-    let marks = marks_by_date(sessions);
-    let this_monday = week_start(today);
+/// The last `weeks` weeks up to the basis's today, oldest first.
+pub fn calendar(basis: &AdherenceBasis<'_>, weeks: u32) -> Vec<CalendarWeek> {
+    let this_monday = week_start(basis.today);
     (0..weeks)
         .rev()
         .map(|ago| {
             let monday = this_monday - Duration::weeks(i64::from(ago));
             let mut days = [DayMark::Empty; 7];
-            let mut done = 0;
             for (i, day) in days.iter_mut().enumerate() {
                 let date = monday + Duration::days(i as i64);
-                *day = match marks.get(&date) {
-                    Some(mark) => {
-                        done += 1;
-                        *mark
-                    }
-                    None if rest_days.contains(&date) => DayMark::Rest,
+                *day = match basis.done.get(&date) {
+                    Some(DayDone::Completed) => DayMark::Done,
+                    Some(DayDone::Partial) => DayMark::Partial,
+                    None if basis.no_training.contains(&date) => DayMark::Rest,
                     None => DayMark::Empty,
                 };
             }
-            let days_left = if monday == this_monday {
-                6 - i64::from(today.weekday().num_days_from_monday())
-            } else {
-                0
-            };
-            let short = sessions_per_week.saturating_sub(done);
-            let missed = short.saturating_sub(u32::try_from(days_left).unwrap_or(0));
             CalendarWeek {
                 monday,
                 days,
-                missed,
+                missed: tally(basis, monday, monday + Duration::days(6)).missed,
             }
         })
         .collect()
-}
-
-/// Sessions done as a share of those planned from `from` to `to` (inclusive), 0–100 %.
-/// A partial session counts half. Weeks are pro-rated by the days of them inside the range.
-pub fn adherence_percent(
-    sessions: &[SessionRecord],
-    sessions_per_week: u32,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Option<f64> {
-    if to < from || sessions_per_week == 0 {
-        return None;
-    }
-    let days = (to - from).num_days() + 1;
-    let planned = f64::from(sessions_per_week) * days as f64 / 7.0;
-    let done: f64 = marks_by_date(sessions)
-        .iter()
-        .filter(|(date, _)| **date >= from && **date <= to)
-        .map(|(_, mark)| if *mark == DayMark::Done { 1.0 } else { 0.5 })
-        .fold(0.0, |sum, x| sum + x); // not `sum()`: an empty f64 sum is -0.0, shown as "-0 %"
-    Some((done / planned * 100.0).min(100.0))
-}
-
-/// Weeks in a row, ending with the last complete week (or this week, once it has met the
-/// target), in which the planned number of sessions was done.
-pub fn streak_weeks(sessions: &[SessionRecord], sessions_per_week: u32, today: NaiveDate) -> u32 {
-    if sessions_per_week == 0 {
-        return 0;
-    }
-    let marks = marks_by_date(sessions);
-    let done_in = |monday: NaiveDate| {
-        marks
-            .range(monday..monday + Duration::days(7))
-            .filter(|(date, mark)| **date <= today && **mark == DayMark::Done)
-            .count() as u32
-    };
-    let this_monday = week_start(today);
-    let mut streak = u32::from(done_in(this_monday) >= sessions_per_week);
-    let mut monday = this_monday - Duration::weeks(1);
-    while done_in(monday) >= sessions_per_week {
-        streak += 1;
-        monday -= Duration::weeks(1);
-    }
-    streak
 }
 
 /// One point of an exercise's dose over time.
@@ -232,14 +155,16 @@ fn dose_amount(dose: Dose) -> f64 {
     }
 }
 
-/// A day's pain from its check-in (a check-in ended by a red flag has none: a gap, not 0).
+/// A day's pain from its check-in: absent (a gap, never 0) when the check-in ended on a red
+/// flag before the pain questions.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PainPoint {
     pub date: NaiveDate,
-    pub back: f64,
-    pub leg: f64,
+    pub back: Option<f64>,
+    pub leg: Option<f64>,
 }
 
+/// Every check-in's pain, in date order.
 pub fn pain_series(days: &[Day]) -> Vec<PainPoint> {
     let mut points: Vec<PainPoint> = days
         .iter()
@@ -247,8 +172,8 @@ pub fn pain_series(days: &[Day]) -> Vec<PainPoint> {
             let c = d.check_in.as_ref()?;
             Some(PainPoint {
                 date: d.date,
-                back: f64::from(c.back_pain?),
-                leg: f64::from(c.answered_leg_pain()?),
+                back: c.back_pain.map(f64::from),
+                leg: c.answered_leg_pain().map(f64::from),
             })
         })
         .collect();
@@ -305,6 +230,91 @@ pub fn session_light_of(
         .min_by_key(|(d, _)| *d)
         .and_then(|(_, morning)| morning);
     Some(session_light(report, back_pain, next_morning, rules))
+}
+
+/// The smallest change on a 0–10 pain scale that is clinically meaningful (clinical spec §3).
+pub const MEANINGFUL_PAIN_CHANGE: f64 = 2.0;
+
+/// One week's mean pain from its check-ins; absent when no check-in that week answered it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WeeklyPain {
+    pub monday: NaiveDate,
+    pub back: Option<f64>,
+    pub leg: Option<f64>,
+}
+
+/// Mean back and leg pain per week (Monday), from the check-ins that answered them.
+pub fn weekly_mean_pain(days: &[Day]) -> Vec<WeeklyPain> {
+    let mut weeks: BTreeMap<NaiveDate, [(f64, u32); 2]> = BTreeMap::new();
+    for day in days {
+        let Some(check_in) = &day.check_in else {
+            continue;
+        };
+        let entry = weeks.entry(week_start(day.date)).or_default();
+        for (slot, value) in entry
+            .iter_mut()
+            .zip([check_in.back_pain, check_in.answered_leg_pain()])
+        {
+            if let Some(value) = value {
+                slot.0 += f64::from(value);
+                slot.1 += 1;
+            }
+        }
+    }
+    let mean = |(sum, n): (f64, u32)| (n > 0).then(|| sum / f64::from(n));
+    weeks
+        .into_iter()
+        .map(|(monday, [back, leg])| WeeklyPain {
+            monday,
+            back: mean(back),
+            leg: mean(leg),
+        })
+        .collect()
+}
+
+/// A pain trend from the first week's mean to the last week's.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PainTrend {
+    pub first: f64,
+    pub last: f64,
+}
+
+impl PainTrend {
+    /// From the first and the last week with an answer (`None` with fewer than two such weeks).
+    pub fn of(weeks: &[WeeklyPain], value: impl Fn(&WeeklyPain) -> Option<f64>) -> Option<Self> {
+        let answered: Vec<f64> = weeks.iter().filter_map(value).collect();
+        match answered[..] {
+            [first, .., last] => Some(PainTrend { first, last }),
+            _ => None,
+        }
+    }
+
+    /// "5.0 to 2.3: down 2.7 points, a meaningful change (2 points or more)".
+    pub fn sentence(&self) -> String {
+        let change = self.last - self.first;
+        let direction = if change < 0.0 { "down" } else { "up" };
+        let meaning = if change.abs() >= MEANINGFUL_PAIN_CHANGE - 1e-9 {
+            format!("a meaningful change ({MEANINGFUL_PAIN_CHANGE:.0} points or more)")
+        } else {
+            format!(
+                "less than the {MEANINGFUL_PAIN_CHANGE:.0} points that count as a meaningful change"
+            )
+        };
+        if change.abs() < 0.05 {
+            return format!("{:.1} to {:.1}: no change", self.first, self.last);
+        }
+        format!(
+            "{:.1} to {:.1}: {direction} {:.1} point{}, {meaning}",
+            self.first,
+            self.last,
+            change.abs(),
+            if (change.abs() - 1.0).abs() < 0.05 {
+                ""
+            } else {
+                "s"
+            }
+        )
+    }
 }
 
 /// Mean back pain per week (Monday), from check-ins.

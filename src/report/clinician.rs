@@ -5,27 +5,41 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
+use crate::domain::adherence::{
+    ADHERENCE_MEANS, AdherenceRecords, MISSED_MEANS, PLANNED_MEANS, PeriodTally, STREAK_MEANS,
+    WeekTally,
+};
 use crate::domain::catalog::Catalog;
 use crate::domain::checkin::{Day, FlagTier};
+use crate::domain::dose_changes::first_and_last;
 use crate::domain::plan::{CheckedPlan, Plan};
 use crate::domain::progress::{
-    adherence_percent, date_of_day_number, day_number, dose_series, first_record_date, lights,
-    pain_series, session_date, streak_weeks, weekly_mean_back_pain,
+    MEANINGFUL_PAIN_CHANGE, PainTrend, day_number, dose_series, first_record_date, lights,
+    pain_series, session_date, weekly_mean_pain,
 };
-use crate::domain::record::{SessionOutcome, SessionRecord};
+use crate::domain::record::SessionRecord;
 use crate::domain::rules::{Light, Referral, referral_events};
 
+use super::chart_svg::{Chart, Dot, Level, Marker, Series};
 use super::html::escape;
-use super::svg::{ChartDot, ChartLine, line_chart_svg};
 
 const STYLE: &str = r#"
-  body { font-family: "DejaVu Sans", Arial, sans-serif; color: #111; max-width: 190mm; margin: 0 auto; padding: 8mm; font-size: 10.5pt; }
-  h1 { font-size: 19pt; margin: 0 0 2mm; } h2 { font-size: 13pt; border-bottom: 1px solid #999; margin: 6mm 0 2mm; }
-  table { border-collapse: collapse; width: 100%; } th, td { border-bottom: 1px solid #ddd; padding: 1mm 2mm; text-align: left; }
-  .chart { width: 100%; height: auto; break-inside: avoid; }
+  body { font-family: "DejaVu Sans", Arial, sans-serif; color: #111; max-width: 186mm; margin: 0 auto; padding: 6mm; font-size: 10pt; }
+  h1 { font-size: 18pt; margin: 0 0 2mm; } h2 { font-size: 12.5pt; border-bottom: 1px solid #999; margin: 5mm 0 2mm; }
+  h3 { font-size: 11pt; margin: 4mm 0 1mm; }
+  p { margin: 1mm 0 2mm; }
+  table { border-collapse: collapse; width: 100%; break-inside: avoid; page-break-inside: avoid; }
+  th, td { border-bottom: 1px solid #ddd; padding: 0.8mm 2mm; text-align: left; vertical-align: top; }
+  td.n, th.n { text-align: right; }
+  .meta td { border: none; padding: 0 3mm 0 0; }
+  .chart { width: 100%; height: auto; break-inside: avoid; page-break-inside: avoid; display: block; }
+  .keep { break-inside: avoid; page-break-inside: avoid; }
   .empty { border: 1px solid #999; padding: 4mm; }
+  .defs { font-size: 8.5pt; color: #333; }
+  li { break-inside: avoid; }
+  .detail { break-before: page; page-break-before: always; }
   @page { margin: 12mm; }
-  @media print { h2 { break-after: avoid; page-break-after: avoid; } }
+  @media print { h2, h3 { break-after: avoid; page-break-after: avoid; } }
 "#;
 
 /// The records a report is built from.
@@ -48,8 +62,16 @@ pub fn report_period(
 }
 
 /// The clinician report for `from..=to`: the one builder behind the app's Report… button and
-/// `strongback report`.
+/// `strongback report`. Its figures are as they stood on `to` (as History shows them on that
+/// date).
 pub fn clinician_report(source: &ReportSource<'_>, from: NaiveDate, to: NaiveDate) -> String {
+    let records = AdherenceRecords::gather(
+        source.plan,
+        source.catalog,
+        source.sessions,
+        source.days,
+        to,
+    );
     let referrals = referral_events(
         &source.plan.plan,
         &source.plan.circuit,
@@ -65,6 +87,7 @@ pub fn clinician_report(source: &ReportSource<'_>, from: NaiveDate, to: NaiveDat
         from,
         to,
         referrals: &referrals,
+        records: &records,
     })
 }
 
@@ -77,19 +100,17 @@ pub struct ReportInput<'a> {
     pub to: NaiveDate,
     /// Referral events from the rules: (date, level, reason).
     pub referrals: &'a [(NaiveDate, Referral, String)],
+    /// What the adherence figures count from, as of `to`.
+    pub records: &'a AdherenceRecords,
 }
 
-fn light_colour(light: Light) -> &'static str {
-    match light {
-        Light::Green => "#1f9d55",
-        Light::Amber => "#e08e0b",
-        Light::Red => "#c0392b",
-    }
+/// "1 Sep 2026".
+fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
 }
 
-/// The report page.
+/// The report page: a first page a clinician reads in a minute, then the detail.
 pub fn report_html(input: &ReportInput<'_>) -> String {
-    let plan = input.plan;
     let in_range = |d: NaiveDate| d >= input.from && d <= input.to;
     let sessions: Vec<SessionRecord> = input
         .sessions
@@ -109,177 +130,226 @@ pub fn report_html(input: &ReportInput<'_>) -> String {
         html,
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Strongback report</title><style>{STYLE}</style></head><body>\n<h1>Strongback report</h1>\n"
     );
-    let mut meta = Vec::new();
-    if let Some(patient) = &plan.patient {
-        meta.push(format!("<b>Patient:</b> {}", escape(patient)));
-    }
-    meta.push(format!("<b>Plan:</b> {}", escape(&plan.name)));
-    if let Some(clinician) = &plan.clinician {
-        meta.push(format!(
-            "<b>Clinician:</b> {} {}",
-            escape(&clinician.name),
-            escape(&clinician.contact)
-        ));
-    }
-    meta.push(format!("<b>Period:</b> {} to {}", input.from, input.to));
-    let _ = writeln!(html, "<p>{}</p>", meta.join("<br>"));
-
+    html.push_str(&meta_table(input));
     if sessions.is_empty() && days.is_empty() {
         let _ = writeln!(
             html,
             "<p class=\"empty\">No sessions or check-ins were recorded between {} and {}.</p></body></html>",
-            input.from, input.to
+            long_date(input.from),
+            long_date(input.to)
         );
         return html;
     }
+    let tally = input.records.tally(input.from, input.to);
+    html.push_str("<h2>Summary</h2>\n");
+    html.push_str(&adherence_paragraph(input, &tally));
+    html.push_str(&pain_summary(&days));
+    html.push_str(&exercise_table(&sessions));
+    html.push_str(&events_section(input, &days));
 
-    // Adherence.
-    let completed = sessions
-        .iter()
-        .filter(|s| s.outcome == SessionOutcome::Completed)
-        .count();
-    let partial = sessions.len() - completed;
-    let adherence = adherence_percent(&sessions, plan.sessions_per_week, input.from, input.to)
-        .map_or("—".to_owned(), |p| format!("{p:.0} %"));
+    html.push_str("<div class=\"detail\"><h2>Detail</h2>\n");
+    html.push_str(&period_table(&tally));
+    html.push_str(&pain_detail(input, &days));
+    html.push_str(&dose_charts(&sessions));
     let _ = writeln!(
         html,
-        "<h2>Adherence</h2><p>{completed} sessions completed and {partial} partial, against {} a week planned: <b>{adherence}</b>. Current streak: {} week(s) meeting the plan.</p>",
-        plan.sessions_per_week,
-        streak_weeks(&sessions, plan.sessions_per_week, input.to)
+        "<h3>How the figures are counted</h3><p class=\"defs\">{}<br>{}<br>{}<br>{}<br>Counting starts at the later of the plan's start and the first record; the figures are as they stood on {}.</p>",
+        escape(PLANNED_MEANS),
+        escape(ADHERENCE_MEANS),
+        escape(MISSED_MEANS),
+        escape(STREAK_MEANS),
+        long_date(input.to)
     );
+    html.push_str("</div>\n<p><small>Made with Strongback. Check-in answers are the person's own; they are not a validated score.</small></p>\n</body></html>\n");
+    html
+}
 
-    // Progression per exercise.
-    let mut ids: Vec<(String, String)> = Vec::new();
-    for s in &sessions {
-        for e in &s.exercises {
-            if !ids.iter().any(|(id, _)| *id == e.exercise_id) {
-                ids.push((e.exercise_id.clone(), e.name.clone()));
-            }
+/// Patient, plan, period and clinician, one per line.
+fn meta_table(input: &ReportInput<'_>) -> String {
+    let plan = input.plan;
+    let mut rows: Vec<(&str, String)> = Vec::new();
+    if let Some(patient) = &plan.patient {
+        rows.push(("Patient", escape(patient)));
+    }
+    rows.push(("Plan", escape(&plan.name)));
+    let weeks = ((input.to - input.from).num_days() + 1) as f64 / 7.0;
+    rows.push((
+        "Period",
+        format!(
+            "{} to {} ({weeks:.0} week{})",
+            long_date(input.from),
+            long_date(input.to),
+            if weeks.round() == 1.0 { "" } else { "s" }
+        ),
+    ));
+    if let Some(clinician) = &plan.clinician {
+        rows.push(("Clinician", escape(&clinician.name)));
+        if !clinician.clinic.is_empty() {
+            rows.push(("Clinic", escape(&clinician.clinic)));
+        }
+        if !clinician.contact.is_empty() {
+            rows.push(("Contact", escape(&clinician.contact)));
         }
     }
-    html.push_str("<h2>Progression per exercise</h2><table><tr><th>Exercise</th><th>First</th><th>Latest</th><th>Step changes</th></tr>\n");
-    for (id, name) in &ids {
-        let series: Vec<_> = dose_series(&sessions, id)
-            .into_iter()
-            .filter(|p| p.side != Some(crate::domain::timeline::Side::Right))
-            .collect();
-        let (Some(first), Some(last)) = (series.first(), series.last()) else {
-            continue;
-        };
-        let _ = writeln!(
-            html,
-            "<tr><td>{}</td><td>{}: step {}, {} {}</td><td>{}: step {}, {} {}</td><td>{}</td></tr>",
-            escape(name),
-            first.date,
-            first.step,
-            first.amount,
-            first.unit,
-            last.date,
-            last.step,
-            last.amount,
-            last.unit,
-            series.iter().filter(|p| p.step_changed).count()
-        );
+    let mut html = String::from("<table class=\"meta\">\n");
+    for (label, value) in rows {
+        let _ = writeln!(html, "<tr><td><b>{label}</b></td><td>{value}</td></tr>");
     }
-    html.push_str("</table>\n<p>Amounts are the best set of each session.</p>\n");
+    html.push_str("</table>\n");
+    html
+}
 
-    // Pain and lights.
-    let label =
-        |x: f64| date_of_day_number(x).map_or(String::new(), |d| d.format("%-d %b %y").to_string());
-    let pain = pain_series(&days);
-    let session_lights = lights(&days, &plan.rules);
-    html.push_str("<h2>Pain</h2>\n");
-    if pain.is_empty() && session_lights.is_empty() {
-        html.push_str("<p>No check-ins in this period.</p>\n");
-    } else {
-        let back = ChartLine {
-            label: "back pain (0–10)".into(),
-            colour: "#2b7bd6",
-            points: pain.iter().map(|p| (day_number(p.date), p.back)).collect(),
-        };
-        let leg = ChartLine {
-            label: "leg pain (0–10)".into(),
-            colour: "#8e44ad",
-            points: pain.iter().map(|p| (day_number(p.date), p.leg)).collect(),
-        };
-        let dots: Vec<ChartDot> = session_lights
-            .iter()
-            .map(|(date, light, worst)| ChartDot {
-                x: day_number(*date),
-                y: f64::from(*worst),
-                colour: light_colour(*light),
-                title: format!("{date}: {light:?}, worst pain {worst}"),
-            })
-            .collect();
-        html.push_str(&line_chart_svg(
-            "Pain at check-in, with each session's worst pain coloured by its light",
-            &[back, leg],
-            &dots,
-            10.0,
-            &label,
-        ));
-        let weekly = ChartLine {
-            label: "weekly mean back pain".into(),
-            colour: "#2b7bd6",
-            points: weekly_mean_back_pain(&days)
-                .iter()
-                .map(|(monday, mean)| (day_number(*monday), *mean))
-                .collect(),
-        };
-        html.push_str(&line_chart_svg(
-            "Weekly mean back pain",
-            &[weekly],
-            &[],
-            10.0,
-            &label,
-        ));
-    }
-    let count = |wanted: Light| {
-        session_lights
-            .iter()
-            .filter(|(_, l, _)| *l == wanted)
-            .count()
+fn adherence_paragraph(input: &ReportInput<'_>, tally: &PeriodTally) -> String {
+    let percent = tally
+        .adherence_percent()
+        .map_or("no sessions were planned".to_owned(), |p| {
+            format!("{p:.0} %")
+        });
+    let streak = input.records.streak_weeks();
+    format!(
+        "<p><b>Adherence: {percent}</b>: {}; the plan asks for {} a week. Streak on {}: {streak} week{} meeting the plan.</p>\n",
+        tally.sentence(),
+        input.plan.sessions_per_week,
+        long_date(input.to),
+        if streak == 1 { "" } else { "s" }
+    )
+}
+
+/// The trend of back and leg pain, first week to last, with the weekly means charted and the
+/// meaningful change marked.
+fn pain_summary(days: &[Day]) -> String {
+    let weeks = weekly_mean_pain(days);
+    let mut html = String::new();
+    let back = PainTrend::of(&weeks, |w| w.back);
+    let leg = PainTrend::of(&weeks, |w| w.leg);
+    let describe = |trend: Option<PainTrend>| {
+        trend.map_or(
+            "fewer than two weeks with an answer, so no trend".to_owned(),
+            |t| t.sentence(),
+        )
     };
     let _ = writeln!(
         html,
-        "<h2>Lights</h2><p>Green {} · amber {} · red {}</p>",
-        count(Light::Green),
-        count(Light::Amber),
-        count(Light::Red)
+        "<p><b>Pain</b> (weekly mean of the check-ins, 0–10, first week to last). Back: {}. Leg: {}.</p>",
+        describe(back),
+        describe(leg)
     );
+    if weeks.is_empty() {
+        return html;
+    }
+    let mut levels = Vec::new();
+    if let Some(trend) = back {
+        levels.push(Level {
+            y: (trend.first - MEANINGFUL_PAIN_CHANGE).max(0.0),
+            label: format!(
+                "a meaningful fall in back pain ({MEANINGFUL_PAIN_CHANGE:.0} points below the first week)"
+            ),
+            colour: "#1f9d55",
+        });
+    }
+    let x = |w: &crate::domain::progress::WeeklyPain| day_number(w.monday) + 3.0;
+    html.push_str(
+        &Chart {
+            title: "Weekly mean pain",
+            y_unit: "pain 0–10",
+            y_max: 10.0,
+            series: vec![
+                Series {
+                    label: "back pain".into(),
+                    colour: "#2b7bd6",
+                    points: weeks.iter().map(|w| (x(w), w.back)).collect(),
+                    dashed: false,
+                },
+                Series {
+                    label: "leg pain".into(),
+                    colour: "#8e44ad",
+                    points: weeks.iter().map(|w| (x(w), w.leg)).collect(),
+                    dashed: false,
+                },
+            ],
+            dots_label: None,
+            dots: Vec::new(),
+            levels,
+            markers: Vec::new(),
+        }
+        .svg(),
+    );
+    html
+}
 
-    // Events.
-    html.push_str("<h2>Red flags, referrals and clearances</h2>\n");
-    let mut events = Vec::new();
-    for day in &days {
+/// Each exercise's step and dose at the start and at the end of the period.
+fn exercise_table(sessions: &[SessionRecord]) -> String {
+    let rows = first_and_last(sessions);
+    if rows.is_empty() {
+        return "<p>No sessions in this period.</p>\n".to_owned();
+    }
+    let mut html = String::from(
+        "<h3>Each exercise at the start and the end of the period (as prescribed)</h3><table><tr><th>Exercise</th><th>Start</th><th>End</th></tr>\n",
+    );
+    for (_, name, (first_date, first), (last_date, last)) in rows {
+        let end = if last == first {
+            "unchanged".to_owned()
+        } else {
+            format!(
+                "{} <small>({})</small>",
+                escape(&last.full_text()),
+                last_date.format("%-d %b")
+            )
+        };
+        let _ = writeln!(
+            html,
+            "<tr><td>{}</td><td>{} <small>({})</small></td><td>{end}</td></tr>",
+            escape(&name),
+            escape(&first.full_text()),
+            first_date.format("%-d %b")
+        );
+    }
+    html.push_str("</table>\n");
+    html
+}
+
+/// Every red flag, warning, referral, clearance and statement of a clinician seen, dated.
+fn events_section(input: &ReportInput<'_>, days: &[Day]) -> String {
+    let mut events: Vec<(NaiveDate, String)> = Vec::new();
+    for day in days {
         if let Some(check_in) = &day.check_in {
             for flag in &check_in.red_flags {
                 let tier = match flag.tier() {
                     FlagTier::Emergency => "emergency",
                     FlagTier::Urgent => "urgent",
                 };
-                events.push(format!(
-                    "{}: red flag ({tier}): {}",
+                events.push((
                     day.date,
-                    escape(flag.question())
+                    format!("red flag ({tier}): {}", escape(flag.question())),
                 ));
             }
             if check_in.nerve_warning() {
-                events.push(format!(
-                    "{}: leg symptoms spreading or new numbness/weakness",
-                    day.date
+                events.push((
+                    day.date,
+                    "leg warning: symptoms further down the leg, or numbness or weakness".into(),
                 ));
             }
         }
         if let Some(clearance) = &day.clearance {
-            events.push(format!(
-                "{}: stated that a clinician cleared them to exercise{}",
+            events.push((
                 day.date,
-                if clearance.note.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", escape(&clearance.note))
-                }
+                format!(
+                    "stated that a clinician cleared them to exercise{}",
+                    if clearance.note.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", escape(&clearance.note))
+                    }
+                ),
+            ));
+        }
+        if let Some(seen) = &day.clinician_seen {
+            events.push((
+                day.date,
+                format!(
+                    "stated that they had seen a clinician ({})",
+                    escape(&seen.note)
+                ),
             ));
         }
     }
@@ -290,19 +360,234 @@ pub fn report_html(input: &ReportInput<'_>) -> String {
             Referral::Urgent => "urgent",
             Referral::Emergency => "emergency",
         };
-        events.push(format!("{date}: {level} referral: {}", escape(reason)));
+        events.push((*date, format!("{level} referral: {}", escape(reason))));
     }
-    // Dated events in date order (each starts with its YYYY-MM-DD date).
     events.sort();
+    let mut html = String::from("<h3>Red flags, warnings, referrals and clearances</h3>\n");
     if events.is_empty() {
-        html.push_str("<p>None.</p>\n");
+        html.push_str("<p>None in this period.</p>\n");
     } else {
         html.push_str("<ul>\n");
-        for event in events {
-            let _ = writeln!(html, "<li>{event}</li>");
+        for (date, event) in events {
+            let _ = writeln!(html, "<li>{}: {event}</li>", long_date(date));
         }
         html.push_str("</ul>\n");
     }
-    html.push_str("<p><small>Made with Strongback. Check-in answers are the person's own; they are not a validated score.</small></p>\n</body></html>\n");
+    html
+}
+
+/// The period's figures by week (up to 16 weeks), by month (up to two years) or by year.
+fn period_table(tally: &PeriodTally) -> String {
+    let weeks = &tally.weeks;
+    let (unit, groups): (&str, Vec<(String, Vec<&WeekTally>)>) = if weeks.len() <= 16 {
+        (
+            "Week of",
+            weeks
+                .iter()
+                .map(|w| (w.monday.format("%-d %b %Y").to_string(), vec![w]))
+                .collect(),
+        )
+    } else {
+        let by_year = weeks.len() > 104;
+        let mut groups: Vec<(String, Vec<&WeekTally>)> = Vec::new();
+        for week in weeks {
+            let key = if by_year {
+                week.monday.format("%Y").to_string()
+            } else {
+                week.monday.format("%b %Y").to_string()
+            };
+            match groups.last_mut() {
+                Some((last, members)) if *last == key => members.push(week),
+                _ => groups.push((key, vec![week])),
+            }
+        }
+        (
+            if by_year {
+                "Year (weeks starting)"
+            } else {
+                "Month (weeks starting)"
+            },
+            groups,
+        )
+    };
+    let mut html = format!(
+        "<h3>Sessions</h3><table><tr><th>{unit}</th><th class=\"n\">Planned</th><th class=\"n\">Completed</th><th class=\"n\">Partial</th><th class=\"n\">Missed</th><th class=\"n\">Extra</th><th class=\"n\">Adherence</th></tr>\n"
+    );
+    for (label, members) in groups {
+        let sum = |f: fn(&WeekTally) -> u32| members.iter().map(|w| f(w)).sum::<u32>();
+        let group = PeriodTally {
+            counted: None,
+            planned: sum(|w| w.planned),
+            completed: sum(|w| w.completed),
+            partial: sum(|w| w.partial),
+            missed: sum(|w| w.missed),
+            extra: sum(|w| w.extra),
+            weeks: Vec::new(),
+        };
+        let _ = writeln!(
+            html,
+            "<tr><td>{label}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            group.planned,
+            group.completed,
+            group.partial,
+            group.missed,
+            group.extra,
+            group
+                .adherence_percent()
+                .map_or("—".to_owned(), |p| format!("{p:.0} %"))
+        );
+    }
+    let _ = writeln!(
+        html,
+        "<tr><td><b>Period</b></td><td class=\"n\"><b>{}</b></td><td class=\"n\"><b>{}</b></td><td class=\"n\"><b>{}</b></td><td class=\"n\"><b>{}</b></td><td class=\"n\"><b>{}</b></td><td class=\"n\"><b>{}</b></td></tr>\n</table>",
+        tally.planned,
+        tally.completed,
+        tally.partial,
+        tally.missed,
+        tally.extra,
+        tally
+            .adherence_percent()
+            .map_or("—".to_owned(), |p| format!("{p:.0} %"))
+    );
+    html
+}
+
+fn light_colour(light: Light) -> &'static str {
+    match light {
+        Light::Green => "#1f9d55",
+        Light::Amber => "#e08e0b",
+        Light::Red => "#c0392b",
+    }
+}
+
+/// Pain at every check-in (absent answers are gaps), each session's worst pain coloured by
+/// its light, and the count of lights.
+fn pain_detail(input: &ReportInput<'_>, days: &[Day]) -> String {
+    let pain = pain_series(days);
+    let session_lights = lights(days, &input.plan.rules);
+    let mut html = String::from("<h3>Pain at each check-in</h3>\n");
+    if pain.is_empty() && session_lights.is_empty() {
+        html.push_str("<p>No check-ins in this period.</p>\n");
+        return html;
+    }
+    let unanswered = pain.iter().filter(|p| p.back.is_none()).count();
+    if unanswered > 0 {
+        let _ = writeln!(
+            html,
+            "<p>{unanswered} check-in{} ended on a red flag before the pain questions: not answered, shown as gaps.</p>",
+            if unanswered == 1 { "" } else { "s" }
+        );
+    }
+    html.push_str(
+        &Chart {
+            title: "Pain at check-in, and each session's worst pain by its light",
+            y_unit: "pain 0–10",
+            y_max: 10.0,
+            series: vec![
+                Series {
+                    label: "back pain".into(),
+                    colour: "#2b7bd6",
+                    points: pain.iter().map(|p| (day_number(p.date), p.back)).collect(),
+                    dashed: false,
+                },
+                Series {
+                    label: "leg pain".into(),
+                    colour: "#8e44ad",
+                    points: pain.iter().map(|p| (day_number(p.date), p.leg)).collect(),
+                    dashed: false,
+                },
+            ],
+            dots_label: Some("a session's worst pain (green, amber or red)"),
+            dots: session_lights
+                .iter()
+                .map(|(date, light, worst)| Dot {
+                    x: day_number(*date),
+                    y: f64::from(*worst),
+                    colour: light_colour(*light),
+                    title: format!("{}: {}, worst pain {worst}", long_date(*date), light.name()),
+                })
+                .collect(),
+            levels: Vec::new(),
+            markers: Vec::new(),
+        }
+        .svg(),
+    );
+    let count = |wanted: Light| {
+        session_lights
+            .iter()
+            .filter(|(_, l, _)| *l == wanted)
+            .count()
+    };
+    let _ = writeln!(
+        html,
+        "<p>Session lights: green {} · amber {} · red {}.</p>",
+        count(Light::Green),
+        count(Light::Amber),
+        count(Light::Red)
+    );
+    html
+}
+
+/// The best set of each session for every exercise whose dose changed, with step changes
+/// marked.
+fn dose_charts(sessions: &[SessionRecord]) -> String {
+    let mut html = String::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for session in sessions {
+        for exercise in &session.exercises {
+            if seen.contains(&exercise.exercise_id.as_str()) {
+                continue;
+            }
+            seen.push(&exercise.exercise_id);
+            let series: Vec<_> = dose_series(sessions, &exercise.exercise_id)
+                .into_iter()
+                .filter(|p| p.side != Some(crate::domain::timeline::Side::Right))
+                .collect();
+            let changed = series
+                .windows(2)
+                .any(|w| w[0].amount != w[1].amount || w[0].step != w[1].step);
+            if !changed {
+                continue;
+            }
+            if html.is_empty() {
+                html.push_str("<h3>Dose over time (best set of each session)</h3>\n");
+            }
+            let unit = if series.first().is_some_and(|p| p.unit == "s") {
+                "seconds"
+            } else {
+                "reps"
+            };
+            let y_max = series.iter().map(|p| p.amount).fold(0.0, f64::max) * 1.15;
+            let title = exercise.name.clone();
+            html.push_str(
+                &Chart {
+                    title: &title,
+                    y_unit: unit,
+                    y_max: y_max.max(1.0),
+                    series: vec![Series {
+                        label: format!("{} ({unit})", exercise.name),
+                        colour: "#d35400",
+                        points: series
+                            .iter()
+                            .map(|p| (day_number(p.date), Some(p.amount)))
+                            .collect(),
+                        dashed: false,
+                    }],
+                    dots_label: None,
+                    dots: Vec::new(),
+                    levels: Vec::new(),
+                    markers: series
+                        .iter()
+                        .filter(|p| p.step_changed)
+                        .map(|p| Marker {
+                            x: day_number(p.date),
+                            label: format!("step {}", p.step),
+                        })
+                        .collect(),
+                }
+                .svg(),
+            );
+        }
+    }
     html
 }

@@ -55,6 +55,9 @@ pub fn handout_html(checked: &CheckedPlan, catalog: &Catalog) -> String {
     match &plan.clinician {
         Some(clinician) => {
             meta("Clinician", &clinician.name);
+            if !clinician.clinic.is_empty() {
+                meta("Clinic", &clinician.clinic);
+            }
             if !clinician.contact.is_empty() {
                 meta("Contact", &clinician.contact);
             }

@@ -2,14 +2,17 @@
 
 use chrono::NaiveDate;
 use egui::{Color32, RichText, Vec2};
-use egui_plot::{Legend, Line, Plot, PlotPoints, Points, VLine};
+use egui_plot::{GridMark, Line, Plot, PlotPoint, PlotPoints, Points, Text, VLine};
 
+use crate::domain::adherence::{
+    ADHERENCE_MEANS, AdherenceRecords, MISSED_MEANS, PLANNED_MEANS, PeriodTally, STREAK_MEANS,
+};
 use crate::domain::checkin::Day;
+use crate::domain::date_axis::{date_ticks, tick_unit};
 use crate::domain::plan::Plan;
 use crate::domain::progress::{
-    CalendarWeek, DayMark, DosePoint, PainPoint, adherence_percent, calendar, date_of_day_number,
-    day_number, dose_series, lights, pain_series, session_date, streak_weeks,
-    weekly_mean_back_pain,
+    CalendarWeek, DayMark, DosePoint, PainPoint, calendar, date_of_day_number, day_number,
+    dose_series, lights, pain_series, weekly_mean_back_pain,
 };
 use crate::domain::record::{SessionOutcome, SessionRecord};
 use crate::domain::rules::Light;
@@ -23,8 +26,12 @@ const CALENDAR_WEEKS: u32 = 12;
 pub struct HistoryModel {
     pub today: NaiveDate,
     pub weeks: Vec<CalendarWeek>,
-    pub adherence_4_weeks: Option<f64>,
-    pub adherence_all: Option<f64>,
+    /// The week under way.
+    pub this_week: PeriodTally,
+    pub last_4_weeks: PeriodTally,
+    pub since_start: PeriodTally,
+    /// The first counted day (`None` before any record).
+    pub counted_from: Option<NaiveDate>,
     pub streak_weeks: u32,
     pub sessions_per_week: u32,
     /// (id, name) of every exercise in the records.
@@ -43,11 +50,10 @@ impl HistoryModel {
         sessions: &[SessionRecord],
         days: &[Day],
         plan: &Plan,
-        rest_days: &[NaiveDate],
-        today: NaiveDate,
+        records: &AdherenceRecords,
     ) -> Self {
+        let today = records.today;
         let per_week = plan.sessions_per_week;
-        let first = sessions.first().map(session_date).unwrap_or(today);
         let mut exercises: Vec<(String, String)> = Vec::new();
         for record in sessions {
             for e in &record.exercises {
@@ -78,15 +84,15 @@ impl HistoryModel {
             .collect();
         let mut model = Self {
             today,
-            weeks: calendar(sessions, rest_days, per_week, today, CALENDAR_WEEKS),
-            adherence_4_weeks: adherence_percent(
-                sessions,
-                per_week,
-                today - chrono::Duration::days(27),
-                today,
-            ),
-            adherence_all: adherence_percent(sessions, per_week, first, today),
-            streak_weeks: streak_weeks(sessions, per_week, today),
+            weeks: records
+                .basis()
+                .map(|basis| calendar(&basis, CALENDAR_WEEKS))
+                .unwrap_or_default(),
+            this_week: records.tally(crate::domain::progress::week_start(today), today),
+            last_4_weeks: records.tally(today - chrono::Duration::days(27), today),
+            since_start: records.since_start(),
+            counted_from: records.counted_from,
+            streak_weeks: records.streak_weeks(),
             sessions_per_week: per_week,
             exercises,
             selected_exercise: 0,
@@ -117,10 +123,6 @@ impl HistoryModel {
             .map(|(id, _)| dose_series(sessions, id))
             .unwrap_or_default();
     }
-}
-
-fn date_axis(mark: egui_plot::GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
-    date_of_day_number(mark.value).map_or(String::new(), |d| d.format("%-d %b %y").to_string())
 }
 
 fn light_colour(light: Light) -> Color32 {
@@ -154,20 +156,7 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
                 }
             });
             ui.separator();
-            let pct = |p: Option<f64>| p.map_or("—".to_owned(), |p| format!("{p:.0} %"));
-            ui.label(
-                RichText::new(format!("Last 4 weeks: {}", pct(model.adherence_4_weeks)))
-                    .size(18.0)
-                    .strong(),
-            );
-            ui.label(format!(
-                "Since your first session: {}",
-                pct(model.adherence_all)
-            ));
-            ui.label(format!(
-                "Streak: {} week(s) with {} sessions",
-                model.streak_weeks, model.sessions_per_week
-            ));
+            figures_ui(ui, model);
             ui.add_space(6.0);
             calendar_ui(ui, &model.weeks);
             ui.separator();
@@ -189,7 +178,7 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
             );
         });
     egui::CentralPanel::default().show(ui, |ui| {
-        let chart_height = ((ui.available_height() - 120.0) / 2.0).max(140.0);
+        let chart_height = ((ui.available_height() - 150.0) / 2.0).max(120.0);
         ui.horizontal(|ui| {
             ui.strong("Dose over time:");
             let current = model
@@ -209,89 +198,294 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
                     }
                 });
         });
-        Plot::new("dose_chart")
-            .height(chart_height)
-            .legend(Legend::default())
-            .x_axis_formatter(date_axis)
-            .y_axis_label("seconds or reps")
-            .include_y(0.0)
-            .allow_scroll(false)
-            .show(ui, |plot| {
-                let sides = [
-                    (None, "best set", palette::WORK),
-                    (Some(Side::Left), "left side", palette::WORK),
-                    (Some(Side::Right), "right side", palette::REST),
-                ];
-                for (side, name, colour) in sides {
-                    let points: Vec<[f64; 2]> = model
-                        .dose
-                        .iter()
-                        .filter(|p| p.side == side)
-                        .map(|p| [day_number(p.date), p.amount])
-                        .collect();
-                    if !points.is_empty() {
-                        plot.line(Line::new(name, PlotPoints::from(points)).color(colour));
-                    }
-                }
-                for change in model
+        dose_chart_ui(ui, model, chart_height);
+        ui.add_space(4.0);
+        ui.strong("Pain");
+        pain_chart_ui(ui, model, chart_height);
+    });
+    actions
+}
+
+/// How many date labels fit across `width` points.
+fn date_room(width: f32) -> usize {
+    ((width / 85.0) as usize).clamp(2, 14)
+}
+
+/// A plot with date ticks that never repeat (day, week, month or year by span), the unit on
+/// the y axis, and at least a week shown around a lone point.
+fn dated_plot<'a>(id: &str, height: f32, room: usize, y_unit: &str, x: (f64, f64)) -> Plot<'a> {
+    let (mut min, mut max) = x;
+    if max - min < 6.0 {
+        let middle = (min + max) / 2.0;
+        (min, max) = (middle - 3.5, middle + 3.5);
+    }
+    Plot::new(id)
+        .height(height)
+        .x_grid_spacer(move |input| {
+            let (unit, ticks) = date_ticks(input.bounds.0, input.bounds.1, room);
+            ticks
+                .into_iter()
+                .map(|tick| GridMark {
+                    value: tick.x,
+                    step_size: unit.days() * 100.0,
+                })
+                .collect()
+        })
+        .x_axis_formatter(move |mark, range| {
+            let unit = tick_unit(range.end() - range.start(), room);
+            date_of_day_number(mark.value).map_or(String::new(), |d| unit.label(d))
+        })
+        .y_axis_label(y_unit.to_owned())
+        .include_x(min)
+        .include_x(max)
+        .include_y(0.0)
+        .allow_scroll(false)
+        .allow_zoom(false)
+        .allow_drag(false)
+}
+
+/// A legend row above a chart (never over its data).
+fn legend_row(ui: &mut egui::Ui, entries: &[(Color32, &str)]) {
+    ui.horizontal_wrapped(|ui| {
+        for (colour, text) in entries {
+            let (rect, _) = ui.allocate_exact_size(Vec2::new(16.0, 10.0), egui::Sense::hover());
+            ui.painter()
+                .rect_filled(rect.shrink2(Vec2::new(0.0, 3.0)), 1.0, *colour);
+            ui.label(*text);
+            ui.add_space(8.0);
+        }
+    });
+}
+
+/// The (min, max) day number of the dates drawn.
+fn x_span(xs: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (min, max) = xs.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), x| {
+        (lo.min(x), hi.max(x))
+    });
+    if min.is_finite() {
+        (min, max)
+    } else {
+        (0.0, 1.0)
+    }
+}
+
+/// A line through runs of points (breaking at gaps) with a marker on each point; a lone
+/// point also shows its value.
+fn line_with_markers(
+    plot: &mut egui_plot::PlotUi<'_>,
+    name: &str,
+    colour: Color32,
+    points: &[(f64, Option<f64>)],
+) {
+    for run in points.split(|p| p.1.is_none()) {
+        let run: Vec<[f64; 2]> = run.iter().filter_map(|&(x, y)| Some([x, y?])).collect();
+        if run.len() > 1 {
+            plot.line(
+                Line::new(name, PlotPoints::from(run.clone()))
+                    .color(colour)
+                    .width(2.0),
+            );
+        }
+    }
+    let answered: Vec<[f64; 2]> = points.iter().filter_map(|&(x, y)| Some([x, y?])).collect();
+    let radius = if answered.len() == 1 {
+        6.0
+    } else if answered.len() > 200 {
+        1.5
+    } else {
+        3.0
+    };
+    if let [[x, y]] = answered[..] {
+        plot.text(
+            Text::new(
+                name,
+                PlotPoint::new(x, y),
+                RichText::new(format!("  {y}")).strong().size(16.0),
+            )
+            .color(colour)
+            .anchor(egui::Align2::LEFT_BOTTOM),
+        );
+    }
+    plot.points(
+        Points::new(name, PlotPoints::from(answered))
+            .color(colour)
+            .radius(radius),
+    );
+}
+
+fn dose_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
+    let unit = model.dose.first().map_or("seconds or reps", |p| {
+        if p.unit == "s" { "seconds" } else { "reps" }
+    });
+    let per_side = model.dose.iter().any(|p| p.side.is_some());
+    let sides: &[(Option<Side>, &str, Color32)] = if per_side {
+        &[
+            (Some(Side::Left), "left side", palette::WORK),
+            (Some(Side::Right), "right side", palette::REST),
+        ]
+    } else {
+        &[(None, "best set of each session", palette::WORK)]
+    };
+    let mut legend: Vec<(Color32, &str)> = sides.iter().map(|(_, name, c)| (*c, *name)).collect();
+    if model.dose.iter().any(|p| p.step_changed) {
+        legend.push((palette::GET_READY, "ladder step change"));
+    }
+    legend_row(ui, &legend);
+    let room = date_room(ui.available_width());
+    let span = x_span(model.dose.iter().map(|p| day_number(p.date)));
+    let top = model.dose.iter().map(|p| p.amount).fold(0.0, f64::max);
+    dated_plot("dose_chart", height, room, unit, span)
+        .include_y(top * 1.2)
+        .show(ui, |plot| {
+            for (side, name, colour) in sides {
+                let points: Vec<(f64, Option<f64>)> = model
                     .dose
                     .iter()
-                    .filter(|p| p.step_changed && p.side != Some(Side::Right))
-                {
-                    plot.vline(
-                        VLine::new(format!("step {}", change.step), day_number(change.date))
-                            .color(palette::GET_READY),
-                    );
-                }
-            });
-        ui.strong("Pain");
-        Plot::new("pain_chart")
-            .height(chart_height)
-            .legend(Legend::default())
-            .x_axis_formatter(date_axis)
-            .y_axis_label("0–10")
-            .include_y(0.0)
-            .include_y(10.0)
-            .allow_scroll(false)
-            .show(ui, |plot| {
-                let back: PlotPoints<'_> = model
-                    .pain
-                    .iter()
-                    .map(|p| [day_number(p.date), p.back])
+                    .filter(|p| p.side == *side)
+                    .map(|p| (day_number(p.date), Some(p.amount)))
                     .collect();
-                let leg: PlotPoints<'_> = model
-                    .pain
-                    .iter()
-                    .map(|p| [day_number(p.date), p.leg])
-                    .collect();
+                line_with_markers(plot, name, *colour, &points);
+            }
+            for change in model
+                .dose
+                .iter()
+                .filter(|p| p.step_changed && p.side != Some(Side::Right))
+            {
+                let x = day_number(change.date);
+                plot.vline(VLine::new("ladder step change", x).color(palette::GET_READY));
+                plot.text(
+                    Text::new(
+                        "ladder step change",
+                        PlotPoint::new(x, top * 1.15),
+                        RichText::new(format!("step {}", change.step)).strong(),
+                    )
+                    .anchor(egui::Align2::LEFT_CENTER),
+                );
+            }
+        });
+}
+
+fn pain_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
+    let leg_colour = Color32::from_rgb(0x8e, 0x44, 0xad);
+    let mut legend = vec![
+        (palette::REST, "back pain"),
+        (leg_colour, "leg pain"),
+        (Color32::GRAY, "weekly mean back pain"),
+    ];
+    for light in [Light::Green, Light::Amber, Light::Red] {
+        if model.lights.iter().any(|(_, l, _)| *l == light) {
+            legend.push((
+                light_colour(light),
+                match light {
+                    Light::Green => "green session (worst pain)",
+                    Light::Amber => "amber session (worst pain)",
+                    Light::Red => "red session (worst pain)",
+                },
+            ));
+        }
+    }
+    legend_row(ui, &legend);
+    let room = date_room(ui.available_width());
+    let span = x_span(
+        model
+            .pain
+            .iter()
+            .map(|p| day_number(p.date))
+            .chain(model.lights.iter().map(|(d, _, _)| day_number(*d))),
+    );
+    dated_plot("pain_chart", height, room, "pain 0–10", span)
+        .include_y(10.0)
+        .show(ui, |plot| {
+            let back: Vec<(f64, Option<f64>)> = model
+                .pain
+                .iter()
+                .map(|p| (day_number(p.date), p.back))
+                .collect();
+            let leg: Vec<(f64, Option<f64>)> = model
+                .pain
+                .iter()
+                .map(|p| (day_number(p.date), p.leg))
+                .collect();
+            line_with_markers(plot, "back pain", palette::REST, &back);
+            line_with_markers(plot, "leg pain", leg_colour, &leg);
+            if model.weekly_mean.len() > 1 {
                 let weekly: PlotPoints<'_> = model
                     .weekly_mean
                     .iter()
                     .map(|(monday, mean)| [day_number(*monday) + 3.0, *mean])
                     .collect();
-                plot.line(Line::new("back pain", back).color(palette::REST));
-                plot.line(Line::new("leg pain", leg).color(Color32::from_rgb(0x8e, 0x44, 0xad)));
                 plot.line(
                     Line::new("weekly mean back pain", weekly)
                         .color(Color32::GRAY)
                         .width(2.5),
                 );
-                for light in [Light::Green, Light::Amber, Light::Red] {
-                    let dots: PlotPoints<'_> = model
-                        .lights
-                        .iter()
-                        .filter(|(_, l, _)| *l == light)
-                        .map(|(date, _, worst)| [day_number(*date), f64::from(*worst)])
-                        .collect();
-                    plot.points(
-                        Points::new(format!("{} session (worst pain)", light.name()), dots)
-                            .color(light_colour(light))
-                            .radius(4.0),
-                    );
-                }
-            });
-    });
-    actions
+            }
+            for light in [Light::Green, Light::Amber, Light::Red] {
+                let dots: PlotPoints<'_> = model
+                    .lights
+                    .iter()
+                    .filter(|(_, l, _)| *l == light)
+                    .map(|(date, _, worst)| [day_number(*date), f64::from(*worst)])
+                    .collect();
+                plot.points(
+                    Points::new(format!("{} session (worst pain)", light.name()), dots)
+                        .color(light_colour(light))
+                        .shape(egui_plot::MarkerShape::Diamond)
+                        .radius(5.0),
+                );
+            }
+        });
+}
+
+/// The adherence figures, each with its definition on hover.
+fn figures_ui(ui: &mut egui::Ui, model: &HistoryModel) {
+    let week = &model.this_week;
+    let done_this_week = week.completed + week.partial;
+    let target = week
+        .weeks
+        .last()
+        .map_or(model.sessions_per_week, |w| w.target);
+    ui.label(
+        RichText::new(format!(
+            "This week: {done_this_week} of {target} session{} done",
+            if target == 1 { "" } else { "s" }
+        ))
+        .size(18.0)
+        .strong(),
+    )
+    .on_hover_text(PLANNED_MEANS);
+    for (title, tally) in [
+        ("Last 4 weeks".to_owned(), &model.last_4_weeks),
+        (
+            model
+                .counted_from
+                .map_or("Since you started".to_owned(), |from| {
+                    format!("Since {}", from.format("%-d %b %Y"))
+                }),
+            &model.since_start,
+        ),
+    ] {
+        ui.label(
+            RichText::new(format!("{title}: {}", percent_text(tally)))
+                .size(16.0)
+                .strong(),
+        )
+        .on_hover_text(ADHERENCE_MEANS);
+        ui.label(tally.sentence()).on_hover_text(MISSED_MEANS);
+    }
+    ui.label(format!(
+        "Streak: {} week{} meeting the plan",
+        model.streak_weeks,
+        if model.streak_weeks == 1 { "" } else { "s" }
+    ))
+    .on_hover_text(STREAK_MEANS);
+}
+
+/// "75 %", or "—" when nothing was planned.
+pub fn percent_text(tally: &PeriodTally) -> String {
+    tally
+        .adherence_percent()
+        .map_or("—".to_owned(), |p| format!("{p:.0} %"))
 }
 
 fn calendar_ui(ui: &mut egui::Ui, weeks: &[CalendarWeek]) {

@@ -308,8 +308,10 @@ fn plan_details_ui(ui: &mut egui::Ui, plan: &Plan) {
     match &plan.clinician {
         Some(clinician) => {
             ui.label(format!("From {}", clinician.name));
-            if !clinician.contact.is_empty() {
-                ui.label(&clinician.contact);
+            for line in [&clinician.clinic, &clinician.contact] {
+                if !line.is_empty() {
+                    ui.label(line);
+                }
             }
         }
         None => {

@@ -39,7 +39,12 @@ pub fn plan_preview_ui(ui: &mut egui::Ui, model: &PlanPreviewModel<'_>) -> Vec<A
         ui.heading(RichText::new(format!("Open plan: {}", plan.name)).size(26.0));
         ui.small(model.source);
         if let Some(clinician) = &plan.clinician {
-            ui.label(format!("From {} · {}", clinician.name, clinician.contact));
+            ui.label(format!("From {}", clinician.name));
+            for line in [&clinician.clinic, &clinician.contact] {
+                if !line.is_empty() {
+                    ui.label(line);
+                }
+            }
         }
         if !plan.description.is_empty() {
             ui.label(&plan.description);

@@ -45,6 +45,9 @@ impl Presentation {
 #[serde(deny_unknown_fields)]
 pub struct Clinician {
     pub name: String,
+    /// The clinic or practice, shown on its own line (not run into the name).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub clinic: String,
     /// Phone, e-mail or clinic address, as the clinician wants it shown.
     #[serde(default)]
     pub contact: String,

@@ -213,7 +213,7 @@ pub fn replay(
 }
 
 /// The decisions for `dates` (sorted), folding the history once.
-fn decisions_for(
+pub fn decisions_for(
     plan: &Plan,
     circuit: &Circuit,
     catalog: &Catalog,
