@@ -104,7 +104,7 @@ fn main() -> anyhow::Result<()> {
         })
     });
     time("CSV of every set and side", 3, || {
-        strongback::report::csv_export::sessions_csv(&loaded)
+        strongback::report::csv_export::sessions_csv(&loaded, &history)
     })?;
 
     // Frame time of the history screen, drawn by the real app (no GPU: layout and tessellation).

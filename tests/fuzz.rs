@@ -330,7 +330,8 @@ fn fuzz_data_folder_files() {
             no_older_versions(name),
         ) {
             let _ = record.sets_done();
-            let _ = strongback::report::csv_export::sessions_csv(std::slice::from_ref(&record));
+            let _ =
+                strongback::report::csv_export::sessions_csv(std::slice::from_ref(&record), &[]);
         }
         if let Ok(snapshot) = parse_versioned::<InProgressSession>(
             name,

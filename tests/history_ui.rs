@@ -141,6 +141,7 @@ fn report_and_csv_buttons_save_files() {
         &strongback::cli::Command::Report {
             out: Some(cli_report.clone()),
             csv: None,
+            weeks_csv: None,
             from: None,
             to: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")),
             force: false,
@@ -197,4 +198,64 @@ fn a_red_sessions_detail_shows_what_it_was_given_not_the_rest_that_followed() {
         Some(strongback::domain::rules::Status::Rest),
         "while today itself is now a rest day"
     );
+}
+
+/// After one session ended early on the first day, every figure tells the same truth: half of
+/// one planned session, in History's last 4 weeks and since the start alike, and on home.
+#[test]
+fn one_partial_session_on_the_first_day_is_half_of_one_planned_everywhere() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.start();
+    app.press(egui::Key::Escape);
+    app.click("End and save");
+    app.click("Worst pain: 2");
+    app.click("Save answers");
+    app.click("Back to home");
+    assert!(
+        app.shows_containing("This week: 1 of "),
+        "home counts the session"
+    );
+    app.click("History");
+    assert!(app.shows("Last 4 weeks: 50 %"), "not 4 %");
+    assert!(app.shows_containing(": 50 %"));
+    assert_eq!(
+        app.app().history_figures().map(|f| f.1),
+        Some("0 completed, 1 partial and 0 missed of 1 planned".to_owned())
+    );
+    assert!(app.shows("0 completed, 1 partial and 0 missed of 1 planned"));
+}
+
+/// Home shows the week against the plan, the streak and the latest change of dose; a
+/// session's detail says what changed since the one before.
+#[test]
+fn home_and_session_detail_show_progress_the_person_can_feel() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    with_history(dir.path());
+    let mut app = open_app(dir.path());
+    app.harness.state_mut().wait_for_sessions();
+    app.harness.run();
+    assert!(app.shows_containing("This week: "));
+    assert!(app.shows_containing("Streak: "));
+    let change = strongback::domain::dose_changes::last_dose_change(app.app().sessions())
+        .expect("the generated history progresses");
+    assert!(
+        app.shows(&format!("Latest change: {}", change.sentence())),
+        "{}",
+        change.sentence()
+    );
+    // The session that brought that change says so in its detail.
+    let index = app
+        .app()
+        .sessions()
+        .iter()
+        .rposition(|s| s.started_at.date_naive() == change.date)
+        .expect("that session");
+    app.harness
+        .state_mut()
+        .apply(strongback::ui::Action::OpenSession(index));
+    app.harness.run();
+    assert_eq!(app.app().screen_kind(), ScreenKind::SessionDetail);
+    assert!(app.shows("Since the previous session:"));
+    assert!(app.shows(&format!("• {}", change.sentence())));
 }

@@ -31,8 +31,12 @@ fn history(
 
 #[test]
 fn csv_has_the_documented_columns_and_one_row_per_set_and_side() {
-    let (_, sessions, _) = history(14);
-    let text = sessions_csv(&sessions).expect("csv");
+    let (_, sessions, mut days) = history(14);
+    // The first day's check-in ended on a red flag: its pain is blank, never 0.
+    let first = days[0].check_in.as_mut().expect("check-in");
+    first.red_flags = vec![RedFlag::FeverOrUnwell];
+    (first.back_pain, first.leg_pain) = (None, None);
+    let text = sessions_csv(&sessions, &days).expect("csv");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header: Vec<String> = reader
         .headers()
@@ -66,13 +70,23 @@ fn csv_has_the_documented_columns_and_one_row_per_set_and_side() {
     assert_eq!(&first[13], "paced_reps");
     assert_eq!(&first[14], "6x4s");
     assert!(["true", "false"].contains(&&first[16]));
+    assert_eq!((&first[17], &first[18]), ("", ""), "not answered: blank");
+    assert!(
+        first[19].parse::<u8>().is_ok(),
+        "the session's own worst pain"
+    );
+    let later = rows
+        .iter()
+        .find(|r| &r[0] == "2026-09-03")
+        .expect("a later session");
+    assert!(later[17].parse::<u8>().is_ok(), "answered: a number");
 }
 
 #[test]
 fn csv_quotes_text_with_commas() {
-    let (_, mut sessions, _) = history(2);
+    let (_, mut sessions, days) = history(2);
     sessions[0].program = "Core, hips and \"glutes\"".into();
-    let text = sessions_csv(&sessions).expect("csv");
+    let text = sessions_csv(&sessions, &days).expect("csv");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let row = reader.records().next().expect("row").expect("valid");
     assert_eq!(&row[3], "Core, hips and \"glutes\"");
@@ -207,6 +221,7 @@ fn report_command_writes_html_and_csv_from_a_data_folder() {
         &strongback::cli::Command::Report {
             out: Some(out.clone()),
             csv: Some(csv_path.clone()),
+            weeks_csv: Some(dir.path().join("weeks.csv")),
             from: Some(date("2026-09-01")),
             to: Some(date("2026-09-30")),
             force: false,
@@ -231,6 +246,24 @@ fn report_command_writes_html_and_csv_from_a_data_folder() {
         .map(|e| e.sets.len())
         .sum();
     assert_eq!(rows, sets + 1);
+    // The weeks CSV sums to the report's figures for the same period.
+    let html = std::fs::read_to_string(&out).expect("html");
+    let weeks = std::fs::read_to_string(dir.path().join("weeks.csv")).expect("weeks csv");
+    let mut reader = csv::Reader::from_reader(weeks.as_bytes());
+    let mut sums = [0u32; 5];
+    for row in reader.records() {
+        let row = row.expect("row");
+        for (sum, cell) in sums.iter_mut().zip(row.iter().skip(2)) {
+            *sum += cell.parse::<u32>().expect("a count");
+        }
+    }
+    let [planned, completed, partial, missed, _extra] = sums;
+    assert!(
+        html.contains(&format!(
+            "{completed} completed, {partial} partial and {missed} missed of {planned} planned"
+        )),
+        "weeks CSV {sums:?} and the report agree"
+    );
     drop(assets);
 }
 
@@ -245,6 +278,7 @@ fn the_report_command_changes_nothing_in_the_data_folder() {
         &strongback::cli::Command::Report {
             out: Some(out.clone()),
             csv: None,
+            weeks_csv: None,
             from: None,
             to: Some(date("2026-09-30")),
             force: false,
@@ -270,6 +304,7 @@ fn the_report_command_refuses_a_data_folder_that_does_not_exist() {
         &strongback::cli::Command::Report {
             out: Some(out.clone()),
             csv: None,
+            weeks_csv: None,
             from: None,
             to: None,
             force: false,

@@ -10,12 +10,15 @@ use chrono::NaiveDate;
 use crate::domain::answers::{CheckInAnswers, CheckInMode};
 use crate::domain::checkin::{Clearance, ClinicianSeen, Day};
 use crate::domain::circuit::Circuit;
+use crate::domain::dose_changes::last_dose_change;
 use crate::domain::plan::Presentation;
+use crate::domain::progress::week_start;
 use crate::domain::rules::{
     DayDecision, Status, decide, decide_before_sessions, open_leg_warning, todays_circuit,
 };
 use crate::domain::timeline::Timeline;
 use crate::ui::checkin_screen::CheckInDraft;
+use crate::ui::home_screen::HomeProgress;
 
 use super::StrongbackApp;
 use super::screens::Screen;
@@ -28,6 +31,11 @@ pub(super) struct TodayCache {
     pub circuit: Circuit,
     pub planned_total_secs: u64,
     pub checked_in_today: bool,
+    /// This week, the streak and the last change of dose, for home.
+    pub progress: HomeProgress,
+    /// How many session records `progress` counted: records still loading, or a session
+    /// just saved, make it stale.
+    sessions_counted: usize,
 }
 
 impl TodayCache {
@@ -41,7 +49,11 @@ impl StrongbackApp {
     /// or plan changed since (they clear the cache).
     pub(super) fn today_cache(&mut self) -> Option<&TodayCache> {
         let today = self.today();
-        if self.today.as_ref().is_none_or(|cache| cache.date != today) {
+        let sessions = self.sessions.known().len();
+        let loaded = self.sessions.is_loaded();
+        if self.today.as_ref().is_none_or(|cache| {
+            cache.date != today || (loaded && cache.sessions_counted != sessions)
+        }) {
             self.today = self.build_today_cache(today);
         }
         self.today.as_ref()
@@ -59,12 +71,36 @@ impl StrongbackApp {
             None => plan.circuit.clone(),
         };
         let planned_total_secs = Timeline::build(&circuit).planned_total_secs();
+        // Counted once every record is in (a partial count would be wrong, and recounting as
+        // each batch arrives would cost a frame each time).
+        let progress = if self.sessions.is_loaded() {
+            let records = self.adherence_records();
+            let this_week = records.tally(week_start(today), today);
+            HomeProgress {
+                counted: true,
+                week_done: this_week.completed + this_week.partial,
+                week_target: this_week
+                    .weeks
+                    .last()
+                    .map_or(plan.plan.sessions_per_week, |w| w.target),
+                streak_weeks: records.streak_weeks(),
+                last_change: last_dose_change(self.sessions.known()).map(|c| c.sentence()),
+            }
+        } else {
+            HomeProgress::default()
+        };
         Some(TodayCache {
             date: today,
             decision,
             circuit,
             planned_total_secs,
             checked_in_today: self.checked_in_on(today),
+            progress,
+            sessions_counted: if self.sessions.is_loaded() {
+                self.sessions.known().len()
+            } else {
+                usize::MAX
+            },
         })
     }
 

@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::domain::adherence::AdherenceRecords;
+use crate::domain::dose_changes::changes_between;
 use crate::domain::progress::session_light_of;
 use crate::domain::rules::{DayDecision, Light};
 use crate::report::ReportError;
@@ -108,6 +109,10 @@ impl StrongbackApp {
         let day = self.history.days().iter().find(|d| d.date == date);
         let default_rules = crate::domain::plan::RuleSettings::default();
         let rules = self.plan.as_ref().map_or(&default_rules, |p| &p.plan.rules);
+        let changes = index
+            .checked_sub(1)
+            .and_then(|previous| self.sessions.known().get(previous))
+            .map(|previous| changes_between(previous, record));
         session_detail_ui(
             ui,
             &SessionDetailModel {
@@ -121,6 +126,7 @@ impl StrongbackApp {
                 light,
                 rules,
                 decision,
+                changes: changes.as_deref(),
             },
         )
     }
@@ -152,7 +158,7 @@ impl StrongbackApp {
     /// Every set of every session as CSV.
     pub(super) fn save_csv(&mut self, path: &Path) {
         self.wait_for_sessions();
-        let written = sessions_csv(self.sessions.known())
+        let written = sessions_csv(self.sessions.known(), self.history.days())
             .map_err(ReportError::from)
             .and_then(|text| Ok(write_shared(path, text.as_bytes())?));
         self.report_written(

@@ -201,6 +201,7 @@ impl StrongbackApp {
             settings: &self.settings,
             last_session: self.sessions.latest(),
             sound_problem: sound_problem.as_deref(),
+            progress: &cache.progress,
         };
         ui::home_screen::home_ui(ui, &model)
     }

@@ -68,11 +68,19 @@ pub enum Command {
     /// Write the report for the clinician (HTML with charts) and/or every set as CSV.
     Report {
         /// Where to write the HTML report.
-        #[arg(long, value_name = "FILE.html", required_unless_present = "csv")]
+        #[arg(
+            long,
+            value_name = "FILE.html",
+            required_unless_present_any = ["csv", "weeks_csv"]
+        )]
         out: Option<PathBuf>,
         /// Where to write every session as CSV, one row per set and side.
         #[arg(long, value_name = "FILE.csv")]
         csv: Option<PathBuf>,
+        /// Where to write the week-by-week figures (planned, completed, partial, missed,
+        /// adherence) as CSV.
+        #[arg(long, value_name = "FILE.csv")]
+        weeks_csv: Option<PathBuf>,
         /// First date to include (YYYY-MM-DD; default: the first record).
         #[arg(long, value_name = "DATE", value_parser = supported_date)]
         from: Option<chrono::NaiveDate>,
@@ -178,6 +186,7 @@ pub fn run_command(
         Command::Report {
             out,
             csv,
+            weeks_csv,
             from,
             to,
             force,
@@ -185,6 +194,7 @@ pub fn run_command(
             &report_command::ReportRequest {
                 out: out.as_deref(),
                 csv: csv.as_deref(),
+                weeks_csv: weeks_csv.as_deref(),
                 from: *from,
                 to: *to,
                 force: *force,

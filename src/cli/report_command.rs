@@ -5,9 +5,10 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::domain::adherence::AdherenceRecords;
 use crate::domain::progress::session_date;
 use crate::report::clinician::{ReportSource, clinician_report, report_period};
-use crate::report::csv_export::sessions_csv;
+use crate::report::csv_export::{sessions_csv, weeks_csv};
 use crate::store::bundled::Assets;
 use crate::store::{Store, write_shared};
 
@@ -15,6 +16,7 @@ use crate::store::{Store, write_shared};
 pub struct ReportRequest<'a> {
     pub out: Option<&'a Path>,
     pub csv: Option<&'a Path>,
+    pub weeks_csv: Option<&'a Path>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     /// Replace files that exist.
@@ -23,7 +25,12 @@ pub struct ReportRequest<'a> {
 
 /// Write the report and/or the CSV; returns the exit code.
 pub fn run(request: &ReportRequest<'_>, data_dir: &Path, assets: &Assets) -> anyhow::Result<u8> {
-    for path in request.out.iter().chain(&request.csv) {
+    for path in request
+        .out
+        .iter()
+        .chain(&request.csv)
+        .chain(&request.weeks_csv)
+    {
         if super::refuse_to_replace(path, request.force) {
             return Ok(1);
         }
@@ -68,10 +75,20 @@ pub fn run(request: &ReportRequest<'_>, data_dir: &Path, assets: &Assets) -> any
             .filter(|s| (from..=to).contains(&session_date(s)))
             .cloned()
             .collect();
-        let text = sessions_csv(&in_range)?;
+        let text = sessions_csv(&in_range, &days)?;
         write_shared(path, text.as_bytes())?;
         super::terminal::say(&format!(
             "{}: {} rows written",
+            path.display(),
+            text.lines().count().saturating_sub(1)
+        ))?;
+    }
+    if let Some(path) = request.weeks_csv {
+        let records = AdherenceRecords::gather(&plan, &assets.catalog, &sessions, &days, to);
+        let text = weeks_csv(&records.tally(from, to))?;
+        write_shared(path, text.as_bytes())?;
+        super::terminal::say(&format!(
+            "{}: {} weeks written",
             path.display(),
             text.lines().count().saturating_sub(1)
         ))?;

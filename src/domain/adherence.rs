@@ -99,13 +99,23 @@ pub struct PeriodTally {
     pub weeks: Vec<WeekTally>,
 }
 
+/// (completed + ½ partial) ÷ planned, 0–100 %; `None` when nothing was planned.
+fn adherence(completed: u32, partial: u32, planned: u32) -> Option<f64> {
+    (planned > 0)
+        .then(|| (f64::from(completed) + 0.5 * f64::from(partial)) / f64::from(planned) * 100.0)
+}
+
+impl WeekTally {
+    /// The week's adherence, as [`PeriodTally::adherence_percent`] counts it.
+    pub fn adherence_percent(&self) -> Option<f64> {
+        adherence(self.completed, self.partial, self.planned)
+    }
+}
+
 impl PeriodTally {
     /// (completed + ½ partial) ÷ planned, 0–100 %; `None` when nothing was planned.
     pub fn adherence_percent(&self) -> Option<f64> {
-        (self.planned > 0).then(|| {
-            (f64::from(self.completed) + 0.5 * f64::from(self.partial)) / f64::from(self.planned)
-                * 100.0
-        })
+        adherence(self.completed, self.partial, self.planned)
     }
 
     /// The figures in one sentence ("2 completed, 1 partial and 1 missed of 4 planned").

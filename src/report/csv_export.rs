@@ -1,11 +1,13 @@
 //! Every session as CSV: one row per set and side. Columns are documented in docs/csv-format.md.
 
+use crate::domain::adherence::PeriodTally;
 use crate::domain::catalog::Dose;
+use crate::domain::checkin::Day;
 use crate::domain::record::{SessionOutcome, SessionRecord};
 use crate::domain::timeline::Side;
 
 /// The header row, in order.
-pub const COLUMNS: [&str; 17] = [
+pub const COLUMNS: [&str; 20] = [
     "date",
     "started_at",
     "ended_at",
@@ -23,6 +25,9 @@ pub const COLUMNS: [&str; 17] = [
     "prescribed",
     "completed",
     "completed_in_full",
+    "back_pain_before",
+    "leg_pain_before",
+    "worst_pain",
 ];
 
 fn kind_and_amount(dose: Dose) -> (&'static str, String) {
@@ -45,8 +50,14 @@ pub fn inert(text: &str) -> String {
     }
 }
 
-/// The CSV text for `sessions` (oldest first).
-pub fn sessions_csv(sessions: &[SessionRecord]) -> Result<String, csv::Error> {
+/// A pain answer as a cell: blank when it was not answered (never 0).
+fn pain_cell(value: Option<u8>) -> String {
+    value.map_or(String::new(), |v| v.to_string())
+}
+
+/// The CSV text for `sessions` (oldest first), with each session's pain from `days`: the
+/// check-in of its date and its own after-session report.
+pub fn sessions_csv(sessions: &[SessionRecord], days: &[Day]) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(COLUMNS)?;
     for record in sessions {
@@ -55,6 +66,19 @@ pub fn sessions_csv(sessions: &[SessionRecord]) -> Result<String, csv::Error> {
             SessionOutcome::EndedEarly => "ended_early",
             SessionOutcome::Interrupted => "interrupted",
         };
+        let date = record.started_at.date_naive();
+        let check_in = days
+            .iter()
+            .filter(|d| d.date == date)
+            .find_map(|d| d.check_in.as_ref());
+        let back = pain_cell(check_in.and_then(|c| c.back_pain));
+        let leg = pain_cell(check_in.and_then(|c| c.answered_leg_pain()));
+        let worst = pain_cell(
+            days.iter()
+                .filter(|d| d.date == date)
+                .find_map(|d| d.report_for(record.started_at))
+                .map(|r| r.worst_pain),
+        );
         for exercise in &record.exercises {
             for set in &exercise.sets {
                 let (kind, prescribed) = kind_and_amount(set.prescribed);
@@ -77,6 +101,9 @@ pub fn sessions_csv(sessions: &[SessionRecord]) -> Result<String, csv::Error> {
                     prescribed,
                     completed,
                     (set.completed == set.prescribed).to_string(),
+                    back.clone(),
+                    leg.clone(),
+                    worst.clone(),
                 ])?;
             }
         }
@@ -101,4 +128,38 @@ mod tests {
         assert_eq!(inert("Front plank"), "Front plank");
         assert_eq!(inert("Bird dog = good"), "Bird dog = good");
     }
+}
+
+/// The header row of the weeks CSV.
+pub const WEEK_COLUMNS: [&str; 8] = [
+    "week_start",
+    "under_way",
+    "planned",
+    "completed",
+    "partial",
+    "missed",
+    "extra",
+    "adherence_percent",
+];
+
+/// One row per week of `tally`, counted as `docs/progress-figures.md` defines; adherence is
+/// blank for a week with nothing planned.
+pub fn weeks_csv(tally: &PeriodTally) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(WEEK_COLUMNS)?;
+    for week in &tally.weeks {
+        let adherence = week.adherence_percent();
+        writer.write_record([
+            week.monday.to_string(),
+            week.under_way.to_string(),
+            week.planned.to_string(),
+            week.completed.to_string(),
+            week.partial.to_string(),
+            week.missed.to_string(),
+            week.extra.to_string(),
+            adherence.map_or(String::new(), |p| format!("{p:.1}")),
+        ])?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

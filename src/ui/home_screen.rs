@@ -16,6 +16,20 @@ use super::widgets::sound_settings::settings_ui;
 use super::{Action, minutes_text, palette};
 
 /// What the home screen shows.
+/// What home shows of the person's progress.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HomeProgress {
+    /// Every session record was in when these were counted (otherwise nothing is shown).
+    pub counted: bool,
+    /// Sessions done this week (completed or partial, one a day).
+    pub week_done: u32,
+    /// What the whole week asks for.
+    pub week_target: u32,
+    pub streak_weeks: u32,
+    /// "Front plank: 30 s, up from 25 s on 3 Dec".
+    pub last_change: Option<String>,
+}
+
 pub struct HomeModel<'a> {
     pub today: NaiveDate,
     pub plan: &'a Plan,
@@ -33,6 +47,7 @@ pub struct HomeModel<'a> {
     pub settings: &'a Settings,
     pub last_session: Option<&'a SessionRecord>,
     pub sound_problem: Option<&'a str>,
+    pub progress: &'a HomeProgress,
 }
 
 pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
@@ -112,6 +127,7 @@ pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
                 round_text
             ));
         }
+        progress_ui(ui, model.progress);
         ui.add_space(8.0);
         if let Some(decision) = model.decision {
             actions.extend(decision_ui(ui, decision));
@@ -300,6 +316,34 @@ fn clearance_dialog_ui(ctx: &egui::Context, shown_note: &str, flags: &[RedFlag])
         });
     });
     actions
+}
+
+/// This week against the plan, the streak, and the last change of dose.
+fn progress_ui(ui: &mut egui::Ui, progress: &HomeProgress) {
+    if !progress.counted {
+        return;
+    }
+    let plural = |n: u32, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(format!(
+                "This week: {} of {} done",
+                progress.week_done,
+                plural(progress.week_target, "session")
+            ))
+            .strong(),
+        )
+        .on_hover_text(crate::domain::adherence::PLANNED_MEANS);
+        ui.label("·");
+        ui.label(format!(
+            "Streak: {} meeting the plan",
+            plural(progress.streak_weeks, "week")
+        ))
+        .on_hover_text(crate::domain::adherence::STREAK_MEANS);
+    });
+    if let Some(change) = &progress.last_change {
+        ui.label(format!("Latest change: {change}"));
+    }
 }
 
 fn plan_details_ui(ui: &mut egui::Ui, plan: &Plan) {

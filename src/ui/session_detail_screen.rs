@@ -3,6 +3,7 @@
 
 use egui::RichText;
 
+use crate::domain::dose_changes::DoseChange;
 use crate::domain::record::SessionRecord;
 use crate::domain::rules::{DayDecision, Light};
 
@@ -19,6 +20,8 @@ pub struct SessionDetailModel<'a> {
     pub rules: &'a crate::domain::plan::RuleSettings,
     /// The rules' decision for that day.
     pub decision: Option<&'a DayDecision>,
+    /// What changed from the session before (`None` for the first session).
+    pub changes: Option<&'a [DoseChange]>,
 }
 
 pub fn session_detail_ui(ui: &mut egui::Ui, model: &SessionDetailModel<'_>) -> Vec<Action> {
@@ -57,6 +60,20 @@ pub fn session_detail_ui(ui: &mut egui::Ui, model: &SessionDetailModel<'_>) -> V
                         ui.label(format!("• {reason}"));
                     }
                 });
+        }
+        match model.changes {
+            None => {
+                ui.label("Since the previous session: this was the first.");
+            }
+            Some([]) => {
+                ui.label("Since the previous session: every exercise as before.");
+            }
+            Some(changes) => {
+                ui.label(RichText::new("Since the previous session:").strong());
+                for change in changes {
+                    ui.label(format!("• {}", change.sentence()));
+                }
+            }
         }
         ui.add_space(6.0);
         egui::ScrollArea::vertical()
