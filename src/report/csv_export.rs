@@ -112,24 +112,6 @@ pub fn sessions_csv(sessions: &[SessionRecord], days: &[Day]) -> Result<String, 
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::inert;
-
-    #[test]
-    fn formula_like_text_is_made_inert_and_other_text_is_untouched() {
-        assert_eq!(
-            inert("=HYPERLINK(\"http://x\")"),
-            "'=HYPERLINK(\"http://x\")"
-        );
-        assert_eq!(inert("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(inert("+1"), "'+1");
-        assert_eq!(inert("-2"), "'-2");
-        assert_eq!(inert("Front plank"), "Front plank");
-        assert_eq!(inert("Bird dog = good"), "Bird dog = good");
-    }
-}
-
 /// The header row of the weeks CSV.
 pub const WEEK_COLUMNS: [&str; 8] = [
     "week_start",
@@ -162,4 +144,22 @@ pub fn weeks_csv(tally: &PeriodTally) -> Result<String, csv::Error> {
     }
     let bytes = writer.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inert;
+
+    #[test]
+    fn formula_like_text_is_made_inert_and_other_text_is_untouched() {
+        assert_eq!(
+            inert("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        assert_eq!(inert("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(inert("+1"), "'+1");
+        assert_eq!(inert("-2"), "'-2");
+        assert_eq!(inert("Front plank"), "Front plank");
+        assert_eq!(inert("Bird dog = good"), "Bird dog = good");
+    }
 }
