@@ -107,3 +107,47 @@ fn player_and_home_look_as_reviewed_at_1280x800() {
 fn player_and_home_look_as_reviewed_at_1920x1080() {
     player_and_home_at(1920, 1080);
 }
+
+/// History with `count` sessions, every other day up to the day before the test's today.
+fn history_of(count: u32, width: f32, height: f32, name: &str) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let today = common::morning().date_naive();
+    let start = today - chrono::Duration::days(i64::from(count) * 2);
+    let (sessions, days) = common::generated(
+        (
+            chrono::Datelike::year(&start),
+            chrono::Datelike::month(&start),
+            chrono::Datelike::day(&start),
+        ),
+        count * 2 - 1,
+        2,
+    );
+    assert_eq!(sessions.len() as u32, count);
+    let store = strongback::store::Store::open(dir.path()).expect("store");
+    for s in &sessions {
+        store.save_session(s).expect("save");
+    }
+    store.save_history(&days).expect("save");
+    let mut app = open_app(dir.path());
+    app.harness.set_size(egui::vec2(width, height));
+    app.harness.run();
+    app.click("History");
+    assert_eq!(app.app().screen_kind(), ScreenKind::History);
+    app.harness.run();
+    app.harness.snapshot(name);
+}
+
+#[test]
+fn history_with_one_session_looks_as_reviewed() {
+    history_of(1, 1100.0, 720.0, "history_1_session");
+}
+
+#[test]
+fn history_with_thirty_sessions_looks_as_reviewed() {
+    history_of(30, 1100.0, 720.0, "history_30_sessions");
+}
+
+#[test]
+fn history_with_thirty_sessions_looks_as_reviewed_at_800x600() {
+    history_of(30, 800.0, 600.0, "history_30_sessions_800x600");
+}

@@ -200,7 +200,10 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
         });
         dose_chart_ui(ui, model, chart_height);
         ui.add_space(4.0);
-        ui.strong("Pain");
+        ui.horizontal_wrapped(|ui| {
+            ui.strong("Pain");
+            ui.label("at each check-in; diamonds: the worst pain of a session, by its light");
+        });
         pain_chart_ui(ui, model, chart_height);
     });
     actions
@@ -222,9 +225,13 @@ fn dated_plot<'a>(id: &str, height: f32, room: usize, y_unit: &str, x: (f64, f64
     Plot::new(id)
         .height(height)
         .x_grid_spacer(move |input| {
-            let (unit, ticks) = date_ticks(input.bounds.0, input.bounds.1, room);
+            let (lo, hi) = input.bounds;
+            let (unit, ticks) = date_ticks(lo, hi, room);
+            // A label centred on a tick at the very edge would be cut in half: leave those out.
+            let margin = (hi - lo) * 0.04;
             ticks
                 .into_iter()
+                .filter(|tick| tick.x - lo >= margin && hi - tick.x >= margin)
                 .map(|tick| GridMark {
                     value: tick.x,
                     step_size: unit.days() * 100.0,
@@ -248,11 +255,26 @@ fn dated_plot<'a>(id: &str, height: f32, room: usize, y_unit: &str, x: (f64, f64
 fn legend_row(ui: &mut egui::Ui, entries: &[(Color32, &str)]) {
     ui.horizontal_wrapped(|ui| {
         for (colour, text) in entries {
-            let (rect, _) = ui.allocate_exact_size(Vec2::new(16.0, 10.0), egui::Sense::hover());
-            ui.painter()
-                .rect_filled(rect.shrink2(Vec2::new(0.0, 3.0)), 1.0, *colour);
-            ui.label(*text);
-            ui.add_space(8.0);
+            // Swatch and words as one widget: they wrap to the next line together.
+            let galley = ui.painter().layout_no_wrap(
+                (*text).to_owned(),
+                egui::TextStyle::Body.resolve(ui.style()),
+                ui.visuals().text_color(),
+            );
+            let size = Vec2::new(22.0 + galley.size().x, galley.size().y.max(12.0));
+            let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
+            let swatch = egui::Rect::from_min_size(
+                rect.left_center() - Vec2::new(0.0, 2.0),
+                Vec2::new(16.0, 4.0),
+            );
+            ui.painter().rect_filled(swatch, 1.0, *colour);
+            ui.painter().galley(
+                rect.left_top() + Vec2::new(22.0, (size.y - galley.size().y) / 2.0),
+                galley,
+                ui.visuals().text_color(),
+            );
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, *text));
+            ui.add_space(6.0);
         }
     });
 }
@@ -377,9 +399,9 @@ fn pain_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
             legend.push((
                 light_colour(light),
                 match light {
-                    Light::Green => "green session (worst pain)",
-                    Light::Amber => "amber session (worst pain)",
-                    Light::Red => "red session (worst pain)",
+                    Light::Green => "green session",
+                    Light::Amber => "amber session",
+                    Light::Red => "red session",
                 },
             ));
         }
@@ -395,6 +417,14 @@ fn pain_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
     );
     dated_plot("pain_chart", height, room, "pain 0–10", span)
         .include_y(10.0)
+        .y_grid_spacer(|_| {
+            (0..=5)
+                .map(|i| GridMark {
+                    value: f64::from(i * 2),
+                    step_size: 2.0,
+                })
+                .collect()
+        })
         .show(ui, |plot| {
             let back: Vec<(f64, Option<f64>)> = model
                 .pain
