@@ -36,6 +36,7 @@ const STYLE: &str = r#"
   .keep { break-inside: avoid; page-break-inside: avoid; }
   .empty { border: 1px solid #999; padding: 4mm; }
   .defs { font-size: 8.5pt; color: #333; }
+  .date { white-space: nowrap; }
   li { break-inside: avoid; }
   .detail { break-before: page; page-break-before: always; }
   @page { margin: 12mm; }
@@ -153,7 +154,7 @@ pub fn report_html(input: &ReportInput<'_>) -> String {
     html.push_str(&dose_charts(&sessions));
     let _ = writeln!(
         html,
-        "<h3>How the figures are counted</h3><p class=\"defs\">{}<br>{}<br>{}<br>{}<br>Counting starts at the later of the plan's start and the first record; the figures are as they stood on {}.</p>",
+        "<div class=\"keep\"><h3>How the figures are counted</h3><p class=\"defs\">{}<br>{}<br>{}<br>{}<br>Counting starts at the later of the plan's start and the first record; the figures are as they stood on {}.</p></div>",
         escape(PLANNED_MEANS),
         escape(ADHERENCE_MEANS),
         escape(MISSED_MEANS),
@@ -291,14 +292,14 @@ fn exercise_table(sessions: &[SessionRecord]) -> String {
             "unchanged".to_owned()
         } else {
             format!(
-                "{} <small>({})</small>",
+                "{} <small class=\"date\">({})</small>",
                 escape(&last.full_text()),
                 last_date.format("%-d %b")
             )
         };
         let _ = writeln!(
             html,
-            "<tr><td>{}</td><td>{} <small>({})</small></td><td>{end}</td></tr>",
+            "<tr><td>{}</td><td>{} <small class=\"date\">({})</small></td><td>{end}</td></tr>",
             escape(&name),
             escape(&first.full_text()),
             first_date.format("%-d %b")
