@@ -447,3 +447,32 @@ fn numbness_from_an_earlier_check_in_is_asked_as_still_there() {
         decision.reasons
     );
 }
+
+/// Answering one question never moves the next under the pointer: choosing a leg pain, or a
+/// kind of pain, leaves every later question where it was.
+#[test]
+fn answers_never_move_the_questions_below_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app_raw(dir.path());
+    app.click("Next");
+    let place = |app: &common::TestApp, label: &str| app.harness.get_by_label(label).rect();
+    let before = place(&app, "pain shooting into a leg");
+    let daily_life = place(
+        &app,
+        "Also answer how your back affects daily life (optional)",
+    );
+    app.click("Leg pain: 4");
+    assert_eq!(place(&app, "pain shooting into a leg"), before);
+    app.choose("pain shooting into a leg");
+    assert_eq!(
+        place(
+            &app,
+            "Also answer how your back affects daily life (optional)"
+        ),
+        daily_life
+    );
+    assert!(
+        !app.shows("Since last time, is it…"),
+        "the intake has no last time"
+    );
+}

@@ -17,7 +17,7 @@ fn request(years: u32, every_days: u32) -> DemoRequest {
 }
 
 #[test]
-fn demo_data_fills_an_empty_folder_with_a_year_of_history_ending_today() {
+fn demo_data_fills_an_empty_folder_with_a_year_of_history_ending_yesterday() {
     let dir = tempfile::tempdir().expect("temp dir");
     let assets = Assets::embedded().expect("assets");
     assert_eq!(run(dir.path(), request(1, 2), &assets).expect("runs"), 0);
@@ -30,8 +30,12 @@ fn demo_data_fills_an_empty_folder_with_a_year_of_history_ending_today() {
     assert!(problem.is_none());
     let first = days.first().map(|d| d.date);
     let last = days.last().map(|d| d.date);
-    assert_eq!(first, NaiveDate::from_ymd_opt(2025, 11, 25));
-    assert_eq!(last, NaiveDate::from_ymd_opt(2026, 11, 24));
+    assert_eq!(first, NaiveDate::from_ymd_opt(2025, 11, 24));
+    assert_eq!(
+        last,
+        NaiveDate::from_ymd_opt(2026, 11, 23),
+        "today is left free to try"
+    );
     // The app opens on it at home (no intake), with the newest session shown.
     let app = common::open_app_raw(dir.path());
     assert_eq!(app.app().screen_kind(), strongback::ScreenKind::Home);

@@ -17,7 +17,8 @@ pub struct DemoRequest {
     pub years: u32,
     /// A session every this many days (1 = daily).
     pub every_days: u32,
-    /// The last day of the history.
+    /// Today: the history ends the day before, so today is free to try (a session generated
+    /// for later today would show as "last session" before it happened).
     pub today: NaiveDate,
 }
 
@@ -38,7 +39,8 @@ pub fn run(dir: &Path, request: DemoRequest, assets: &Assets) -> anyhow::Result<
         );
     }
     let days_total = request.years * 365;
-    let start = request.today - chrono::Duration::days(i64::from(days_total) - 1);
+    let last = request.today - chrono::Duration::days(1);
+    let start = last - chrono::Duration::days(i64::from(days_total) - 1);
     let (sessions, days) = generate_history(
         &assets.plan.circuit,
         &assets.catalog,
@@ -55,7 +57,7 @@ pub fn run(dir: &Path, request: DemoRequest, assets: &Assets) -> anyhow::Result<
         dir.display(),
         sessions.len(),
         days.len(),
-        request.today
+        last
     ))?;
     super::terminal::say(&format!(
         "open it with: strongback --data-dir {}",

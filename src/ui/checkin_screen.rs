@@ -214,7 +214,11 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
     let mut leg = Some(draft.answers.leg_pain);
     pain_row(ui, "Leg pain right now", "Leg pain", &mut leg);
     draft.answers.leg_pain = leg.unwrap_or(0);
-    if draft.answers.leg_pain > 0 {
+    // The leg questions are always there (greyed out without leg pain), so choosing a leg
+    // pain never moves the questions below under the pointer.
+    let has_leg_pain = draft.answers.leg_pain > 0;
+    let intake = draft.answers.mode == CheckInMode::Intake;
+    ui.add_enabled_ui(has_leg_pain, |ui| {
         ui.label("How far down the leg does it go?");
         radio_row(
             ui,
@@ -226,17 +230,20 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
                 (LegExtent::Foot, "into the foot"),
             ],
         );
-        ui.label("Since last time, is it…");
-        radio_row(
-            ui,
-            &mut draft.answers.leg_trend,
-            &[
-                (LegTrend::Closer, "closer to the back"),
-                (LegTrend::Same, "about the same"),
-                (LegTrend::Further, "further down the leg"),
-            ],
-        );
-    }
+        // At the intake there is no "last time" to compare with.
+        if !intake {
+            ui.label("Since last time, is it…");
+            radio_row(
+                ui,
+                &mut draft.answers.leg_trend,
+                &[
+                    (LegTrend::Closer, "closer to the back"),
+                    (LegTrend::Same, "about the same"),
+                    (LegTrend::Further, "further down the leg"),
+                ],
+            );
+        }
+    });
     // While an earlier warning is open, its signs are asked as "still there", so a person
     // whose numbness has not gone need not call it new (clinical spec §5 R2).
     let numbness = match draft.answers.numbness_reported_on() {
@@ -304,11 +311,14 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
             (PainKind::NoPain, "no pain"),
         ],
     );
-    if draft.answers.offer_presentation && draft.answers.pain_kind.is_some() {
-        ui.checkbox(
-            &mut draft.answers.confirms_presentation,
-            "Use this answer to shape my plan (for example, no forward bending with leg pain)",
-        );
+    if draft.answers.offer_presentation {
+        // Always there (greyed out until a kind is chosen), so nothing below moves.
+        ui.add_enabled_ui(draft.answers.pain_kind.is_some(), |ui| {
+            ui.checkbox(
+                &mut draft.answers.confirms_presentation,
+                "Use this answer to shape my plan (for example, no forward bending with leg pain)",
+            );
+        });
     }
     ui.add_space(4.0);
     ui.checkbox(

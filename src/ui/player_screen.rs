@@ -280,6 +280,20 @@ fn countdown_digits(view: &PlayerView) -> String {
 fn countdown_spoken(view: &PlayerView) -> String {
     match (view.phase.dose, view.remaining_display_secs()) {
         (_, Some(1)) => "1 second left".to_owned(),
+        // As the clock reads ("1:30"): one minute and thirty seconds.
+        (_, Some(secs)) if secs >= 60 => {
+            let (minutes, rest) = (secs / 60, secs % 60);
+            let minutes = if minutes == 1 {
+                "1 minute".to_owned()
+            } else {
+                format!("{minutes} minutes")
+            };
+            match rest {
+                0 => format!("{minutes} left"),
+                1 => format!("{minutes} 1 second left"),
+                _ => format!("{minutes} {rest} seconds left"),
+            }
+        }
         (_, Some(secs)) => format!("{secs} seconds left"),
         (Dose::Reps { reps }, None) => format!("{reps} reps"),
         (_, None) => String::new(),
