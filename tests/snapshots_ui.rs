@@ -151,3 +151,30 @@ fn history_with_thirty_sessions_looks_as_reviewed() {
 fn history_with_thirty_sessions_looks_as_reviewed_at_800x600() {
     history_of(30, 800.0, 600.0, "history_30_sessions_800x600");
 }
+
+/// The summary after a session ended early: the questions first, beside what was done where
+/// there is room, above it where there is not.
+fn summary_at(width: u32, height: u32) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.harness
+        .set_size(egui::vec2(width as f32, height as f32));
+    app.harness.run();
+    app.start();
+    app.wait_secs(40);
+    app.press(egui::Key::Escape);
+    app.click("End and save");
+    assert_eq!(app.app().screen_kind(), ScreenKind::Summary);
+    app.harness.run();
+    app.harness.snapshot(format!("summary_{width}x{height}"));
+}
+
+#[test]
+fn summary_looks_as_reviewed_at_800x600() {
+    summary_at(800, 600);
+}
+
+#[test]
+fn summary_looks_as_reviewed_at_1920x1080() {
+    summary_at(1920, 1080);
+}

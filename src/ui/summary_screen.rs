@@ -36,87 +36,121 @@ fn summary_body_ui(
     let record = model.record;
     let saved_to = model.saved_to;
     let mut actions = Vec::new();
-    egui::Panel::right("after_session")
-        .resizable(false)
-        .exact_size(380.0)
-        .show(ui, |ui| {
-            ui.add_space(8.0);
-            ui.heading("How did it go?");
-            if model.answers_saved {
-                ui.label(RichText::new("Thank you, your answers are saved.").color(palette::WORK));
-                return;
-            }
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                pain_row(
-                    ui,
-                    "Worst pain during the session *",
-                    "Worst pain",
-                    &mut draft.worst_pain,
-                );
-                ui.checkbox(
-                    &mut draft.sharp_or_shooting,
-                    "Some pain was sharp or shooting",
-                );
-                ui.add_space(4.0);
-                ui.strong("Did you complete the whole dose?");
-                for answer in &mut draft.completed {
-                    ui.checkbox(&mut answer.completed, answer.name.as_str());
-                }
-                ui.add_space(6.0);
-                if ui
-                    .add_enabled(
-                        draft.worst_pain.is_some(),
-                        egui::Button::new("Save answers"),
-                    )
-                    .clicked()
-                {
-                    actions.push(Action::SubmitSessionReport);
-                }
-            });
-        });
     egui::CentralPanel::default().show(ui, |ui| {
-        let (heading, colour) = match (saved_to, record.outcome) {
-            (None, _) => ("Session finished, but not saved yet", palette::WARNING),
-            (Some(_), SessionOutcome::Completed) => ("Session complete. Well done!", palette::WORK),
-            (Some(_), SessionOutcome::EndedEarly | SessionOutcome::Interrupted) => {
-                ("Session saved", palette::WORK)
-            }
-        };
-        ui.heading(RichText::new(heading).size(30.0).color(colour));
-        let (done, total) = record.sets_done();
-        ui.label(format!(
-            "{done} of {total} sets done in full · {} of training",
-            minutes_text(record.active_secs)
-        ));
-        match saved_to {
-            Some(path) => ui.small(format!("Saved to {path}")),
-            None => ui.colored_label(
-                palette::WARNING,
-                "Use \"Try again\" or \"Save to another folder…\" at the top of the window to keep it.",
-            ),
-        };
-        ui.add_space(8.0);
-        if ui.button(RichText::new("Back to home").size(20.0)).clicked() {
-            actions.push(Action::GoHome);
-        }
-        ui.add_space(8.0);
         egui::ScrollArea::vertical().show(ui, |ui| {
-            egui::Grid::new("summary_grid")
-                .striped(true)
-                .num_columns(3)
-                .show(ui, |ui| {
-                    ui.strong("Exercise");
-                    ui.strong("Step");
-                    ui.strong("Done");
-                    ui.end_row();
-                    for exercise in &record.exercises {
-                        ui.label(&exercise.name);
-                        ui.label(format!("{}: {}", exercise.step, exercise.step_name));
-                        ui.label(exercise.done_sentence());
-                        ui.end_row();
-                    }
+            let (heading, colour) = match (saved_to, record.outcome) {
+                (None, _) => ("Session finished, but not saved yet", palette::WARNING),
+                (Some(_), SessionOutcome::Completed) => {
+                    ("Session complete. Well done!", palette::WORK)
+                }
+                (Some(_), SessionOutcome::EndedEarly | SessionOutcome::Interrupted) => {
+                    ("Session saved", palette::WORK)
+                }
+            };
+            ui.heading(RichText::new(heading).size(30.0).color(colour));
+            let (done, total) = record.sets_done();
+            ui.label(
+                RichText::new(format!(
+                    "{done} of {total} sets done in full · {} of training",
+                    minutes_text(record.active_secs)
+                ))
+                .size(18.0),
+            );
+            match saved_to {
+                Some(path) => ui.label(RichText::new(format!("Saved to {path}")).weak()),
+                None => ui.colored_label(
+                    palette::WARNING,
+                    "Use \"Try again\" or \"Save to another folder…\" at the top of the window to keep it.",
+                ),
+            };
+            ui.add_space(10.0);
+            // The questions first (they decide the next session), then what was done: side
+            // by side where there is room, one above the other where there is not.
+            let side_by_side = ui.available_width() >= 860.0;
+            let mut questions = |ui: &mut egui::Ui| {
+                ui.set_width(ANSWERS_WIDTH);
+                actions.extend(answers_ui(ui, model, draft));
+            };
+            if side_by_side {
+                ui.horizontal_top(|ui| {
+                    ui.vertical(|ui| questions(ui));
+                    ui.add_space(24.0);
+                    ui.vertical(|ui| done_table_ui(ui, record));
                 });
+            } else {
+                ui.vertical(|ui| questions(ui));
+                ui.add_space(12.0);
+                done_table_ui(ui, record);
+            }
         });
     });
     actions
+}
+
+const ANSWERS_WIDTH: f32 = 380.0;
+
+/// The after-session questions and Save answers, then Back to home.
+fn answers_ui(
+    ui: &mut egui::Ui,
+    model: &SummaryModel<'_>,
+    draft: &mut SessionAnswers,
+) -> Vec<Action> {
+    let mut actions = Vec::new();
+    ui.heading("How did it go?");
+    if model.answers_saved {
+        ui.label(RichText::new("Thank you, your answers are saved.").color(palette::WORK));
+    } else {
+        pain_row(
+            ui,
+            "Worst pain during the session *",
+            "Worst pain",
+            &mut draft.worst_pain,
+        );
+        ui.checkbox(
+            &mut draft.sharp_or_shooting,
+            "Some pain was sharp or shooting",
+        );
+        ui.add_space(4.0);
+        ui.strong("Did you complete the whole dose?");
+        for answer in &mut draft.completed {
+            ui.checkbox(&mut answer.completed, answer.name.as_str());
+        }
+        ui.add_space(6.0);
+        if ui
+            .add_enabled(
+                draft.worst_pain.is_some(),
+                egui::Button::new(RichText::new("Save answers").size(18.0)),
+            )
+            .clicked()
+        {
+            actions.push(Action::SubmitSessionReport);
+        }
+    }
+    ui.add_space(10.0);
+    if ui
+        .button(RichText::new("Back to home").size(20.0))
+        .clicked()
+    {
+        actions.push(Action::GoHome);
+    }
+    actions
+}
+
+/// What was done, exercise by exercise.
+fn done_table_ui(ui: &mut egui::Ui, record: &SessionRecord) {
+    egui::Grid::new("summary_grid")
+        .striped(true)
+        .num_columns(3)
+        .show(ui, |ui| {
+            ui.strong("Exercise");
+            ui.strong("Step");
+            ui.strong("Done");
+            ui.end_row();
+            for exercise in &record.exercises {
+                ui.label(&exercise.name);
+                ui.label(format!("{}: {}", exercise.step, exercise.step_name));
+                ui.label(exercise.done_sentence());
+                ui.end_row();
+            }
+        });
 }

@@ -26,10 +26,13 @@ pub fn morning() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-24T07:30:00+01:00").expect("valid test date")
 }
 
-/// The app on `data_dir`, with the bundled assets, a manual clock and recorded sound. At a
+/// The app on `data_dir`, with the bundled assets, a manual clock and recorded sound, once
+/// every past session is loaded (so home's progress line is drawn the same every run). At a
 /// first start the intake is answered (no red flags, back pain 2, a general ache).
 pub fn open_app(data_dir: &Path) -> TestApp {
     let mut app = open_app_raw(data_dir);
+    app.harness.state_mut().wait_for_sessions();
+    app.harness.run();
     if app.app().screen_kind() == strongback::ScreenKind::CheckIn {
         app.answer_check_in(2);
     }
