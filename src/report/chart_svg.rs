@@ -197,14 +197,24 @@ impl Chart<'_> {
                 level.colour
             );
         }
+        // Every marker's line; its label only where it does not run into the previous one.
+        let mut last_label_end = f64::NEG_INFINITY;
         for marker in &self.markers {
             let x = px(marker.x);
             let half = marker.label.chars().count() as f64 * CHAR_W / 2.0;
             let _ = write!(
                 svg,
-                r##"<line x1="{x:.1}" y1="{top:.1}" x2="{x:.1}" y2="{0:.1}" stroke="#b07d00" stroke-dasharray="2 2"/><text x="{1:.1}" y="{2:.1}" font-size="9" fill="#7a5600" text-anchor="middle">{3}</text>"##,
+                r##"<line x1="{x:.1}" y1="{top:.1}" x2="{x:.1}" y2="{0:.1}" stroke="#b07d00" stroke-dasharray="2 2"/>"##,
                 H - BOTTOM,
-                x.clamp(LEFT + half, W - RIGHT - half),
+            );
+            let centre = x.clamp(LEFT + half, W - RIGHT - half);
+            if centre - half < last_label_end + 4.0 {
+                continue;
+            }
+            last_label_end = centre + half;
+            let _ = write!(
+                svg,
+                r##"<text x="{centre:.1}" y="{0:.1}" font-size="9" fill="#7a5600" text-anchor="middle">{1}</text>"##,
                 top + 9.0,
                 escape(&marker.label)
             );

@@ -368,6 +368,10 @@ fn dose_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
                     .collect();
                 line_with_markers(plot, name, *colour, &points);
             }
+            // Labels of changes close together would print over each other: the line shows
+            // every change, the label only those with room (about a twentieth of the span).
+            let room_days = (span.1 - span.0) / 20.0;
+            let mut last_label: Option<f64> = None;
             for change in model
                 .dose
                 .iter()
@@ -375,6 +379,10 @@ fn dose_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
             {
                 let x = day_number(change.date);
                 plot.vline(VLine::new("ladder step change", x).color(palette::GET_READY));
+                if last_label.is_some_and(|last| x - last < room_days) {
+                    continue;
+                }
+                last_label = Some(x);
                 plot.text(
                     Text::new(
                         "ladder step change",
@@ -389,11 +397,10 @@ fn dose_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
 
 fn pain_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
     let leg_colour = Color32::from_rgb(0x8e, 0x44, 0xad);
-    let mut legend = vec![
-        (palette::REST, "back pain"),
-        (leg_colour, "leg pain"),
-        (Color32::GRAY, "weekly mean back pain"),
-    ];
+    let mut legend = vec![(palette::REST, "back pain"), (leg_colour, "leg pain")];
+    if model.weekly_mean.len() > 1 {
+        legend.push((Color32::GRAY, "weekly mean back pain"));
+    }
     for light in [Light::Green, Light::Amber, Light::Red] {
         if model.lights.iter().any(|(_, l, _)| *l == light) {
             legend.push((
