@@ -6,6 +6,7 @@
 pub mod adherence;
 pub mod answers;
 pub mod catalog;
+pub mod catalog_filter;
 pub mod checkin;
 pub mod circuit;
 pub mod coach;
@@ -17,6 +18,7 @@ pub mod plan;
 pub mod plan_diff;
 pub mod player;
 pub mod progress;
+pub mod projection;
 pub mod record;
 pub mod rules;
 pub mod timeline;
