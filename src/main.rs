@@ -5,7 +5,9 @@ use clap::Parser as _;
 fn main() -> std::process::ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = strongback::cli::Cli::parse();
-    if let Some(command) = &cli.command {
+    if let Some(command) = &cli.command
+        && !matches!(command, strongback::cli::Command::Edit { .. })
+    {
         return match strongback::cli::run_command(
             command,
             cli.assets.as_deref(),

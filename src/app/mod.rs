@@ -13,6 +13,7 @@
 mod care;
 mod day_book;
 mod notice_board;
+mod plan_editing;
 mod plans_and_files;
 mod preferences;
 mod progress_views;
@@ -46,6 +47,7 @@ use screens::Screen;
 use session_archive::SessionArchive;
 use workout::ActiveSession;
 
+pub use plan_editing::{EditorStart, empty_plan};
 pub use screens::ScreenKind;
 
 /// What the app is built from; tests pass fakes.
@@ -360,6 +362,13 @@ impl StrongbackApp {
             | Action::PickerCancel) => self.apply_picker(picker),
             Action::DismissNotice(index) => self.notices.dismiss(index),
             Action::ToggleFullScreen => self.full_screen_toggle = true,
+            Action::NewPlan => self.open_plan_editor(EditorStart::New),
+            Action::EditCurrentPlan => self.open_plan_editor(EditorStart::Current),
+            Action::ContinuePlanDraft => self.open_plan_editor(EditorStart::Draft),
+            Action::EditPlanDraft(draft) => self.edit_plan_draft(*draft),
+            Action::SaveDraftPlan | Action::DraftHandout => self.open_file_dialog(&action),
+            Action::InstallDraftPlan => self.install_draft_plan(),
+            Action::CloseEditor => self.close_editor(),
         }
     }
 

@@ -22,6 +22,8 @@ impl StrongbackApp {
             Action::SaveReport => FilePurpose::SaveReport,
             Action::SaveCsv => FilePurpose::SaveCsv,
             Action::SaveSessionElsewhere => FilePurpose::SaveSession,
+            Action::SaveDraftPlan => FilePurpose::SaveDraftPlan,
+            Action::DraftHandout => FilePurpose::SaveDraftHandout,
             _ => return,
         };
         let start_dir = self
@@ -31,7 +33,11 @@ impl StrongbackApp {
             .filter(|dir| dir.is_dir())
             .or_else(|| directories::UserDirs::new().map(|d| d.home_dir().to_path_buf()))
             .unwrap_or_else(|| PathBuf::from("."));
-        let plan_name = self.plan.as_ref().map_or("plan", |p| p.plan.name.as_str());
+        let draft_name = self.draft_name();
+        let plan_name = match &draft_name {
+            Some(name) => name.as_str(),
+            None => self.plan.as_ref().map_or("plan", |p| p.plan.name.as_str()),
+        };
         let file_name = match purpose {
             FilePurpose::OpenPlan => String::new(),
             FilePurpose::ExportPlan => format!("{}.ron", file_stem_for(plan_name)),
@@ -39,6 +45,10 @@ impl StrongbackApp {
             FilePurpose::SaveReport => format!("strongback-report-{}.html", self.today()),
             FilePurpose::SaveCsv => format!("strongback-sessions-{}.csv", self.today()),
             FilePurpose::SaveSession => self.unsaved_file_name(),
+            FilePurpose::SaveDraftPlan => format!("{}.ron", file_stem_for(plan_name)),
+            FilePurpose::SaveDraftHandout => {
+                format!("{}-handout.html", file_stem_for(plan_name))
+            }
         };
         self.file_picker = Some(FileBrowser::new(purpose, start_dir, file_name));
     }
@@ -70,6 +80,8 @@ impl StrongbackApp {
                     FilePurpose::SaveReport => self.save_report(&path),
                     FilePurpose::SaveCsv => self.save_csv(&path),
                     FilePurpose::SaveSession => self.save_unsaved_session_to(&path),
+                    FilePurpose::SaveDraftPlan => self.save_draft_plan_to(&path),
+                    FilePurpose::SaveDraftHandout => self.save_draft_handout_to(&path),
                 }
             }
             _ => {}

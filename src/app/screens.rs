@@ -28,6 +28,7 @@ pub enum ScreenKind {
     Today,
     History,
     SessionDetail,
+    PlanEditor,
 }
 
 /// The screen showing, with the state only it needs.
@@ -57,6 +58,8 @@ pub(super) enum Screen {
         source: String,
         problems: FileProblems,
     },
+    /// The physio's plan editor.
+    PlanEditor(Box<super::plan_editing::EditorState>),
 }
 
 /// A finished session and the after-session answers being given.
@@ -82,6 +85,7 @@ impl Screen {
             Screen::Today(_) => ScreenKind::Today,
             Screen::History(_) => ScreenKind::History,
             Screen::SessionDetail { .. } => ScreenKind::SessionDetail,
+            Screen::PlanEditor(_) => ScreenKind::PlanEditor,
         }
     }
 }
@@ -107,9 +111,12 @@ impl StrongbackApp {
                 },
             );
         }
+        if matches!(self.screen, Screen::PlanEditor(_)) {
+            return self.plan_editor_screen_ui(ui);
+        }
         let now = self.clock.monotonic();
         match &self.screen {
-            Screen::Home | Screen::Today(_) => Vec::new(),
+            Screen::Home | Screen::Today(_) | Screen::PlanEditor(_) => Vec::new(),
             Screen::Summary(summary) => ui::summary_screen::summary_ui(
                 ui,
                 &ui::summary_screen::SummaryModel {
@@ -202,6 +209,7 @@ impl StrongbackApp {
             last_session: self.sessions.latest(),
             sound_problem: sound_problem.as_deref(),
             progress: &cache.progress,
+            has_plan_draft: self.has_plan_draft(),
         };
         ui::home_screen::home_ui(ui, &model)
     }

@@ -103,6 +103,13 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Open the plan editor (on PLAN, or on a new plan): build a plan, see its projection,
+    /// save it, print its handout.
+    Edit {
+        /// A plan file to edit (one that fails the checks opens too, to be fixed).
+        #[arg(value_name = "PLAN")]
+        plan: Option<PathBuf>,
+    },
     /// Fill an empty data folder with a generated history (sessions, check-ins, reports)
     /// ending today, to see the app with months of progress.
     DemoData {
@@ -205,6 +212,9 @@ pub fn run_command(
         Command::Handout { plan, out, force } => {
             handout_command::run(plan, out, *force, &assets.catalog)
         }
+        Command::Edit { .. } => {
+            anyhow::bail!("`edit` opens the window: run it as `strongback edit [PLAN]`")
+        }
         Command::DemoData {
             dir,
             years,
@@ -229,6 +239,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         no_sound: cli.no_sound,
         window_size: cli.window_size,
         full_screen: cli.full_screen,
+        editor: match cli.command {
+            Some(Command::Edit { plan: Some(path) }) => Some(crate::app::EditorStart::File(path)),
+            Some(Command::Edit { plan: None }) => Some(crate::app::EditorStart::New),
+            _ => None,
+        },
     })
 }
 

@@ -19,6 +19,8 @@ pub struct WindowOptions {
     /// Inner size of the window in points; 1100 × 720 when not given.
     pub window_size: Option<[f32; 2]>,
     pub full_screen: bool,
+    /// Open in the plan editor (`strongback edit`).
+    pub editor: Option<crate::app::EditorStart>,
 }
 
 /// Open the app window and run until it is closed.
@@ -40,6 +42,7 @@ pub fn run(options: WindowOptions) -> anyhow::Result<()> {
         }
     }
     let no_sound = options.no_sound;
+    let editor = options.editor.clone();
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Strongback")
@@ -63,15 +66,17 @@ pub fn run(options: WindowOptions) -> anyhow::Result<()> {
                     ctx.request_repaint()
                 })))
             };
-            Ok(Box::new(
-                StrongbackApp::new(AppDeps {
-                    clock: Box::new(SystemClock::new()),
-                    audio,
-                    store,
-                    assets,
-                })
-                .with_screen_awake(Box::new(DesktopScreenAwake::default())),
-            ))
+            let mut app = StrongbackApp::new(AppDeps {
+                clock: Box::new(SystemClock::new()),
+                audio,
+                store,
+                assets,
+            })
+            .with_screen_awake(Box::new(DesktopScreenAwake::default()));
+            if let Some(start) = editor {
+                app.open_editor(start);
+            }
+            Ok(Box::new(app))
         }),
     )
     .map_err(|err| anyhow!("{err}"))

@@ -13,14 +13,22 @@ pub enum FilePurpose {
     SaveCsv,
     /// A finished session that could not be saved in the data folder.
     SaveSession,
+    /// The plan editor's plan, and its handout.
+    SaveDraftPlan,
+    SaveDraftHandout,
 }
 
 impl FilePurpose {
     /// The kind of file listed and, when saving, added to a bare name.
     pub fn extension(self) -> &'static str {
         match self {
-            FilePurpose::OpenPlan | FilePurpose::ExportPlan | FilePurpose::SaveSession => "ron",
-            FilePurpose::SaveHandout | FilePurpose::SaveReport => "html",
+            FilePurpose::OpenPlan
+            | FilePurpose::ExportPlan
+            | FilePurpose::SaveSession
+            | FilePurpose::SaveDraftPlan => "ron",
+            FilePurpose::SaveHandout | FilePurpose::SaveReport | FilePurpose::SaveDraftHandout => {
+                "html"
+            }
             FilePurpose::SaveCsv => "csv",
         }
     }

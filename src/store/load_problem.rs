@@ -22,6 +22,8 @@ pub enum StoredFile {
     Session,
     History,
     Plan,
+    /// The plan editor's draft.
+    PlanDraft,
     InProgress,
     /// The `sessions/` folder itself.
     SessionsFolder,

@@ -37,6 +37,8 @@ const SETTINGS_FILE: &str = "settings.ron";
 const IN_PROGRESS_FILE: &str = "in-progress.ron";
 const SESSIONS_DIR: &str = "sessions";
 const PLAN_FILE: &str = "plan.ron";
+/// The plan editor's work in progress: a plan file that may not pass the checks yet.
+const PLAN_DRAFT_FILE: &str = "plan-draft.ron";
 const HISTORY_FILE: &str = "history.ron";
 const LOCK_FILE: &str = "strongback.lock";
 
@@ -409,6 +411,50 @@ impl Store {
             reason,
         })?;
         write_atomically(&self.dir.join(PLAN_FILE), text.as_bytes())
+    }
+
+    /// Keep the plan editor's draft (it may not pass the checks yet).
+    pub fn save_plan_draft(&self, plan: &Plan) -> Result<(), StoreError> {
+        let text = plan_file::plan_to_text(plan).map_err(|reason| StoreError::Encode {
+            what: "plan draft".to_owned(),
+            reason,
+        })?;
+        write_atomically(&self.dir.join(PLAN_DRAFT_FILE), text.as_bytes())
+    }
+
+    /// Whether the plan editor has a draft kept here.
+    pub fn has_plan_draft(&self) -> bool {
+        self.dir.join(PLAN_DRAFT_FILE).exists()
+    }
+
+    /// The plan editor's draft, if one is kept. One that cannot be read is set aside.
+    pub fn load_plan_draft(&self) -> (Option<Plan>, Option<LoadProblem>) {
+        let path = self.dir.join(PLAN_DRAFT_FILE);
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            return (None, None);
+        };
+        let file = path.display().to_string();
+        match ron_file::parse_ron::<Plan>(&file, &text) {
+            Ok(plan) => (Some(plan), None),
+            Err(error) => (
+                None,
+                Some(LoadProblem {
+                    file: StoredFile::PlanDraft,
+                    problems: error.into(),
+                    kept: self.set_aside(&path),
+                }),
+            ),
+        }
+    }
+
+    /// The draft is done with (saved to a file and installed, or discarded).
+    pub fn remove_plan_draft(&self) -> Result<(), StoreError> {
+        let path = self.dir.join(PLAN_DRAFT_FILE);
+        match std::fs::remove_file(&path) {
+            Ok(()) => atomic_write::sync_dir(&path),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(reason) => Err(StoreError::Remove { path, reason }),
+        }
     }
 
     pub fn save_in_progress(&self, snapshot: &InProgressSession) -> Result<(), StoreError> {

@@ -3,9 +3,7 @@
 use std::path::Path;
 
 use crate::domain::catalog::Catalog;
-use crate::domain::circuit::Circuit;
 use crate::domain::plan::{CheckedPlan, Plan, PlanV1};
-use crate::domain::timeline::Timeline;
 use crate::store::ron_file::{self, DataFileError, FileProblems};
 use crate::store::ron_spans::SpanIndex;
 
@@ -63,19 +61,9 @@ pub fn check_plan_text(
             return Err(DataFileError::at(file, line, col, message).into());
         }
     };
-    let circuit = Circuit::resolve(&plan, catalog).ok();
-    // Every range is checked before the timeline is built: it allocates a phase per round,
-    // set and side, so `rounds: 4000000000` must be refused first, not expanded.
-    let mut problems = plan.problems(catalog, None);
-    if problems.is_empty()
-        && let Some(circuit) = &circuit
-    {
-        let planned_minutes = Timeline::build(circuit).planned_total_secs().div_ceil(60);
-        problems = plan.problems(catalog, Some(planned_minutes));
-    }
-    match (problems.is_empty(), circuit) {
-        (true, Some(circuit)) => Ok(CheckedPlan { plan, circuit }),
-        _ => {
+    match plan.checked(catalog) {
+        Ok(checked) => Ok(checked),
+        Err(problems) => {
             let spans = SpanIndex::build(text);
             let mut errors: Vec<DataFileError> = problems
                 .into_iter()

@@ -13,6 +13,8 @@ pub fn file_picker_ui(ctx: &egui::Context, browser: &FileBrowser) -> Vec<Action>
         FilePurpose::OpenPlan => ("Open a plan file", "Open"),
         FilePurpose::ExportPlan => ("Export the plan to a file", "Save"),
         FilePurpose::SaveHandout => ("Save a printable handout", "Save"),
+        FilePurpose::SaveDraftPlan => ("Save the plan to a file", "Save"),
+        FilePurpose::SaveDraftHandout => ("Save a printable handout of this plan", "Save"),
         FilePurpose::SaveReport => ("Save the report for your clinician", "Save"),
         FilePurpose::SaveCsv => ("Export every session as CSV", "Save"),
         FilePurpose::SaveSession => ("Save the session to another folder", "Save"),

@@ -48,6 +48,8 @@ pub struct HomeModel<'a> {
     pub last_session: Option<&'a SessionRecord>,
     pub sound_problem: Option<&'a str>,
     pub progress: &'a HomeProgress,
+    /// The plan editor has a draft kept.
+    pub has_plan_draft: bool,
 }
 
 pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
@@ -72,6 +74,26 @@ pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
                     .clicked()
                 {
                     actions.push(Action::SaveHandout);
+                }
+            });
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new("Clinicians:").weak());
+                if ui
+                    .button("New plan…")
+                    .on_hover_text("Build a plan in the plan editor")
+                    .clicked()
+                {
+                    actions.push(Action::NewPlan);
+                }
+                if ui
+                    .button("Edit this plan…")
+                    .on_hover_text("Open the plan in use in the plan editor")
+                    .clicked()
+                {
+                    actions.push(Action::EditCurrentPlan);
+                }
+                if model.has_plan_draft && ui.button("Continue draft…").clicked() {
+                    actions.push(Action::ContinuePlanDraft);
                 }
             });
             ui.separator();

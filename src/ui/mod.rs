@@ -5,6 +5,7 @@ pub mod file_picker_dialog;
 pub mod history_screen;
 pub mod home_screen;
 pub mod load_error_screen;
+pub mod plan_editor;
 pub mod plan_preview_screen;
 pub mod player_screen;
 pub mod recovery_screen;
@@ -89,6 +90,17 @@ pub enum Action {
     SaveCsv,
     /// F11 or the Full screen button: fill the screen, or go back to a window.
     ToggleFullScreen,
+    /// Open the plan editor on an empty plan / the plan in use / the kept draft.
+    NewPlan,
+    EditCurrentPlan,
+    ContinuePlanDraft,
+    /// The plan editor's draft, as edited on screen.
+    EditPlanDraft(Box<plan_editor::PlanDraft>),
+    /// Plan editor: save the plan to a file / save its handout / make it the plan in use.
+    SaveDraftPlan,
+    DraftHandout,
+    InstallDraftPlan,
+    CloseEditor,
 }
 
 /// Colours used across screens, chosen to stay readable in light and dark themes.

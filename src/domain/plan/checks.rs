@@ -7,6 +7,30 @@ use crate::domain::dates;
 impl Plan {
     pub const SCHEMA_VERSION: u32 = 2;
 
+    /// Every check, in the order `validate` runs them: the ranges first (the timeline
+    /// allocates a phase per round, set and side, so `rounds: 4000000000` must be refused
+    /// before it is expanded), then the session length against the physio's limit. The plan
+    /// with its circuit, or every problem at its field.
+    pub fn checked(&self, catalog: &Catalog) -> Result<super::CheckedPlan, Vec<PlanProblem>> {
+        let circuit = crate::domain::circuit::Circuit::resolve(self, catalog).ok();
+        let mut problems = self.problems(catalog, None);
+        if problems.is_empty()
+            && let Some(circuit) = &circuit
+        {
+            let planned_minutes = crate::domain::timeline::Timeline::build(circuit)
+                .planned_total_secs()
+                .div_ceil(60);
+            problems = self.problems(catalog, Some(planned_minutes));
+        }
+        match (problems.is_empty(), circuit) {
+            (true, Some(circuit)) => Ok(super::CheckedPlan {
+                plan: self.clone(),
+                circuit,
+            }),
+            _ => Err(problems),
+        }
+    }
+
     /// Everything wrong with the plan against the catalog, each at its field.
     /// `planned_minutes` is the session length the timeline gives (for the length limit).
     pub fn problems(&self, catalog: &Catalog, planned_minutes: Option<u64>) -> Vec<PlanProblem> {
