@@ -22,7 +22,8 @@ pub(super) fn catalog_ui(ui: &mut egui::Ui, draft: &mut PlanDraft, catalog: &Cat
                 .desired_width(160.0),
         )
         .labelled_by(label.id);
-        egui::ComboBox::from_label("bias")
+        let label = ui.label("bias");
+        egui::ComboBox::from_id_salt("filter_bias")
             .selected_text(bias_text(draft.filter.bias))
             .show_ui(ui, |ui| {
                 for bias in [
@@ -33,8 +34,11 @@ pub(super) fn catalog_ui(ui: &mut egui::Ui, draft: &mut PlanDraft, catalog: &Cat
                 ] {
                     ui.selectable_value(&mut draft.filter.bias, bias, bias_text(bias));
                 }
-            });
-        egui::ComboBox::from_label("equipment")
+            })
+            .response
+            .labelled_by(label.id);
+        let label = ui.label("equipment");
+        egui::ComboBox::from_id_salt("filter_equipment")
             .selected_text(draft.filter.equipment.map_or("any", |e| e.label()))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut draft.filter.equipment, None, "any");
@@ -45,15 +49,20 @@ pub(super) fn catalog_ui(ui: &mut egui::Ui, draft: &mut PlanDraft, catalog: &Cat
                         equipment.label(),
                     );
                 }
-            });
-        egui::ComboBox::from_label("target")
+            })
+            .response
+            .labelled_by(label.id);
+        let label = ui.label("target");
+        egui::ComboBox::from_id_salt("filter_target")
             .selected_text(draft.filter.target.as_deref().unwrap_or("any"))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut draft.filter.target, None, "any");
                 for target in targets(catalog) {
                     ui.selectable_value(&mut draft.filter.target, Some(target.clone()), target);
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
     });
     if draft.plan.presentation == Presentation::Nerve {
         ui.label(
@@ -93,9 +102,10 @@ pub(super) fn catalog_ui(ui: &mut egui::Ui, draft: &mut PlanDraft, catalog: &Cat
                 }
                 ui.label(
                     RichText::new(format!(
-                        "{} · {} steps · {}",
+                        "{} · {} step{} · {}",
                         bias_text(Some(exercise.bias)),
                         exercise.ladder.len(),
+                        if exercise.ladder.len() == 1 { "" } else { "s" },
                         exercise.targets.join(", ")
                     ))
                     .weak(),

@@ -128,6 +128,19 @@ pub(super) fn projection_ui(
             .y_axis_label(unit)
             .include_y(0.0)
             .include_y(top * 1.25)
+            .y_grid_spacer(move |_| {
+                // 1, 2, 5 or 10 apart, about four lines up to the top.
+                let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0]
+                    .into_iter()
+                    .find(|s| top * 1.25 / s <= 6.0)
+                    .unwrap_or(100.0);
+                (0..=((top * 1.25 / step) as u32))
+                    .map(|i| egui_plot::GridMark {
+                        value: f64::from(i) * step,
+                        step_size: step,
+                    })
+                    .collect()
+            })
             .include_x(1.0)
             .include_x(f64::from(projection.weeks))
             .allow_scroll(false)
