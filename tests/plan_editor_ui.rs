@@ -154,6 +154,14 @@ fn a_plan_built_from_nothing_saves_validates_and_reads_back_equal() {
     tab(&mut app, "Projection");
     assert!(app.shows_containing("Longest session: "));
     assert!(app.shows_containing("Rules that fired"));
+    // Installed on this computer after the preview, it is the plan in use, and the kept
+    // draft is done with.
+    app.click("Install on this computer");
+    assert_eq!(app.app().screen_kind(), ScreenKind::PlanPreview);
+    app.click("Use this plan");
+    assert_eq!(app.app().screen_kind(), ScreenKind::Home);
+    assert_eq!(app.app().plan().map(|p| &p.plan), Some(&draft));
+    assert!(!dir.path().join("plan-draft.ron").exists());
 }
 
 #[test]

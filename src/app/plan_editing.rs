@@ -15,6 +15,9 @@ use crate::ui::plan_editor::{EditorTab, PlanDraft, PlanEditorModel, plan_editor_
 use super::StrongbackApp;
 use super::screens::Screen;
 
+/// The preview's source for a plan installed from the editor.
+pub(super) const FROM_EDITOR: &str = "the plan editor";
+
 /// Where the editor starts from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EditorStart {
@@ -195,7 +198,7 @@ impl StrongbackApp {
         };
         self.screen = Screen::PlanPreview {
             candidate: Box::new(candidate),
-            source: "the plan editor".to_owned(),
+            source: FROM_EDITOR.to_owned(),
         };
     }
 

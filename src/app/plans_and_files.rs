@@ -104,14 +104,19 @@ impl StrongbackApp {
     }
 
     pub(super) fn accept_plan(&mut self) {
-        let Screen::PlanPreview { candidate, .. } = &self.screen else {
+        let Screen::PlanPreview { candidate, source } = &self.screen else {
             return;
         };
+        let from_editor = source == super::plan_editing::FROM_EDITOR;
         let candidate: CheckedPlan = (**candidate).clone();
         match self.store.save_plan(&candidate.plan) {
             Ok(()) => {
                 self.notices
                     .info(format!("Now training from \"{}\".", candidate.plan.name));
+                // The editor's draft is done with once it is the plan in use.
+                if from_editor && let Err(err) = self.store.remove_plan_draft() {
+                    log::warn!("{err}");
+                }
                 self.plan = Some(candidate);
                 // A new plan from a clinician ends an open referral (clinical spec §5 R7).
                 self.record_seen_clinician(super::care::PLAN_ACCEPTED_NOTE.to_owned());
