@@ -3,8 +3,8 @@
 use clap::Parser as _;
 
 fn main() -> std::process::ExitCode {
-    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = strongback::cli::Cli::parse();
+    start_logging(&cli);
     if let Some(command) = &cli.command
         && !matches!(command, strongback::cli::Command::Edit { .. })
     {
@@ -32,4 +32,32 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+/// Log to the terminal; or, when the window opens with no terminal to see it (started from
+/// the desktop menu), to `strongback.log` in the data folder, capped in size.
+fn start_logging(cli: &strongback::cli::Cli) {
+    use std::io::IsTerminal as _;
+    let mut logger =
+        env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn"));
+    let opens_window = matches!(
+        cli.command,
+        None | Some(strongback::cli::Command::Edit { .. })
+    );
+    if opens_window
+        && !std::io::stderr().is_terminal()
+        && let Some(dir) = cli
+            .data_dir
+            .clone()
+            .or_else(strongback::store::Store::default_dir)
+    {
+        use strongback::platform::log_file::{CappedLog, LOG_CAP_BYTES};
+        match CappedLog::open(&dir, LOG_CAP_BYTES) {
+            Ok(file) => {
+                logger.target(env_logger::Target::Pipe(Box::new(file)));
+            }
+            Err(err) => eprintln!("strongback: no log file in {}: {err}", dir.display()),
+        }
+    }
+    logger.init();
 }

@@ -96,6 +96,8 @@ pub struct StrongbackApp {
     screen_awake: Box<dyn ScreenAwake>,
     /// F11 or the Full screen button was pressed: toggle at the end of the frame.
     full_screen_toggle: bool,
+    /// The About box is open.
+    about_open: bool,
 }
 
 impl StrongbackApp {
@@ -174,6 +176,7 @@ impl StrongbackApp {
             frames_drawn: 0,
             screen_awake: Box::new(NoScreenAwake::default()),
             full_screen_toggle: false,
+            about_open: false,
         };
         if intake {
             let draft = app.check_in_draft(crate::domain::answers::CheckInMode::Intake, false);
@@ -369,6 +372,8 @@ impl StrongbackApp {
             Action::SaveDraftPlan | Action::DraftHandout => self.open_file_dialog(&action),
             Action::InstallDraftPlan => self.install_draft_plan(),
             Action::CloseEditor => self.close_editor(),
+            Action::ShowAbout => self.about_open = true,
+            Action::CloseAbout => self.about_open = false,
         }
     }
 

@@ -210,6 +210,7 @@ impl StrongbackApp {
             sound_problem: sound_problem.as_deref(),
             progress: &cache.progress,
             has_plan_draft: self.has_plan_draft(),
+            about_open: self.about_open,
         };
         ui::home_screen::home_ui(ui, &model)
     }

@@ -274,7 +274,7 @@ impl StrongbackApp {
         let saved_to = match self.store.save_session(&record) {
             Ok(path) => {
                 self.record_saved(&record);
-                Some(path.display().to_string())
+                Some(self.where_saved(&path))
             }
             Err(err) => {
                 self.save_problem = Some(err.to_string());
@@ -319,16 +319,26 @@ impl StrongbackApp {
     }
 
     /// "Try again": save every record that could not be saved.
+    /// Where a record was saved, in words: inside the data folder by its place there
+    /// ("your data folder, sessions/2026-11-24T07-30-00.ron"), elsewhere by its full path.
+    fn where_saved(&self, path: &std::path::Path) -> String {
+        match path.strip_prefix(self.store.dir()) {
+            Ok(inside) => format!("your data folder, {}", inside.display()),
+            Err(_) => path.display().to_string(),
+        }
+    }
+
     pub(super) fn retry_saving(&mut self) {
         let records = std::mem::take(&mut self.unsaved_records);
         for record in records {
             match self.store.save_session(&record) {
                 Ok(path) => {
                     self.record_saved(&record);
+                    let place = self.where_saved(&path);
                     if let Screen::Summary(summary) = &mut self.screen
                         && summary.record == record
                     {
-                        summary.saved_to = Some(path.display().to_string());
+                        summary.saved_to = Some(place);
                     }
                     self.notices
                         .info(format!("The session is saved now ({}).", path.display()));

@@ -43,10 +43,19 @@ pub fn run(options: WindowOptions) -> anyhow::Result<()> {
     }
     let no_sound = options.no_sound;
     let editor = options.editor.clone();
+    // The app's icon for the window (the desktop entry names the same one for the menu).
+    let icon =
+        eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icons/strongback-128.png"))
+            .map_err(|err| log::warn!("the window icon could not be read: {err}"))
+            .ok();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Strongback")
+        .with_app_id("strongback");
+    if let Some(icon) = icon {
+        viewport = viewport.with_icon(icon);
+    }
     let native = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Strongback")
-            .with_app_id("strongback")
+        viewport: viewport
             .with_inner_size(options.window_size.unwrap_or([1100.0, 720.0]))
             .with_fullscreen(options.full_screen)
             .with_min_inner_size([720.0, 520.0]),

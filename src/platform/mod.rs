@@ -3,5 +3,6 @@
 
 pub mod clock;
 pub mod file_browser;
+pub mod log_file;
 pub mod screen_awake;
 pub mod sound;

@@ -50,6 +50,8 @@ pub struct HomeModel<'a> {
     pub progress: &'a HomeProgress,
     /// The plan editor has a draft kept.
     pub has_plan_draft: bool,
+    /// The About box is open.
+    pub about_open: bool,
 }
 
 pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
@@ -96,6 +98,9 @@ pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
                     actions.push(Action::ContinuePlanDraft);
                 }
             });
+            if ui.button("About Strongback").clicked() {
+                actions.push(Action::ShowAbout);
+            }
             ui.separator();
             actions.extend(settings_ui(ui, model.settings, model.sound_problem));
             ui.separator();
@@ -153,6 +158,9 @@ pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
         ui.add_space(8.0);
         if let Some(decision) = model.decision {
             actions.extend(decision_ui(ui, decision));
+        }
+        if model.about_open {
+            actions.extend(about_dialog_ui(ui.ctx()));
         }
         if model.asking_seen_clinician {
             actions.extend(seen_clinician_dialog_ui(ui.ctx()));
@@ -281,6 +289,31 @@ fn decision_ui(ui: &mut egui::Ui, decision: &DayDecision) -> Vec<Action> {
 }
 
 /// Asks the person to confirm they have seen a clinician about the referral.
+/// The version, licence and where the source is.
+fn about_dialog_ui(ctx: &egui::Context) -> Vec<Action> {
+    let mut actions = Vec::new();
+    egui::Modal::new(egui::Id::unique("about")).show(ctx, |ui| {
+        ui.set_width(460.0);
+        ui.heading(format!("Strongback {}", env!("CARGO_PKG_VERSION")));
+        ui.label(env!("CARGO_PKG_DESCRIPTION"));
+        ui.label(format!("Licence: {}", env!("CARGO_PKG_LICENSE")));
+        ui.label(format!("Source: {}", env!("CARGO_PKG_REPOSITORY")));
+        ui.label(
+            "Third-party software and fonts: see THIRD-PARTY-NOTICES (installed in              /usr/share/doc/strongback with the package).",
+        );
+        ui.label(
+            RichText::new(
+                "Strongback does not replace a clinician and gives no medication advice.",
+            )
+            .italics(),
+        );
+        if ui.button("Close").clicked() {
+            actions.push(Action::CloseAbout);
+        }
+    });
+    actions
+}
+
 fn seen_clinician_dialog_ui(ctx: &egui::Context) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::Modal::new(egui::Id::unique("seen_clinician")).show(ctx, |ui| {

@@ -101,6 +101,9 @@ pub enum Action {
     DraftHandout,
     InstallDraftPlan,
     CloseEditor,
+    /// The About box: version, licence, source.
+    ShowAbout,
+    CloseAbout,
 }
 
 /// Colours used across screens, chosen to stay readable in light and dark themes.
