@@ -367,3 +367,16 @@ fn the_countdown_is_a_third_of_the_window_high_at_every_size() {
         );
     }
 }
+
+/// The About box gives the version, the licence and where the source is.
+#[test]
+fn the_about_box_names_the_version_licence_and_source() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = common::open_app(dir.path());
+    app.click("About Strongback");
+    assert!(app.shows(&format!("Strongback {}", env!("CARGO_PKG_VERSION"))));
+    assert!(app.shows("Licence: MIT OR Apache-2.0"));
+    assert!(app.shows_containing("Source: "));
+    app.click("Close");
+    assert!(!app.shows("Licence: MIT OR Apache-2.0"));
+}
