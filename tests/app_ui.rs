@@ -380,3 +380,32 @@ fn the_about_box_names_the_version_licence_and_source() {
     app.click("Close");
     assert!(!app.shows("Licence: MIT OR Apache-2.0"));
 }
+
+/// Keys respect focus: with no button focused Space pauses; with a button reached by Tab,
+/// Space and Enter press that button (not Pause or Done).
+#[test]
+fn space_and_enter_press_the_focused_button_and_otherwise_pause() {
+    use egui_kittest::kittest::Queryable as _;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.start();
+    app.wait_secs(2);
+    app.press(Key::Space);
+    assert!(app.shows("Paused"), "no focus: Space pauses");
+    app.press(Key::Space);
+    assert!(!app.shows("Paused"));
+    app.harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Skip")
+        .focus();
+    app.harness.run();
+    let before = app.app().session_phase_index().expect("running");
+    app.press(Key::Enter);
+    assert_eq!(
+        app.app().session_phase_index(),
+        Some(before + 1),
+        "Enter pressed the focused Skip"
+    );
+    app.press(Key::Space);
+    assert!(!app.shows("Paused"), "Space pressed Skip, not Pause");
+    assert_eq!(app.app().session_phase_index(), Some(before + 2));
+}

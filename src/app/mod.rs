@@ -197,6 +197,12 @@ impl StrongbackApp {
         self.screen_awake.is_awake()
     }
 
+    /// The index of the session's current phase, while a session runs (for tests).
+    pub fn session_phase_index(&self) -> Option<usize> {
+        let now = self.clock.monotonic();
+        self.session.as_ref().map(|s| s.player.view(now).index)
+    }
+
     pub fn screen_kind(&self) -> ScreenKind {
         self.screen.kind()
     }

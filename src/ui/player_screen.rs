@@ -88,7 +88,7 @@ pub fn player_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
                 egui::Button::new(RichText::new(text).size(text_px))
                     .min_size(Vec2::new(text_px * 6.0, text_px * 2.2))
             };
-            if ui.add(big("Back")).on_hover_text("Left arrow").clicked() {
+            if activated(ui.add(big("Back")).on_hover_text("Left arrow")) {
                 actions.push(Action::Back);
             }
             let (label, action) = if paused {
@@ -96,21 +96,29 @@ pub fn player_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
             } else {
                 ("Pause", Action::Pause)
             };
-            if ui.add(big(label)).on_hover_text("Space").clicked() {
+            if activated(ui.add(big(label)).on_hover_text("Space")) {
                 actions.push(action);
             }
-            if ui.add(big("Skip")).on_hover_text("Right arrow").clicked() {
+            if activated(ui.add(big("Skip")).on_hover_text("Right arrow")) {
                 actions.push(Action::Skip);
             }
-            if phase.waits_for_done && ui.add(big("Done")).on_hover_text("Enter").clicked() {
+            if phase.waits_for_done && activated(ui.add(big("Done")).on_hover_text("Enter")) {
                 actions.push(Action::Done);
             }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if ui.add(big("End session")).on_hover_text("Escape").clicked() {
+                if activated(ui.add(big("End session")).on_hover_text("Escape")) {
                     actions.push(Action::AskToEnd);
                 }
             });
         });
+        ui.label(
+            RichText::new(
+                "Keys: Space pause or resume · Left arrow back · Right arrow skip · Enter done · Esc end · F11 full screen. \
+                 Tab moves to a button; then Space or Enter presses it.",
+            )
+            .size(scaled(13.0, h))
+            .weak(),
+        );
         ui.add_space(6.0);
     });
 
@@ -219,9 +227,13 @@ pub fn player_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
     actions
 }
 
-/// Keys are taken before any widget sees them, so Space never also presses a focused button.
+/// The player's keys. Space and Enter belong to a button the person has moved to with Tab
+/// (they press it, as everywhere else); with no button focused they pause or resume and mark
+/// a rep item done. The arrows, Escape and F11 work whatever has focus. Keys taken here are
+/// consumed, so no widget also sees them.
 fn keyboard_actions(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
     let mut actions = Vec::new();
+    let focused = ui.memory(|m| m.focused().is_some());
     let pressed = |key| ui.input_mut(|i| i.consume_key(Modifiers::NONE, key));
     if model.confirming_end {
         // Enter presses the focused button (Keep going, unless the person moved to End and
@@ -234,7 +246,7 @@ fn keyboard_actions(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
     if pressed(Key::F11) {
         actions.push(Action::ToggleFullScreen);
     }
-    if pressed(Key::Space) {
+    if !focused && pressed(Key::Space) {
         actions.push(if model.view.state == PlayerState::Paused {
             Action::Resume
         } else {
@@ -247,13 +259,23 @@ fn keyboard_actions(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
     if pressed(Key::ArrowLeft) {
         actions.push(Action::Back);
     }
-    if pressed(Key::Enter) {
+    if !focused && pressed(Key::Enter) {
         actions.push(Action::Done);
     }
     if pressed(Key::Escape) {
         actions.push(Action::AskToEnd);
     }
     actions
+}
+
+/// A player button was pressed. A mouse or touch press leaves no keyboard focus behind, so
+/// Space keeps pausing rather than pressing the last button clicked.
+fn activated(response: egui::Response) -> bool {
+    let clicked = response.clicked();
+    if clicked && response.clicked_by(egui::PointerButton::Primary) {
+        response.surrender_focus();
+    }
+    clicked
 }
 
 fn phase_style(kind: PhaseKind) -> (egui::Color32, &'static str) {
@@ -414,8 +436,14 @@ fn clock_text(secs: u64) -> String {
 /// What the big number means, and what else the person needs to know about it.
 fn under_countdown(view: &PlayerView) -> Vec<String> {
     let phase = view.phase;
+    // "1:30" is minutes and seconds: the caption says so.
+    let left = if view.remaining_display_secs().is_some_and(|s| s >= 60) {
+        "minutes and seconds left"
+    } else {
+        "seconds left"
+    };
     if !phase.is_work() {
-        return vec!["seconds left".to_owned()];
+        return vec![left.to_owned()];
     }
     match phase.dose {
         Dose::Reps { .. } => vec![
@@ -431,11 +459,11 @@ fn under_countdown(view: &PlayerView) -> Vec<String> {
             let current = (view.elapsed_in_phase.as_secs() / u64::from(secs_per_rep) + 1)
                 .min(u64::from(reps));
             vec![
-                "seconds left".to_owned(),
+                left.to_owned(),
                 format!("slow rep {current} of {reps}, {secs_per_rep} s each"),
             ]
         }
-        _ => vec!["seconds left".to_owned()],
+        _ => vec![left.to_owned()],
     }
 }
 
