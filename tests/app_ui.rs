@@ -409,3 +409,37 @@ fn space_and_enter_press_the_focused_button_and_otherwise_pause() {
     assert!(!app.shows("Paused"), "Space pressed Skip, not Pause");
     assert_eq!(app.app().session_phase_index(), Some(before + 2));
 }
+
+/// A screen reader hears the player's moments through a polite live region: the phase and
+/// exercise when a phase starts, "Paused", and the last three seconds; not every second.
+#[test]
+fn the_player_announces_phase_changes_pause_and_the_last_three_seconds() {
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.start();
+    let live = |app: &common::TestApp| -> Vec<String> {
+        app.harness
+            .query_all_by_role(egui::accesskit::Role::Label)
+            .filter(|node| node.accesskit_node().live() == egui::accesskit::Live::Polite)
+            .filter_map(|node| node.accesskit_node().value())
+            .collect()
+    };
+    app.wait_secs(1);
+    let first = live(&app);
+    assert_eq!(first.len(), 1, "one live region: {first:?}");
+    assert_eq!(first, vec!["Get ready. Next up: Cat-camel".to_owned()]);
+    app.wait_secs(1);
+    assert_eq!(live(&app), first, "no announcement every second");
+    app.wait_secs(6);
+    assert_eq!(
+        live(&app),
+        vec!["2".to_owned()],
+        "the last seconds, counted"
+    );
+    app.wait_secs(3);
+    let work = live(&app);
+    assert!(work[0].starts_with("Work: Cat-camel"), "{work:?}");
+    app.press(Key::Space);
+    assert_eq!(live(&app), vec!["Paused".to_owned()]);
+}

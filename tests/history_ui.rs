@@ -259,3 +259,26 @@ fn home_and_session_detail_show_progress_the_person_can_feel() {
     assert!(app.shows("Since the previous session:"));
     assert!(app.shows(&format!("• {}", change.sentence())));
 }
+
+/// Calendar days are named for a screen reader, in words, as hover shows them.
+#[test]
+fn calendar_days_are_named_in_words() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    with_history(dir.path());
+    let mut app = open_app(dir.path());
+    app.click("History");
+    // The generated history has a session on Saturday 21 November.
+    assert!(app.shows("Saturday 21 November: session done"));
+    assert!(app.shows("Tuesday 24 November: nothing recorded"));
+}
+
+/// Each chart can be read in words (a screen reader hears it on the header).
+#[test]
+fn each_chart_can_be_read_in_words() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    with_history(dir.path());
+    let mut app = open_app(dir.path());
+    app.click("History");
+    assert!(app.shows_containing("The chart in words: Front plank (best set): 20 s on 20 Oct"));
+    assert!(app.shows_containing("The chart in words: Back pain "));
+}

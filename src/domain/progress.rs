@@ -346,3 +346,79 @@ pub fn date_of_day_number(x: f64) -> Option<NaiveDate> {
     }
     NaiveDate::from_num_days_from_ce_opt(days as i32 + 719_163)
 }
+
+/// A dose chart in words, for a screen reader and for anyone who prefers text: "Front plank
+/// (best set): 20 s on 20 Oct, 30 s on 21 Nov; step 2 to 3 on 5 Nov."
+pub fn dose_in_words(name: &str, points: &[DosePoint]) -> String {
+    let Some(first) = points.first() else {
+        return format!("{name}: no sessions yet.");
+    };
+    let last = points.last().unwrap_or(first);
+    let amount = |p: &DosePoint| {
+        if p.unit == "s" {
+            format!("{} s", p.amount)
+        } else {
+            format!("{} reps", p.amount)
+        }
+    };
+    let mut text = if points.len() == 1 {
+        format!(
+            "{name} (best set): {} on {}",
+            amount(first),
+            first.date.format("%-d %b")
+        )
+    } else {
+        format!(
+            "{name} (best set): {} on {}, {} on {}",
+            amount(first),
+            first.date.format("%-d %b"),
+            amount(last),
+            last.date.format("%-d %b")
+        )
+    };
+    let mut previous = first.step;
+    let changes: Vec<String> = points
+        .iter()
+        .filter(|p| p.step_changed)
+        .map(|p| {
+            let change = format!(
+                "step {previous} to {} on {}",
+                p.step,
+                p.date.format("%-d %b")
+            );
+            previous = p.step;
+            change
+        })
+        .collect();
+    if !changes.is_empty() {
+        text.push_str("; ");
+        text.push_str(&changes.join(", "));
+    }
+    text.push('.');
+    text
+}
+
+/// The pain chart in words: the first and last answered back and leg pain, and how many
+/// check-ins had none.
+pub fn pain_in_words(points: &[PainPoint]) -> String {
+    let answered: Vec<&PainPoint> = points.iter().filter(|p| p.back.is_some()).collect();
+    let (Some(first), Some(last)) = (answered.first(), answered.last()) else {
+        return "Pain: no check-ins with pain answered yet.".to_owned();
+    };
+    let value = |v: Option<f64>| v.map_or("not answered".to_owned(), |v| format!("{v}"));
+    let mut text = format!(
+        "Back pain {} on {}, {} on {}; leg pain {} then {}",
+        value(first.back),
+        first.date.format("%-d %b"),
+        value(last.back),
+        last.date.format("%-d %b"),
+        value(first.leg),
+        value(last.leg)
+    );
+    let unanswered = points.len() - answered.len();
+    if unanswered > 0 {
+        text.push_str(&format!("; {unanswered} check-in(s) without pain answered"));
+    }
+    text.push('.');
+    text
+}

@@ -12,7 +12,7 @@ use crate::domain::date_axis::{date_ticks, tick_unit};
 use crate::domain::plan::Plan;
 use crate::domain::progress::{
     CalendarWeek, DayMark, DosePoint, PainPoint, calendar, date_of_day_number, day_number,
-    dose_series, lights, pain_series, weekly_mean_back_pain,
+    dose_in_words, dose_series, lights, pain_in_words, pain_series, weekly_mean_back_pain,
 };
 use crate::domain::record::{SessionOutcome, SessionRecord};
 use crate::domain::rules::Light;
@@ -178,7 +178,7 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
             );
         });
     egui::CentralPanel::default().show(ui, |ui| {
-        let chart_height = ((ui.available_height() - 150.0) / 2.0).max(120.0);
+        let chart_height = ((ui.available_height() - 200.0) / 2.0).max(120.0);
         ui.horizontal(|ui| {
             ui.strong("Dose over time:");
             let current = model
@@ -199,14 +199,46 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
                 });
         });
         dose_chart_ui(ui, model, chart_height);
+        let name = model
+            .exercises
+            .get(model.selected_exercise)
+            .map_or("", |(_, name)| name.as_str());
+        let first_side = model.dose.first().and_then(|p| p.side);
+        let one_side: Vec<_> = model
+            .dose
+            .iter()
+            .filter(|p| p.side == first_side)
+            .copied()
+            .collect();
+        in_words_ui(ui, "dose_in_words", &dose_in_words(name, &one_side));
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
             ui.strong("Pain");
             ui.label("at each check-in; diamonds: the worst pain of a session, by its light");
         });
         pain_chart_ui(ui, model, chart_height);
+        in_words_ui(ui, "pain_in_words", &pain_in_words(&model.pain));
     });
     actions
+}
+
+/// A chart in words, on request (and always to a screen reader, as the header's name).
+fn in_words_ui(ui: &mut egui::Ui, id: &str, text: &str) {
+    egui::CollapsingHeader::new("The chart in words")
+        .id_salt(id)
+        .default_open(false)
+        .show(ui, |ui| {
+            ui.label(text);
+        })
+        .header_response
+        .on_hover_text(text)
+        .widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::Button,
+                true,
+                format!("The chart in words: {text}"),
+            )
+        });
 }
 
 /// How many date labels fit across `width` points.
@@ -540,8 +572,8 @@ fn calendar_ui(ui: &mut egui::Ui, weeks: &[CalendarWeek]) {
                 ui.label(week.monday.format("%-d %b").to_string());
                 for (i, mark) in week.days.iter().enumerate() {
                     let (colour, text) = match mark {
-                        DayMark::Done => (palette::WORK, "done"),
-                        DayMark::Partial => (palette::GET_READY, "partial"),
+                        DayMark::Done => (palette::WORK, "session done"),
+                        DayMark::Partial => (palette::GET_READY, "session ended early"),
                         DayMark::Rest => (palette::REST, "rest day"),
                         DayMark::Empty => (ui.visuals().faint_bg_color, "nothing recorded"),
                     };
@@ -549,7 +581,11 @@ fn calendar_ui(ui: &mut egui::Ui, weeks: &[CalendarWeek]) {
                         ui.allocate_exact_size(Vec2::splat(16.0), egui::Sense::hover());
                     ui.painter().rect_filled(rect, 3.0, colour);
                     let date = week.monday + chrono::Duration::days(i as i64);
-                    response.on_hover_text(format!("{}: {text}", date.format("%a %-d %b")));
+                    // Named for a screen reader as it is shown on hover: not colour alone.
+                    let name = format!("{}: {text}", date.format("%A %-d %B"));
+                    response
+                        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &name));
+                    response.on_hover_text(name);
                 }
                 ui.label(if week.missed > 0 {
                     week.missed.to_string()

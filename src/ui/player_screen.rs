@@ -366,7 +366,13 @@ fn timer_ui(
     let band = Rect::from_min_size(rect.min, Vec2::new(rect.width(), band_height));
     ui.painter().rect_filled(band, 8.0, colour);
     let (band_response, _) = (ui.allocate_rect(band, egui::Sense::hover()), ());
-    band_response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, phase_name));
+    // What a coach would say at this moment, in a polite live region: a screen reader speaks
+    // it when it changes (a new phase, pause, the last three seconds), never every second.
+    let spoken = announcement(model, phase_name);
+    band_response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &spoken));
+    ui.ctx().accesskit_node_builder(band_response.id, |node| {
+        node.set_live(egui::accesskit::Live::Polite);
+    });
     ui.painter().text(
         band.center(),
         egui::Align2::CENTER_CENTER,
@@ -470,6 +476,27 @@ fn under_countdown(view: &PlayerView) -> Vec<String> {
 /// "0:04", "1:30": a time that is always minutes and seconds.
 fn minutes_seconds(secs: u64) -> String {
     format!("{}:{:02}", secs / 60, secs % 60)
+}
+
+/// The live announcement: the phase and its exercise when a phase starts ("Work: Front plank,
+/// 30 s"; "Rest. Next up: Side plank, left side, 10 s"), "Paused", and the last three seconds
+/// of a timed phase counted down ("3", "2", "1").
+fn announcement(model: &PlayerModel<'_>, phase_name: &str) -> String {
+    let view = &model.view;
+    if view.state == PlayerState::Paused {
+        return "Paused".to_owned();
+    }
+    if let Some(secs @ 1..=3) = view.remaining_display_secs() {
+        return secs.to_string();
+    }
+    let item = model.circuit.item(view.phase.slot);
+    let name = item.map_or(String::new(), |item| item.name.clone());
+    match view.phase.kind {
+        PhaseKind::Work => format!("{phase_name}: {name}, {}", set_side_text(model)),
+        PhaseKind::Done => "Session complete. Well done!".to_owned(),
+        // Between exercises the phase's item is the one coming up.
+        _ => format!("{phase_name}. Next up: {name}"),
+    }
 }
 
 fn set_side_text(model: &PlayerModel<'_>) -> String {
