@@ -366,11 +366,17 @@ fn timer_ui(
     let band = Rect::from_min_size(rect.min, Vec2::new(rect.width(), band_height));
     ui.painter().rect_filled(band, 8.0, colour);
     let (band_response, _) = (ui.allocate_rect(band, egui::Sense::hover()), ());
-    // What a coach would say at this moment, in a polite live region: a screen reader speaks
-    // it when it changes (a new phase, pause, the last three seconds), never every second.
+    band_response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, phase_name));
+    // What a coach would say at this moment, in a polite live region of its own: a screen
+    // reader speaks it when it changes (a new phase, pause, the last three seconds), never
+    // every second.
     let spoken = announcement(model, phase_name);
-    band_response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &spoken));
-    ui.ctx().accesskit_node_builder(band_response.id, |node| {
+    let live = ui.allocate_rect(
+        Rect::from_min_size(band.left_bottom(), Vec2::ZERO),
+        egui::Sense::hover(),
+    );
+    live.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &spoken));
+    ui.ctx().accesskit_node_builder(live.id, |node| {
         node.set_live(egui::accesskit::Live::Polite);
     });
     ui.painter().text(
