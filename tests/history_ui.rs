@@ -5,6 +5,20 @@ mod common;
 use common::{open_app, with_history};
 use strongback::ScreenKind;
 
+/// On the history screen, open the newest session by its line in the list.
+fn open_newest_session(app: &mut common::TestApp) {
+    use egui_kittest::kittest::Queryable as _;
+    let label = app
+        .app()
+        .sessions()
+        .last()
+        .map(|s| s.started_at.format("%a %-d %b %Y, %H:%M").to_string())
+        .expect("a session");
+    app.harness.get_by_label_contains(&label).click();
+    app.harness.run();
+    assert_eq!(app.app().screen_kind(), ScreenKind::SessionDetail);
+}
+
 #[test]
 fn history_shows_adherence_streak_calendar_charts_and_sessions() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -62,18 +76,7 @@ fn a_past_session_opens_with_prescribed_done_pain_light_and_reasons() {
     with_history(dir.path());
     let mut app = open_app(dir.path());
     app.click("History");
-    let label = app
-        .app()
-        .sessions()
-        .last()
-        .map(|s| s.started_at.format("%a %-d %b %Y, %H:%M").to_string())
-        .expect("a session");
-    {
-        use egui_kittest::kittest::Queryable as _;
-        app.harness.get_by_label_contains(&label).click();
-    }
-    app.harness.run();
-    assert_eq!(app.app().screen_kind(), ScreenKind::SessionDetail);
+    open_newest_session(&mut app);
     assert!(app.shows("Session of Saturday 21 November 2026, 07:30"));
     assert!(app.shows_containing("back pain before: "));
     assert!(app.shows_containing("worst pain during: "));
@@ -176,18 +179,7 @@ fn a_red_sessions_detail_shows_what_it_was_given_not_the_rest_that_followed() {
     app.click("Save answers");
     app.click("Back to home");
     app.click("History");
-    let label = app
-        .app()
-        .sessions()
-        .last()
-        .map(|s| s.started_at.format("%a %-d %b %Y, %H:%M").to_string())
-        .expect("a session");
-    {
-        use egui_kittest::kittest::Queryable as _;
-        app.harness.get_by_label_contains(&label).click();
-    }
-    app.harness.run();
-    assert_eq!(app.app().screen_kind(), ScreenKind::SessionDetail);
+    open_newest_session(&mut app);
     assert!(app.shows_containing("How it went: red"));
     assert!(
         !app.shows_containing("Rest for the rest of today"),

@@ -7,8 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::domain::plan::blocks::Timings;
 use crate::domain::plan::{Limits, Plan, PlanProblem, Presentation, RuleSettings};
 use crate::domain::projection::{Projection, Scenario, project, projected_weeks};
-use crate::report::handout::handout_html;
-use crate::store::{export_plan, ron_file, write_shared};
+use crate::store::{export_plan, ron_file};
 use crate::ui::Action;
 use crate::ui::plan_editor::{EditorTab, PlanDraft, PlanEditorModel, plan_editor_ui};
 
@@ -230,18 +229,8 @@ impl StrongbackApp {
     }
 
     pub(super) fn save_draft_handout_to(&mut self, path: &Path) {
-        let (Some(checked), Some(assets)) = (self.checked_draft(), &self.assets) else {
-            return;
-        };
-        let html = handout_html(&checked, &assets.catalog);
-        match write_shared(path, html.as_bytes()) {
-            Ok(()) => self.notices.info(format!(
-                "Handout saved to {}. Open it in a web browser to print it.",
-                path.display()
-            )),
-            Err(err) => self
-                .notices
-                .problem(format!("The handout could not be saved: {err}")),
+        if let Some(checked) = self.checked_draft() {
+            self.write_handout(&checked, path);
         }
     }
 

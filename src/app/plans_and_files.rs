@@ -143,7 +143,14 @@ impl StrongbackApp {
     }
 
     fn save_handout(&mut self, path: &Path) {
-        let (Some(plan), Some(assets)) = (&self.plan, &self.assets) else {
+        if let Some(plan) = self.plan.clone() {
+            self.write_handout(&plan, path);
+        }
+    }
+
+    /// The printable handout of `plan` at `path`, and a notice saying where (or why not).
+    pub(super) fn write_handout(&mut self, plan: &CheckedPlan, path: &Path) {
+        let Some(assets) = &self.assets else {
             return;
         };
         let html = handout_html(plan, &assets.catalog);
