@@ -78,7 +78,7 @@ fn span_index_finds_nested_fields_lists_and_map_keys() {
     );
     assert_eq!(
         spans.find("clinician.contact").map(|p| p.0),
-        Some(line_of("contact: \"Riverside")),
+        Some(line_of("contact: \"01632")),
         "fields inside Some((...)) are found"
     );
     assert_eq!(
