@@ -2,6 +2,7 @@
 
 pub mod big_digits;
 pub mod circuit_list;
+pub mod dated_chart;
 pub mod figure;
 pub mod notices;
 pub mod pain_scale;
