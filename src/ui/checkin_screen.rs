@@ -2,12 +2,14 @@
 //! questions about pain. Our own wording; not a validated score.
 
 use egui::RichText;
+use egui::accesskit::Role;
 
 use crate::domain::answers::{CheckInAnswers, CheckInMode};
 use crate::domain::checkin::{
     FlagKind, FlagTier, LegExtent, LegTrend, MorningAfter, PainKind, RedFlag,
 };
 
+use super::widgets::a11y::{self, Urgency};
 use super::widgets::pain_scale::pain_row;
 use super::{Action, palette};
 
@@ -86,7 +88,7 @@ fn form_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) -> Vec<Action> {
                     actions.push(Action::SubmitCheckIn);
                 }
                 if !draft.answers.complete() {
-                    ui.label("Answer the questions marked * to continue.");
+                    ui.label("Answer the questions marked * (required) to continue.");
                 }
             }
         });
@@ -106,8 +108,8 @@ fn red_flags_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
         CheckInMode::Intake => "Welcome. First, a few safety questions",
         CheckInMode::Daily => "Today's check-in: safety questions first",
     };
-    ui.heading(RichText::new(title).size(24.0));
-    ui.label(
+    a11y::screen_heading(ui, RichText::new(title).size(24.0), "check-in: safety");
+    let intro = ui.label(
         RichText::new(
             "Tick only what is new, or worse than at your last check-in or clearance. \
              Most people tick none.",
@@ -115,23 +117,27 @@ fn red_flags_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
         .size(16.0),
     );
     ui.add_space(6.0);
-    for tier in [FlagTier::Emergency, FlagTier::Urgent] {
-        let signs = RedFlag::of_kind(FlagKind::CurrentSign).filter(|f| f.tier() == tier);
-        flag_boxes(ui, draft, signs);
-        ui.add_space(4.0);
-    }
+    a11y::answer_group(ui, Role::Group, intro.id, false, |ui| {
+        for tier in [FlagTier::Emergency, FlagTier::Urgent] {
+            let signs = RedFlag::of_kind(FlagKind::CurrentSign).filter(|f| f.tier() == tier);
+            flag_boxes(ui, draft, signs);
+            ui.add_space(4.0);
+        }
+    });
     if draft.answers.ask_risk_factors {
         ui.add_space(6.0);
-        ui.label(
-            RichText::new("About your health in general")
-                .strong()
-                .size(18.0),
+        let general = a11y::heading(
+            ui,
+            RichText::new("About your health in general").size(18.0),
+            2,
         );
         ui.label(
             RichText::new("Asked once: your answers are kept, and not asked again each day.")
                 .size(14.0),
         );
-        flag_boxes(ui, draft, RedFlag::of_kind(FlagKind::RiskFactor));
+        a11y::answer_group(ui, Role::Group, general.id, false, |ui| {
+            flag_boxes(ui, draft, RedFlag::of_kind(FlagKind::RiskFactor));
+        });
     } else if draft.answers.risk_factors_screened && draft.answers.mode == CheckInMode::Intake {
         ui.add_space(6.0);
         ui.label(
@@ -143,11 +149,9 @@ fn red_flags_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
     }
     if !draft.answers.flags_given().is_empty() {
         ui.add_space(6.0);
-        ui.label(
-            RichText::new("You ticked at least one. Save your answers to see what to do next.")
-                .color(palette::WARNING)
-                .strong(),
-        );
+        let text = "You ticked at least one. Save your answers to see what to do next.";
+        ui.label(RichText::new(text).color(palette::WARNING).strong());
+        a11y::live_region(ui, "flag ticked", text, Urgency::Polite);
     }
 }
 
@@ -169,7 +173,13 @@ fn flag_boxes(ui: &mut egui::Ui, draft: &mut CheckInDraft, flags: impl Iterator<
 
 /// The choices side by side when they all fit on one line, else one under another: never a
 /// row with one choice wrapped onto a line of its own.
-fn radio_row<T: Copy + PartialEq>(ui: &mut egui::Ui, value: &mut Option<T>, choices: &[(T, &str)]) {
+fn radio_row<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    question: &egui::Response,
+    required: bool,
+    value: &mut Option<T>,
+    choices: &[(T, &str)],
+) {
     let font = egui::FontId::proportional(16.0);
     let needed: f32 = choices
         .iter()
@@ -190,15 +200,22 @@ fn radio_row<T: Copy + PartialEq>(ui: &mut egui::Ui, value: &mut Option<T>, choi
             }
         }
     };
-    if needed <= ui.available_width() {
-        ui.horizontal(|ui| row(ui));
-    } else {
-        ui.vertical(|ui| row(ui));
-    }
+    let beside = needed <= ui.available_width();
+    a11y::answer_group(ui, Role::RadioGroup, question.id, required, |ui| {
+        if beside {
+            ui.horizontal(|ui| row(ui));
+        } else {
+            ui.vertical(|ui| row(ui));
+        }
+    });
 }
 
 fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
-    ui.heading(RichText::new("How is your back today?").size(24.0));
+    a11y::screen_heading(
+        ui,
+        RichText::new("How is your back today?").size(24.0),
+        "check-in: questions",
+    );
     ui.label(
         RichText::new("These questions help adjust today's session. They are not a validated score or a diagnosis.")
             .italics(),
@@ -209,19 +226,22 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
         "Back pain right now *",
         "Back pain",
         &mut draft.answers.back_pain,
+        true,
     );
     ui.add_space(4.0);
     let mut leg = Some(draft.answers.leg_pain);
-    pain_row(ui, "Leg pain right now", "Leg pain", &mut leg);
+    pain_row(ui, "Leg pain right now", "Leg pain", &mut leg, false);
     draft.answers.leg_pain = leg.unwrap_or(0);
     // The leg questions are always there (greyed out without leg pain), so choosing a leg
     // pain never moves the questions below under the pointer.
     let has_leg_pain = draft.answers.leg_pain > 0;
     let intake = draft.answers.mode == CheckInMode::Intake;
     ui.add_enabled_ui(has_leg_pain, |ui| {
-        ui.label("How far down the leg does it go?");
+        let question = ui.label("How far down the leg does it go?");
         radio_row(
             ui,
+            &question,
+            false,
             &mut draft.answers.leg_extent,
             &[
                 (LegExtent::Buttock, "buttock"),
@@ -232,9 +252,11 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
         );
         // At the intake there is no "last time" to compare with.
         if !intake {
-            ui.label("Since last time, is it…");
+            let question = ui.label("Since last time, is it…");
             radio_row(
                 ui,
+                &question,
+                false,
                 &mut draft.answers.leg_trend,
                 &[
                     (LegTrend::Closer, "closer to the back"),
@@ -270,12 +292,14 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
     );
     if draft.answers.ask_morning_after {
         ui.add_space(4.0);
-        ui.label(
+        let question = ui.label(
             RichText::new("The morning after your last session, compared with a usual morning *")
                 .strong(),
         );
         radio_row(
             ui,
+            &question,
+            true,
             &mut draft.answers.morning_after,
             &[
                 (MorningAfter::Better, "better"),
@@ -292,14 +316,14 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
         );
     }
     ui.add_space(4.0);
-    let marker = if draft.answers.pain_kind_required() {
-        " *"
-    } else {
-        ""
-    };
-    ui.label(RichText::new(format!("Which describes your pain best?{marker}")).strong());
+    let required = draft.answers.pain_kind_required();
+    let marker = if required { " *" } else { "" };
+    let question =
+        ui.label(RichText::new(format!("Which describes your pain best?{marker}")).strong());
     radio_row(
         ui,
+        &question,
+        required,
         &mut draft.answers.pain_kind,
         &[
             (
@@ -326,6 +350,7 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
         "Also answer how your back affects daily life (optional)",
     );
     if draft.answers.answer_function {
+        ui.label("0 means no trouble, 4 means you cannot do it.");
         for (label, value) in [
             ("Sleep", &mut draft.answers.function.sleep),
             (
@@ -334,9 +359,14 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
             ),
             ("Running", &mut draft.answers.function.running),
         ] {
-            ui.add(
-                egui::Slider::new(value, 0..=4).text(format!("{label} (0 no trouble, 4 cannot)")),
-            );
+            // One control per question: the slider, named by its label, without egui's
+            // second number box (which a screen reader would meet as a twin of the slider).
+            ui.horizontal(|ui| {
+                let name = ui.label(label);
+                ui.add(egui::Slider::new(value, 0..=4).show_value(false))
+                    .labelled_by(name.id);
+                ui.label(format!("{} of 4", *value));
+            });
         }
     }
 }

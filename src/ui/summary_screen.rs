@@ -1,10 +1,12 @@
 //! After a session: what was done, and that it was saved.
 
 use egui::RichText;
+use egui::accesskit::Role;
 
 use crate::domain::answers::SessionAnswers;
 use crate::domain::record::{SessionOutcome, SessionRecord};
 
+use super::widgets::a11y;
 use super::widgets::pain_scale::pain_row;
 use super::{Action, minutes_text, palette};
 
@@ -96,7 +98,7 @@ fn answers_ui(
     draft: &mut SessionAnswers,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
-    ui.heading("How did it go?");
+    a11y::heading(ui, "How did it go?", 2);
     if model.answers_saved {
         ui.label(RichText::new("Thank you, your answers are saved.").color(palette::WORK));
     } else {
@@ -105,16 +107,19 @@ fn answers_ui(
             "Worst pain during the session *",
             "Worst pain",
             &mut draft.worst_pain,
+            true,
         );
         ui.checkbox(
             &mut draft.sharp_or_shooting,
             "Some pain was sharp or shooting",
         );
         ui.add_space(4.0);
-        ui.strong("Did you complete the whole dose?");
-        for answer in &mut draft.completed {
-            ui.checkbox(&mut answer.completed, answer.name.as_str());
-        }
+        let question = ui.strong("Did you complete the whole dose?");
+        a11y::answer_group(ui, Role::Group, question.id, false, |ui| {
+            for answer in &mut draft.completed {
+                ui.checkbox(&mut answer.completed, answer.name.as_str());
+            }
+        });
         ui.add_space(6.0);
         if ui
             .add_enabled(

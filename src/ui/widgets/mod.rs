@@ -1,5 +1,6 @@
 //! Pieces shared by several screens.
 
+pub mod a11y;
 pub mod big_digits;
 pub mod circuit_list;
 pub mod dated_chart;

@@ -1,39 +1,108 @@
-//! A 0–10 pain scale.
+//! A 0–10 pain scale: one control per scale.
+//!
+//! Eleven numbers to click, and for the keyboard and a screen reader one radio group named by
+//! the question: a single Tab stop (the chosen number, or 0 before any is chosen), the arrow
+//! keys move the choice (Home and End jump to 0 and 10), and each number is a radio button
+//! "`name`: N" in a group that says whether an answer is required.
 
-use egui::RichText;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, RichText, Sense};
 
-/// A 0–10 row of buttons. Each is named "`name`: N" for screen readers (and tests).
-pub fn pain_row(ui: &mut egui::Ui, title: &str, name: &str, value: &mut Option<u8>) {
-    ui.label(RichText::new(title).strong());
+use super::a11y;
+
+/// The scale, with its question above it. `required` marks the group for a screen reader (the
+/// question's own text carries the visible "*").
+pub fn pain_row(
+    ui: &mut egui::Ui,
+    title: &str,
+    name: &str,
+    value: &mut Option<u8>,
+    required: bool,
+) {
+    let question = ui.label(RichText::new(title).strong());
     // The eleven numbers always stay on one line; the key to the scale goes beside them when
     // it fits (about 330 px for the numbers, 240 for the key), else under them.
     let hint = "(0 = none, 10 = worst imaginable)";
     let hint_beside = ui.available_width() > 600.0;
     ui.horizontal(|ui| {
-        // Tighter than usual, so the eleven fit a 360 px panel at any window size.
-        ui.spacing_mut().item_spacing.x = 3.0;
-        ui.spacing_mut().button_padding.x = 6.0;
-        for n in 0..=10u8 {
-            let selected = *value == Some(n);
-            let response = ui.selectable_label(selected, RichText::new(n.to_string()).size(18.0));
-            let enabled = ui.is_enabled();
-            response.widget_info(|| {
-                egui::WidgetInfo::selected(
-                    egui::Role::Button,
-                    enabled,
-                    selected,
-                    format!("{name}: {n}"),
-                )
-            });
-            if response.clicked() {
-                *value = Some(n);
-            }
-        }
+        a11y::answer_group(ui, Role::RadioGroup, question.id, required, |ui| {
+            ui.horizontal(|ui| numbers(ui, name, value));
+        });
         if hint_beside {
             ui.label(hint);
         }
     });
     if !hint_beside {
         ui.label(hint);
+    }
+}
+
+fn numbers(ui: &mut egui::Ui, name: &str, value: &mut Option<u8>) {
+    // Tighter than usual, so the eleven fit a 360 px panel at any window size.
+    ui.spacing_mut().item_spacing.x = 3.0;
+    ui.spacing_mut().button_padding.x = 6.0;
+    let enabled = ui.is_enabled();
+    let tab_stop = value.unwrap_or(0);
+    let mut cells = Vec::with_capacity(11);
+    for n in 0..=10u8 {
+        let selected = *value == Some(n);
+        // Only one number is a Tab stop; the others are reached with the arrow keys.
+        let sense = if n == tab_stop {
+            Sense::click()
+        } else {
+            Sense::CLICK
+        };
+        let response = ui.add(
+            egui::Button::selectable(selected, RichText::new(n.to_string()).size(18.0))
+                .sense(sense),
+        );
+        response.widget_info(|| {
+            egui::WidgetInfo::selected(Role::RadioButton, enabled, selected, format!("{name}: {n}"))
+        });
+        ui.ctx().accesskit_node_builder(response.id, |node| {
+            node.set_position_in_set(usize::from(n) + 1);
+            node.set_size_of_set(11);
+        });
+        if response.clicked() {
+            *value = Some(n);
+        }
+        cells.push(response);
+    }
+    let focused = cells.iter().position(egui::Response::has_focus);
+    let Some(focused) = focused else {
+        return;
+    };
+    let id = cells[focused].id;
+    ui.memory_mut(|memory| {
+        memory.set_focus_lock_filter(
+            id,
+            egui::EventFilter {
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                ..Default::default()
+            },
+        );
+    });
+    let current = value.unwrap_or(0);
+    let moved = ui.input_mut(|input| {
+        if input.consume_key(Modifiers::NONE, Key::ArrowRight)
+            || input.consume_key(Modifiers::NONE, Key::ArrowUp)
+        {
+            Some(current.saturating_add(1).min(10))
+        } else if input.consume_key(Modifiers::NONE, Key::ArrowLeft)
+            || input.consume_key(Modifiers::NONE, Key::ArrowDown)
+        {
+            Some(current.saturating_sub(1))
+        } else if input.consume_key(Modifiers::NONE, Key::Home) {
+            Some(0)
+        } else if input.consume_key(Modifiers::NONE, Key::End) {
+            Some(10)
+        } else {
+            None
+        }
+    });
+    if let Some(n) = moved {
+        *value = Some(n);
+        cells[usize::from(n)].request_focus();
     }
 }

@@ -3,9 +3,9 @@
 //! inserted, deleted, duplicated, and tokens known to have caused trouble spliced in), drawn
 //! by proptest, run on stable Rust. Each target runs for a time budget:
 //!
-//!     cargo test --test fuzz                                    # 1 s per target
-//!     STRONGBACK_FUZZ_SECS=15 cargo test --test fuzz            # what CI runs (about a minute)
-//!     STRONGBACK_FUZZ_SECS=900 cargo test --release --test fuzz -- --nocapture   # a long run
+//!     cargo test --test suite fuzz::                                 # 1 s per target
+//!     STRONGBACK_FUZZ_SECS=15 cargo test --test suite fuzz::         # what CI runs (about a minute)
+//!     STRONGBACK_FUZZ_SECS=900 cargo test --release --test suite fuzz:: -- --nocapture   # a long run
 //!
 //! A target that panics saves the input under `target/fuzz-crashes/` and fails; move the file
 //! into `tests/fuzz_regressions/TARGET/` so every later `cargo test` runs it. The input being

@@ -1,6 +1,6 @@
 //! The printable handout: what it contains, that it needs no network, and both ways to make it.
 
-mod common;
+use crate::common;
 
 use strongback::cli::{Command, run_command};
 use strongback::report::handout::handout_html;
@@ -8,7 +8,7 @@ use strongback::store::bundled::Assets;
 use strongback::store::plan_file::check_plan_text;
 use strongback::ui::Action;
 
-const EXAMPLE: &str = include_str!("../assets/examples/physio-plan.ron");
+const EXAMPLE: &str = include_str!("../../assets/examples/physio-plan.ron");
 
 fn example_handout() -> String {
     let assets = Assets::embedded().expect("assets");

@@ -1,8 +1,8 @@
 //! A session interrupted by a crash or kill is offered back at the next start.
 
-mod common;
+use crate::common;
 
-use common::{open_app, session_files};
+use crate::common::{open_app, session_files};
 use egui::Key;
 use strongback::ScreenKind;
 use strongback::domain::player::PlayerState;
@@ -261,7 +261,7 @@ fn answers_given_while_a_long_history_loads_are_added_to_it() {
     assert_eq!(app.app().screen_kind(), ScreenKind::Recovery);
     app.click("Save as partial session");
     assert_eq!(app.app().screen_kind(), ScreenKind::Summary);
-    app.click("Worst pain: 2");
+    app.choose("Worst pain: 2");
     app.click("Save answers");
     let (saved, problem) = store.load_history();
     assert!(problem.is_none());

@@ -3,7 +3,7 @@
 //! one limb against opposite arm and leg), every drawing stays in its box, and the app's own
 //! (egui) drawing of every step can be looked at:
 //!
-//! `POSE_SHEET_DIR=/tmp/egui-poses cargo test --test poses -- --ignored`
+//! `POSE_SHEET_DIR=/tmp/egui-poses cargo test --test suite poses:: -- --ignored`
 //!
 //! writes one PNG per exercise with each step at thumbnail and at full size.
 

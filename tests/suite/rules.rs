@@ -589,7 +589,7 @@ fn r8_spasm_gentle_day_then_short_holds_then_full_plan() {
 fn r8_spasm_short_holds_cut_strength_holds_but_not_walking_or_stretches() {
     let mut p = check_plan_text(
         "back-care.ron",
-        include_str!("../assets/programs/back-care.ron"),
+        include_str!("../../assets/programs/back-care.ron"),
         &catalog(),
     )
     .expect("built-in plan");
@@ -636,7 +636,7 @@ fn r8_spasm_short_holds_cut_strength_holds_but_not_walking_or_stretches() {
 
 #[test]
 fn r8_nerve_never_gets_flexion_and_press_ups_only_while_centralising() {
-    let text = include_str!("../assets/examples/physio-plan.ron")
+    let text = include_str!("../../assets/examples/physio-plan.ron")
         .replace(
             "(exercise: \"hip_hinge\", step: 1,",
             "(exercise: \"press_up\", step: 2),\n(exercise: \"hip_hinge\", step: 1,",
@@ -869,7 +869,7 @@ fn simulate_gives_one_json_object_per_date_in_date_order() {
     use strongback::store::days_file::read_days;
     let p = check_plan_text(
         "physio-plan.ron",
-        include_str!("../assets/examples/physio-plan.ron"),
+        include_str!("../../assets/examples/physio-plan.ron"),
         &catalog(),
     )
     .expect("valid");
@@ -1114,7 +1114,7 @@ fn r2_new_weakness_warns_and_refers_the_same_day() {
 fn r2_a_warning_day_has_no_hamstring_stretch() {
     let p = check_plan_text(
         "back-care.ron",
-        include_str!("../assets/programs/back-care.ron"),
+        include_str!("../../assets/programs/back-care.ron"),
         &catalog(),
     )
     .expect("built-in plan");

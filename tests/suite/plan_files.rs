@@ -6,7 +6,7 @@ use strongback::store::bundled::Assets;
 use strongback::store::plan_file::{check_plan_bytes, check_plan_text, plan_to_text};
 use strongback::store::ron_spans::SpanIndex;
 
-const EXAMPLE: &str = include_str!("../assets/examples/physio-plan.ron");
+const EXAMPLE: &str = include_str!("../../assets/examples/physio-plan.ron");
 
 fn catalog() -> strongback::domain::catalog::Catalog {
     Assets::embedded().expect("bundled assets").catalog
@@ -37,11 +37,11 @@ fn load_save_load_gives_the_same_plan() {
         ("physio-plan.ron", EXAMPLE),
         (
             "back-care.ron",
-            include_str!("../assets/programs/back-care.ron"),
+            include_str!("../../assets/programs/back-care.ron"),
         ),
         (
             "v1_program.ron",
-            include_str!("fixtures/plans/v1_program.ron"),
+            include_str!("../fixtures/plans/v1_program.ron"),
         ),
     ] {
         let first = check_plan_text(name, text, &catalog).expect("valid").plan;

@@ -1,12 +1,12 @@
 //! The app with no usable sound device: it says so once and the session runs normally.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use common::open_with;
+use crate::common::open_with;
 use egui_kittest::kittest::Queryable as _;
 use strongback::ScreenKind;
 use strongback::domain::coach::{Cue, Phrase};

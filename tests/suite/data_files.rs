@@ -10,8 +10,8 @@ use strongback::store::bundled::{Assets, CATALOG_FILE, PROGRAM_FILE};
 use strongback::store::ron_file::{self, DataFileError, MAX_FILE_BYTES};
 use strongback::store::settings_file::Settings;
 
-const CATALOG: &str = include_str!("../assets/catalog.ron");
-const PROGRAM: &str = include_str!("../assets/programs/back-care.ron");
+const CATALOG: &str = include_str!("../../assets/catalog.ron");
+const PROGRAM: &str = include_str!("../../assets/programs/back-care.ron");
 
 fn line_of(text: &str, needle: &str) -> usize {
     text.lines()

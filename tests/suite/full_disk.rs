@@ -3,7 +3,7 @@
 //! same path with a simulated write error). The session's end says at once that it is not
 //! saved, keeps the record, and "Try again" saves it once there is room again.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,9 +1,9 @@
 //! The plan editor, driven by its labels: a plan built from nothing is saved, passes
 //! `validate`, and reads back equal; problems show as they arise; the projection shows.
 
-mod common;
+use crate::common;
 
-use common::open_app;
+use crate::common::open_app;
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use strongback::ScreenKind;

@@ -1,11 +1,11 @@
 //! Image snapshots of home, the Today screen, the player and history (at 1100×720, and home and
 //! the player at 800×600, 1280×800 and 1920×1080), rendered on
 //! the CPU. A visual change shows up as a failing test and a `.diff.png` beside the snapshot;
-//! `UPDATE_SNAPSHOTS=1 cargo test --test snapshots_ui` accepts it.
+//! `UPDATE_SNAPSHOTS=1 cargo test --test suite snapshots_ui::` accepts it.
 
-mod common;
+use crate::common;
 
-use common::{open_app, with_history};
+use crate::common::{open_app, with_history};
 use strongback::ScreenKind;
 
 #[test]

@@ -1,10 +1,10 @@
 //! Intake, check-ins, red flags, clearance and after-session answers, driven by their labels.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 
-use common::{open_app, open_app_raw};
+use crate::common::{open_app, open_app_raw};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use strongback::ScreenKind;
 use strongback::domain::checkin::RedFlag;
@@ -28,7 +28,7 @@ fn first_start_asks_the_intake_then_training_needs_no_second_check_in_that_day()
         save.accesskit_node().is_disabled(),
         "cannot save before answering"
     );
-    app.click("Back pain: 3");
+    app.choose("Back pain: 3");
     app.choose("pain shooting into a leg");
     app.click("Save check-in");
     assert_eq!(app.app().screen_kind(), ScreenKind::Home);
@@ -116,7 +116,7 @@ fn a_red_session_report_makes_the_next_day_a_rest_day() {
         app.shows("Cat-camel"),
         "each exercise can be marked done or not"
     );
-    app.click("Worst pain: 7");
+    app.choose("Worst pain: 7");
     app.click("Save answers");
     assert!(app.shows("Thank you, your answers are saved."));
     let report = app.app().history()[0]
@@ -149,7 +149,7 @@ fn the_next_day_asks_again_including_the_morning_after() {
     app.start();
     app.press(egui::Key::Escape);
     app.click("End and save");
-    app.click("Worst pain: 2");
+    app.choose("Worst pain: 2");
     app.click("Save answers");
     app.click("Back to home");
     app.wait(DAY);
@@ -157,7 +157,7 @@ fn the_next_day_asks_again_including_the_morning_after() {
     assert_eq!(app.app().screen_kind(), ScreenKind::CheckIn);
     app.click("Next");
     assert!(app.shows_containing("The morning after your last session"));
-    app.click("Back pain: 2");
+    app.choose("Back pain: 2");
     app.choose("worse, and it has not settled");
     app.click("Save check-in");
     // The morning-after answer turned yesterday's session red: rest, shown before anything
@@ -174,8 +174,8 @@ fn leg_symptoms_spreading_show_why_today_is_different() {
     app.wait(DAY);
     app.click("Start");
     app.click("Next");
-    app.click("Back pain: 3");
-    app.click("Leg pain: 4");
+    app.choose("Back pain: 3");
+    app.choose("Leg pain: 4");
     app.choose("thigh");
     app.choose("further down the leg");
     app.click("Save check-in");
@@ -214,7 +214,7 @@ fn the_app_and_simulate_decide_the_same_from_the_same_history() {
         app.start();
         app.press(egui::Key::Escape);
         app.click("End and save");
-        app.click(&format!("Worst pain: {pain}"));
+        app.choose(&format!("Worst pain: {pain}"));
         app.click("Save answers");
         app.click("Back to home");
         app.wait(DAY * 2);
@@ -346,7 +346,7 @@ fn the_kind_of_pain_shapes_the_plan_only_when_confirmed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = open_app_raw(dir.path());
     app.click("Next");
-    app.click("Back pain: 3");
+    app.choose("Back pain: 3");
     app.choose("pain shooting into a leg");
     app.tick("Use this answer to shape my plan (for example, no forward bending with leg pain)");
     app.click("Save check-in");
@@ -364,7 +364,7 @@ fn a_second_session_on_a_day_keeps_the_first_ones_report() {
         app.wait_secs(20);
         app.press(egui::Key::Escape);
         app.click("End and save");
-        app.click(&format!("Worst pain: {pain}"));
+        app.choose(&format!("Worst pain: {pain}"));
         app.click("Save answers");
         app.click("Back to home");
         app.wait_secs(600);
@@ -387,7 +387,7 @@ fn the_morning_after_question_comes_only_at_the_first_check_in_after_a_session()
     app.wait_secs(60);
     app.press(egui::Key::Escape);
     app.click("End and save");
-    app.click("Worst pain: 2");
+    app.choose("Worst pain: 2");
     app.click("Save answers");
     app.click("Back to home");
     // The next day: asked.
@@ -397,7 +397,7 @@ fn the_morning_after_question_comes_only_at_the_first_check_in_after_a_session()
     app.click("Next");
     assert!(app.shows_containing("The morning after your last session"));
     app.choose("better");
-    app.click("Back pain: 2");
+    app.choose("Back pain: 2");
     app.choose("a general ache across the low back");
     app.click("Save check-in");
     app.click("Not now");
@@ -421,7 +421,7 @@ fn numbness_from_an_earlier_check_in_is_asked_as_still_there() {
     app.wait(DAY);
     app.click("Start");
     app.click("Next");
-    app.click("Back pain: 3");
+    app.choose("Back pain: 3");
     app.tick("I have new numbness or tingling in a leg");
     app.click("Save check-in");
     assert!(app.shows_containing("Your leg symptoms have spread"));
@@ -433,7 +433,7 @@ fn numbness_from_an_earlier_check_in_is_asked_as_still_there() {
         app.click("Start");
         app.click("Next");
         assert!(!app.shows("I have new numbness or tingling in a leg"));
-        app.click("Back pain: 3");
+        app.choose("Back pain: 3");
         app.tick(&format!(
             "The numbness or tingling in my leg that I reported on {reported} is still there"
         ));
@@ -461,7 +461,7 @@ fn answers_never_move_the_questions_below_them() {
         &app,
         "Also answer how your back affects daily life (optional)",
     );
-    app.click("Leg pain: 4");
+    app.choose("Leg pain: 4");
     assert_eq!(place(&app, "pain shooting into a leg"), before);
     app.choose("pain shooting into a leg");
     assert_eq!(

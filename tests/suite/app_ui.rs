@@ -1,8 +1,8 @@
 //! Drives the real app through egui_kittest by its labels: no display, GPU or sound card.
 
-mod common;
+use crate::common;
 
-use common::{open_app, session_files};
+use crate::common::{open_app, session_files};
 use egui::Key;
 use strongback::ScreenKind;
 use strongback::domain::coach::Cue;
@@ -230,13 +230,16 @@ fn sound_settings_are_remembered_between_runs() {
 fn broken_assets_show_a_message_with_file_line_and_column_instead_of_crashing() {
     use egui_kittest::kittest::Queryable as _;
     let dir = tempfile::tempdir().expect("temp dir");
-    let catalog =
-        include_str!("../assets/catalog.ron").replacen("per_side: false,", "per_side: maybe,", 1);
+    let catalog = include_str!("../../assets/catalog.ron").replacen(
+        "per_side: false,",
+        "per_side: maybe,",
+        1,
+    );
     let assets = strongback::store::bundled::Assets::parse(
         strongback::store::bundled::CATALOG_FILE,
         &catalog,
         strongback::store::bundled::PROGRAM_FILE,
-        include_str!("../assets/programs/back-care.ron"),
+        include_str!("../../assets/programs/back-care.ron"),
     );
     let deps = strongback::AppDeps {
         clock: Box::new(strongback::platform::clock::ManualClock::new(

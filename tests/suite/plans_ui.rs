@@ -1,10 +1,10 @@
 //! Opening, previewing, accepting, refusing and exporting plan files in the app.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 
-use common::{open_app, session_files};
+use crate::common::{open_app, session_files};
 use strongback::ScreenKind;
 use strongback::ui::Action;
 

@@ -2,7 +2,7 @@
 //! removing its snapshot, no temporary files left behind, no session file replaced, one app
 //! per data folder, and private folders.
 
-mod common;
+use crate::common;
 
 use strongback::ScreenKind;
 use strongback::store::Store;

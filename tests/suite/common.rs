@@ -73,7 +73,7 @@ impl TestApp {
     /// ache, and "the same" for the morning after if asked.
     pub fn answer_check_in(&mut self, back_pain: u8) {
         self.click("Next");
-        self.click(&format!("Back pain: {back_pain}"));
+        self.choose(&format!("Back pain: {back_pain}"));
         if self.shows("the same") {
             self.choose("the same");
         }

@@ -1,8 +1,8 @@
 //! The history screen and session detail, driven by their labels.
 
-mod common;
+use crate::common;
 
-use common::{open_app, with_history};
+use crate::common::{open_app, with_history};
 use strongback::ScreenKind;
 
 /// On the history screen, open the newest session by its line in the list.
@@ -175,7 +175,7 @@ fn a_red_sessions_detail_shows_what_it_was_given_not_the_rest_that_followed() {
     app.start();
     app.press(egui::Key::Escape);
     app.click("End and save");
-    app.click("Worst pain: 8");
+    app.choose("Worst pain: 8");
     app.click("Save answers");
     app.click("Back to home");
     app.click("History");
@@ -201,7 +201,7 @@ fn one_partial_session_on_the_first_day_is_half_of_one_planned_everywhere() {
     app.start();
     app.press(egui::Key::Escape);
     app.click("End and save");
-    app.click("Worst pain: 2");
+    app.choose("Worst pain: 2");
     app.click("Save answers");
     app.click("Back to home");
     assert!(

@@ -5,7 +5,7 @@
 //! there twice (nor offered again for recovery), and no temporary file is left after the
 //! start-up clean-up.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 use std::io::Write as _;
@@ -61,7 +61,7 @@ fn kill_child() {
             writeln!(journal, "{}", record.started_at.to_rfc3339()).expect("journal");
             journal.sync_all().expect("journal");
         }
-        app.click("Worst pain: 2");
+        app.choose("Worst pain: 2");
         app.click("Save answers");
         app.click("Back to home");
         // The next session an hour later.
@@ -142,7 +142,12 @@ fn sessions_survive_being_killed_at_random_moments() {
     let mut temp_files_cleaned = 0;
     for kill in 0..kills {
         let mut child = Command::new(&me)
-            .args(["--exact", "kill_child", "--nocapture", "--test-threads=1"])
+            .args([
+                "--exact",
+                "kill::kill_child",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env(CHILD_DIR, dir.path())
             .env(CHILD_DAY, kill.to_string())
             .stdout(Stdio::null())

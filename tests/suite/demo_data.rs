@@ -1,7 +1,7 @@
 //! `strongback demo-data`: a generated history in an empty data folder, readable by the app,
 //! and never written over someone's records.
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use strongback::cli::demo_data_command::{DemoRequest, run};
