@@ -429,6 +429,11 @@ impl eframe::App for StrongbackApp {
         self.frames_drawn += 1;
         log::trace!("frame {}", self.frames_drawn);
         let actions = self.screen_ui(ui);
+        crate::ui::widgets::a11y::return_focus_after_dialogs(ui.ctx());
+        crate::ui::widgets::a11y::name_window(
+            ui.ctx(),
+            &format!("Strongback: {}", self.screen.kind().title()),
+        );
         let changed = !actions.is_empty();
         for action in actions {
             self.apply(action);

@@ -31,6 +31,26 @@ pub enum ScreenKind {
     PlanEditor,
 }
 
+impl ScreenKind {
+    /// The screen's name, as the window's accessible name says it ("Strongback: Check-in").
+    pub fn title(self) -> &'static str {
+        match self {
+            ScreenKind::Home => "Home",
+            ScreenKind::Player => "Session",
+            ScreenKind::Summary => "Session finished",
+            ScreenKind::Recovery => "Unfinished session",
+            ScreenKind::LoadError => "Cannot start",
+            ScreenKind::PlanPreview => "Open plan",
+            ScreenKind::PlanRejected => "Plan not usable",
+            ScreenKind::CheckIn => "Check-in",
+            ScreenKind::Today => "Today",
+            ScreenKind::History => "History",
+            ScreenKind::SessionDetail => "Past session",
+            ScreenKind::PlanEditor => "Plan editor",
+        }
+    }
+}
+
 /// The screen showing, with the state only it needs.
 pub(super) enum Screen {
     Home,

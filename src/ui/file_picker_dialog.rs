@@ -21,7 +21,7 @@ pub fn file_picker_ui(ctx: &egui::Context, browser: &FileBrowser) -> Vec<Action>
     };
     egui::Modal::new(egui::Id::unique("file_picker")).show(ctx, |ui| {
         ui.set_width(560.0);
-        ui.heading(title);
+        crate::ui::widgets::a11y::dialog_heading(ui, title);
         ui.horizontal(|ui| {
             if ui.button("Up one folder").clicked()
                 && let Some(parent) = browser.dir.parent()

@@ -17,6 +17,7 @@ use crate::domain::record::{SessionOutcome, SessionRecord};
 use crate::domain::rules::Light;
 use crate::domain::timeline::Side;
 
+use super::widgets::a11y;
 use super::widgets::dated_chart::{
     date_room, dated_plot, in_words_ui, legend_row, line_with_markers, x_span,
 };
@@ -141,7 +142,9 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
         .resizable(false)
         .exact_size(330.0)
         .show(ui, |ui| {
+            a11y::name_region(ui, "Figures and calendar");
             ui.add_space(6.0);
+            a11y::screen_heading(ui, RichText::new("History").size(22.0), "history");
             if ui.button("Back to home").clicked() {
                 actions.push(Action::GoHome);
             }
@@ -180,6 +183,7 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
             );
         });
     egui::CentralPanel::default().show(ui, |ui| {
+        a11y::name_region(ui, "Charts");
         let chart_height = ((ui.available_height() - 200.0) / 2.0).max(120.0);
         ui.horizontal(|ui| {
             ui.strong("Dose over time:");

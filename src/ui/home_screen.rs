@@ -11,6 +11,7 @@ use crate::domain::record::{SessionOutcome, SessionRecord};
 use crate::domain::rules::{DayDecision, Referral, Status};
 use crate::store::settings_file::Settings;
 
+use super::widgets::a11y::{self, Urgency};
 use super::widgets::circuit_list::circuit_list_ui;
 use super::widgets::sound_settings::settings_ui;
 use super::{Action, minutes_text, palette};
@@ -61,6 +62,7 @@ pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
         .resizable(false)
         .exact_size(280.0)
         .show(ui, |ui| {
+            a11y::name_region(ui, "Your plan, settings and history");
             ui.add_space(8.0);
             plan_details_ui(ui, model.plan);
             ui.horizontal_wrapped(|ui| {
@@ -123,12 +125,17 @@ pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
         });
 
     egui::CentralPanel::default().show(ui, |ui| {
+        a11y::name_region(ui, "Today");
         let greeting = match &model.plan.patient {
             Some(name) => format!("Hello {name} · {}", model.today.format("%A %-d %B %Y")),
             None => model.today.format("%A %-d %B %Y").to_string(),
         };
         ui.label(greeting);
-        ui.heading(RichText::new(format!("Today: {}", model.circuit.name)).size(28.0));
+        a11y::heading(
+            ui,
+            RichText::new(format!("Today: {}", model.circuit.name)).size(28.0),
+            1,
+        );
         let exercise_count = model.circuit.slots().count();
         let round_text = model
             .circuit
@@ -249,12 +256,20 @@ fn decision_ui(ui: &mut egui::Ui, decision: &DayDecision) -> Vec<Action> {
         .stroke(egui::Stroke::new(if urgent { 4.0 } else { 1.5 }, colour))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(
-                RichText::new(title)
-                    .size(if urgent { 26.0 } else { 20.0 })
-                    .strong()
-                    .color(colour),
-            );
+            let text = RichText::new(title)
+                .size(if urgent { 26.0 } else { 20.0 })
+                .strong()
+                .color(colour);
+            if urgent {
+                // A stop or a pause is spoken at once, with its reasons, and the focus goes to
+                // it (there is no Start to focus).
+                a11y::screen_heading(ui, text, title);
+                let mut spoken = vec![title.to_owned()];
+                spoken.extend(decision.reasons.iter().cloned());
+                a11y::live_region(ui, "status", &spoken.join(". "), Urgency::Assertive);
+            } else {
+                a11y::heading(ui, text, 2);
+            }
             if urgent {
                 for reason in &decision.reasons {
                     ui.label(RichText::new(reason).size(17.0));
@@ -294,7 +309,7 @@ fn about_dialog_ui(ctx: &egui::Context) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::Modal::new(egui::Id::unique("about")).show(ctx, |ui| {
         ui.set_width(460.0);
-        ui.heading(format!("Strongback {}", env!("CARGO_PKG_VERSION")));
+        a11y::dialog_heading(ui, &format!("Strongback {}", env!("CARGO_PKG_VERSION")));
         ui.label(env!("CARGO_PKG_DESCRIPTION"));
         ui.label(format!("Licence: {}", env!("CARGO_PKG_LICENSE")));
         ui.label(format!("Source: {}", env!("CARGO_PKG_REPOSITORY")));
@@ -318,7 +333,7 @@ fn seen_clinician_dialog_ui(ctx: &egui::Context) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::Modal::new(egui::Id::unique("seen_clinician")).show(ctx, |ui| {
         ui.set_width(460.0);
-        ui.heading("Seen a clinician?");
+        a11y::dialog_heading(ui, "Seen a clinician?");
         ui.label(
             "Only confirm if a doctor or physiotherapist has seen you about this since it was \
              suggested. It is saved with today's date, and only what happens after today can \
@@ -342,7 +357,7 @@ fn clearance_dialog_ui(ctx: &egui::Context, shown_note: &str, flags: &[RedFlag])
     let mut note = shown_note.to_owned();
     egui::Modal::new(egui::Id::unique("clearance")).show(ctx, |ui| {
         ui.set_width(460.0);
-        ui.heading("Cleared to exercise?");
+        a11y::dialog_heading(ui, "Cleared to exercise?");
         ui.label(
             "Only continue if a doctor or physiotherapist has assessed you since these answers \
              and told you that you can exercise. Your statement is saved with today's date.",

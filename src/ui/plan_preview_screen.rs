@@ -36,7 +36,11 @@ pub fn plan_preview_ui(ui: &mut egui::Ui, model: &PlanPreviewModel<'_>) -> Vec<A
         ui.add_space(6.0);
     });
     egui::CentralPanel::default().show(ui, |ui| {
-        ui.heading(RichText::new(format!("Open plan: {}", plan.name)).size(26.0));
+        crate::ui::widgets::a11y::screen_heading(
+            ui,
+            RichText::new(format!("Open plan: {}", plan.name)).size(26.0),
+            "plan preview",
+        );
         ui.small(model.source);
         if let Some(clinician) = &plan.clinician {
             ui.label(format!("From {}", clinician.name));
@@ -85,7 +89,11 @@ fn new_plan_ui(ui: &mut egui::Ui, model: &PlanPreviewModel<'_>) {
 pub fn plan_rejected_ui(ui: &mut egui::Ui, source: &str, problems: &FileProblems) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::CentralPanel::default().show(ui, |ui| {
-        ui.heading(RichText::new("This plan file cannot be used").color(palette::WARNING));
+        crate::ui::widgets::a11y::screen_heading(
+            ui,
+            RichText::new("This plan file cannot be used").color(palette::WARNING),
+            "plan rejected",
+        );
         ui.label(source);
         ui.label("Your current plan and your history have not been changed. Ask whoever wrote the file to correct these lines:");
         ui.add_space(8.0);

@@ -9,6 +9,7 @@ use crate::domain::circuit::Circuit;
 use crate::domain::player::{PlayerState, PlayerView};
 use crate::domain::timeline::{PhaseKind, Timeline};
 
+use super::widgets::a11y;
 use super::widgets::big_digits;
 use super::widgets::figure::figure_ui;
 use super::{Action, minutes_text, palette};
@@ -31,6 +32,7 @@ pub fn player_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
     let paused = view.state == PlayerState::Paused;
 
     egui::Panel::top("player_top").show(ui, |ui| {
+        a11y::name_region(ui, "Where you are in the session");
         ui.add_space(6.0);
         let block = model
             .circuit
@@ -76,6 +78,7 @@ pub fn player_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
     });
 
     egui::Panel::bottom("player_controls").show(ui, |ui| {
+        a11y::name_region(ui, "Session controls");
         ui.add_space(6.0);
         let h = ui.ctx().content_rect().height();
         if let Some(next) = next_text(model) {
@@ -123,6 +126,7 @@ pub fn player_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
     });
 
     egui::CentralPanel::default().show(ui, |ui| {
+        a11y::name_region(ui, "The exercise now");
         let window = ui.ctx().content_rect();
         let area = ui.available_rect_before_wrap();
         let (colour, phase_name) = phase_style(phase.kind);
@@ -200,7 +204,8 @@ pub fn player_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
     if model.confirming_end {
         egui::Modal::new(egui::Id::unique("confirm_end")).show(ui.ctx(), |ui| {
             ui.set_max_width(460.0);
-            ui.heading("End the session now?");
+            a11y::dialog(ui, "End the session now?");
+            a11y::heading(ui, "End the session now?", 1);
             ui.label("What you have done so far will be saved as a partial session.");
             ui.label("Enter or Escape keeps going.");
             ui.add_space(12.0);

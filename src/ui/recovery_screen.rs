@@ -32,7 +32,14 @@ pub fn recovery_ui(ui: &mut egui::Ui, interrupted: &InProgressSession) -> Vec<Ac
         .unwrap_or_default();
     ui.add_space(24.0);
     ui.vertical_centered(|ui| {
-        ui.heading(RichText::new("Your last session did not finish").size(28.0));
+        let heading = "Your last session did not finish";
+        crate::ui::widgets::a11y::heading(ui, RichText::new(heading).size(28.0), 1);
+        crate::ui::widgets::a11y::live_region(
+            ui,
+            "recovery",
+            &format!("{heading}. Resume it, save it as a partial session, or discard it."),
+            crate::ui::widgets::a11y::Urgency::Polite,
+        );
         ui.add_space(8.0);
         ui.label(
             RichText::new(format!(

@@ -31,12 +31,14 @@ pub fn session_detail_ui(ui: &mut egui::Ui, model: &SessionDetailModel<'_>) -> V
             actions.push(Action::OpenHistory);
         }
         let record = model.record;
-        ui.heading(
+        crate::ui::widgets::a11y::screen_heading(
+            ui,
             RichText::new(format!(
                 "Session of {}",
                 record.started_at.format("%A %-d %B %Y, %H:%M")
             ))
             .size(24.0),
+            "session detail",
         );
         let pain = |p: Option<u8>| p.map_or("not answered".to_owned(), |p| format!("{p}/10"));
         ui.label(format!(

@@ -49,8 +49,18 @@ fn summary_body_ui(
                     ("Session saved", palette::WORK)
                 }
             };
-            ui.heading(RichText::new(heading).size(30.0).color(colour));
+            a11y::screen_heading(ui, RichText::new(heading).size(30.0).color(colour), "summary");
             let (done, total) = record.sets_done();
+            a11y::live_region(
+                ui,
+                "session end",
+                &format!("{heading} {done} of {total} sets done in full."),
+                if saved_to.is_none() {
+                    a11y::Urgency::Assertive
+                } else {
+                    a11y::Urgency::Polite
+                },
+            );
             ui.label(
                 RichText::new(format!(
                     "{done} of {total} sets done in full · {} of training",

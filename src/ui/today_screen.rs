@@ -7,6 +7,7 @@ use egui::RichText;
 use crate::domain::rules::{DayDecision, Referral, Status};
 
 use super::home_screen::status_title;
+use super::widgets::a11y::{self, Urgency};
 use super::{Action, minutes_text};
 
 /// What the Today screen shows.
@@ -63,10 +64,26 @@ pub fn today_ui(ui: &mut egui::Ui, model: &TodayModel<'_>) -> Vec<Action> {
     });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
-            ui.heading(RichText::new("Your answers are saved. Here is today").size(22.0));
+            a11y::name_region(ui, "Today's decision");
+            // Start has the focus (Enter starts); the decision is spoken as the screen opens.
+            a11y::heading(
+                ui,
+                RichText::new("Your answers are saved. Here is today").size(22.0),
+                1,
+            );
             ui.add_space(6.0);
             let (colour, title) = status_title(decision);
-            ui.label(RichText::new(title).size(28.0).strong().color(colour));
+            a11y::heading(
+                ui,
+                RichText::new(title).size(28.0).strong().color(colour),
+                2,
+            );
+            let mut spoken = vec![title.to_owned()];
+            if decision.reasons.is_empty() {
+                spoken.push("Nothing changes from your plan today".to_owned());
+            }
+            spoken.extend(decision.reasons.iter().cloned());
+            a11y::live_region(ui, "decision", &spoken.join(". "), Urgency::Polite);
             if trainable {
                 ui.label(
                     RichText::new(format!(

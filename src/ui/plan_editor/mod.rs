@@ -101,7 +101,11 @@ pub fn plan_editor_ui(ui: &mut egui::Ui, model: &PlanEditorModel<'_>) -> Vec<Act
     egui::Panel::top("editor_top").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
-            ui.heading(RichText::new("Plan editor").size(22.0));
+            crate::ui::widgets::a11y::screen_heading(
+                ui,
+                RichText::new("Plan editor").size(22.0),
+                "plan editor",
+            );
             ui.label(model.source.unwrap_or("new plan"));
             if model.unsaved {
                 ui.label(RichText::new("· not saved to a file yet").weak());

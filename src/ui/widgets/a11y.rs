@@ -122,3 +122,68 @@ pub fn name_window(ctx: &egui::Context, name: &str) {
         node.set_label(name.to_owned());
     });
 }
+
+/// Call inside a modal, every frame it shows: names the dialog for a screen reader, marks it
+/// modal, and, on the frame it opens, remembers which control had the focus so that
+/// [`return_focus_after_dialogs`] gives it back when the dialog closes.
+pub fn dialog(ui: &Ui, name: &str) {
+    let ctx = ui.ctx();
+    let modal = ui
+        .stack()
+        .iter()
+        .find(|frame| frame.kind() == Some(egui::UiKind::Modal))
+        .map(|frame| frame.unique_id);
+    if let Some(id) = modal {
+        ctx.accesskit_node_builder(id, |node| {
+            node.set_label(name.to_owned());
+            node.set_modal();
+        });
+    }
+    let opened = arrived(ctx, "dialog", name);
+    let pass = ctx.cumulative_pass_nr();
+    let before = ctx.memory(|memory| memory.focused());
+    ctx.data_mut(|data| {
+        data.insert_temp(dialog_pass_id(), pass);
+        if opened {
+            data.insert_temp(return_focus_id(), before);
+        }
+    });
+}
+
+/// A dialog's heading: names the dialog (see [`dialog`]) and takes the focus when it opens.
+pub fn dialog_heading(ui: &mut Ui, text: &str) -> Response {
+    dialog(ui, text);
+    let response = ui.add(
+        egui::Label::new(RichText::new(text).heading()).sense(Sense::focusable_noninteractive()),
+    );
+    mark_heading(ui, &response, text, 1);
+    if arrived(ui.ctx(), "dialog heading", text) {
+        response.request_focus();
+    }
+    response
+}
+
+/// Once per frame, after every screen and dialog is drawn: when a dialog closed this frame,
+/// the focus goes back to the control that had it before the dialog opened.
+pub fn return_focus_after_dialogs(ctx: &egui::Context) {
+    let pass = ctx.cumulative_pass_nr();
+    let back_to = ctx.data_mut(|data| {
+        let shown = data.get_temp::<u64>(dialog_pass_id());
+        if shown.is_some_and(|shown| shown >= pass) {
+            return None;
+        }
+        data.remove_temp::<u64>(dialog_pass_id());
+        data.remove_temp::<Option<Id>>(return_focus_id()).flatten()
+    });
+    if let Some(id) = back_to {
+        ctx.memory_mut(|memory| memory.request_focus(id));
+    }
+}
+
+fn dialog_pass_id() -> Id {
+    Id::unique("strongback-dialog-pass")
+}
+
+fn return_focus_id() -> Id {
+    Id::unique("strongback-return-focus")
+}

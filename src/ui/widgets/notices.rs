@@ -2,6 +2,7 @@
 
 use egui::RichText;
 
+use crate::ui::widgets::a11y::{self, Urgency};
 use crate::ui::{Action, palette};
 
 /// Something the person should be told.
@@ -52,6 +53,7 @@ pub fn notice_bar_ui(ui: &mut egui::Ui, bar: &NoticeBar<'_>) -> Vec<Action> {
         return actions;
     }
     egui::Panel::top("notice_bar").show(ui, |ui| {
+        a11y::name_region(ui, "Notices");
         ui.add_space(4.0);
         if bar.unsaved_sessions > 0 {
             actions.extend(unsaved_ui(ui, bar));
@@ -73,7 +75,8 @@ fn unsaved_ui(ui: &mut egui::Ui, bar: &NoticeBar<'_>) -> Vec<Action> {
             } else {
                 format!("{} sessions have NOT been saved yet.", bar.unsaved_sessions)
             };
-            ui.label(RichText::new(what).strong().size(18.0).color(palette::WARNING));
+            ui.label(RichText::new(&what).strong().size(18.0).color(palette::WARNING));
+            a11y::live_region(ui, "unsaved", &what, Urgency::Assertive);
             if let Some(problem) = bar.save_problem {
                 ui.label(format!("The data folder could not be written: {problem}"));
             }
@@ -105,9 +108,9 @@ pub fn notices_ui(ui: &mut egui::Ui, notices: &[Notice]) -> Vec<Action> {
     let Some(notice) = notices.first() else {
         return actions;
     };
-    let colour = match notice.kind {
-        NoticeKind::Problem => palette::WARNING,
-        NoticeKind::Info => palette::WORK,
+    let (colour, urgency) = match notice.kind {
+        NoticeKind::Problem => (palette::WARNING, Urgency::Assertive),
+        NoticeKind::Info => (palette::WORK, Urgency::Polite),
     };
     egui::Frame::group(ui.style())
         .stroke(egui::Stroke::new(1.5, colour))
@@ -118,6 +121,8 @@ pub fn notices_ui(ui: &mut egui::Ui, notices: &[Notice]) -> Vec<Action> {
                 ui.add(
                     egui::Label::new(RichText::new(&notice.text).color(colour)).selectable(true),
                 );
+                // Spoken as it appears (a problem at once); the text on screen is the same.
+                a11y::live_region(ui, "notice", &notice.text, urgency);
                 if notices.len() > 1 {
                     ui.label(format!("(1 of {}: Dismiss shows the next)", notices.len()));
                 }
