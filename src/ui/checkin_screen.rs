@@ -58,6 +58,7 @@ pub fn checkin_ui(ui: &mut egui::Ui, shown: &CheckInDraft) -> Vec<Action> {
 fn form_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) -> Vec<Action> {
     let mut actions = Vec::new();
     egui::Panel::bottom("checkin_buttons").show(ui, |ui| {
+        a11y::name_region(ui, "Check-in buttons");
         ui.add_space(6.0);
         ui.horizontal(|ui| match draft.page {
             CheckInPage::RedFlags => {
@@ -89,12 +90,20 @@ fn form_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) -> Vec<Action> {
                 }
                 if !draft.answers.complete() {
                     ui.label("Answer the questions marked * (required) to continue.");
+                } else {
+                    a11y::live_region(
+                        ui,
+                        "complete",
+                        "All required questions answered: Save check-in is ready.",
+                        Urgency::Polite,
+                    );
                 }
             }
         });
         ui.add_space(6.0);
     });
     egui::CentralPanel::default().show(ui, |ui| {
+        a11y::name_region(ui, "Check-in questions");
         egui::ScrollArea::vertical().show(ui, |ui| match draft.page {
             CheckInPage::RedFlags => red_flags_ui(ui, draft),
             CheckInPage::Questions => questions_ui(ui, draft),

@@ -65,7 +65,7 @@ pub fn player_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
         });
         let planned_total = model.timeline.planned_total_secs();
         let left_secs = ((1.0 - view.progress) * planned_total as f32).max(0.0) as u64;
-        ui.add(
+        let bar = ui.add(
             egui::ProgressBar::new(view.progress)
                 .text(format!(
                     "{:.0} % done · about {} left",
@@ -74,6 +74,12 @@ pub fn player_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
                 ))
                 .desired_height(22.0),
         );
+        // The bar's range, so a screen reader says "40 percent" of something.
+        ui.ctx().accesskit_node_builder(bar.id, |node| {
+            node.set_min_numeric_value(0.0);
+            node.set_max_numeric_value(100.0);
+            node.set_numeric_value((f64::from(view.progress) * 100.0).round());
+        });
         ui.add_space(4.0);
     });
 

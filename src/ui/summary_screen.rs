@@ -39,6 +39,7 @@ fn summary_body_ui(
     let saved_to = model.saved_to;
     let mut actions = Vec::new();
     egui::CentralPanel::default().show(ui, |ui| {
+        a11y::name_region(ui, "Session summary");
         egui::ScrollArea::vertical().show(ui, |ui| {
             let (heading, colour) = match (saved_to, record.outcome) {
                 (None, _) => ("Session finished, but not saved yet", palette::WARNING),

@@ -26,6 +26,7 @@ pub fn today_ui(ui: &mut egui::Ui, model: &TodayModel<'_>) -> Vec<Action> {
         Status::Train | Status::Gentle | Status::Deload
     );
     egui::Panel::bottom("today_buttons").show(ui, |ui| {
+        a11y::name_region(ui, "Start or change your answers");
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if trainable {

@@ -4,6 +4,7 @@
 
 mod common;
 
+mod a11y_tree;
 mod app_ui;
 mod audio;
 mod bad_input;
