@@ -90,6 +90,9 @@ pub struct StrongbackApp {
     snapshot_kept: bool,
     /// Settings changed but not yet written (a slider is still being dragged).
     settings_unsaved: bool,
+    /// The theme and text scale last given to egui (`None`: not yet).
+    applied_high_contrast: Option<bool>,
+    applied_text_scale: Option<f32>,
     /// Frames drawn since start, logged at exit (for measuring idle and timer cost).
     frames_drawn: u64,
     /// Keeps the screen on while a session runs.
@@ -173,6 +176,8 @@ impl StrongbackApp {
             save_problem: None,
             snapshot_kept: false,
             settings_unsaved: false,
+            applied_high_contrast: None,
+            applied_text_scale: None,
             frames_drawn: 0,
             screen_awake: Box::new(NoScreenAwake::default()),
             full_screen_toggle: false,
@@ -351,7 +356,11 @@ impl StrongbackApp {
             Action::ResumeInterrupted => self.resume_interrupted(now),
             Action::SaveInterruptedAsPartial => self.save_interrupted_as_partial(),
             Action::DiscardInterrupted => self.discard_interrupted(),
-            Action::SetVolume(_) | Action::SetBeepsEnabled(_) | Action::SetVoiceEnabled(_) => {
+            Action::SetVolume(_)
+            | Action::SetBeepsEnabled(_)
+            | Action::SetVoiceEnabled(_)
+            | Action::SetTextScale(_)
+            | Action::SetHighContrast(_) => {
                 self.apply_preference(&action);
             }
             Action::OpenHistory => self.open_history(),
@@ -428,6 +437,7 @@ impl eframe::App for StrongbackApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frames_drawn += 1;
         log::trace!("frame {}", self.frames_drawn);
+        self.apply_display_settings(ui.ctx());
         let actions = self.screen_ui(ui);
         crate::ui::widgets::a11y::return_focus_after_dialogs(ui.ctx());
         crate::ui::widgets::a11y::name_window(

@@ -1,5 +1,6 @@
 //! Sound settings (saved once a slider is released) and the sound device's status.
 
+use crate::store::settings_file::Settings;
 use crate::ui::Action;
 
 use super::StrongbackApp;
@@ -10,6 +11,11 @@ impl StrongbackApp {
             Action::SetVolume(volume) => self.settings.volume = volume.clamp(0.0, 1.0),
             Action::SetBeepsEnabled(enabled) => self.settings.beeps_enabled = enabled,
             Action::SetVoiceEnabled(enabled) => self.settings.voice_enabled = enabled,
+            Action::SetTextScale(scale) => {
+                let (smallest, largest) = Settings::TEXT_SCALES;
+                self.settings.text_scale = scale.clamp(smallest, largest);
+            }
+            Action::SetHighContrast(on) => self.settings.high_contrast = on,
             _ => return,
         }
         self.settings_unsaved = true;
@@ -24,6 +30,25 @@ impl StrongbackApp {
         if let Err(err) = self.store.save_settings(&self.settings) {
             self.notices
                 .problem(format!("Settings could not be saved: {err}"));
+        }
+    }
+
+    /// Keep the window's look in step with the settings: the theme and the text scale when a
+    /// setting changed, and the setting when the person zoomed with Ctrl and + or -.
+    pub(super) fn apply_display_settings(&mut self, ctx: &egui::Context) {
+        if self.applied_high_contrast != Some(self.settings.high_contrast) {
+            crate::ui::theme::apply(ctx, self.settings.high_contrast);
+            self.applied_high_contrast = Some(self.settings.high_contrast);
+        }
+        let zoom = ctx.zoom_factor();
+        if self.applied_text_scale != Some(self.settings.text_scale) {
+            ctx.set_zoom_factor(self.settings.text_scale);
+            self.applied_text_scale = Some(self.settings.text_scale);
+        } else if (zoom - self.settings.text_scale).abs() > 0.001 {
+            let (smallest, largest) = Settings::TEXT_SCALES;
+            self.settings.text_scale = zoom.clamp(smallest, largest);
+            self.applied_text_scale = None;
+            self.settings_unsaved = true;
         }
     }
 

@@ -2,7 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Sound preferences. Missing fields take their defaults, so older files keep loading.
+/// Sound and display preferences. Missing fields take their defaults, so older files keep
+/// loading.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
@@ -15,10 +16,17 @@ pub struct Settings {
     pub voice_enabled: bool,
     /// The folder the file picker last opened or saved in; it starts there next time.
     pub last_folder: Option<std::path::PathBuf>,
+    /// How large everything is drawn (egui's zoom): 1.0 as designed, from 0.75 to 2.0. Also
+    /// changed with Ctrl and + or -.
+    pub text_scale: f32,
+    /// White on black with every control outlined, for low vision.
+    pub high_contrast: bool,
 }
 
 impl Settings {
     pub const SCHEMA_VERSION: u32 = 1;
+    /// The smallest and largest text scale.
+    pub const TEXT_SCALES: (f32, f32) = (0.75, 2.0);
 
     /// Bring hand-edited values back into range.
     pub fn sanitized(mut self) -> Self {
@@ -26,6 +34,12 @@ impl Settings {
             self.volume.clamp(0.0, 1.0)
         } else {
             Self::default().volume
+        };
+        self.text_scale = if self.text_scale.is_finite() {
+            self.text_scale
+                .clamp(Self::TEXT_SCALES.0, Self::TEXT_SCALES.1)
+        } else {
+            1.0
         };
         self.schema_version = Self::SCHEMA_VERSION;
         // A folder that has gone (a USB stick removed) is forgotten, not an error.
@@ -44,6 +58,8 @@ impl Default for Settings {
             beeps_enabled: true,
             voice_enabled: true,
             last_folder: None,
+            text_scale: 1.0,
+            high_contrast: false,
         }
     }
 }

@@ -432,15 +432,15 @@ fn calendar_ui(ui: &mut egui::Ui, weeks: &[CalendarWeek]) {
             for week in weeks {
                 ui.label(week.monday.format("%-d %b").to_string());
                 for (i, mark) in week.days.iter().enumerate() {
-                    let (colour, text) = match mark {
-                        DayMark::Done => (palette::WORK, "session done"),
-                        DayMark::Partial => (palette::GET_READY, "session ended early"),
-                        DayMark::Rest => (palette::REST, "rest day"),
-                        DayMark::Empty => (ui.visuals().faint_bg_color, "nothing recorded"),
+                    let text = match mark {
+                        DayMark::Done => "session done",
+                        DayMark::Partial => "session ended early",
+                        DayMark::Rest => "rest day",
+                        DayMark::Empty => "nothing recorded",
                     };
                     let (rect, response) =
                         ui.allocate_exact_size(Vec2::splat(16.0), egui::Sense::hover());
-                    ui.painter().rect_filled(rect, 3.0, colour);
+                    paint_day_mark(ui, rect, *mark);
                     let date = week.monday + chrono::Duration::days(i as i64);
                     // Named for a screen reader as it is shown on hover: not colour alone.
                     let name = format!("{}: {text}", date.format("%A %-d %B"));
@@ -457,14 +457,50 @@ fn calendar_ui(ui: &mut egui::Ui, weeks: &[CalendarWeek]) {
             }
         });
     ui.horizontal_wrapped(|ui| {
-        for (colour, text) in [
-            (palette::WORK, "done"),
-            (palette::GET_READY, "partial"),
-            (palette::REST, "rest day"),
+        for (mark, text) in [
+            (DayMark::Done, "done"),
+            (DayMark::Partial, "partial"),
+            (DayMark::Rest, "rest day"),
         ] {
-            let (rect, _) = ui.allocate_exact_size(Vec2::splat(10.0), egui::Sense::hover());
-            ui.painter().rect_filled(rect, 2.0, colour);
+            let (rect, _) = ui.allocate_exact_size(Vec2::splat(14.0), egui::Sense::hover());
+            paint_day_mark(ui, rect, mark);
             ui.small(text);
         }
     });
+}
+
+/// A calendar day: its colour and a shape, so the meaning never rests on colour alone (a
+/// tick for done, half filled for ended early, a ring for a rest day).
+fn paint_day_mark(ui: &egui::Ui, rect: egui::Rect, mark: DayMark) {
+    let painter = ui.painter();
+    match mark {
+        DayMark::Done => {
+            painter.rect_filled(rect, 3.0, palette::WORK);
+            let at = |x: f32, y: f32| rect.lerp_inside(Vec2::new(x, y));
+            painter.line(
+                vec![at(0.22, 0.52), at(0.42, 0.72), at(0.78, 0.28)],
+                egui::Stroke::new(2.0, Color32::WHITE),
+            );
+        }
+        DayMark::Partial => {
+            let half = egui::Rect::from_min_max(rect.min, egui::pos2(rect.center().x, rect.max.y));
+            painter.rect_filled(half, 3.0, palette::GET_READY);
+            painter.rect_stroke(
+                rect.shrink(1.0),
+                3.0,
+                egui::Stroke::new(2.0, palette::GET_READY),
+                egui::StrokeKind::Inside,
+            );
+        }
+        DayMark::Rest => {
+            painter.circle_stroke(
+                rect.center(),
+                rect.width() * 0.36,
+                egui::Stroke::new(2.0, palette::REST),
+            );
+        }
+        DayMark::Empty => {
+            painter.rect_filled(rect, 3.0, ui.visuals().faint_bg_color);
+        }
+    }
 }

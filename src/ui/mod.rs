@@ -11,6 +11,7 @@ pub mod player_screen;
 pub mod recovery_screen;
 pub mod session_detail_screen;
 pub mod summary_screen;
+pub mod theme;
 pub mod today_screen;
 pub mod widgets;
 
@@ -40,6 +41,9 @@ pub enum Action {
     SetVolume(f32),
     SetBeepsEnabled(bool),
     SetVoiceEnabled(bool),
+    /// Draw everything this much larger (egui's zoom), 0.75 to 2.0.
+    SetTextScale(f32),
+    SetHighContrast(bool),
     DismissNotice(usize),
     /// Show the file dialog to open a plan file.
     OpenPlan,
@@ -109,10 +113,12 @@ pub enum Action {
 /// Colours used across screens, chosen to stay readable in light and dark themes.
 pub mod palette {
     use super::Color32;
-    pub const WORK: Color32 = Color32::from_rgb(0x1f, 0x9d, 0x55);
+    // Done and warning are the Okabe–Ito bluish green and vermillion, told apart with the
+    // common colour-vision deficiencies; every meaning is also in words or a shape.
+    pub const WORK: Color32 = Color32::from_rgb(0x00, 0x9e, 0x73);
     pub const REST: Color32 = Color32::from_rgb(0x2b, 0x7b, 0xd6);
     pub const GET_READY: Color32 = Color32::from_rgb(0xe0, 0x8e, 0x0b);
-    pub const WARNING: Color32 = Color32::from_rgb(0xc0, 0x39, 0x2b);
+    pub const WARNING: Color32 = Color32::from_rgb(0xd5, 0x5e, 0x00);
     // The player's phases, from the Okabe–Ito palette: told apart with the common
     // colour-vision deficiencies (orange against sky blue; yellow by its lightness), and
     // always named in words as well.

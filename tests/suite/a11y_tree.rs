@@ -240,6 +240,25 @@ fn a_whole_session_reads_right_to_a_screen_reader() {
     app.click("History");
     check_screen(&app, "History");
     assert_eq!(focused(&app), Some((Role::Heading, "History".to_owned())));
+    let chooser = nodes(&app)
+        .into_iter()
+        .find(|node| node.role() == Role::ComboBox)
+        .expect("the exercise chooser");
+    assert_eq!(chooser.label().as_deref(), Some("exercise"));
+    let chosen = chooser.value().unwrap_or_default();
+    assert!(
+        chosen != "—" && !chosen.is_empty(),
+        "the chosen exercise is exposed: {chosen:?}"
+    );
+    let partial_days = nodes(&app)
+        .into_iter()
+        .filter_map(|node| node.value().or_else(|| node.label()))
+        .filter(|name| name.ends_with(": session ended early"))
+        .count();
+    assert_eq!(
+        partial_days, 1,
+        "the calendar names the day's partial session in words"
+    );
 }
 
 #[test]

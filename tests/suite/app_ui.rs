@@ -446,3 +446,35 @@ fn the_player_announces_phase_changes_pause_and_the_last_three_seconds() {
     app.press(Key::Space);
     assert_eq!(live(&app), vec!["Paused".to_owned()]);
 }
+
+/// Text size and the high-contrast theme apply at once, follow Ctrl and +, and are there
+/// again at the next start.
+#[test]
+fn text_size_and_high_contrast_apply_at_once_and_are_remembered() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let zoom = |app: &common::TestApp| app.harness.ctx.zoom_factor();
+    {
+        let mut app = open_app(dir.path());
+        assert!(app.shows("Text size: 100 %"));
+        app.click("Larger");
+        assert!((zoom(&app) - 1.1).abs() < 0.001, "zoom {}", zoom(&app));
+        assert!(app.shows("Text size: 110 %"));
+        app.tick("High contrast (white on black)");
+        assert_eq!(
+            app.harness.ctx.global_style().visuals.panel_fill,
+            egui::Color32::BLACK
+        );
+        app.harness
+            .key_press_modifiers(egui::Modifiers::COMMAND, Key::Plus);
+        app.harness.run();
+        assert!(zoom(&app) > 1.15, "Ctrl and + zooms: {}", zoom(&app));
+        assert!((app.app().settings().text_scale - zoom(&app)).abs() < 0.001);
+    }
+    let app = open_app(dir.path());
+    assert!(app.app().settings().high_contrast, "remembered");
+    assert!(zoom(&app) > 1.15, "remembered: {}", zoom(&app));
+    assert_eq!(
+        app.harness.ctx.global_style().visuals.panel_fill,
+        egui::Color32::BLACK
+    );
+}

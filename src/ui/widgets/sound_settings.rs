@@ -1,4 +1,4 @@
-//! Sound settings, shown on the home screen.
+//! Sound and display settings, shown on the home screen.
 
 use crate::store::settings_file::Settings;
 
@@ -12,14 +12,18 @@ pub fn settings_ui(
     let mut actions = Vec::new();
     ui.strong("Sound");
     let mut volume_percent = (settings.volume * 100.0).round();
-    let slider = ui.add(
-        egui::Slider::new(&mut volume_percent, 0.0..=100.0)
-            .suffix(" %")
-            .text("Volume"),
-    );
-    if slider.changed() {
-        actions.push(Action::SetVolume(volume_percent / 100.0));
-    }
+    // One control (the slider, named "Volume", its value in percent), not egui's slider and
+    // number box, which a screen reader meets as two controls of the same name.
+    ui.horizontal(|ui| {
+        let name = ui.label("Volume");
+        let slider = ui
+            .add(egui::Slider::new(&mut volume_percent, 0.0..=100.0).show_value(false))
+            .labelled_by(name.id);
+        ui.label(format!("{volume_percent:.0} %"));
+        if slider.changed() {
+            actions.push(Action::SetVolume(volume_percent / 100.0));
+        }
+    });
     let mut beeps = settings.beeps_enabled;
     if ui.checkbox(&mut beeps, "Countdown beeps").changed() {
         actions.push(Action::SetBeepsEnabled(beeps));
@@ -28,6 +32,7 @@ pub fn settings_ui(
     if ui.checkbox(&mut voice, "Spoken cues").changed() {
         actions.push(Action::SetVoiceEnabled(voice));
     }
+    display_ui(ui, settings, &mut actions);
     if sound_problem.is_some() {
         ui.label(
             egui::RichText::new(
@@ -38,4 +43,51 @@ pub fn settings_ui(
         );
     }
     actions
+}
+
+/// Text size in steps (buttons, not a slider: the text grows under the pointer) and the
+/// high-contrast theme.
+fn display_ui(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>) {
+    ui.add_space(4.0);
+    ui.strong("Display");
+    let percent = (settings.text_scale * 100.0).round();
+    let (smallest, largest) = Settings::TEXT_SCALES;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(format!("Text size: {percent:.0} %"));
+        if ui
+            .add_enabled(
+                settings.text_scale > smallest + 0.001,
+                egui::Button::new("Smaller"),
+            )
+            .on_hover_text("Smaller text (Ctrl and −)")
+            .clicked()
+        {
+            actions.push(Action::SetTextScale(step(settings.text_scale, -0.1)));
+        }
+        if ui
+            .add_enabled(
+                settings.text_scale < largest - 0.001,
+                egui::Button::new("Larger"),
+            )
+            .on_hover_text("Larger text (Ctrl and +)")
+            .clicked()
+        {
+            actions.push(Action::SetTextScale(step(settings.text_scale, 0.1)));
+        }
+        if (settings.text_scale - 1.0).abs() > 0.001 && ui.button("Usual size").clicked() {
+            actions.push(Action::SetTextScale(1.0));
+        }
+    });
+    let mut high_contrast = settings.high_contrast;
+    if ui
+        .checkbox(&mut high_contrast, "High contrast (white on black)")
+        .changed()
+    {
+        actions.push(Action::SetHighContrast(high_contrast));
+    }
+}
+
+/// The next text scale up or down, on whole tenths.
+fn step(scale: f32, by: f32) -> f32 {
+    ((scale + by) * 10.0).round() / 10.0
 }

@@ -1,0 +1,48 @@
+//! The look: the standard egui themes (following the system's light or dark), or a
+//! high-contrast theme for low vision: white on black, every control outlined, yellow for
+//! the pointer and the keyboard focus.
+
+use egui::{Color32, Stroke, Theme, ThemePreference, Visuals};
+
+/// White text and outlines on black; hovered and focused controls in yellow.
+pub fn high_contrast() -> Visuals {
+    let mut visuals = Visuals::dark();
+    let white = Color32::WHITE;
+    let yellow = Color32::from_rgb(0xff, 0xe0, 0x00);
+    visuals.override_text_color = Some(white);
+    visuals.weak_text_color = Some(Color32::from_gray(225));
+    visuals.panel_fill = Color32::BLACK;
+    visuals.window_fill = Color32::BLACK;
+    visuals.extreme_bg_color = Color32::BLACK;
+    visuals.faint_bg_color = Color32::from_gray(20);
+    visuals.window_stroke = Stroke::new(2.0, white);
+    visuals.hyperlink_color = yellow;
+    let widgets = &mut visuals.widgets;
+    widgets.noninteractive.bg_stroke = Stroke::new(1.0, Color32::from_gray(200));
+    widgets.noninteractive.fg_stroke = Stroke::new(1.0, white);
+    for (state, stroke) in [
+        (&mut widgets.inactive, Stroke::new(1.5, white)),
+        (&mut widgets.hovered, Stroke::new(2.5, yellow)),
+        (&mut widgets.active, Stroke::new(3.0, yellow)),
+        (&mut widgets.open, Stroke::new(2.0, white)),
+    ] {
+        state.bg_fill = Color32::BLACK;
+        state.weak_bg_fill = Color32::BLACK;
+        state.bg_stroke = stroke;
+        state.fg_stroke = Stroke::new(1.5, white);
+    }
+    visuals.selection.bg_fill = Color32::from_rgb(0x00, 0x4f, 0xb0);
+    visuals.selection.stroke = Stroke::new(2.0, white);
+    visuals
+}
+
+/// Use the high-contrast theme, or give the standard themes (and the system's choice) back.
+pub fn apply(ctx: &egui::Context, high_contrast_on: bool) {
+    if high_contrast_on {
+        ctx.set_visuals_of(Theme::Dark, high_contrast());
+        ctx.set_theme(ThemePreference::Dark);
+    } else {
+        ctx.set_visuals_of(Theme::Dark, Visuals::dark());
+        ctx.set_theme(ThemePreference::System);
+    }
+}
