@@ -11,6 +11,7 @@
 //! - [`cli`]: command-line arguments, one file per subcommand, and opening the window.
 
 pub mod app;
+pub mod audio;
 pub mod cli;
 pub mod domain;
 pub mod platform;

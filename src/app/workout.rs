@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::domain::answers::SessionAnswers;
 use crate::domain::circuit::Circuit;
-use crate::domain::coach;
+use crate::domain::cue_schedule::{CueSchedule, DueCue};
 use crate::domain::player::{PlayerState, SessionPlayer, TimedEvent};
 use crate::domain::record::{InProgressSession, SessionOutcome, SessionRecord, SessionTimes};
 use crate::domain::timeline::Timeline;
@@ -17,8 +17,10 @@ use crate::ui::Action;
 use super::StrongbackApp;
 use super::screens::{Screen, SummaryState};
 
-/// Cues due longer ago than this (a frame came very late) are dropped rather than played late.
-const STALE_CUE_AFTER: Duration = Duration::from_millis(1500);
+/// How far ahead cues are handed to the sound side, which starts each on its sample: more
+/// than the output latency, and more than the longest gap between two frames while the timer
+/// runs (the display changes every second).
+const CUE_LOOKAHEAD: Duration = Duration::from_millis(1500);
 /// Wake a little after the display is due to change, so the new second is already there.
 const REPAINT_SLACK: Duration = Duration::from_millis(5);
 
@@ -33,6 +35,8 @@ pub(super) struct ActiveSession {
     pub confirming: bool,
     /// The timer was running when "End session" asked for confirmation.
     pub resume_if_cancelled: bool,
+    /// Which cues the sound side already has.
+    pub cues: CueSchedule,
 }
 
 /// While a phase runs, the in-progress file is rewritten this often (seconds of phase time), so
@@ -47,7 +51,7 @@ impl StrongbackApp {
             Some(session) => session.player.advance(now),
             None => return None,
         };
-        self.play_cues(&events);
+        self.play_cues(&events, now);
         self.after_player_change();
         self.session
             .as_ref()
@@ -74,6 +78,8 @@ impl StrongbackApp {
                     session.confirming = true;
                     session.resume_if_cancelled = session.player.state() == PlayerState::Running;
                     session.player.pause(now);
+                    session.cues.forget();
+                    self.audio.clear();
                 }
                 self.after_player_change();
             }
@@ -90,6 +96,8 @@ impl StrongbackApp {
             Action::ConfirmEnd => {
                 if let Some(session) = &mut self.session {
                     session.player.end(now);
+                    session.cues.forget();
+                    self.audio.clear();
                 }
                 self.after_player_change();
             }
@@ -107,9 +115,10 @@ impl StrongbackApp {
             saved: None,
             resume_if_cancelled: false,
             confirming: false,
+            cues: CueSchedule::new(),
         });
         self.screen = Screen::Player;
-        self.play_cues(&events);
+        self.play_cues(&events, now);
         self.after_player_change();
     }
 
@@ -133,6 +142,7 @@ impl StrongbackApp {
             saved: None,
             resume_if_cancelled: false,
             confirming: false,
+            cues: CueSchedule::new(),
         });
         self.screen = Screen::Player;
         self.after_player_change();
@@ -171,29 +181,44 @@ impl StrongbackApp {
         }
     }
 
+    /// Pause, resume, skip, back or done: what the sound side holds belongs to the old phase
+    /// (or the old timing), so it is cleared; the new phase's cues follow.
     fn with_player(&mut self, act: impl FnOnce(&mut SessionPlayer) -> Vec<TimedEvent>) {
+        let now = self.clock.monotonic();
         let events = match &mut self.session {
-            Some(session) if !session.confirming => act(&mut session.player),
+            Some(session) if !session.confirming => {
+                session.cues.forget();
+                act(&mut session.player)
+            }
             _ => return,
         };
-        self.play_cues(&events);
+        self.audio.clear();
+        self.play_cues(&events, now);
         self.after_player_change();
     }
 
-    fn play_cues(&mut self, events: &[TimedEvent]) {
-        let Some(session) = &self.session else {
+    /// The cues for what the player reported, then those due within the lookahead, each sent
+    /// with how long from now it is due (as the settings allow).
+    fn play_cues(&mut self, events: &[TimedEvent], now: Duration) {
+        let Some(session) = &mut self.session else {
             return;
         };
-        for timed in events.iter().filter(|e| e.late_by <= STALE_CUE_AFTER) {
-            for cue in coach::cues_for(timed.event, session.player.timeline(), &session.circuit) {
-                let wanted = if cue.is_voice() {
-                    self.settings.voice_enabled
-                } else {
-                    self.settings.beeps_enabled
-                };
-                if wanted && self.settings.volume > 0.0 {
-                    self.audio.play(&cue, self.settings.volume);
-                }
+        let mut due = session
+            .cues
+            .reached(events, &session.player, &session.circuit, now);
+        due.extend(
+            session
+                .cues
+                .ahead(&session.player, &session.circuit, now, CUE_LOOKAHEAD),
+        );
+        for DueCue { cue, in_time } in due {
+            let wanted = if cue.is_voice() {
+                self.settings.voice_enabled
+            } else {
+                self.settings.beeps_enabled
+            };
+            if wanted && self.settings.volume > 0.0 {
+                self.audio.schedule(&cue, self.settings.volume, in_time);
             }
         }
     }

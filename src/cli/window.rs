@@ -7,7 +7,7 @@ use anyhow::{Context as _, anyhow};
 use crate::app::{AppDeps, StrongbackApp};
 use crate::platform::clock::SystemClock;
 use crate::platform::screen_awake::DesktopScreenAwake;
-use crate::platform::sound::{AudioOutput, RodioAudio, SilentAudio};
+use crate::platform::sound::{AudioOutput, DeviceAudio, SilentAudio};
 use crate::store::Store;
 use crate::store::bundled::Assets;
 
@@ -71,7 +71,7 @@ pub fn run(options: WindowOptions) -> anyhow::Result<()> {
                 Box::new(SilentAudio)
             } else {
                 let ctx = cc.egui_ctx.clone();
-                Box::new(RodioAudio::start_notifying(Box::new(move || {
+                Box::new(DeviceAudio::start_notifying(Box::new(move || {
                     ctx.request_repaint()
                 })))
             };

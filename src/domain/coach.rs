@@ -116,3 +116,30 @@ pub fn cues_for(event: PlayerEvent, timeline: &Timeline, circuit: &Circuit) -> V
         }
     }
 }
+
+/// (start ms, frequency Hz, length ms) for each note of a tone cue.
+pub fn tone_notes(cue: &Cue) -> Vec<(u64, f32, u64)> {
+    match cue {
+        Cue::Pip => vec![(0, 880.0, 110)],
+        Cue::Go => vec![(0, 1320.0, 450)],
+        Cue::Halfway => vec![(0, 660.0, 90), (160, 660.0, 90)],
+        Cue::SwitchSides => vec![(0, 660.0, 150), (180, 990.0, 200)],
+        Cue::Rest => vec![(0, 784.0, 180), (200, 523.0, 300)],
+        Cue::Finish => vec![
+            (0, 523.0, 160),
+            (170, 659.0, 160),
+            (340, 784.0, 160),
+            (510, 1047.0, 420),
+        ],
+        Cue::Say(_) | Cue::SayExercise(_) => Vec::new(),
+    }
+}
+
+/// How long a tone cue sounds, to its last note's end (0 for speech).
+pub fn tone_length_ms(cue: &Cue) -> u64 {
+    tone_notes(cue)
+        .iter()
+        .map(|(start, _, length)| start + length)
+        .max()
+        .unwrap_or(0)
+}

@@ -10,6 +10,7 @@ pub mod catalog_filter;
 pub mod checkin;
 pub mod circuit;
 pub mod coach;
+pub mod cue_schedule;
 pub mod date_axis;
 pub mod dates;
 pub mod demo;

@@ -20,7 +20,7 @@ pub enum PlayerState {
 }
 
 /// Something that happened while time moved on; the app turns these into sounds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PlayerEvent {
     /// Phase `index` began.
     PhaseStarted { index: usize },

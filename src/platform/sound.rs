@@ -1,17 +1,26 @@
-//! Sound: the coach's tones and spoken clips.
+//! Sound: the coach's tones and spoken clips, on the beat.
 //!
-//! The app talks to an [`AudioOutput`]. [`RodioAudio`] opens the sound device on its own thread
-//! so a slow or missing device never stalls the screen; without a device it reports why once
-//! and then stays silent. [`SilentAudio`] and [`RecordingAudio`] serve `--no-sound` and tests.
+//! The app talks to an [`AudioOutput`]: it schedules each cue with how long from now it is
+//! due, and clears what is queued after a skip, back, pause or the end. [`DeviceAudio`] opens
+//! the sound card (through rodio's cpal) on its own thread, so a slow or missing device never
+//! stalls the screen; its data callback renders the app's one [`Mixer`], and places each cue
+//! on the sample that reaches the speaker at its moment: the callback knows, from the device's
+//! timestamps, how far ahead of the speaker it writes (the output latency), and subtracts it.
+//! Without a device it reports why once and then stays silent. Device errors are logged once,
+//! with a count, not once per callback. [`SilentAudio`] and [`RecordingAudio`] serve
+//! `--no-sound` and tests.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use rodio::Source as _;
+use rodio::cpal;
+use rodio::cpal::traits::{DeviceTrait as _, HostTrait as _, StreamTrait as _};
 
+use crate::audio::SoundBank;
+use crate::audio::mixer::Mixer;
 use crate::domain::coach::Cue;
-use crate::store::bundled;
 
 /// Why sound cannot be played. Reported once; the app then works silently.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -26,10 +35,17 @@ pub enum SoundError {
 
 /// Something that can play the coach's cues.
 pub trait AudioOutput {
-    /// Queue a cue; returns at once.
-    fn play(&mut self, cue: &Cue, volume: f32);
+    /// Play `cue` `in_time` from now (at `volume`, 0–1); returns at once.
+    fn schedule(&mut self, cue: &Cue, volume: f32, in_time: Duration);
+    /// Forget what waits and fade out what plays (a skip, back, pause or the end).
+    fn clear(&mut self);
     /// Why sound is not available, reported once, when that becomes known.
     fn take_unavailable_reason(&mut self) -> Option<SoundError>;
+
+    /// Play `cue` now.
+    fn play(&mut self, cue: &Cue, volume: f32) {
+        self.schedule(cue, volume, Duration::ZERO);
+    }
 }
 
 /// Plays nothing (`--no-sound`).
@@ -37,31 +53,52 @@ pub trait AudioOutput {
 pub struct SilentAudio;
 
 impl AudioOutput for SilentAudio {
-    fn play(&mut self, _cue: &Cue, _volume: f32) {}
+    fn schedule(&mut self, _cue: &Cue, _volume: f32, _in_time: Duration) {}
+    fn clear(&mut self) {}
     fn take_unavailable_reason(&mut self) -> Option<SoundError> {
         None
     }
 }
 
+/// What [`RecordingAudio`] was asked.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Recorded {
+    Cue {
+        cue: Cue,
+        volume: f32,
+        in_time: Duration,
+    },
+    Clear,
+}
+
 /// Remembers every cue asked for; clones share the list. For tests.
 #[derive(Clone, Default)]
 pub struct RecordingAudio {
-    played: Arc<Mutex<Vec<(Cue, f32)>>>,
+    played: Arc<Mutex<Vec<Recorded>>>,
 }
 
 impl RecordingAudio {
-    /// Cues played so far, in order.
+    /// Cues asked for so far, in order.
     pub fn cues(&self) -> Vec<Cue> {
-        self.played
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .iter()
-            .map(|(cue, _)| cue.clone())
+        self.cues_with_volume()
+            .into_iter()
+            .map(|(cue, _)| cue)
             .collect()
     }
 
     /// Cues with the volume they were asked at.
     pub fn cues_with_volume(&self) -> Vec<(Cue, f32)> {
+        self.log()
+            .into_iter()
+            .filter_map(|entry| match entry {
+                Recorded::Cue { cue, volume, .. } => Some((cue, volume)),
+                Recorded::Clear => None,
+            })
+            .collect()
+    }
+
+    /// Everything asked, clears included.
+    pub fn log(&self) -> Vec<Recorded> {
         self.played
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -70,46 +107,128 @@ impl RecordingAudio {
 }
 
 impl AudioOutput for RecordingAudio {
-    fn play(&mut self, cue: &Cue, volume: f32) {
+    fn schedule(&mut self, cue: &Cue, volume: f32, in_time: Duration) {
         self.played
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .push((cue.clone(), volume));
+            .push(Recorded::Cue {
+                cue: cue.clone(),
+                volume,
+                in_time,
+            });
+    }
+    fn clear(&mut self) {
+        self.played
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(Recorded::Clear);
     }
     fn take_unavailable_reason(&mut self) -> Option<SoundError> {
         None
     }
 }
 
-/// Opens an output device; returns a boxed sink or why it could not.
+/// A cue to place, with the moment it should reach the speaker.
+enum Request {
+    Play { cue: Cue, volume: f32, at: Instant },
+    Clear,
+}
+
+/// Opens the output: starts a stream that renders `shared`, returns it (kept alive by the
+/// sound thread) or why it could not.
 pub type DeviceOpener =
-    Box<dyn FnOnce() -> Result<rodio::MixerDeviceSink, SoundError> + Send + 'static>;
+    Box<dyn FnOnce(Arc<Shared>) -> Result<Box<dyn std::any::Any>, SoundError> + Send + 'static>;
 
 /// Called from the sound thread when its status changes.
 pub type Notify = Box<dyn Fn() + Send + 'static>;
 
-/// Real sound through rodio, on a thread of its own.
-pub struct RodioAudio {
-    requests: Option<Sender<(Cue, f32)>>,
+/// What the sound thread and the device's callback share.
+pub struct Shared {
+    state: Mutex<MixState>,
+    /// Device errors seen, for the once-only log line and the count at the end.
+    errors: AtomicU64,
+}
+
+struct MixState {
+    mixer: Mixer,
+    bank: Option<Arc<SoundBank>>,
+    requests: Vec<Request>,
+    /// The output latency the device last reported.
+    latency: Duration,
+}
+
+impl Shared {
+    fn new() -> Arc<Self> {
+        Arc::new(Self {
+            state: Mutex::new(MixState {
+                mixer: Mixer::new(48_000),
+                bank: None,
+                requests: Vec::new(),
+                latency: Duration::ZERO,
+            }),
+            errors: AtomicU64::new(0),
+        })
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, MixState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Fill `out` (mono) for a callback made at `now`, whose first frame reaches the speaker
+    /// `latency` later: each waiting cue goes on the frame that is heard at its moment.
+    pub fn render(&self, out: &mut [f32], now: Instant, latency: Duration) {
+        let mut state = self.lock();
+        state.latency = latency;
+        let rate = f64::from(state.mixer.rate_hz());
+        let first = state.mixer.frame();
+        let heard_at = now + latency;
+        let requests = std::mem::take(&mut state.requests);
+        for request in requests {
+            match request {
+                Request::Clear => state.mixer.clear(),
+                Request::Play { cue, volume, at } => {
+                    let Some(sound) = state.bank.as_ref().and_then(|b| b.sound(&cue)).cloned()
+                    else {
+                        continue;
+                    };
+                    let offset = at.saturating_duration_since(heard_at).as_secs_f64() * rate;
+                    // Already due: as soon as possible (the mixer drops it if hopelessly late,
+                    // counting from when it was due).
+                    let late = heard_at.saturating_duration_since(at).as_secs_f64() * rate;
+                    let frame = (first + offset.round() as u64).saturating_sub(late.round() as u64);
+                    state.mixer.schedule(frame, sound, volume);
+                }
+            }
+        }
+        state.mixer.render(out);
+    }
+
+    fn error(&self, err: &cpal::Error) {
+        if self.errors.fetch_add(1, Ordering::Relaxed) == 0 {
+            log::warn!("sound device error (logged once; later ones are counted): {err}");
+        }
+    }
+}
+
+/// Real sound on the default output device, on a thread of its own.
+pub struct DeviceAudio {
+    requests: Option<Sender<Request>>,
     status: Receiver<SoundError>,
 }
 
-impl RodioAudio {
+/// The output buffer asked of the device: about 10 ms (the device may give more).
+const BUFFER_SECS: f64 = 0.010;
+
+impl DeviceAudio {
     /// Open the default output device; `notify` is called if it turns out to be unavailable,
     /// so the window can wake up and say so.
     pub fn start_notifying(notify: Notify) -> Self {
-        Self::with_device(
-            Box::new(|| {
-                rodio::DeviceSinkBuilder::open_default_sink()
-                    .map_err(|err| SoundError::NoDevice(err.to_string()))
-            }),
-            notify,
-        )
+        Self::with_device(Box::new(open_default_output), notify)
     }
 
     /// Use `open` to get the device (tests pass one that fails).
     pub fn with_device(open: DeviceOpener, notify: Notify) -> Self {
-        let (requests, incoming) = mpsc::channel::<(Cue, f32)>();
+        let (requests, incoming) = mpsc::channel::<Request>();
         let (status_tx, status) = mpsc::channel();
         let spawned = std::thread::Builder::new()
             .name("audio".to_owned())
@@ -129,15 +248,27 @@ impl RodioAudio {
             }
         }
     }
-}
 
-impl AudioOutput for RodioAudio {
-    fn play(&mut self, cue: &Cue, volume: f32) {
+    fn send(&mut self, request: Request) {
         if let Some(requests) = &self.requests
-            && requests.send((cue.clone(), volume)).is_err()
+            && requests.send(request).is_err()
         {
             self.requests = None;
         }
+    }
+}
+
+impl AudioOutput for DeviceAudio {
+    fn schedule(&mut self, cue: &Cue, volume: f32, in_time: Duration) {
+        self.send(Request::Play {
+            cue: cue.clone(),
+            volume: volume.clamp(0.0, 1.0),
+            at: Instant::now() + in_time,
+        });
+    }
+
+    fn clear(&mut self) {
+        self.send(Request::Clear);
     }
 
     fn take_unavailable_reason(&mut self) -> Option<SoundError> {
@@ -153,12 +284,13 @@ impl AudioOutput for RodioAudio {
 
 fn audio_thread(
     open: DeviceOpener,
-    incoming: &Receiver<(Cue, f32)>,
+    incoming: &Receiver<Request>,
     status: &Sender<SoundError>,
     notify: &Notify,
 ) {
-    let mut sink = match open() {
-        Ok(sink) => sink,
+    let shared = Shared::new();
+    let _stream = match open(shared.clone()) {
+        Ok(stream) => stream,
         Err(reason) => {
             // Shown to the person by the app; not logged here as well.
             let _ = status.send(reason);
@@ -166,52 +298,99 @@ fn audio_thread(
             return;
         }
     };
-    sink.log_on_drop(false);
-    // Spoken clips queue one after another; tones mix over them.
-    let voice = rodio::Player::connect_new(sink.mixer());
-    while let Ok((cue, volume)) = incoming.recv() {
-        let volume = volume.clamp(0.0, 1.0);
-        if let Some(clip) = clip_for(&cue) {
-            match rodio::Decoder::new(std::io::Cursor::new(clip)) {
-                Ok(source) => voice.append(source.amplify(volume)),
-                Err(err) => log::warn!("could not decode the clip for {cue:?}: {err}"),
-            }
-        } else {
-            for (delay_ms, freq_hz, length_ms) in tone_notes(&cue) {
-                sink.mixer().add(
-                    rodio::source::SineWave::new(freq_hz)
-                        .take_duration(Duration::from_millis(length_ms))
-                        .fade_in(Duration::from_millis(8))
-                        .amplify(0.35 * volume)
-                        .delay(Duration::from_millis(delay_ms)),
-                );
-            }
-        }
+    let rate = shared.lock().mixer.rate_hz();
+    let bank = Arc::new(SoundBank::new(rate));
+    shared.lock().bank = Some(bank);
+    while let Ok(request) = incoming.recv() {
+        shared.lock().requests.push(request);
+    }
+    let errors = shared.errors.load(Ordering::Relaxed);
+    if errors > 1 {
+        log::warn!("the sound device reported {errors} errors in all");
+    }
+    let state = shared.lock();
+    let stats = state.mixer.stats();
+    log::info!(
+        "sound: {} cues played, {} dropped as stale, output latency {} ms",
+        stats.started,
+        stats.dropped_stale,
+        state.latency.as_millis()
+    );
+}
+
+/// Open the default output with a small buffer (or the device's own, if it refuses), and
+/// render `shared` into it.
+fn open_default_output(shared: Arc<Shared>) -> Result<Box<dyn std::any::Any>, SoundError> {
+    let no_device = |err: &dyn std::fmt::Display| SoundError::NoDevice(err.to_string());
+    let host = cpal::default_host();
+    let device = host
+        .default_output_device()
+        .ok_or_else(|| SoundError::NoDevice("there is no default output device".to_owned()))?;
+    let supported = device
+        .default_output_config()
+        .map_err(|err| no_device(&err))?;
+    let format = supported.sample_format();
+    let mut config = supported.config();
+    {
+        let mut state = shared.lock();
+        state.mixer = Mixer::new(config.sample_rate);
+    }
+    let small = (f64::from(config.sample_rate) * BUFFER_SECS) as u32;
+    config.buffer_size = cpal::BufferSize::Fixed(small.next_power_of_two());
+    let stream = build(&device, &config, format, shared.clone()).or_else(|_| {
+        // The device would not take the small buffer: use its own.
+        config.buffer_size = cpal::BufferSize::Default;
+        build(&device, &config, format, shared.clone())
+    })?;
+    stream.play().map_err(|err| no_device(&err))?;
+    Ok(Box::new(stream))
+}
+
+fn build(
+    device: &cpal::Device,
+    config: &cpal::StreamConfig,
+    format: cpal::SampleFormat,
+    shared: Arc<Shared>,
+) -> Result<cpal::Stream, SoundError> {
+    match format {
+        cpal::SampleFormat::F32 => build_for::<f32>(device, config, shared),
+        cpal::SampleFormat::I16 => build_for::<i16>(device, config, shared),
+        cpal::SampleFormat::U16 => build_for::<u16>(device, config, shared),
+        cpal::SampleFormat::I32 => build_for::<i32>(device, config, shared),
+        other => Err(SoundError::NoDevice(format!(
+            "the device wants {other} samples, which Strongback does not write"
+        ))),
     }
 }
 
-fn clip_for(cue: &Cue) -> Option<&'static [u8]> {
-    match cue {
-        Cue::Say(phrase) => bundled::voice_clip(phrase.clip_name()),
-        Cue::SayExercise(id) => bundled::voice_clip(id),
-        _ => None,
-    }
-}
-
-/// (start delay ms, frequency Hz, length ms) for each note of a tone cue.
-pub fn tone_notes(cue: &Cue) -> Vec<(u64, f32, u64)> {
-    match cue {
-        Cue::Pip => vec![(0, 880.0, 110)],
-        Cue::Go => vec![(0, 1320.0, 450)],
-        Cue::Halfway => vec![(0, 660.0, 90), (160, 660.0, 90)],
-        Cue::SwitchSides => vec![(0, 660.0, 150), (180, 990.0, 200)],
-        Cue::Rest => vec![(0, 784.0, 180), (200, 523.0, 300)],
-        Cue::Finish => vec![
-            (0, 523.0, 160),
-            (170, 659.0, 160),
-            (340, 784.0, 160),
-            (510, 1047.0, 420),
-        ],
-        Cue::Say(_) | Cue::SayExercise(_) => Vec::new(),
-    }
+fn build_for<T>(
+    device: &cpal::Device,
+    config: &cpal::StreamConfig,
+    shared: Arc<Shared>,
+) -> Result<cpal::Stream, SoundError>
+where
+    T: cpal::SizedSample + cpal::FromSample<f32>,
+{
+    let channels = usize::from(config.channels.max(1));
+    let errors = shared.clone();
+    let mut mono: Vec<f32> = Vec::new();
+    device
+        .build_output_stream::<T, _, _>(
+            *config,
+            move |data: &mut [T], info: &cpal::OutputCallbackInfo| {
+                let now = Instant::now();
+                let stamp = info.timestamp();
+                let latency = stamp.playback.saturating_duration_since(stamp.callback);
+                let frames = data.len() / channels;
+                mono.resize(frames, 0.0);
+                shared.render(&mut mono, now, latency);
+                for (frame, value) in data.chunks_mut(channels).zip(&mono) {
+                    let sample = T::from_sample(*value);
+                    frame.fill(sample);
+                }
+            },
+            move |err| errors.error(&err),
+            None,
+        )
+        .map_err(|err| SoundError::NoDevice(err.to_string()))
 }

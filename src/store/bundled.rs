@@ -79,4 +79,9 @@ pub fn voice_clip(name: &str) -> Option<&'static [u8]> {
         .map(|(_, bytes)| *bytes)
 }
 
+/// The stems of every bundled voice clip.
+pub fn voice_clip_names() -> impl Iterator<Item = &'static str> {
+    VOICE_CLIPS.iter().map(|(stem, _)| *stem)
+}
+
 include!("../../assets/voice/clips.rs");

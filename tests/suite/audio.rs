@@ -11,11 +11,11 @@ use egui_kittest::kittest::Queryable as _;
 use strongback::ScreenKind;
 use strongback::domain::coach::{Cue, Phrase};
 use strongback::platform::clock::ManualClock;
-use strongback::platform::sound::{AudioOutput, RodioAudio, SoundError};
+use strongback::platform::sound::{AudioOutput, DeviceAudio, SoundError};
 
-fn failing_device(woken: Arc<AtomicUsize>) -> RodioAudio {
-    RodioAudio::with_device(
-        Box::new(|| Err(SoundError::NoDevice("no sound card".to_owned()))),
+fn failing_device(woken: Arc<AtomicUsize>) -> DeviceAudio {
+    DeviceAudio::with_device(
+        Box::new(|_| Err(SoundError::NoDevice("no sound card".to_owned()))),
         Box::new(move || {
             woken.fetch_add(1, Ordering::SeqCst);
         }),
@@ -115,4 +115,52 @@ fn app_runs_a_session_without_a_sound_device_and_says_so_once() {
         "the timer runs on"
     );
     assert_eq!(sound_notices(harness), 0, "no banner at any cue either");
+}
+
+/// The app hands each cue to the sound side ahead of its boundary, with how long from now it
+/// is due, and clears what is queued when the person skips.
+#[test]
+fn cues_go_out_ahead_of_their_boundary_and_a_skip_clears_them() {
+    use strongback::platform::sound::Recorded;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = common::open_app(dir.path());
+    app.start();
+    // Get ready lasts 10 s: its pips are due at 7, 8 and 9 s, and go at 10 s.
+    app.wait(Duration::from_millis(6_000));
+    let ahead: Vec<Duration> = app
+        .audio
+        .log()
+        .into_iter()
+        .filter_map(|entry| match entry {
+            Recorded::Cue {
+                cue: Cue::Pip,
+                in_time,
+                ..
+            } => Some(in_time),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        ahead,
+        vec![Duration::from_secs(1)],
+        "the first pip, a second before it is due"
+    );
+    app.press(egui::Key::ArrowRight);
+    let log = app.audio.log();
+    let clear = log
+        .iter()
+        .rposition(|entry| *entry == Recorded::Clear)
+        .expect("the skip cleared the queue");
+    let after: Vec<&Recorded> = log[clear + 1..].iter().collect();
+    assert!(
+        matches!(
+            after.first(),
+            Some(Recorded::Cue {
+                cue: Cue::Go,
+                in_time: Duration::ZERO,
+                ..
+            })
+        ),
+        "the new phase's go plays at once: {after:?}"
+    );
 }

@@ -9,6 +9,7 @@ mod app_ui;
 mod audio;
 mod bad_input;
 mod checkin_ui;
+mod cue_track;
 mod data_files;
 mod demo_data;
 mod durability;

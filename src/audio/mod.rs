@@ -1,0 +1,114 @@
+//! The coach's sound as data: tones synthesised with fades, voice clips decoded, and one
+//! [`mixer::Mixer`] that places each sound at a sample position, ducks tones under speech,
+//! keeps the voice in sequence, drops what has gone stale and never goes above −1 dBFS.
+//!
+//! No device here: `platform::sound` feeds a sound card from the mixer, and
+//! [`track::render_session`] renders a whole session offline from the same schedule the player
+//! uses, for tests and for listening.
+
+pub mod mixer;
+pub mod synth;
+pub mod track;
+
+use std::sync::Arc;
+
+use crate::domain::coach::Cue;
+use crate::store::bundled;
+
+/// The loudest sample the mixer ever writes: −1 dBFS.
+pub const CEILING: f32 = 0.891_250_9;
+
+/// Whether a sound is a tone (ducked under speech) or speech (one at a time).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Channel {
+    Tone,
+    Voice,
+}
+
+/// A sound ready to mix: mono samples at the mixer's rate.
+#[derive(Clone, Debug)]
+pub struct Sound {
+    pub channel: Channel,
+    pub samples: Arc<[f32]>,
+}
+
+impl Sound {
+    pub fn len_frames(&self) -> u64 {
+        self.samples.len() as u64
+    }
+}
+
+/// The sounds of every cue at one sample rate, made once.
+pub struct SoundBank {
+    pub rate_hz: u32,
+    tones: Vec<(Cue, Sound)>,
+    voices: Vec<(String, Sound)>,
+}
+
+impl SoundBank {
+    /// Synthesise the tones and decode the bundled clips at `rate_hz`.
+    pub fn new(rate_hz: u32) -> Self {
+        let tones = [
+            Cue::Pip,
+            Cue::Go,
+            Cue::Halfway,
+            Cue::SwitchSides,
+            Cue::Rest,
+            Cue::Finish,
+        ]
+        .into_iter()
+        .map(|cue| {
+            let samples = synth::render_notes(&synth::tone_notes(&cue), rate_hz);
+            (
+                cue,
+                Sound {
+                    channel: Channel::Tone,
+                    samples: samples.into(),
+                },
+            )
+        })
+        .collect();
+        let voices = bundled::voice_clip_names()
+            .filter_map(|name| {
+                let bytes = bundled::voice_clip(name)?;
+                match synth::decode_clip(bytes, rate_hz) {
+                    Ok(samples) => Some((
+                        name.to_owned(),
+                        Sound {
+                            channel: Channel::Voice,
+                            samples: samples.into(),
+                        },
+                    )),
+                    Err(err) => {
+                        log::warn!("the voice clip {name} could not be decoded: {err}");
+                        None
+                    }
+                }
+            })
+            .collect();
+        Self {
+            rate_hz,
+            tones,
+            voices,
+        }
+    }
+
+    /// The sound for a cue (`None` for a clip that is missing).
+    pub fn sound(&self, cue: &Cue) -> Option<&Sound> {
+        let clip = match cue {
+            Cue::Say(phrase) => phrase.clip_name(),
+            Cue::SayExercise(id) => id.as_str(),
+            _ => {
+                return self
+                    .tones
+                    .iter()
+                    .find(|(tone, _)| tone == cue)
+                    .map(|(_, sound)| sound);
+            }
+        };
+        self.voices
+            .iter()
+            .find(|(name, _)| name == clip)
+            .map(|(_, sound)| sound)
+    }
+}

@@ -1,0 +1,232 @@
+//! The coach's sound as data: a session's cue track rendered offline (no device) from the same
+//! schedule the app uses, then measured: the level at 100 % volume, each cue against its
+//! boundary, pips one second apart, speech never starting under a tone, and nothing of a
+//! skipped phase after the skip.
+
+use std::time::Duration;
+
+use strongback::audio::track::{BLOCK_FRAMES, Press, RenderedTrack, render_session};
+use strongback::audio::{CEILING, Channel, SoundBank};
+use strongback::domain::catalog::{Dose, MovementBias};
+use strongback::domain::circuit::{Circuit, CircuitBlock, CircuitItem};
+use strongback::domain::coach::{Cue, Phrase};
+use strongback::domain::plan::blocks::Timings;
+use strongback::domain::player::PlayerEvent;
+
+const RATE_HZ: u32 = 16_000;
+
+fn item(id: &str, hold_secs: u32, per_side: bool) -> CircuitItem {
+    CircuitItem {
+        exercise_id: id.to_owned(),
+        name: id.to_owned(),
+        step: 1,
+        step_name: "step".to_owned(),
+        top_step: 3,
+        per_side,
+        bias: MovementBias::Neutral,
+        sets: 1,
+        dose: Dose::Hold { hold_secs },
+        notes: String::new(),
+    }
+}
+
+/// Two rounds of a plank (a long hold, with its halfway cue) and a side plank (both sides):
+/// get ready, pips, go, halfway, switch sides, rests, "last round", the finish.
+fn circuit() -> Circuit {
+    Circuit {
+        name: "test".to_owned(),
+        timings: Timings {
+            get_ready_secs: 8,
+            switch_sides_secs: 4,
+            rest_between_sets_secs: 10,
+            rest_between_exercises_secs: 8,
+            rest_between_rounds_secs: 10,
+            secs_per_rep_estimate: 4,
+        },
+        blocks: vec![CircuitBlock {
+            name: "block".to_owned(),
+            rounds: 2,
+            rest_between_exercises_secs: None,
+            items: vec![item("plank", 30, false), item("side_plank", 10, true)],
+        }],
+    }
+}
+
+fn bank() -> SoundBank {
+    SoundBank::new(RATE_HZ)
+}
+
+fn render(presses: &[(Duration, Press)]) -> RenderedTrack {
+    render_session(&circuit(), &bank(), 1.0, presses, Duration::from_secs(600))
+}
+
+fn secs(frames: u64) -> f64 {
+    frames as f64 / f64::from(RATE_HZ)
+}
+
+#[test]
+fn at_full_volume_the_track_stays_under_minus_one_dbfs_without_limiting() {
+    let track = render(&[]);
+    let peak = track.samples.iter().fold(0.0_f32, |p, s| p.max(s.abs()));
+    assert!(peak <= CEILING, "peak {peak}");
+    assert!(peak > 0.5, "the track is not silent: {peak}");
+    assert_eq!(track.stats.limited_samples, 0, "headroom, not clamping");
+    assert_eq!(track.stats.dropped_stale, 0);
+    // Every cue of the session was played, the finish and "well done" last.
+    let cues: Vec<&Cue> = track.starts.iter().map(|(_, _, _, cue)| cue).collect();
+    assert!(cues.contains(&&Cue::Say(Phrase::LastRound)));
+    assert!(cues.contains(&&Cue::Halfway));
+    assert_eq!(cues.last(), Some(&&Cue::Say(Phrase::WellDone)));
+}
+
+#[test]
+fn every_tone_starts_on_its_boundary_and_pips_are_one_second_apart() {
+    let track = render(&[]);
+    let tone_starts: Vec<(u64, &Cue)> = track
+        .starts
+        .iter()
+        .filter(|(_, channel, _, _)| *channel == Channel::Tone)
+        .map(|(frame, _, _, cue)| (*frame, cue))
+        .collect();
+    // Each event that makes a tone: the tone starts on the event's own frame.
+    let mut checked = 0;
+    for (frame, event) in &track.events {
+        let tone = match event {
+            PlayerEvent::Countdown { .. } => Some(Cue::Pip),
+            PlayerEvent::Halfway => Some(Cue::Halfway),
+            PlayerEvent::PhaseStarted { .. } => None,
+        };
+        let Some(tone) = tone else { continue };
+        let nearest = tone_starts
+            .iter()
+            .filter(|(_, cue)| **cue == tone)
+            .map(|(start, _)| start.abs_diff(*frame))
+            .min()
+            .expect("the tone played");
+        assert!(
+            nearest <= 1,
+            "{tone:?} at {:.3} s is {nearest} frames off its boundary",
+            secs(*frame)
+        );
+        checked += 1;
+    }
+    assert!(checked >= 8, "{checked} tones checked");
+    // Pips: 3, 2, 1 before each work phase, exactly a second apart (to the frame).
+    let pips: Vec<u64> = tone_starts
+        .iter()
+        .filter(|(_, cue)| **cue == Cue::Pip)
+        .map(|(frame, _)| *frame)
+        .collect();
+    let gaps: Vec<u64> = pips.windows(2).map(|w| w[1] - w[0]).collect();
+    let one_second = u64::from(RATE_HZ);
+    let within_countdowns: Vec<&u64> = gaps.iter().filter(|g| **g < 2 * one_second).collect();
+    assert!(within_countdowns.len() >= 6);
+    for gap in within_countdowns {
+        assert_eq!(*gap, one_second, "pips {gap} frames apart");
+    }
+    // Go sounds on the frame work starts: the frame after the last pip's second.
+    let first_go = tone_starts
+        .iter()
+        .find(|(_, cue)| **cue == Cue::Go)
+        .expect("go");
+    assert_eq!(first_go.0, u64::from(RATE_HZ) * 8, "work starts at 8 s");
+}
+
+#[test]
+fn speech_never_starts_under_a_tone() {
+    let track = render(&[]);
+    let tones: Vec<(u64, u64)> = track
+        .starts
+        .iter()
+        .filter(|(_, channel, _, _)| *channel == Channel::Tone)
+        .map(|(frame, _, len, _)| (*frame, *len))
+        .collect();
+    let voices = track
+        .starts
+        .iter()
+        .filter(|(_, channel, _, _)| *channel == Channel::Voice);
+    let mut count = 0;
+    for (start, _, _, cue) in voices {
+        count += 1;
+        for (tone_start, tone_len) in &tones {
+            assert!(
+                !(*tone_start <= *start && *start < tone_start + tone_len),
+                "{cue:?} at {:.3} s starts under a tone at {:.3} s",
+                secs(*start),
+                secs(*tone_start)
+            );
+        }
+    }
+    assert!(count >= 8, "{count} voices");
+    // The rest tone comes first and "Rest" right after it, not under it.
+    let rest_tone = track
+        .starts
+        .iter()
+        .find(|(_, _, _, cue)| *cue == Cue::Rest)
+        .expect("rest tone");
+    let rest_voice = track
+        .starts
+        .iter()
+        .find(|(_, _, _, cue)| *cue == Cue::Say(Phrase::Rest))
+        .expect("rest voice");
+    assert_eq!(
+        rest_voice.0,
+        rest_tone.0 + rest_tone.2,
+        "voice follows the tone"
+    );
+}
+
+#[test]
+fn after_a_skip_nothing_of_the_skipped_phase_plays() {
+    // Skip the get-ready phase at 6.5 s: its pip at 7 s was already handed to the mixer (cues
+    // go 1.5 s ahead). Then skip the plank at 20.5 s, 14 s into it: its halfway cue, due at
+    // 21.5 s, was handed out at 20 s.
+    let rate = u64::from(RATE_HZ);
+    let presses = [
+        (Duration::from_millis(6_500), Press::Skip),
+        (Duration::from_millis(20_500), Press::Skip),
+    ];
+    let track = render(&presses);
+    let played = |cue: &Cue, from: u64, to: u64| {
+        track
+            .starts
+            .iter()
+            .filter(|(frame, _, _, c)| c == cue && (from..to).contains(frame))
+            .count()
+    };
+    assert_eq!(
+        played(&Cue::Pip, 0, 6 * rate + 1),
+        2,
+        "the pips at 5 and 6 s"
+    );
+    assert_eq!(
+        played(&Cue::Pip, 6 * rate + 1, 8 * rate),
+        0,
+        "not the one at 7 s"
+    );
+    assert_eq!(
+        played(&Cue::Go, 6 * rate, 7 * rate),
+        1,
+        "work starts at the skip"
+    );
+    assert_eq!(
+        played(&Cue::Halfway, 0, 30 * rate),
+        0,
+        "the skipped plank's halfway"
+    );
+    assert!(track.stats.dropped_stale == 0);
+    // At each skip the new phase's cue starts at once (the old sounds fade out in 10 ms:
+    // `Mixer::clear`, tested in the mixer's own tests).
+    for skip in [6 * rate + rate / 2, 20 * rate + rate / 2] {
+        let next = track
+            .starts
+            .iter()
+            .map(|(frame, _, _, _)| *frame)
+            .find(|frame| *frame >= skip)
+            .expect("a cue after the skip");
+        assert!(
+            next - skip <= BLOCK_FRAMES as u64,
+            "the new phase's cue starts within a block of the skip"
+        );
+    }
+}
