@@ -218,7 +218,8 @@ impl StrongbackApp {
                 self.settings.beeps_enabled
             };
             if wanted && self.settings.volume > 0.0 {
-                self.audio.schedule(&cue, self.settings.volume, in_time);
+                self.audio
+                    .schedule(&cue, self.settings.volume, now + in_time);
             }
         }
     }

@@ -67,16 +67,18 @@ pub fn run(options: WindowOptions) -> anyhow::Result<()> {
         "Strongback",
         native,
         Box::new(move |cc| {
+            let clock = SystemClock::new();
             let audio: Box<dyn AudioOutput> = if no_sound {
                 Box::new(SilentAudio)
             } else {
                 let ctx = cc.egui_ctx.clone();
-                Box::new(DeviceAudio::start_notifying(Box::new(move || {
-                    ctx.request_repaint()
-                })))
+                Box::new(DeviceAudio::start_notifying(
+                    clock.origin(),
+                    Box::new(move || ctx.request_repaint()),
+                ))
             };
             let mut app = StrongbackApp::new(AppDeps {
-                clock: Box::new(SystemClock::new()),
+                clock: Box::new(clock),
                 audio,
                 store,
                 assets,

@@ -24,6 +24,11 @@ impl SystemClock {
             origin: Instant::now(),
         }
     }
+
+    /// The instant [`Clock::monotonic`] counts from (the sound side places cues by it).
+    pub fn origin(&self) -> Instant {
+        self.origin
+    }
 }
 
 impl Default for SystemClock {

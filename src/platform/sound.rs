@@ -35,17 +35,13 @@ pub enum SoundError {
 
 /// Something that can play the coach's cues.
 pub trait AudioOutput {
-    /// Play `cue` `in_time` from now (at `volume`, 0–1); returns at once.
-    fn schedule(&mut self, cue: &Cue, volume: f32, in_time: Duration);
+    /// Play `cue` at `at` on the app's monotonic clock (the one the player's boundaries come
+    /// from), at `volume` (0–1); returns at once.
+    fn schedule(&mut self, cue: &Cue, volume: f32, at: Duration);
     /// Forget what waits and fade out what plays (a skip, back, pause or the end).
     fn clear(&mut self);
     /// Why sound is not available, reported once, when that becomes known.
     fn take_unavailable_reason(&mut self) -> Option<SoundError>;
-
-    /// Play `cue` now.
-    fn play(&mut self, cue: &Cue, volume: f32) {
-        self.schedule(cue, volume, Duration::ZERO);
-    }
 }
 
 /// Plays nothing (`--no-sound`).
@@ -53,7 +49,7 @@ pub trait AudioOutput {
 pub struct SilentAudio;
 
 impl AudioOutput for SilentAudio {
-    fn schedule(&mut self, _cue: &Cue, _volume: f32, _in_time: Duration) {}
+    fn schedule(&mut self, _cue: &Cue, _volume: f32, _at: Duration) {}
     fn clear(&mut self) {}
     fn take_unavailable_reason(&mut self) -> Option<SoundError> {
         None
@@ -66,7 +62,8 @@ pub enum Recorded {
     Cue {
         cue: Cue,
         volume: f32,
-        in_time: Duration,
+        /// When it is due, on the app's monotonic clock.
+        at: Duration,
     },
     Clear,
 }
@@ -107,14 +104,14 @@ impl RecordingAudio {
 }
 
 impl AudioOutput for RecordingAudio {
-    fn schedule(&mut self, cue: &Cue, volume: f32, in_time: Duration) {
+    fn schedule(&mut self, cue: &Cue, volume: f32, at: Duration) {
         self.played
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .push(Recorded::Cue {
                 cue: cue.clone(),
                 volume,
-                in_time,
+                at,
             });
     }
     fn clear(&mut self) {
@@ -153,6 +150,9 @@ struct MixState {
     mixer: Mixer,
     bank: Option<Arc<SoundBank>>,
     requests: Vec<Request>,
+    /// Cues not yet due in the current callback: when they should be heard.
+    waiting: Vec<(Instant, crate::audio::Sound, f32)>,
+    latency_logged: bool,
     /// The output latency the device last reported.
     latency: Duration,
 }
@@ -164,6 +164,8 @@ impl Shared {
                 mixer: Mixer::new(48_000),
                 bank: None,
                 requests: Vec::new(),
+                waiting: Vec::new(),
+                latency_logged: false,
                 latency: Duration::ZERO,
             }),
             errors: AtomicU64::new(0),
@@ -175,30 +177,46 @@ impl Shared {
     }
 
     /// Fill `out` (mono) for a callback made at `now`, whose first frame reaches the speaker
-    /// `latency` later: each waiting cue goes on the frame that is heard at its moment.
+    /// `latency` later. A cue becomes a frame position only in the callback that plays it
+    /// (until then it waits as an instant), so a glitch in the stream never shifts it: each
+    /// goes on the frame that is heard at its moment.
     pub fn render(&self, out: &mut [f32], now: Instant, latency: Duration) {
         let mut state = self.lock();
+        if !state.latency_logged && !latency.is_zero() {
+            state.latency_logged = true;
+            log::info!(
+                "sound: the device plays {} ms after it is given samples",
+                latency.as_millis()
+            );
+        }
         state.latency = latency;
         let rate = f64::from(state.mixer.rate_hz());
         let first = state.mixer.frame();
         let heard_at = now + latency;
-        let requests = std::mem::take(&mut state.requests);
-        for request in requests {
+        let span = Duration::from_secs_f64(out.len() as f64 / rate);
+        for request in std::mem::take(&mut state.requests) {
             match request {
-                Request::Clear => state.mixer.clear(),
+                Request::Clear => {
+                    state.mixer.clear();
+                    state.waiting.clear();
+                }
                 Request::Play { cue, volume, at } => {
-                    let Some(sound) = state.bank.as_ref().and_then(|b| b.sound(&cue)).cloned()
-                    else {
-                        continue;
-                    };
-                    let offset = at.saturating_duration_since(heard_at).as_secs_f64() * rate;
-                    // Already due: as soon as possible (the mixer drops it if hopelessly late,
-                    // counting from when it was due).
-                    let late = heard_at.saturating_duration_since(at).as_secs_f64() * rate;
-                    let frame = (first + offset.round() as u64).saturating_sub(late.round() as u64);
-                    state.mixer.schedule(frame, sound, volume);
+                    if let Some(sound) = state.bank.as_ref().and_then(|b| b.sound(&cue)).cloned() {
+                        state.waiting.push((at, sound, volume));
+                    }
                 }
             }
+        }
+        let (now_due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut state.waiting)
+            .into_iter()
+            .partition(|(at, _, _)| *at < heard_at + span);
+        state.waiting = later;
+        for (at, sound, volume) in now_due {
+            let offset = at.saturating_duration_since(heard_at).as_secs_f64() * rate;
+            // Already due: at once (the mixer drops it if it is more than its length late).
+            let late = heard_at.saturating_duration_since(at).as_secs_f64() * rate;
+            let frame = (first + offset.round() as u64).saturating_sub(late.round() as u64);
+            state.mixer.schedule(frame, sound, volume);
         }
         state.mixer.render(out);
     }
@@ -214,20 +232,25 @@ impl Shared {
 pub struct DeviceAudio {
     requests: Option<Sender<Request>>,
     status: Receiver<SoundError>,
+    /// Where the app's monotonic clock starts.
+    origin: Instant,
 }
 
-/// The output buffer asked of the device: about 10 ms (the device may give more).
-const BUFFER_SECS: f64 = 0.010;
+/// The output buffer asked of the device: about 20 ms (the device may give more). Cues are
+/// placed ahead of it, so its size costs nothing on the beat; smaller ones underran on a busy
+/// two-core machine.
+const BUFFER_SECS: f64 = 0.020;
 
 impl DeviceAudio {
     /// Open the default output device; `notify` is called if it turns out to be unavailable,
     /// so the window can wake up and say so.
-    pub fn start_notifying(notify: Notify) -> Self {
-        Self::with_device(Box::new(open_default_output), notify)
+    /// `origin` is where the app's monotonic clock starts.
+    pub fn start_notifying(origin: Instant, notify: Notify) -> Self {
+        Self::with_device(origin, Box::new(open_default_output), notify)
     }
 
     /// Use `open` to get the device (tests pass one that fails).
-    pub fn with_device(open: DeviceOpener, notify: Notify) -> Self {
+    pub fn with_device(origin: Instant, open: DeviceOpener, notify: Notify) -> Self {
         let (requests, incoming) = mpsc::channel::<Request>();
         let (status_tx, status) = mpsc::channel();
         let spawned = std::thread::Builder::new()
@@ -237,6 +260,7 @@ impl DeviceAudio {
             Ok(_) => Self {
                 requests: Some(requests),
                 status,
+                origin,
             },
             Err(err) => {
                 let (tx, status) = mpsc::channel();
@@ -244,6 +268,7 @@ impl DeviceAudio {
                 Self {
                     requests: None,
                     status,
+                    origin,
                 }
             }
         }
@@ -259,11 +284,11 @@ impl DeviceAudio {
 }
 
 impl AudioOutput for DeviceAudio {
-    fn schedule(&mut self, cue: &Cue, volume: f32, in_time: Duration) {
+    fn schedule(&mut self, cue: &Cue, volume: f32, at: Duration) {
         self.send(Request::Play {
             cue: cue.clone(),
             volume: volume.clamp(0.0, 1.0),
-            at: Instant::now() + in_time,
+            at: self.origin + at,
         });
     }
 

@@ -15,6 +15,7 @@ use strongback::platform::sound::{AudioOutput, DeviceAudio, SoundError};
 
 fn failing_device(woken: Arc<AtomicUsize>) -> DeviceAudio {
     DeviceAudio::with_device(
+        Instant::now(),
         Box::new(|_| Err(SoundError::NoDevice("no sound card".to_owned()))),
         Box::new(move || {
             woken.fetch_add(1, Ordering::SeqCst);
@@ -45,8 +46,8 @@ fn failing_device_reports_once_and_never_blocks() {
     );
     let started = Instant::now();
     for _ in 0..1000 {
-        audio.play(&Cue::Say(Phrase::GetReady), 1.0);
-        audio.play(&Cue::Pip, 1.0);
+        audio.schedule(&Cue::Say(Phrase::GetReady), 1.0, Duration::ZERO);
+        audio.schedule(&Cue::Pip, 1.0, Duration::ZERO);
     }
     assert!(
         started.elapsed() < Duration::from_secs(1),
@@ -121,9 +122,11 @@ fn app_runs_a_session_without_a_sound_device_and_says_so_once() {
 /// is due, and clears what is queued when the person skips.
 #[test]
 fn cues_go_out_ahead_of_their_boundary_and_a_skip_clears_them() {
+    use strongback::platform::clock::Clock as _;
     use strongback::platform::sound::Recorded;
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = common::open_app(dir.path());
+    let started = app.clock.monotonic();
     app.start();
     // Get ready lasts 10 s: its pips are due at 7, 8 and 9 s, and go at 10 s.
     app.wait(Duration::from_millis(6_000));
@@ -133,18 +136,17 @@ fn cues_go_out_ahead_of_their_boundary_and_a_skip_clears_them() {
         .into_iter()
         .filter_map(|entry| match entry {
             Recorded::Cue {
-                cue: Cue::Pip,
-                in_time,
-                ..
-            } => Some(in_time),
+                cue: Cue::Pip, at, ..
+            } => Some(at),
             _ => None,
         })
         .collect();
     assert_eq!(
         ahead,
-        vec![Duration::from_secs(1)],
-        "the first pip, a second before it is due"
+        vec![started + Duration::from_secs(7)],
+        "the first pip, handed out a second before it is due at 7 s"
     );
+    let skipped_at = app.clock.monotonic();
     app.press(egui::Key::ArrowRight);
     let log = app.audio.log();
     let clear = log
@@ -155,11 +157,7 @@ fn cues_go_out_ahead_of_their_boundary_and_a_skip_clears_them() {
     assert!(
         matches!(
             after.first(),
-            Some(Recorded::Cue {
-                cue: Cue::Go,
-                in_time: Duration::ZERO,
-                ..
-            })
+            Some(Recorded::Cue { cue: Cue::Go, at, .. }) if *at == skipped_at
         ),
         "the new phase's go plays at once: {after:?}"
     );
