@@ -359,6 +359,7 @@ impl StrongbackApp {
             Action::SetVolume(_)
             | Action::SetBeepsEnabled(_)
             | Action::SetVoiceEnabled(_)
+            | Action::SetCountAloud(_)
             | Action::SetTextScale(_)
             | Action::SetHighContrast(_) => {
                 self.apply_preference(&action);

@@ -11,6 +11,7 @@ impl StrongbackApp {
             Action::SetVolume(volume) => self.settings.volume = volume.clamp(0.0, 1.0),
             Action::SetBeepsEnabled(enabled) => self.settings.beeps_enabled = enabled,
             Action::SetVoiceEnabled(enabled) => self.settings.voice_enabled = enabled,
+            Action::SetCountAloud(on) => self.settings.count_aloud = on,
             Action::SetTextScale(scale) => {
                 let (smallest, largest) = Settings::TEXT_SCALES;
                 self.settings.text_scale = scale.clamp(smallest, largest);

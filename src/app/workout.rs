@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::domain::answers::SessionAnswers;
 use crate::domain::circuit::Circuit;
+use crate::domain::coach::VoiceOptions;
 use crate::domain::cue_schedule::{CueSchedule, DueCue};
 use crate::domain::player::{PlayerState, SessionPlayer, TimedEvent};
 use crate::domain::record::{InProgressSession, SessionOutcome, SessionRecord, SessionTimes};
@@ -202,6 +203,9 @@ impl StrongbackApp {
     fn play_cues(&mut self, events: &[TimedEvent], now: Duration) {
         let Some(session) = &mut self.session else {
             return;
+        };
+        session.cues.voice = VoiceOptions {
+            count_aloud: self.settings.count_aloud && self.settings.voice_enabled,
         };
         let mut due = session
             .cues

@@ -95,20 +95,17 @@ impl SoundBank {
 
     /// The sound for a cue (`None` for a clip that is missing).
     pub fn sound(&self, cue: &Cue) -> Option<&Sound> {
-        let clip = match cue {
-            Cue::Say(phrase) => phrase.clip_name(),
-            Cue::SayExercise(id) => id.as_str(),
-            _ => {
-                return self
-                    .tones
-                    .iter()
-                    .find(|(tone, _)| tone == cue)
-                    .map(|(_, sound)| sound);
-            }
-        };
-        self.voices
-            .iter()
-            .find(|(name, _)| name == clip)
-            .map(|(_, sound)| sound)
+        match cue.clip_name() {
+            Some(clip) => self
+                .voices
+                .iter()
+                .find(|(name, _)| *name == clip)
+                .map(|(_, sound)| sound),
+            None => self
+                .tones
+                .iter()
+                .find(|(tone, _)| tone == cue)
+                .map(|(_, sound)| sound),
+        }
     }
 }

@@ -8,7 +8,7 @@ use std::time::Duration;
 use super::mixer::{Mixer, MixerStats};
 use super::{Channel, SoundBank};
 use crate::domain::circuit::Circuit;
-use crate::domain::coach::Cue;
+use crate::domain::coach::{Cue, VoiceOptions};
 use crate::domain::cue_schedule::{CueSchedule, DueCue};
 use crate::domain::player::{PlayerEvent, SessionPlayer};
 use crate::domain::timeline::Timeline;
@@ -47,10 +47,30 @@ pub fn render_session(
     presses: &[(Duration, Press)],
     limit: Duration,
 ) -> RenderedTrack {
+    render_session_with(
+        circuit,
+        bank,
+        volume,
+        presses,
+        limit,
+        VoiceOptions::default(),
+    )
+}
+
+/// [`render_session`] with the coach's voice options (the spoken countdown).
+pub fn render_session_with(
+    circuit: &Circuit,
+    bank: &SoundBank,
+    volume: f32,
+    presses: &[(Duration, Press)],
+    limit: Duration,
+    voice: VoiceOptions,
+) -> RenderedTrack {
     let rate_hz = bank.rate_hz;
     let rate = f64::from(rate_hz);
     let mut player = SessionPlayer::new(Timeline::build(circuit));
     let mut schedule = CueSchedule::new();
+    schedule.voice = voice;
     let mut mixer = Mixer::new(rate_hz);
     mixer.record_starts(true);
     let mut samples = Vec::new();

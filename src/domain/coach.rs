@@ -1,5 +1,6 @@
 //! What the coach says and plays for each engine event. Pure mapping, no audio here.
 
+use super::catalog::Dose;
 use super::circuit::Circuit;
 use super::player::PlayerEvent;
 use super::timeline::{PhaseKind, Timeline};
@@ -12,15 +13,25 @@ pub enum Phrase {
     Rest,
     LastRound,
     WellDone,
+    NextUp,
+    Halfway,
+    Seconds,
+    Reps,
+    EachSide,
 }
 
 impl Phrase {
-    pub const ALL: [Phrase; 5] = [
+    pub const ALL: [Phrase; 10] = [
         Phrase::GetReady,
         Phrase::SwitchSides,
         Phrase::Rest,
         Phrase::LastRound,
         Phrase::WellDone,
+        Phrase::NextUp,
+        Phrase::Halfway,
+        Phrase::Seconds,
+        Phrase::Reps,
+        Phrase::EachSide,
     ];
 
     /// File stem of the clip under `assets/voice/`.
@@ -31,8 +42,26 @@ impl Phrase {
             Phrase::Rest => "rest",
             Phrase::LastRound => "last_round",
             Phrase::WellDone => "well_done",
+            Phrase::NextUp => "next_up",
+            Phrase::Halfway => "halfway",
+            Phrase::Seconds => "seconds",
+            Phrase::Reps => "reps",
+            Phrase::EachSide => "each_side",
         }
     }
+}
+
+/// The numbers with a recorded clip (`num_N`): what doses and the spoken countdown say.
+pub const SPOKEN_NUMBERS: [u32; 30] = [
+    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 25, 30, 35, 40, 45, 50,
+    60, 75, 90, 120,
+];
+
+/// What the coach says, as the person set it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct VoiceOptions {
+    /// Say "three, two, one" instead of the countdown pips.
+    pub count_aloud: bool,
 }
 
 /// One sound the coach makes.
@@ -54,34 +83,80 @@ pub enum Cue {
     Say(Phrase),
     /// The spoken name of an exercise, by catalog id.
     SayExercise(String),
+    /// A spoken number (one of [`SPOKEN_NUMBERS`]).
+    SayNumber(u32),
 }
 
 impl Cue {
     /// Tones are "beeps"; the rest is "voice". Settings switch each on or off.
     pub fn is_voice(&self) -> bool {
-        matches!(self, Cue::Say(_) | Cue::SayExercise(_))
+        matches!(self, Cue::Say(_) | Cue::SayExercise(_) | Cue::SayNumber(_))
+    }
+
+    /// The file stem of a spoken cue's clip.
+    pub fn clip_name(&self) -> Option<String> {
+        match self {
+            Cue::Say(phrase) => Some(phrase.clip_name().to_owned()),
+            Cue::SayExercise(id) => Some(id.clone()),
+            Cue::SayNumber(n) => Some(format!("num_{n}")),
+            _ => None,
+        }
     }
 }
 
+/// "Thirty seconds", "twelve reps" (and "each side"): the dose in words, or nothing when a
+/// number has no clip.
+fn dose_words(dose: Dose, per_side: bool) -> Vec<Cue> {
+    let (number, unit) = match dose {
+        Dose::Hold { hold_secs } => (hold_secs, Phrase::Seconds),
+        Dose::Reps { reps } | Dose::Paced { reps, .. } => (reps, Phrase::Reps),
+    };
+    if !SPOKEN_NUMBERS.contains(&number) {
+        return Vec::new();
+    }
+    let mut words = vec![Cue::SayNumber(number), Cue::Say(unit)];
+    if per_side {
+        words.push(Cue::Say(Phrase::EachSide));
+    }
+    words
+}
+
 /// The sounds for one engine event, in the order they should play.
-pub fn cues_for(event: PlayerEvent, timeline: &Timeline, circuit: &Circuit) -> Vec<Cue> {
+pub fn cues_for(
+    event: PlayerEvent,
+    timeline: &Timeline,
+    circuit: &Circuit,
+    voice: VoiceOptions,
+) -> Vec<Cue> {
     match event {
-        PlayerEvent::Countdown { .. } => vec![Cue::Pip],
-        PlayerEvent::Halfway => vec![Cue::Halfway],
+        PlayerEvent::Countdown { secs_left } => {
+            if voice.count_aloud && SPOKEN_NUMBERS.contains(&secs_left) {
+                vec![Cue::SayNumber(secs_left)]
+            } else {
+                vec![Cue::Pip]
+            }
+        }
+        PlayerEvent::Halfway => vec![Cue::Halfway, Cue::Say(Phrase::Halfway)],
         PlayerEvent::PhaseStarted { index } => {
             let Some(phase) = timeline.phases.get(index) else {
                 return Vec::new();
             };
-            let exercise_id = circuit.item(phase.slot).map(|i| i.exercise_id.clone());
+            let item = circuit.item(phase.slot);
+            // "Next up: side plank, thirty seconds each side": the work this phase leads to.
             let say_next = |cues: &mut Vec<Cue>| {
-                if let Some(id) = exercise_id.clone() {
-                    cues.push(Cue::SayExercise(id));
+                let Some(item) = item else {
+                    return;
+                };
+                cues.push(Cue::SayExercise(item.exercise_id.clone()));
+                if let Some((_, work)) = timeline.next_work_from(index + 1) {
+                    cues.extend(dose_words(work.dose, item.per_side));
                 }
             };
             let mut cues = Vec::new();
             match phase.kind {
                 PhaseKind::GetReady => {
                     cues.push(Cue::Say(Phrase::GetReady));
+                    cues.push(Cue::Say(Phrase::NextUp));
                     say_next(&mut cues);
                 }
                 PhaseKind::Work => cues.push(Cue::Go),
@@ -97,6 +172,7 @@ pub fn cues_for(event: PlayerEvent, timeline: &Timeline, circuit: &Circuit) -> V
                         .and_then(|i| timeline.phases.get(i))
                         .is_some_and(|previous| previous.slot == phase.slot);
                     if !same_exercise {
+                        cues.push(Cue::Say(Phrase::NextUp));
                         say_next(&mut cues);
                     }
                 }
@@ -131,7 +207,7 @@ pub fn tone_notes(cue: &Cue) -> Vec<(u64, f32, u64)> {
             (340, 784.0, 160),
             (510, 1047.0, 420),
         ],
-        Cue::Say(_) | Cue::SayExercise(_) => Vec::new(),
+        Cue::Say(_) | Cue::SayExercise(_) | Cue::SayNumber(_) => Vec::new(),
     }
 }
 

@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use super::circuit::Circuit;
-use super::coach::{self, Cue};
+use super::coach::{self, Cue, VoiceOptions};
 use super::player::{PlayerEvent, PlayerState, SessionPlayer, TimedEvent};
 
 /// A cue and how long from now it is due.
@@ -29,6 +29,8 @@ pub struct DueCue {
 #[derive(Clone, Debug, Default)]
 pub struct CueSchedule {
     handed_out: HashSet<(Duration, PlayerEvent)>,
+    /// What the coach says (the spoken countdown); the app keeps it in step with the settings.
+    pub voice: VoiceOptions,
 }
 
 /// Cues more than this late when the player reports them (the window was asleep) are dropped.
@@ -63,7 +65,7 @@ impl CueSchedule {
                 continue;
             }
             let in_time = at - active_now;
-            due.extend(placed(timed.event, &future, circuit, in_time));
+            due.extend(placed(timed.event, &future, circuit, in_time, self.voice));
         }
         due
     }
@@ -84,7 +86,13 @@ impl CueSchedule {
             if !self.handed_out.insert((at, timed.event)) || timed.late_by > STALE_AFTER {
                 continue;
             }
-            due.extend(placed(timed.event, player, circuit, Duration::ZERO));
+            due.extend(placed(
+                timed.event,
+                player,
+                circuit,
+                Duration::ZERO,
+                self.voice,
+            ));
         }
         due
     }
@@ -101,8 +109,9 @@ fn placed(
     player: &SessionPlayer,
     circuit: &Circuit,
     at: Duration,
+    voice: VoiceOptions,
 ) -> Vec<DueCue> {
-    let cues = coach::cues_for(event, player.timeline(), circuit);
+    let cues = coach::cues_for(event, player.timeline(), circuit, voice);
     let tones_end = cues
         .iter()
         .map(|cue| Duration::from_millis(coach::tone_length_ms(cue)))

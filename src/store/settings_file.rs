@@ -14,6 +14,8 @@ pub struct Settings {
     pub beeps_enabled: bool,
     /// Spoken exercise names and phrases.
     pub voice_enabled: bool,
+    /// Say "three, two, one" before work instead of the countdown pips (with spoken cues on).
+    pub count_aloud: bool,
     /// The folder the file picker last opened or saved in; it starts there next time.
     pub last_folder: Option<std::path::PathBuf>,
     /// How large everything is drawn (egui's zoom): 1.0 as designed, from 0.75 to 2.0. Also
@@ -57,6 +59,7 @@ impl Default for Settings {
             volume: 0.8,
             beeps_enabled: true,
             voice_enabled: true,
+            count_aloud: false,
             last_folder: None,
             text_scale: 1.0,
             high_contrast: false,

@@ -41,6 +41,8 @@ pub enum Action {
     SetVolume(f32),
     SetBeepsEnabled(bool),
     SetVoiceEnabled(bool),
+    /// Say "three, two, one" instead of the countdown pips.
+    SetCountAloud(bool),
     /// Draw everything this much larger (egui's zoom), 0.75 to 2.0.
     SetTextScale(f32),
     SetHighContrast(bool),

@@ -37,7 +37,9 @@ fn circuit() -> Circuit {
         name: "test".to_owned(),
         timings: Timings {
             get_ready_secs: 8,
-            switch_sides_secs: 4,
+            // As shipped: in a shorter switch the countdown starts under "switch sides"
+            // (the pips are then ducked under the words).
+            switch_sides_secs: 5,
             rest_between_sets_secs: 10,
             rest_between_exercises_secs: 8,
             rest_between_rounds_secs: 10,
@@ -158,6 +160,24 @@ fn speech_never_starts_under_a_tone() {
         }
     }
     assert!(count >= 8, "{count} voices");
+    // What the coach says in a rest ("Rest. Next up: side plank, ten seconds each side") is
+    // over before the countdown's first pip.
+    for (pip, _, _, _) in track
+        .starts
+        .iter()
+        .filter(|(_, _, _, cue)| *cue == Cue::Pip)
+    {
+        let speaking = track
+            .starts
+            .iter()
+            .filter(|(_, channel, _, _)| *channel == Channel::Voice)
+            .find(|(start, _, len, _)| *start <= *pip && *pip < start + len);
+        assert!(
+            speaking.is_none(),
+            "a pip at {:.3} s under {speaking:?}",
+            secs(*pip)
+        );
+    }
     // The rest tone comes first and "Rest" right after it, not under it.
     let rest_tone = track
         .starts
@@ -229,4 +249,93 @@ fn after_a_skip_nothing_of_the_skipped_phase_plays() {
             "the new phase's cue starts within a block of the skip"
         );
     }
+}
+
+#[test]
+fn the_rest_before_an_exercise_says_what_is_next_and_its_dose() {
+    use strongback::domain::coach::{VoiceOptions, cues_for};
+    use strongback::domain::timeline::{PhaseKind, Timeline};
+    let circuit = circuit();
+    let timeline = Timeline::build(&circuit);
+    let rest_before_side_plank = timeline
+        .phases
+        .iter()
+        .enumerate()
+        .position(|(i, phase)| {
+            phase.kind == PhaseKind::Rest
+                && timeline
+                    .next_work_from(i)
+                    .is_some_and(|(_, work)| circuit.item(work.slot).is_some_and(|it| it.per_side))
+        })
+        .expect("a rest before the side plank");
+    let cues = cues_for(
+        PlayerEvent::PhaseStarted {
+            index: rest_before_side_plank,
+        },
+        &timeline,
+        &circuit,
+        VoiceOptions::default(),
+    );
+    assert_eq!(
+        cues,
+        vec![
+            Cue::Rest,
+            Cue::Say(Phrase::Rest),
+            Cue::Say(Phrase::NextUp),
+            Cue::SayExercise("side_plank".to_owned()),
+            Cue::SayNumber(10),
+            Cue::Say(Phrase::Seconds),
+            Cue::Say(Phrase::EachSide),
+        ]
+    );
+    // Halfway through a long hold, a tone and the word.
+    assert_eq!(
+        cues_for(
+            PlayerEvent::Halfway,
+            &timeline,
+            &circuit,
+            VoiceOptions::default()
+        ),
+        vec![Cue::Halfway, Cue::Say(Phrase::Halfway)]
+    );
+}
+
+#[test]
+fn counting_aloud_says_three_two_one_instead_of_the_pips() {
+    let track = render_session(&circuit(), &bank(), 1.0, &[], Duration::from_secs(600));
+    let pips = track
+        .starts
+        .iter()
+        .filter(|(_, _, _, cue)| *cue == Cue::Pip)
+        .count();
+    assert!(pips >= 9, "pips by default: {pips}");
+    use strongback::audio::track::render_session_with;
+    use strongback::domain::coach::VoiceOptions;
+    let aloud = render_session_with(
+        &circuit(),
+        &bank(),
+        1.0,
+        &[],
+        Duration::from_secs(600),
+        VoiceOptions { count_aloud: true },
+    );
+    let numbers: Vec<u32> = aloud
+        .starts
+        .iter()
+        .filter_map(|(_, _, _, cue)| match cue {
+            Cue::SayNumber(n) if *n <= 3 => Some(*n),
+            _ => None,
+        })
+        .take(3)
+        .collect();
+    assert_eq!(numbers, vec![3, 2, 1]);
+    assert!(!aloud.starts.iter().any(|(_, _, _, cue)| *cue == Cue::Pip));
+    // Each number on its second, as the pips were.
+    let rate = u64::from(RATE_HZ);
+    let three = aloud
+        .starts
+        .iter()
+        .find(|(_, _, _, cue)| *cue == Cue::SayNumber(3))
+        .expect("three");
+    assert_eq!(three.0, 5 * rate, "three, 3 s before work at 8 s");
 }

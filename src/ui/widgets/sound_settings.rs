@@ -32,6 +32,17 @@ pub fn settings_ui(
     if ui.checkbox(&mut voice, "Spoken cues").changed() {
         actions.push(Action::SetVoiceEnabled(voice));
     }
+    let mut count_aloud = settings.count_aloud;
+    if ui
+        .add_enabled(
+            settings.voice_enabled,
+            egui::Checkbox::new(&mut count_aloud, "Count down aloud (three, two, one)"),
+        )
+        .on_hover_text("Spoken numbers instead of the pips before each exercise")
+        .changed()
+    {
+        actions.push(Action::SetCountAloud(count_aloud));
+    }
     display_ui(ui, settings, &mut actions);
     if sound_problem.is_some() {
         ui.label(
