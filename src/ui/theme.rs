@@ -26,7 +26,9 @@ pub fn high_contrast() -> Visuals {
         (&mut widgets.active, Stroke::new(3.0, yellow)),
         (&mut widgets.open, Stroke::new(2.0, white)),
     ] {
-        state.bg_fill = Color32::BLACK;
+        // Buttons (weak fill) stay black; slider rails and check boxes (fill) are grey, so
+        // they show against the black panel.
+        state.bg_fill = Color32::from_gray(110);
         state.weak_bg_fill = Color32::BLACK;
         state.bg_stroke = stroke;
         state.fg_stroke = Stroke::new(1.5, white);
