@@ -215,15 +215,14 @@ impl StrongbackApp {
                 .cues
                 .ahead(&session.player, &session.circuit, now, CUE_LOOKAHEAD),
         );
-        for DueCue { cue, in_time } in due {
+        for DueCue { cue, at } in due {
             let wanted = if cue.is_voice() {
                 self.settings.voice_enabled
             } else {
                 self.settings.beeps_enabled
             };
             if wanted && self.settings.volume > 0.0 {
-                self.audio
-                    .schedule(&cue, self.settings.volume, now + in_time);
+                self.audio.schedule(&cue, self.settings.volume, at);
             }
         }
     }

@@ -99,6 +99,11 @@ impl Mixer {
         });
     }
 
+    /// Count a sound dropped before it reached the mixer (too late to be worth playing).
+    pub fn note_dropped(&mut self) {
+        self.stats.dropped_stale += 1;
+    }
+
     /// Keep a list of every start (for offline renders and tests).
     pub fn record_starts(&mut self, on: bool) {
         self.starts = on.then(Vec::new);

@@ -115,9 +115,9 @@ pub fn render_session_with(
         }
         due.extend(schedule.reached(&reported, &player, circuit, now));
         due.extend(schedule.ahead(&player, circuit, now, LOOKAHEAD));
-        for DueCue { cue, in_time } in due.drain(..) {
+        for DueCue { cue, at } in due.drain(..) {
             if let Some(sound) = bank.sound(&cue) {
-                mixer.schedule_cue(frame + frame_of(in_time), sound.clone(), volume, cue);
+                mixer.schedule_cue(frame_of(at), sound.clone(), volume, cue);
             }
         }
         mixer.render(&mut block);

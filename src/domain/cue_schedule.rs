@@ -18,11 +18,13 @@ use super::circuit::Circuit;
 use super::coach::{self, Cue, VoiceOptions};
 use super::player::{PlayerEvent, PlayerState, SessionPlayer, TimedEvent};
 
-/// A cue and how long from now it is due.
+/// A cue and when it is due, on the clock `now` is read from (the app's monotonic clock): in
+/// the future for a cue handed out ahead, in the past for one the player reported late (the
+/// sound side drops it when it is more than its own length late).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DueCue {
     pub cue: Cue,
-    pub in_time: Duration,
+    pub at: Duration,
 }
 
 /// Which events have already been handed out, by when (active time) they fall due.
@@ -64,14 +66,15 @@ impl CueSchedule {
             if at <= active_now || !self.handed_out.insert((at, timed.event)) {
                 continue;
             }
-            let in_time = at - active_now;
-            due.extend(placed(timed.event, &future, circuit, in_time, self.voice));
+            let when = now + (at - active_now);
+            due.extend(placed(timed.event, &future, circuit, when, self.voice));
         }
         due
     }
 
-    /// What the player reported as it reached `now`: the cues not handed out ahead, due now
-    /// (or dropped, when they are stale).
+    /// What the player reported as it reached `now`: the cues not handed out ahead, due when
+    /// their event fell due (a frame that came late gives a time in the past; far-gone ones,
+    /// over [`STALE_AFTER`], are not handed out at all).
     pub fn reached(
         &mut self,
         events: &[TimedEvent],
@@ -86,13 +89,8 @@ impl CueSchedule {
             if !self.handed_out.insert((at, timed.event)) || timed.late_by > STALE_AFTER {
                 continue;
             }
-            due.extend(placed(
-                timed.event,
-                player,
-                circuit,
-                Duration::ZERO,
-                self.voice,
-            ));
+            let when = now.saturating_sub(timed.late_by);
+            due.extend(placed(timed.event, player, circuit, when, self.voice));
         }
         due
     }
@@ -119,8 +117,8 @@ fn placed(
         .unwrap_or_default();
     cues.into_iter()
         .map(|cue| {
-            let in_time = if cue.is_voice() { at + tones_end } else { at };
-            DueCue { cue, in_time }
+            let at = if cue.is_voice() { at + tones_end } else { at };
+            DueCue { cue, at }
         })
         .collect()
 }

@@ -151,7 +151,7 @@ struct MixState {
     bank: Option<Arc<SoundBank>>,
     requests: Vec<Request>,
     /// Cues not yet due in the current callback: when they should be heard.
-    waiting: Vec<(Instant, crate::audio::Sound, f32)>,
+    waiting: Vec<(Instant, crate::audio::Sound, f32, Cue)>,
     latency_logged: bool,
     /// The output latency the device last reported.
     latency: Duration,
@@ -202,21 +202,26 @@ impl Shared {
                 }
                 Request::Play { cue, volume, at } => {
                     if let Some(sound) = state.bank.as_ref().and_then(|b| b.sound(&cue)).cloned() {
-                        state.waiting.push((at, sound, volume));
+                        state.waiting.push((at, sound, volume, cue));
                     }
                 }
             }
         }
         let (now_due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut state.waiting)
             .into_iter()
-            .partition(|(at, _, _)| *at < heard_at + span);
+            .partition(|(at, _, _, _)| *at < heard_at + span);
         state.waiting = later;
-        for (at, sound, volume) in now_due {
-            let offset = at.saturating_duration_since(heard_at).as_secs_f64() * rate;
-            // Already due: at once (the mixer drops it if it is more than its length late).
-            let late = heard_at.saturating_duration_since(at).as_secs_f64() * rate;
-            let frame = (first + offset.round() as u64).saturating_sub(late.round() as u64);
-            state.mixer.schedule(frame, sound, volume);
+        for (at, sound, volume, cue) in now_due {
+            let offset = (at.saturating_duration_since(heard_at).as_secs_f64() * rate).round();
+            let late = (heard_at.saturating_duration_since(at).as_secs_f64() * rate).round();
+            if late as u64 > sound.len_frames() {
+                // More than its own length late: dropped, never played stale.
+                state.mixer.note_dropped();
+                continue;
+            }
+            // A little late: at once, the mixer counting how late from its due frame.
+            let frame = (first + offset as u64).saturating_sub(late as u64);
+            state.mixer.schedule_cue(frame, sound, volume, cue);
         }
         state.mixer.render(out);
     }
@@ -418,4 +423,71 @@ where
             None,
         )
         .map_err(|err| SoundError::NoDevice(err.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::coach::Phrase;
+
+    fn shared_at(rate_hz: u32) -> Arc<Shared> {
+        let shared = Shared::new();
+        {
+            let mut state = shared.lock();
+            state.mixer = Mixer::new(rate_hz);
+            state.mixer.record_starts(true);
+            state.bank = Some(Arc::new(SoundBank::new(rate_hz)));
+        }
+        shared
+    }
+
+    #[test]
+    fn a_cue_lands_on_the_frame_heard_at_its_moment() {
+        let shared = shared_at(8_000);
+        let now = Instant::now();
+        let latency = Duration::from_millis(20);
+        // Due 100 ms from now; the first frame of this callback is heard 20 ms from now, so
+        // the pip goes 80 ms (640 frames) into the callback.
+        shared.lock().requests.push(Request::Play {
+            cue: Cue::Pip,
+            volume: 1.0,
+            at: now + Duration::from_millis(100),
+        });
+        let mut out = vec![0.0; 2_048];
+        shared.render(&mut out, now, latency);
+        let mut state = shared.lock();
+        let starts = state.mixer.take_starts();
+        assert_eq!(starts.len(), 1);
+        assert_eq!(starts[0].0, 640);
+    }
+
+    #[test]
+    fn a_cue_more_than_its_length_late_is_dropped_and_a_clear_forgets_the_rest() {
+        let shared = shared_at(8_000);
+        let now = Instant::now();
+        let past = now
+            .checked_sub(Duration::from_secs(5))
+            .expect("a past instant");
+        {
+            let mut state = shared.lock();
+            state.requests.push(Request::Play {
+                cue: Cue::Say(Phrase::Rest),
+                volume: 1.0,
+                at: past,
+            });
+            state.requests.push(Request::Play {
+                cue: Cue::Pip,
+                volume: 1.0,
+                at: now + Duration::from_secs(1),
+            });
+        }
+        let mut out = vec![0.0; 512];
+        shared.render(&mut out, now, Duration::ZERO);
+        assert_eq!(shared.lock().mixer.stats().dropped_stale, 1);
+        assert!(out.iter().all(|s| *s == 0.0));
+        shared.lock().requests.push(Request::Clear);
+        let mut later = vec![0.0; 16_000];
+        shared.render(&mut later, now + Duration::from_millis(64), Duration::ZERO);
+        assert!(later.iter().all(|s| *s == 0.0), "the pip was cleared");
+    }
 }
