@@ -412,7 +412,13 @@ fn timer_ui(
         );
         let h = ui.ctx().content_rect().height();
         for line in under_countdown(view) {
-            ui.label(RichText::new(line).size(scaled(22.0, h)));
+            let caption = ui.label(RichText::new(&line).size(scaled(22.0, h)));
+            // The big number is already read as "19 seconds left": its unit caption alone
+            // would be said twice.
+            if line.ends_with("seconds left") {
+                ui.ctx()
+                    .accesskit_node_builder(caption.id, |node| node.set_hidden());
+            }
         }
         if !phase.waits_for_done && phase.planned_secs > 0 {
             let through =
