@@ -314,3 +314,41 @@ fn a_notice_about_a_problem_is_spoken_assertively() {
         "{urgent:?}"
     );
 }
+
+/// What the player's live region says through the first two exercises, in order, each once.
+#[test]
+fn the_player_speaks_each_moment_of_two_exercises_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = common::open_app(dir.path());
+    app.start();
+    let mut said: Vec<String> = Vec::new();
+    for _ in 0..160 {
+        app.wait_secs(1);
+        for text in live_regions(&app, Live::Polite) {
+            if said.last() != Some(&text) {
+                said.push(text);
+            }
+        }
+        if said.iter().any(|text| text.starts_with("Work: Easy walk")) {
+            break;
+        }
+    }
+    assert_eq!(
+        said,
+        vec![
+            "Get ready. Next up: Cat-camel",
+            "3",
+            "2",
+            "1",
+            "Work: Cat-camel, 6 reps of 4 s",
+            "3",
+            "2",
+            "1",
+            "Rest. Next up: Easy walk",
+            "3",
+            "2",
+            "1",
+            "Work: Easy walk, 90 s",
+        ]
+    );
+}
