@@ -420,8 +420,11 @@ pub fn percent_text(tally: &PeriodTally) -> String {
 
 fn calendar_ui(ui: &mut egui::Ui, weeks: &[CalendarWeek]) {
     ui.strong("Last 12 weeks");
+    // Narrow columns (egui's default minimum is a button's width), so the week's "missed"
+    // count fits beside Sunday.
     egui::Grid::new("calendar")
-        .spacing(Vec2::new(3.0, 3.0))
+        .min_col_width(16.0)
+        .spacing(Vec2::new(6.0, 3.0))
         .show(ui, |ui| {
             ui.label("");
             for day in ["M", "T", "W", "T", "F", "S", "S"] {
