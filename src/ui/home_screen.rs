@@ -307,14 +307,20 @@ fn decision_ui(ui: &mut egui::Ui, decision: &DayDecision) -> Vec<Action> {
 /// The version, licence and where the source is.
 fn about_dialog_ui(ctx: &egui::Context) -> Vec<Action> {
     let mut actions = Vec::new();
-    egui::Modal::new(egui::Id::unique("about")).show(ctx, |ui| {
+    let shown = egui::Modal::new(egui::Id::unique("about")).show(ctx, |ui| {
         ui.set_width(460.0);
         a11y::dialog_heading(ui, &format!("Strongback {}", env!("CARGO_PKG_VERSION")));
-        ui.label(env!("CARGO_PKG_DESCRIPTION"));
+        // The description spans lines in Cargo.toml; said as one sentence.
+        let description = env!("CARGO_PKG_DESCRIPTION")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        ui.label(description);
         ui.label(format!("Licence: {}", env!("CARGO_PKG_LICENSE")));
         ui.label(format!("Source: {}", env!("CARGO_PKG_REPOSITORY")));
         ui.label(
-            "Third-party software and fonts: see THIRD-PARTY-NOTICES (installed in              /usr/share/doc/strongback with the package).",
+            "Third-party software and fonts: see THIRD-PARTY-NOTICES (installed in \
+             /usr/share/doc/strongback with the package).",
         );
         ui.label(
             RichText::new(
@@ -326,12 +332,16 @@ fn about_dialog_ui(ctx: &egui::Context) -> Vec<Action> {
             actions.push(Action::CloseAbout);
         }
     });
+    // Escape (or a click outside) closes it, as Cancel does.
+    if shown.should_close() {
+        actions.push(Action::CloseAbout);
+    }
     actions
 }
 
 fn seen_clinician_dialog_ui(ctx: &egui::Context) -> Vec<Action> {
     let mut actions = Vec::new();
-    egui::Modal::new(egui::Id::unique("seen_clinician")).show(ctx, |ui| {
+    let shown = egui::Modal::new(egui::Id::unique("seen_clinician")).show(ctx, |ui| {
         ui.set_width(460.0);
         a11y::dialog_heading(ui, "Seen a clinician?");
         ui.label(
@@ -348,6 +358,10 @@ fn seen_clinician_dialog_ui(ctx: &egui::Context) -> Vec<Action> {
             }
         });
     });
+    // Escape (or a click outside) closes it, as Cancel does.
+    if shown.should_close() {
+        actions.push(Action::CancelSeenClinician);
+    }
     actions
 }
 
@@ -355,7 +369,7 @@ fn seen_clinician_dialog_ui(ctx: &egui::Context) -> Vec<Action> {
 fn clearance_dialog_ui(ctx: &egui::Context, shown_note: &str, flags: &[RedFlag]) -> Vec<Action> {
     let mut actions = Vec::new();
     let mut note = shown_note.to_owned();
-    egui::Modal::new(egui::Id::unique("clearance")).show(ctx, |ui| {
+    let shown = egui::Modal::new(egui::Id::unique("clearance")).show(ctx, |ui| {
         ui.set_width(460.0);
         a11y::dialog_heading(ui, "Cleared to exercise?");
         ui.label(
@@ -385,6 +399,10 @@ fn clearance_dialog_ui(ctx: &egui::Context, shown_note: &str, flags: &[RedFlag])
             }
         });
     });
+    // Escape (or a click outside) closes it, as Cancel does.
+    if shown.should_close() {
+        actions.push(Action::CancelClearance);
+    }
     actions
 }
 

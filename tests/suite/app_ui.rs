@@ -382,6 +382,23 @@ fn the_about_box_names_the_version_licence_and_source() {
     assert!(app.shows_containing("Source: "));
     app.click("Close");
     assert!(!app.shows("Licence: MIT OR Apache-2.0"));
+    // Escape closes it too, and the focus goes back to the button that opened it: no
+    // keyboard trap.
+    use egui_kittest::kittest::Queryable as _;
+    app.harness.get_by_label("About Strongback").focus();
+    app.harness.run();
+    app.press(Key::Enter);
+    assert!(app.shows("Licence: MIT OR Apache-2.0"));
+    app.press(Key::Escape);
+    assert!(
+        !app.shows("Licence: MIT OR Apache-2.0"),
+        "Escape closes About"
+    );
+    app.harness.run();
+    assert!(
+        app.harness.get_by_label("About Strongback").is_focused(),
+        "the focus is back on the button"
+    );
 }
 
 /// Keys respect focus: with no button focused Space pauses; with a button reached by Tab,
