@@ -118,15 +118,11 @@ fn red_flags_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
         CheckInMode::Daily => "Today's check-in: safety questions first",
     };
     a11y::screen_heading(ui, RichText::new(title).size(24.0), "check-in: safety");
-    let intro = ui.label(
-        RichText::new(
-            "Tick only what is new, or worse than at your last check-in or clearance. \
-             Most people tick none.",
-        )
-        .size(16.0),
-    );
+    const INTRO: &str = "Tick only what is new, or worse than at your last check-in or \
+                         clearance. Most people tick none.";
+    let intro = ui.label(RichText::new(INTRO).size(16.0));
     ui.add_space(6.0);
-    a11y::answer_group(ui, Role::Group, intro.id, false, |ui| {
+    a11y::answer_group(ui, Role::Group, INTRO, Some(&intro), false, |ui| {
         for tier in [FlagTier::Emergency, FlagTier::Urgent] {
             let signs = RedFlag::of_kind(FlagKind::CurrentSign).filter(|f| f.tier() == tier);
             flag_boxes(ui, draft, signs);
@@ -144,9 +140,17 @@ fn red_flags_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
             RichText::new("Asked once: your answers are kept, and not asked again each day.")
                 .size(14.0),
         );
-        a11y::answer_group(ui, Role::Group, general.id, false, |ui| {
-            flag_boxes(ui, draft, RedFlag::of_kind(FlagKind::RiskFactor));
-        });
+        let _ = general;
+        a11y::answer_group(
+            ui,
+            Role::Group,
+            "About your health in general",
+            None,
+            false,
+            |ui| {
+                flag_boxes(ui, draft, RedFlag::of_kind(FlagKind::RiskFactor));
+            },
+        );
     } else if draft.answers.risk_factors_screened && draft.answers.mode == CheckInMode::Intake {
         ui.add_space(6.0);
         ui.label(
@@ -184,7 +188,7 @@ fn flag_boxes(ui: &mut egui::Ui, draft: &mut CheckInDraft, flags: impl Iterator<
 /// row with one choice wrapped onto a line of its own.
 fn radio_row<T: Copy + PartialEq>(
     ui: &mut egui::Ui,
-    question: &egui::Response,
+    (question, question_text): (&egui::Response, &str),
     required: bool,
     value: &mut Option<T>,
     choices: &[(T, &str)],
@@ -199,24 +203,44 @@ fn radio_row<T: Copy + PartialEq>(
             text.size().x + 36.0
         })
         .sum();
+    // One Tab stop (the chosen answer, or the first); the arrow keys move the answer.
+    let chosen = choices
+        .iter()
+        .position(|(choice, _)| *value == Some(*choice));
     let mut row = |ui: &mut egui::Ui| {
-        for &(choice, label) in choices {
-            if ui
-                .radio(*value == Some(choice), RichText::new(label).size(16.0))
-                .clicked()
-            {
+        let mut cells = Vec::with_capacity(choices.len());
+        for (i, &(choice, label)) in choices.iter().enumerate() {
+            let sense = a11y::roving_sense(i == chosen.unwrap_or(0));
+            let cell = a11y::radio(
+                ui,
+                *value == Some(choice),
+                RichText::new(label).size(16.0),
+                sense,
+            );
+            if cell.clicked() {
                 *value = Some(choice);
             }
+            cells.push(cell);
+        }
+        if let Some(i) = a11y::roving_keys(ui, &cells, chosen) {
+            *value = Some(choices[i].0);
         }
     };
     let beside = needed <= ui.available_width();
-    a11y::answer_group(ui, Role::RadioGroup, question.id, required, |ui| {
-        if beside {
-            ui.horizontal(|ui| row(ui));
-        } else {
-            ui.vertical(|ui| row(ui));
-        }
-    });
+    a11y::answer_group(
+        ui,
+        Role::RadioGroup,
+        question_text,
+        Some(question),
+        required,
+        |ui| {
+            if beside {
+                ui.horizontal(|ui| row(ui));
+            } else {
+                ui.vertical(|ui| row(ui));
+            }
+        },
+    );
 }
 
 fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
@@ -246,10 +270,11 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
     let has_leg_pain = draft.answers.leg_pain > 0;
     let intake = draft.answers.mode == CheckInMode::Intake;
     ui.add_enabled_ui(has_leg_pain, |ui| {
-        let question = ui.label("How far down the leg does it go?");
+        let text = "How far down the leg does it go?";
+        let question = ui.label(text);
         radio_row(
             ui,
-            &question,
+            (&question, text),
             false,
             &mut draft.answers.leg_extent,
             &[
@@ -261,10 +286,11 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
         );
         // At the intake there is no "last time" to compare with.
         if !intake {
-            let question = ui.label("Since last time, is it…");
+            let text = "Since last time, is it…";
+            let question = ui.label(text);
             radio_row(
                 ui,
-                &question,
+                (&question, text),
                 false,
                 &mut draft.answers.leg_trend,
                 &[
@@ -301,13 +327,11 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
     );
     if draft.answers.ask_morning_after {
         ui.add_space(4.0);
-        let question = ui.label(
-            RichText::new("The morning after your last session, compared with a usual morning *")
-                .strong(),
-        );
+        let text = "The morning after your last session, compared with a usual morning *";
+        let question = ui.label(RichText::new(text).strong());
         radio_row(
             ui,
-            &question,
+            (&question, text),
             true,
             &mut draft.answers.morning_after,
             &[
@@ -327,11 +351,11 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
     ui.add_space(4.0);
     let required = draft.answers.pain_kind_required();
     let marker = if required { " *" } else { "" };
-    let question =
-        ui.label(RichText::new(format!("Which describes your pain best?{marker}")).strong());
+    let text = format!("Which describes your pain best?{marker}");
+    let question = ui.label(RichText::new(&text).strong());
     radio_row(
         ui,
-        &question,
+        (&question, &text),
         required,
         &mut draft.answers.pain_kind,
         &[

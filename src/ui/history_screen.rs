@@ -136,11 +136,16 @@ fn light_colour(light: Light) -> Color32 {
     }
 }
 
+/// Up to this many sessions, the list draws every row (reachable by Tab and a screen reader).
+const ALL_ROWS_UP_TO: usize = 500;
+
 pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
     let mut actions = Vec::new();
+    // At most 45 % of the window, so the charts keep room with large text or a small window.
+    let side_width = (ui.available_width() * 0.45).min(330.0);
     egui::Panel::left("history_side")
         .resizable(false)
-        .exact_size(330.0)
+        .exact_size(side_width)
         .show(ui, |ui| {
             a11y::name_region(ui, "Figures and calendar");
             ui.add_space(6.0);
@@ -169,18 +174,21 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
             if model.session_list.is_empty() {
                 ui.label("No sessions yet.");
             }
-            egui::ScrollArea::vertical().id_salt("sessions").show_rows(
-                ui,
-                18.0,
-                model.session_list.len(),
-                |ui, range| {
-                    for (index, text) in &model.session_list[range] {
-                        if ui.link(text).clicked() {
-                            actions.push(Action::OpenSession(*index));
-                        }
-                    }
-                },
-            );
+            // Every row is drawn (so Tab and a screen reader reach each session) unless the
+            // list is very long; then only the rows in view are.
+            let scroll = egui::ScrollArea::vertical().id_salt("sessions");
+            let mut row = |ui: &mut egui::Ui, (index, text): &(usize, String)| {
+                if ui.link(text).clicked() {
+                    actions.push(Action::OpenSession(*index));
+                }
+            };
+            if model.session_list.len() <= ALL_ROWS_UP_TO {
+                scroll.show(ui, |ui| model.session_list.iter().for_each(|r| row(ui, r)));
+            } else {
+                scroll.show_rows(ui, 18.0, model.session_list.len(), |ui, range| {
+                    model.session_list[range].iter().for_each(|r| row(ui, r));
+                });
+            }
         });
     egui::CentralPanel::default().show(ui, |ui| {
         a11y::name_region(ui, "Charts");

@@ -58,70 +58,16 @@ pub struct HomeModel<'a> {
 pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
     let mut actions = Vec::new();
 
+    // At most 40 % of the window, and scrolled when it does not fit (large text, small window).
+    let side_width = (ui.available_width() * 0.4).min(280.0);
     egui::Panel::right("home_side")
         .resizable(false)
-        .exact_size(280.0)
+        .exact_size(side_width)
         .show(ui, |ui| {
             a11y::name_region(ui, "Your plan, settings and history");
-            ui.add_space(8.0);
-            plan_details_ui(ui, model.plan);
-            ui.horizontal_wrapped(|ui| {
-                if ui.button("Open plan…").clicked() {
-                    actions.push(Action::OpenPlan);
-                }
-                if ui.button("Export plan…").clicked() {
-                    actions.push(Action::ExportPlan);
-                }
-                if ui
-                    .button("Handout…")
-                    .on_hover_text("A page to print, with pictures")
-                    .clicked()
-                {
-                    actions.push(Action::SaveHandout);
-                }
-            });
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new("Clinicians:").weak());
-                if ui
-                    .button("New plan…")
-                    .on_hover_text("Build a plan in the plan editor")
-                    .clicked()
-                {
-                    actions.push(Action::NewPlan);
-                }
-                if ui
-                    .button("Edit this plan…")
-                    .on_hover_text("Open the plan in use in the plan editor")
-                    .clicked()
-                {
-                    actions.push(Action::EditCurrentPlan);
-                }
-                if model.has_plan_draft && ui.button("Continue draft…").clicked() {
-                    actions.push(Action::ContinuePlanDraft);
-                }
-            });
-            if ui.button("About Strongback").clicked() {
-                actions.push(Action::ShowAbout);
-            }
-            ui.separator();
-            actions.extend(settings_ui(ui, model.settings, model.sound_problem));
-            ui.separator();
-            ui.horizontal(|ui| {
-                ui.strong("Last session");
-                if ui
-                    .button("History")
-                    .on_hover_text("Calendar, charts and past sessions")
-                    .clicked()
-                {
-                    actions.push(Action::OpenHistory);
-                }
-            });
-            match model.last_session {
-                Some(record) => last_session_ui(ui, record),
-                None => {
-                    ui.label("None yet. Your sessions will be listed here.");
-                }
-            }
+            egui::ScrollArea::vertical()
+                .id_salt("home_side")
+                .show(ui, |ui| side_ui(ui, model, &mut actions));
         });
 
     egui::CentralPanel::default().show(ui, |ui| {
@@ -208,6 +154,69 @@ pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
             });
     });
     actions
+}
+
+/// The side column: the plan and its files, clinicians' tools, settings, the last session.
+fn side_ui(ui: &mut egui::Ui, model: &HomeModel<'_>, actions: &mut Vec<Action>) {
+    ui.add_space(8.0);
+    plan_details_ui(ui, model.plan);
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("Open plan…").clicked() {
+            actions.push(Action::OpenPlan);
+        }
+        if ui.button("Export plan…").clicked() {
+            actions.push(Action::ExportPlan);
+        }
+        if ui
+            .button("Handout…")
+            .on_hover_text("A page to print, with pictures")
+            .clicked()
+        {
+            actions.push(Action::SaveHandout);
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Clinicians:").weak());
+        if ui
+            .button("New plan…")
+            .on_hover_text("Build a plan in the plan editor")
+            .clicked()
+        {
+            actions.push(Action::NewPlan);
+        }
+        if ui
+            .button("Edit this plan…")
+            .on_hover_text("Open the plan in use in the plan editor")
+            .clicked()
+        {
+            actions.push(Action::EditCurrentPlan);
+        }
+        if model.has_plan_draft && ui.button("Continue draft…").clicked() {
+            actions.push(Action::ContinuePlanDraft);
+        }
+    });
+    if ui.button("About Strongback").clicked() {
+        actions.push(Action::ShowAbout);
+    }
+    ui.separator();
+    actions.extend(settings_ui(ui, model.settings, model.sound_problem));
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.strong("Last session");
+        if ui
+            .button("History")
+            .on_hover_text("Calendar, charts and past sessions")
+            .clicked()
+        {
+            actions.push(Action::OpenHistory);
+        }
+    });
+    match model.last_session {
+        Some(record) => last_session_ui(ui, record),
+        None => {
+            ui.label("None yet. Your sessions will be listed here.");
+        }
+    }
 }
 
 /// Shown for the moment a long history is being read: no decision and no Start until the

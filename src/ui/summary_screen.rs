@@ -126,11 +126,18 @@ fn answers_ui(
         );
         ui.add_space(4.0);
         let question = ui.strong("Did you complete the whole dose?");
-        a11y::answer_group(ui, Role::Group, question.id, false, |ui| {
-            for answer in &mut draft.completed {
-                ui.checkbox(&mut answer.completed, answer.name.as_str());
-            }
-        });
+        a11y::answer_group(
+            ui,
+            Role::Group,
+            "Did you complete the whole dose?",
+            Some(&question),
+            false,
+            |ui| {
+                for answer in &mut draft.completed {
+                    ui.checkbox(&mut answer.completed, answer.name.as_str());
+                }
+            },
+        );
         ui.add_space(6.0);
         if ui
             .add_enabled(

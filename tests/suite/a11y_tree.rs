@@ -136,7 +136,7 @@ fn a_whole_session_reads_right_to_a_screen_reader() {
         focused(&app),
         Some((Role::Heading, "How is your back today?".to_owned()))
     );
-    let back = group_named(&app, "Back pain right now *");
+    let back = group_named(&app, "Back pain right now");
     assert!(back.is_required(), "back pain is required");
     let back_id = back.id();
     let in_back = nodes(&app)
@@ -172,7 +172,43 @@ fn a_whole_session_reads_right_to_a_screen_reader() {
         !after_tab.1.starts_with("Back pain"),
         "Tab left the back pain scale: {after_tab:?}"
     );
-    app.choose("a general ache across the low back");
+    // Every multiple-choice question works the same way: one Tab stop, arrows choose.
+    let kinds = group_named(&app, "Which describes your pain best?");
+    assert!(kinds.is_required());
+    let kind_id = kinds.id();
+    let kind_stops = nodes(&app)
+        .into_iter()
+        .filter(|node| {
+            node.role() == Role::RadioButton
+                && node.data().supports_action(egui::accesskit::Action::Focus)
+        })
+        .filter(|node| {
+            std::iter::successors(node.parent(), AccessKitNode::parent)
+                .any(|group| group.id() == kind_id)
+        })
+        .count();
+    assert_eq!(kind_stops, 1, "one Tab stop for the question");
+    app.harness
+        .get_by_role_and_label(Role::RadioButton, "sudden muscle pain, back feels locked")
+        .focus();
+    app.harness.run();
+    app.press(egui::Key::ArrowRight);
+    app.press(egui::Key::ArrowRight);
+    assert_eq!(
+        focused(&app),
+        Some((
+            Role::RadioButton,
+            "a general ache across the low back".to_owned()
+        ))
+    );
+    // The visible question is not read a second time beside its group's name, and the "*"
+    // is the required state, not part of the name.
+    assert!(
+        !nodes(&app)
+            .iter()
+            .any(|node| node.label().is_some_and(|l| l.ends_with('*'))),
+        "no name ends in a star"
+    );
     assert!(
         live_regions(&app, Live::Polite)
             .iter()
@@ -231,7 +267,7 @@ fn a_whole_session_reads_right_to_a_screen_reader() {
         said.iter().any(|text| text.starts_with("Session saved")),
         "{said:?}"
     );
-    assert!(group_named(&app, "Worst pain during the session *").is_required());
+    assert!(group_named(&app, "Worst pain during the session").is_required());
     app.choose("Worst pain: 2");
     app.click("Save answers");
     app.click("Back to home");

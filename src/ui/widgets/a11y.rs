@@ -5,7 +5,7 @@
 //! `docs/accessibility.md` says how the result was checked with a real AT-SPI session.
 
 use egui::accesskit::{Live, Role};
-use egui::{Id, Response, RichText, Sense, Ui};
+use egui::{Id, Key, Modifiers, Response, RichText, Sense, Ui};
 
 /// How urgently an announcement interrupts: `Polite` waits for the reader to finish, and
 /// `Assertive` (a stop or a pause for safety, an error) speaks at once.
@@ -79,20 +79,28 @@ pub fn name_region(ui: &Ui, name: &str) {
     });
 }
 
-/// A question and its answers as one group: the group is named by the question's label (so
-/// a reader says "How far down the leg does it go? … below the knee, radio button"), and says
-/// whether an answer is required.
+/// A question and its answers as one group: the group carries the question as its name (so
+/// a reader says "How far down the leg does it go? … below the knee, radio button") and
+/// whether an answer is required. The visible question above it is then hidden from the
+/// reader (it would be said twice), and its "*" (drawn for the eye) is left out of the name:
+/// the required state says it.
 pub fn answer_group<R>(
     ui: &mut Ui,
     role: Role,
-    label: Id,
+    question_text: &str,
+    question: Option<&Response>,
     required: bool,
     add_contents: impl FnOnce(&mut Ui) -> R,
 ) -> R {
+    let name = question_text.trim_end_matches('*').trim_end().to_owned();
+    if let Some(question) = question {
+        ui.ctx()
+            .accesskit_node_builder(question.id, |node| node.set_hidden());
+    }
     ui.scope(|ui| {
         ui.ctx().accesskit_node_builder(ui.unique_id(), |node| {
             node.set_role(role);
-            node.push_labelled_by(label.accesskit_id());
+            node.set_label(name);
             if required {
                 node.set_required();
             }
@@ -186,4 +194,92 @@ fn dialog_pass_id() -> Id {
 
 fn return_focus_id() -> Id {
     Id::unique("strongback-return-focus")
+}
+
+/// Radio buttons with one Tab stop (the chosen one, or the first): the arrow keys move the
+/// choice, and the focus with it; Home and End jump to the ends. `cells` are the buttons as
+/// drawn, each sensing clicks but only the Tab stop focusable. Returns the index chosen by
+/// the keyboard this frame.
+pub fn roving_keys(ui: &Ui, cells: &[Response], chosen: Option<usize>) -> Option<usize> {
+    let focused = cells.iter().position(Response::has_focus)?;
+    ui.memory_mut(|memory| {
+        memory.set_focus_lock_filter(
+            cells[focused].id,
+            egui::EventFilter {
+                horizontal_arrows: true,
+                vertical_arrows: true,
+                ..Default::default()
+            },
+        );
+    });
+    let current = chosen.unwrap_or(focused);
+    let last = cells.len().saturating_sub(1);
+    let moved = ui.input_mut(|input| {
+        if input.consume_key(Modifiers::NONE, Key::ArrowRight)
+            || input.consume_key(Modifiers::NONE, Key::ArrowDown)
+        {
+            Some((current + 1).min(last))
+        } else if input.consume_key(Modifiers::NONE, Key::ArrowLeft)
+            || input.consume_key(Modifiers::NONE, Key::ArrowUp)
+        {
+            Some(current.saturating_sub(1))
+        } else if input.consume_key(Modifiers::NONE, Key::Home) {
+            Some(0)
+        } else if input.consume_key(Modifiers::NONE, Key::End) {
+            Some(last)
+        } else {
+            None
+        }
+    })?;
+    cells[moved].request_focus();
+    Some(moved)
+}
+
+/// The sense of one cell of a roving group: clickable, focusable only as the Tab stop.
+pub fn roving_sense(is_tab_stop: bool) -> Sense {
+    if is_tab_stop {
+        Sense::click()
+    } else {
+        Sense::CLICK
+    }
+}
+
+/// A radio button drawn as egui draws one, but with the sense given (see [`roving_sense`]).
+pub fn radio(ui: &mut Ui, checked: bool, text: RichText, sense: Sense) -> Response {
+    let galley = egui::WidgetText::from(text).into_galley(
+        ui,
+        Some(egui::TextWrapMode::Extend),
+        f32::INFINITY,
+        egui::TextStyle::Button,
+    );
+    let spacing = ui.spacing();
+    let icon_width = spacing.icon_width;
+    let gap = spacing.icon_spacing;
+    let size = egui::vec2(
+        icon_width + gap + galley.size().x,
+        galley.size().y.max(icon_width),
+    );
+    let (rect, response) = ui.allocate_exact_size(size, sense);
+    let enabled = ui.is_enabled();
+    let name = galley.text().to_owned();
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(Role::RadioButton, enabled, checked, name.clone())
+    });
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact_selectable(&response, checked);
+        let (small, big) = ui.spacing().icon_rectangles(rect);
+        let painter = ui.painter();
+        painter.circle(
+            big.center(),
+            big.width() / 2.0 + visuals.expansion,
+            visuals.bg_fill,
+            visuals.bg_stroke,
+        );
+        if checked {
+            painter.circle_filled(big.center(), small.width() / 2.0, visuals.fg_stroke.color);
+        }
+        let text_pos = egui::pos2(big.right() + gap, rect.center().y - galley.size().y / 2.0);
+        painter.galley(text_pos, galley, visuals.text_color());
+    }
+    response
 }

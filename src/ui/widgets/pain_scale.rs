@@ -5,8 +5,8 @@
 //! keys move the choice (Home and End jump to 0 and 10), and each number is a radio button
 //! "`name`: N" in a group that says whether an answer is required.
 
+use egui::RichText;
 use egui::accesskit::Role;
-use egui::{Key, Modifiers, RichText, Sense};
 
 use super::a11y;
 
@@ -20,14 +20,22 @@ pub fn pain_row(
     required: bool,
 ) {
     let question = ui.label(RichText::new(title).strong());
+    let group_name = title.to_owned();
     // The eleven numbers always stay on one line; the key to the scale goes beside them when
     // it fits (about 330 px for the numbers, 240 for the key), else under them.
     let hint = "(0 = none, 10 = worst imaginable)";
     let hint_beside = ui.available_width() > 600.0;
     ui.horizontal(|ui| {
-        a11y::answer_group(ui, Role::RadioGroup, question.id, required, |ui| {
-            ui.horizontal(|ui| numbers(ui, name, value));
-        });
+        a11y::answer_group(
+            ui,
+            Role::RadioGroup,
+            &group_name,
+            Some(&question),
+            required,
+            |ui| {
+                ui.horizontal(|ui| numbers(ui, name, value));
+            },
+        );
         if hint_beside {
             ui.label(hint);
         }
@@ -47,11 +55,7 @@ fn numbers(ui: &mut egui::Ui, name: &str, value: &mut Option<u8>) {
     for n in 0..=10u8 {
         let selected = *value == Some(n);
         // Only one number is a Tab stop; the others are reached with the arrow keys.
-        let sense = if n == tab_stop {
-            Sense::click()
-        } else {
-            Sense::CLICK
-        };
+        let sense = a11y::roving_sense(n == tab_stop);
         let response = ui.add(
             egui::Button::selectable(selected, RichText::new(n.to_string()).size(18.0))
                 .sense(sense),
@@ -68,41 +72,7 @@ fn numbers(ui: &mut egui::Ui, name: &str, value: &mut Option<u8>) {
         }
         cells.push(response);
     }
-    let focused = cells.iter().position(egui::Response::has_focus);
-    let Some(focused) = focused else {
-        return;
-    };
-    let id = cells[focused].id;
-    ui.memory_mut(|memory| {
-        memory.set_focus_lock_filter(
-            id,
-            egui::EventFilter {
-                horizontal_arrows: true,
-                vertical_arrows: true,
-                ..Default::default()
-            },
-        );
-    });
-    let current = value.unwrap_or(0);
-    let moved = ui.input_mut(|input| {
-        if input.consume_key(Modifiers::NONE, Key::ArrowRight)
-            || input.consume_key(Modifiers::NONE, Key::ArrowUp)
-        {
-            Some(current.saturating_add(1).min(10))
-        } else if input.consume_key(Modifiers::NONE, Key::ArrowLeft)
-            || input.consume_key(Modifiers::NONE, Key::ArrowDown)
-        {
-            Some(current.saturating_sub(1))
-        } else if input.consume_key(Modifiers::NONE, Key::Home) {
-            Some(0)
-        } else if input.consume_key(Modifiers::NONE, Key::End) {
-            Some(10)
-        } else {
-            None
-        }
-    });
-    if let Some(n) = moved {
-        *value = Some(n);
-        cells[usize::from(n)].request_focus();
+    if let Some(n) = a11y::roving_keys(ui, &cells, value.map(usize::from)) {
+        *value = u8::try_from(n).ok();
     }
 }
