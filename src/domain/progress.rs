@@ -347,6 +347,19 @@ pub fn date_of_day_number(x: f64) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(days as i32 + 719_163)
 }
 
+/// How a chart in words names a day: "5 Dec", with the year when the chart spans more than
+/// one ("5 Dec 2025"), so a year apart never sounds like a day apart.
+fn day_words(first: NaiveDate, last: NaiveDate) -> impl Fn(NaiveDate) -> String {
+    let with_year = first.year() != last.year();
+    move |date: NaiveDate| {
+        if with_year {
+            date.format("%-d %b %Y").to_string()
+        } else {
+            date.format("%-d %b").to_string()
+        }
+    }
+}
+
 /// A dose chart in words, for a screen reader and for anyone who prefers text: "Front plank
 /// (best set): 20 s on 20 Oct, 30 s on 21 Nov; step 2 to 3 on 5 Nov."
 pub fn dose_in_words(name: &str, points: &[DosePoint]) -> String {
@@ -354,6 +367,7 @@ pub fn dose_in_words(name: &str, points: &[DosePoint]) -> String {
         return format!("{name}: no sessions yet.");
     };
     let last = points.last().unwrap_or(first);
+    let day = day_words(first.date, last.date);
     let amount = |p: &DosePoint| {
         if p.unit == "s" {
             format!("{} s", p.amount)
@@ -365,15 +379,15 @@ pub fn dose_in_words(name: &str, points: &[DosePoint]) -> String {
         format!(
             "{name} (best set): {} on {}",
             amount(first),
-            first.date.format("%-d %b")
+            day(first.date)
         )
     } else {
         format!(
             "{name} (best set): {} on {}, {} on {}",
             amount(first),
-            first.date.format("%-d %b"),
+            day(first.date),
             amount(last),
-            last.date.format("%-d %b")
+            day(last.date)
         )
     };
     let mut previous = first.step;
@@ -381,11 +395,7 @@ pub fn dose_in_words(name: &str, points: &[DosePoint]) -> String {
         .iter()
         .filter(|p| p.step_changed)
         .map(|p| {
-            let change = format!(
-                "step {previous} to {} on {}",
-                p.step,
-                p.date.format("%-d %b")
-            );
+            let change = format!("step {previous} to {} on {}", p.step, day(p.date));
             previous = p.step;
             change
         })
@@ -405,13 +415,14 @@ pub fn pain_in_words(points: &[PainPoint]) -> String {
     let (Some(first), Some(last)) = (answered.first(), answered.last()) else {
         return "Pain: no check-ins with pain answered yet.".to_owned();
     };
+    let day = day_words(first.date, last.date);
     let value = |v: Option<f64>| v.map_or("not answered".to_owned(), |v| format!("{v}"));
     let mut text = format!(
         "Back pain {} on {}, {} on {}; leg pain {} then {}",
         value(first.back),
-        first.date.format("%-d %b"),
+        day(first.date),
         value(last.back),
-        last.date.format("%-d %b"),
+        day(last.date),
         value(first.leg),
         value(last.leg)
     );

@@ -1,6 +1,7 @@
 //! Progress over weeks: calendar, adherence, streak, charts, and the list of past sessions.
 
 use chrono::NaiveDate;
+use egui::accesskit::Role;
 use egui::{Color32, RichText, Vec2};
 use egui_plot::{GridMark, Line, PlotPoint, PlotPoints, Points, Text, VLine};
 
@@ -170,7 +171,7 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
             ui.add_space(6.0);
             calendar_ui(ui, &model.weeks);
             ui.separator();
-            ui.strong("Sessions");
+            a11y::subheading(ui, "Sessions");
             if model.session_list.is_empty() {
                 ui.label("No sessions yet.");
             }
@@ -194,7 +195,7 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
         a11y::name_region(ui, "Charts");
         let chart_height = ((ui.available_height() - 200.0) / 2.0).max(120.0);
         ui.horizontal(|ui| {
-            ui.strong("Dose over time:");
+            a11y::subheading(ui, "Dose over time:");
             let current = model
                 .exercises
                 .get(model.selected_exercise)
@@ -227,8 +228,8 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
         in_words_ui(ui, "dose_in_words", &dose_in_words(name, &one_side));
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
-            ui.strong("Pain");
-            ui.label("at each check-in; diamonds: the worst pain of a session, by its light");
+            a11y::subheading(ui, "Pain");
+            ui.label("at each check-in; markers: the worst pain of a session, by its light");
         });
         pain_chart_ui(ui, model, chart_height);
         in_words_ui(ui, "pain_in_words", &pain_in_words(&model.pain));
@@ -257,7 +258,7 @@ fn dose_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
     let room = date_room(ui.available_width());
     let span = x_span(model.dose.iter().map(|p| day_number(p.date)));
     let top = model.dose.iter().map(|p| p.amount).fold(0.0, f64::max);
-    dated_plot("dose_chart", height, room, unit, span)
+    let chart = dated_plot("dose_chart", height, room, unit, span)
         .include_y(top * 1.2)
         .show(ui, |plot| {
             for (side, name, colour) in sides {
@@ -294,6 +295,13 @@ fn dose_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
                 );
             }
         });
+    // Named for a screen reader (egui_plot leaves its focusable area unnamed).
+    a11y::name_widget(
+        ui,
+        chart.response.id,
+        Role::Image,
+        "Dose over time chart. The chart in words follows.",
+    );
 }
 
 fn pain_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
@@ -307,9 +315,9 @@ fn pain_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
             legend.push((
                 light_colour(light),
                 match light {
-                    Light::Green => "green session",
-                    Light::Amber => "amber session",
-                    Light::Red => "red session",
+                    Light::Green => "green session (diamond)",
+                    Light::Amber => "amber session (triangle)",
+                    Light::Red => "red session (square)",
                 },
             ));
         }
@@ -323,7 +331,7 @@ fn pain_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
             .map(|p| day_number(p.date))
             .chain(model.lights.iter().map(|(d, _, _)| day_number(*d))),
     );
-    dated_plot("pain_chart", height, room, "pain 0–10", span)
+    let chart = dated_plot("pain_chart", height, room, "pain 0–10", span)
         .include_y(10.0)
         .y_grid_spacer(|_| {
             (0..=5)
@@ -368,11 +376,24 @@ fn pain_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
                 plot.points(
                     Points::new(format!("{} session (worst pain)", light.name()), dots)
                         .color(light_colour(light))
-                        .shape(egui_plot::MarkerShape::Diamond)
+                        // Told apart by shape as well as colour (amber and red are close
+                        // for colour-blind eyes).
+                        .shape(match light {
+                            Light::Green => egui_plot::MarkerShape::Diamond,
+                            Light::Amber => egui_plot::MarkerShape::Up,
+                            Light::Red => egui_plot::MarkerShape::Square,
+                        })
                         .radius(5.0),
                 );
             }
         });
+    // Named for a screen reader (egui_plot leaves its focusable area unnamed).
+    a11y::name_widget(
+        ui,
+        chart.response.id,
+        Role::Image,
+        "Pain chart. The chart in words follows.",
+    );
 }
 
 /// The adherence figures, each with its definition on hover.
@@ -427,7 +448,7 @@ pub fn percent_text(tally: &PeriodTally) -> String {
 }
 
 fn calendar_ui(ui: &mut egui::Ui, weeks: &[CalendarWeek]) {
-    ui.strong("Last 12 weeks");
+    a11y::subheading(ui, "Last 12 weeks");
     // Narrow columns (egui's default minimum is a button's width), so the week's "missed"
     // count fits beside Sunday.
     egui::Grid::new("calendar")
@@ -511,7 +532,14 @@ fn paint_day_mark(ui: &egui::Ui, rect: egui::Rect, mark: DayMark) {
             );
         }
         DayMark::Empty => {
+            // Outlined too, so an empty day shows on the high-contrast black.
             painter.rect_filled(rect, 3.0, ui.visuals().faint_bg_color);
+            painter.rect_stroke(
+                rect,
+                3.0,
+                ui.visuals().widgets.noninteractive.bg_stroke,
+                egui::StrokeKind::Inside,
+            );
         }
     }
 }

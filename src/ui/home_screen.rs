@@ -202,7 +202,7 @@ fn side_ui(ui: &mut egui::Ui, model: &HomeModel<'_>, actions: &mut Vec<Action>) 
     actions.extend(settings_ui(ui, model.settings, model.sound_problem));
     ui.separator();
     ui.horizontal(|ui| {
-        ui.strong("Last session");
+        a11y::subheading(ui, "Last session");
         if ui
             .button("History")
             .on_hover_text("Calendar, charts and past sessions")
@@ -444,7 +444,7 @@ fn progress_ui(ui: &mut egui::Ui, progress: &HomeProgress) {
 }
 
 fn plan_details_ui(ui: &mut egui::Ui, plan: &Plan) {
-    ui.strong("Your plan");
+    a11y::subheading(ui, "Your plan");
     ui.label(&plan.name);
     match &plan.clinician {
         Some(clinician) => {

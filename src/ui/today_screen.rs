@@ -79,12 +79,19 @@ pub fn today_ui(ui: &mut egui::Ui, model: &TodayModel<'_>) -> Vec<Action> {
                 RichText::new(title).size(28.0).strong().color(colour),
                 2,
             );
-            let mut spoken = vec![title.to_owned()];
-            if decision.reasons.is_empty() {
-                spoken.push("Nothing changes from your plan today".to_owned());
-            }
-            spoken.extend(decision.reasons.iter().cloned());
-            a11y::live_region(ui, "decision", &spoken.join(". "), Urgency::Polite);
+            // Spoken as the screen opens: the status and how many changes follow (the changes
+            // themselves are on the screen, read next; not said twice).
+            let changes = match decision.reasons.len() {
+                0 => "Nothing changes from your plan today".to_owned(),
+                1 => "One change from your plan, listed below".to_owned(),
+                n => format!("{n} changes from your plan, listed below"),
+            };
+            a11y::live_region(
+                ui,
+                "decision",
+                &format!("{title}. {changes}."),
+                Urgency::Polite,
+            );
             if trainable {
                 ui.label(
                     RichText::new(format!(
@@ -99,10 +106,12 @@ pub fn today_ui(ui: &mut egui::Ui, model: &TodayModel<'_>) -> Vec<Action> {
             if decision.reasons.is_empty() {
                 ui.label(RichText::new("Nothing changes from your plan today.").size(17.0));
             } else {
-                ui.label(
+                a11y::heading(
+                    ui,
                     RichText::new("What changes today, and why")
                         .strong()
                         .size(18.0),
+                    3,
                 );
                 for reason in &decision.reasons {
                     ui.label(RichText::new(format!("• {reason}")).size(16.0));

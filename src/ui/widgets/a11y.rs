@@ -283,3 +283,20 @@ pub fn radio(ui: &mut Ui, checked: bool, text: RichText, sense: Sense) -> Respon
     }
     response
 }
+
+/// A section title drawn as strong text, a level-2 heading for a screen reader's heading
+/// navigation.
+pub fn subheading(ui: &mut Ui, text: impl Into<String>) -> Response {
+    let text: String = text.into();
+    let response = ui.strong(&text);
+    mark_heading(ui, &response, &text, 2);
+    response
+}
+
+/// Give a widget that another crate draws (a plot) a role and a name.
+pub fn name_widget(ui: &Ui, id: Id, role: Role, name: &str) {
+    ui.ctx().accesskit_node_builder(id, |node| {
+        node.set_role(role);
+        node.set_label(name.to_owned());
+    });
+}

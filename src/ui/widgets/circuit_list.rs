@@ -15,7 +15,7 @@ pub fn circuit_list_ui(ui: &mut egui::Ui, circuit: &Circuit, catalog: &Catalog, 
         } else {
             String::new()
         };
-        ui.strong(format!("{}{rounds}", block.name));
+        super::a11y::subheading(ui, format!("{}{rounds}", block.name));
         for item in &block.items {
             ui.horizontal(|ui| {
                 if let Some(exercise) = catalog.get(&item.exercise_id) {

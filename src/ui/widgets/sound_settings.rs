@@ -10,7 +10,7 @@ pub fn settings_ui(
     sound_problem: Option<&str>,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
-    ui.strong("Sound");
+    crate::ui::widgets::a11y::subheading(ui, "Sound");
     let mut volume_percent = (settings.volume * 100.0).round();
     // One control (the slider, named "Volume", its value in percent), not egui's slider and
     // number box, which a screen reader meets as two controls of the same name.
@@ -60,7 +60,7 @@ pub fn settings_ui(
 /// high-contrast theme.
 fn display_ui(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>) {
     ui.add_space(4.0);
-    ui.strong("Display");
+    crate::ui::widgets::a11y::subheading(ui, "Display");
     let percent = (settings.text_scale * 100.0).round();
     let (smallest, largest) = Settings::TEXT_SCALES;
     ui.horizontal_wrapped(|ui| {
