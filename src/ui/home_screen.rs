@@ -72,88 +72,94 @@ pub fn home_ui(ui: &mut egui::Ui, model: &HomeModel<'_>) -> Vec<Action> {
 
     egui::CentralPanel::default().show(ui, |ui| {
         a11y::name_region(ui, "Today");
-        let greeting = match &model.plan.patient {
-            Some(name) => format!("Hello {name} · {}", model.today.format("%A %-d %B %Y")),
-            None => model.today.format("%A %-d %B %Y").to_string(),
-        };
-        ui.label(greeting);
-        a11y::heading(
-            ui,
-            RichText::new(format!("Today: {}", model.circuit.name)).size(28.0),
-            1,
-        );
-        let exercise_count = model.circuit.slots().count();
-        let round_text = model
-            .circuit
-            .blocks
-            .iter()
-            .map(|b| {
-                if b.rounds > 1 {
-                    format!("{} ({} rounds)", b.name, b.rounds)
-                } else {
-                    b.name.clone()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
-        let can_train = model
-            .decision
-            .is_none_or(|d| matches!(d.status, Status::Train | Status::Gentle | Status::Deload));
-        if can_train {
-            ui.label(format!(
-                "About {} · {} exercises · {}",
-                minutes_text(model.planned_total_secs),
-                exercise_count,
-                round_text
-            ));
-        }
-        progress_ui(ui, model.progress);
-        ui.add_space(8.0);
-        if let Some(decision) = model.decision {
-            actions.extend(decision_ui(ui, decision));
-        }
-        if model.about_open {
-            actions.extend(about_dialog_ui(ui.ctx()));
-        }
-        if model.asking_seen_clinician {
-            actions.extend(seen_clinician_dialog_ui(ui.ctx()));
-        }
-        if let Some(note) = model.clearance_note {
-            let flags = model.decision.map_or(&[][..], |d| &d.red_flags[..]);
-            actions.extend(clearance_dialog_ui(ui.ctx(), note, flags));
-        }
-        if can_train {
-            let start = egui::Button::new(RichText::new("Start").size(26.0).strong())
-                .min_size(Vec2::new(200.0, 52.0));
-            let hint = if model.checked_in_today {
-                "Start today's session"
-            } else {
-                "A short check-in first, then today's session"
-            };
-            let start = ui.add(start).on_hover_text(hint);
-            // Start has the focus, so Enter starts (unless a dialog is open or the person has
-            // moved the focus elsewhere).
-            let dialog_open = model.asking_seen_clinician || model.clearance_note.is_some();
-            if !dialog_open && ui.memory(|m| m.focused().is_none()) {
-                start.request_focus();
-            }
-            if start.clicked() {
-                actions.push(Action::StartSession);
-            }
-        }
-        ui.add_space(8.0);
-        ui.separator();
-        if !can_train {
-            return;
-        }
-
+        // One scroll for the whole column: with a long list of reasons, large text or a small
+        // window, Start and the exercises are never out of reach.
         egui::ScrollArea::vertical()
-            .auto_shrink([false, true])
-            .show(ui, |ui| {
-                circuit_list_ui(ui, model.circuit, model.catalog, Vec2::new(90.0, 54.0));
-            });
+            .id_salt("home_main")
+            .auto_shrink([false, false])
+            .show(ui, |ui| main_column_ui(ui, model, &mut actions));
     });
     actions
+}
+
+/// Home's main column: the day, its progress and decision, Start, and the circuit.
+fn main_column_ui(ui: &mut egui::Ui, model: &HomeModel<'_>, actions: &mut Vec<Action>) {
+    let greeting = match &model.plan.patient {
+        Some(name) => format!("Hello {name} · {}", model.today.format("%A %-d %B %Y")),
+        None => model.today.format("%A %-d %B %Y").to_string(),
+    };
+    ui.label(greeting);
+    a11y::heading(
+        ui,
+        RichText::new(format!("Today: {}", model.circuit.name)).size(28.0),
+        1,
+    );
+    let exercise_count = model.circuit.slots().count();
+    let round_text = model
+        .circuit
+        .blocks
+        .iter()
+        .map(|b| {
+            if b.rounds > 1 {
+                format!("{} ({} rounds)", b.name, b.rounds)
+            } else {
+                b.name.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let can_train = model
+        .decision
+        .is_none_or(|d| matches!(d.status, Status::Train | Status::Gentle | Status::Deload));
+    if can_train {
+        ui.label(format!(
+            "About {} · {} exercises · {}",
+            minutes_text(model.planned_total_secs),
+            exercise_count,
+            round_text
+        ));
+    }
+    progress_ui(ui, model.progress);
+    ui.add_space(8.0);
+    if let Some(decision) = model.decision {
+        actions.extend(decision_ui(ui, decision));
+    }
+    if model.about_open {
+        actions.extend(about_dialog_ui(ui.ctx()));
+    }
+    if model.asking_seen_clinician {
+        actions.extend(seen_clinician_dialog_ui(ui.ctx()));
+    }
+    if let Some(note) = model.clearance_note {
+        let flags = model.decision.map_or(&[][..], |d| &d.red_flags[..]);
+        actions.extend(clearance_dialog_ui(ui.ctx(), note, flags));
+    }
+    if can_train {
+        let start = egui::Button::new(RichText::new("Start").size(26.0).strong())
+            .min_size(Vec2::new(200.0, 52.0));
+        let hint = if model.checked_in_today {
+            "Start today's session"
+        } else {
+            "A short check-in first, then today's session"
+        };
+        let start = ui.add(start).on_hover_text(hint);
+        // Start has the focus, so Enter starts (unless a dialog is open or the person has
+        // moved the focus elsewhere).
+        let dialog_open = model.asking_seen_clinician || model.clearance_note.is_some();
+        if !dialog_open && ui.memory(|m| m.focused().is_none()) {
+            start.request_focus();
+            start.scroll_to_me(None);
+        }
+        if start.clicked() {
+            actions.push(Action::StartSession);
+        }
+    }
+    ui.add_space(8.0);
+    ui.separator();
+    if !can_train {
+        return;
+    }
+    circuit_list_ui(ui, model.circuit, model.catalog, Vec2::new(90.0, 54.0));
 }
 
 /// The side column: the plan and its files, clinicians' tools, settings, the last session.
