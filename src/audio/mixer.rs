@@ -138,6 +138,7 @@ impl Mixer {
         let first = self.frame;
         let last = first + out.len() as u64;
         // The waiting, in start order; voices queue behind the voice that plays.
+        // Stable: the words of one cue share a frame and must keep their order.
         self.waiting.sort_by_key(|waiting| waiting.at_frame);
         for (offset, sample) in out.iter_mut().enumerate() {
             let now = first + offset as u64;

@@ -18,8 +18,8 @@ use std::time::{Duration, Instant};
 use rodio::cpal;
 use rodio::cpal::traits::{DeviceTrait as _, HostTrait as _, StreamTrait as _};
 
-use crate::audio::SoundBank;
 use crate::audio::mixer::Mixer;
+use crate::audio::{Sound, SoundBank};
 use crate::domain::coach::Cue;
 
 /// Why sound cannot be played. Reported once; the app then works silently.
@@ -146,12 +146,25 @@ pub struct Shared {
     errors: AtomicU64,
 }
 
+/// A cue with its sound looked up (on the sound thread, not in the device's callback).
+struct Placed {
+    at: Instant,
+    sound: Sound,
+    volume: f32,
+    cue: Cue,
+}
+
+/// What the sound thread hands the device's callback.
+enum Queued {
+    Play(Placed),
+    Clear,
+}
+
 struct MixState {
     mixer: Mixer,
-    bank: Option<Arc<SoundBank>>,
-    requests: Vec<Request>,
+    queued: Vec<Queued>,
     /// Cues not yet due in the current callback: when they should be heard.
-    waiting: Vec<(Instant, crate::audio::Sound, f32, Cue)>,
+    waiting: Vec<Placed>,
     latency_logged: bool,
     /// The output latency the device last reported.
     latency: Duration,
@@ -162,8 +175,7 @@ impl Shared {
         Arc::new(Self {
             state: Mutex::new(MixState {
                 mixer: Mixer::new(48_000),
-                bank: None,
-                requests: Vec::new(),
+                queued: Vec::new(),
                 waiting: Vec::new(),
                 latency_logged: false,
                 latency: Duration::ZERO,
@@ -179,9 +191,11 @@ impl Shared {
     /// Fill `out` (mono) for a callback made at `now`, whose first frame reaches the speaker
     /// `latency` later. A cue becomes a frame position only in the callback that plays it
     /// (until then it waits as an instant), so a glitch in the stream never shifts it: each
-    /// goes on the frame that is heard at its moment.
+    /// goes on the frame that is heard at its moment. Nothing here looks a sound up or, once
+    /// the lists have grown to their working size, allocates.
     pub fn render(&self, out: &mut [f32], now: Instant, latency: Duration) {
-        let mut state = self.lock();
+        let mut guard = self.lock();
+        let state = &mut *guard;
         if !state.latency_logged && !latency.is_zero() {
             state.latency_logged = true;
             log::info!(
@@ -193,25 +207,28 @@ impl Shared {
         let rate = f64::from(state.mixer.rate_hz());
         let first = state.mixer.frame();
         let heard_at = now + latency;
-        let span = Duration::from_secs_f64(out.len() as f64 / rate);
-        for request in std::mem::take(&mut state.requests) {
-            match request {
-                Request::Clear => {
+        let until = heard_at + Duration::from_secs_f64(out.len() as f64 / rate);
+        for queued in state.queued.drain(..) {
+            match queued {
+                Queued::Clear => {
                     state.mixer.clear();
                     state.waiting.clear();
                 }
-                Request::Play { cue, volume, at } => {
-                    if let Some(sound) = state.bank.as_ref().and_then(|b| b.sound(&cue)).cloned() {
-                        state.waiting.push((at, sound, volume, cue));
-                    }
-                }
+                Queued::Play(placed) => state.waiting.push(placed),
             }
         }
-        let (now_due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut state.waiting)
-            .into_iter()
-            .partition(|(at, _, _, _)| *at < heard_at + span);
-        state.waiting = later;
-        for (at, sound, volume, cue) in now_due {
+        let mut index = 0;
+        while index < state.waiting.len() {
+            if state.waiting[index].at >= until {
+                index += 1;
+                continue;
+            }
+            let Placed {
+                at,
+                sound,
+                volume,
+                cue,
+            } = state.waiting.swap_remove(index);
             let offset = (at.saturating_duration_since(heard_at).as_secs_f64() * rate).round();
             let late = (heard_at.saturating_duration_since(at).as_secs_f64() * rate).round();
             if late as u64 > sound.len_frames() {
@@ -224,6 +241,26 @@ impl Shared {
             state.mixer.schedule_cue(frame, sound, volume, cue);
         }
         state.mixer.render(out);
+    }
+
+    /// Hand a request to the callback, its sound looked up in `bank` (a cue without a sound
+    /// is left out).
+    fn queue(&self, request: Request, bank: &SoundBank) {
+        let queued = match request {
+            Request::Clear => Queued::Clear,
+            Request::Play { cue, volume, at } => {
+                let Some(sound) = bank.sound(&cue).cloned() else {
+                    return;
+                };
+                Queued::Play(Placed {
+                    at,
+                    sound,
+                    volume,
+                    cue,
+                })
+            }
+        };
+        self.lock().queued.push(queued);
     }
 
     fn error(&self, err: &cpal::Error) {
@@ -329,10 +366,9 @@ fn audio_thread(
         }
     };
     let rate = shared.lock().mixer.rate_hz();
-    let bank = Arc::new(SoundBank::new(rate));
-    shared.lock().bank = Some(bank);
+    let bank = SoundBank::new(rate);
     while let Ok(request) = incoming.recv() {
-        shared.lock().requests.push(request);
+        shared.queue(request, &bank);
     }
     let errors = shared.errors.load(Ordering::Relaxed);
     if errors > 1 {
@@ -430,29 +466,31 @@ mod tests {
     use super::*;
     use crate::domain::coach::Phrase;
 
-    fn shared_at(rate_hz: u32) -> Arc<Shared> {
+    fn shared_at(rate_hz: u32) -> (Arc<Shared>, SoundBank) {
         let shared = Shared::new();
         {
             let mut state = shared.lock();
             state.mixer = Mixer::new(rate_hz);
             state.mixer.record_starts(true);
-            state.bank = Some(Arc::new(SoundBank::new(rate_hz)));
         }
-        shared
+        (shared, SoundBank::new(rate_hz))
     }
 
     #[test]
     fn a_cue_lands_on_the_frame_heard_at_its_moment() {
-        let shared = shared_at(8_000);
+        let (shared, bank) = shared_at(8_000);
         let now = Instant::now();
         let latency = Duration::from_millis(20);
         // Due 100 ms from now; the first frame of this callback is heard 20 ms from now, so
         // the pip goes 80 ms (640 frames) into the callback.
-        shared.lock().requests.push(Request::Play {
-            cue: Cue::Pip,
-            volume: 1.0,
-            at: now + Duration::from_millis(100),
-        });
+        shared.queue(
+            Request::Play {
+                cue: Cue::Pip,
+                volume: 1.0,
+                at: now + Duration::from_millis(100),
+            },
+            &bank,
+        );
         let mut out = vec![0.0; 2_048];
         shared.render(&mut out, now, latency);
         let mut state = shared.lock();
@@ -463,29 +501,32 @@ mod tests {
 
     #[test]
     fn a_cue_more_than_its_length_late_is_dropped_and_a_clear_forgets_the_rest() {
-        let shared = shared_at(8_000);
+        let (shared, bank) = shared_at(8_000);
         let now = Instant::now();
         let past = now
             .checked_sub(Duration::from_secs(5))
             .expect("a past instant");
-        {
-            let mut state = shared.lock();
-            state.requests.push(Request::Play {
+        shared.queue(
+            Request::Play {
                 cue: Cue::Say(Phrase::Rest),
                 volume: 1.0,
                 at: past,
-            });
-            state.requests.push(Request::Play {
+            },
+            &bank,
+        );
+        shared.queue(
+            Request::Play {
                 cue: Cue::Pip,
                 volume: 1.0,
                 at: now + Duration::from_secs(1),
-            });
-        }
+            },
+            &bank,
+        );
         let mut out = vec![0.0; 512];
         shared.render(&mut out, now, Duration::ZERO);
         assert_eq!(shared.lock().mixer.stats().dropped_stale, 1);
         assert!(out.iter().all(|s| *s == 0.0));
-        shared.lock().requests.push(Request::Clear);
+        shared.queue(Request::Clear, &bank);
         let mut later = vec![0.0; 16_000];
         shared.render(&mut later, now + Duration::from_millis(64), Duration::ZERO);
         assert!(later.iter().all(|s| *s == 0.0), "the pip was cleared");

@@ -266,7 +266,8 @@ pub fn radio(ui: &mut Ui, checked: bool, text: RichText, sense: Sense) -> Respon
         egui::WidgetInfo::selected(Role::RadioButton, enabled, checked, name.clone())
     });
     if ui.is_rect_visible(rect) {
-        let visuals = ui.style().interact_selectable(&response, checked);
+        // As egui's own radio button looks: the chosen one by its dot, not by a colour.
+        let visuals = ui.style().interact(&response);
         let (small, big) = ui.spacing().icon_rectangles(rect);
         let painter = ui.painter();
         painter.circle(
