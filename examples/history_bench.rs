@@ -38,7 +38,7 @@ fn main() -> anyhow::Result<()> {
         .cloned();
     let start =
         chrono::NaiveDate::from_ymd_opt(2016, 11, 24).ok_or_else(|| anyhow::anyhow!("date"))?;
-    let (sessions, days) = strongback::domain::demo::generate_history(
+    let (sessions, days) = strongback::domain::progress::demo::generate_history(
         &assets.plan.circuit,
         &assets.catalog,
         start,
@@ -80,7 +80,7 @@ fn main() -> anyhow::Result<()> {
         "gather adherence records (rules decide every date)",
         3,
         || {
-            strongback::domain::adherence::AdherenceRecords::gather(
+            strongback::domain::progress::adherence::AdherenceRecords::gather(
                 &assets.plan,
                 &assets.catalog,
                 &loaded,

@@ -8,7 +8,7 @@
 //! only) or `--full` (full size only).
 use std::fmt::Write as _;
 
-use strongback::domain::catalog::Exercise;
+use strongback::domain::plan::catalog::Exercise;
 use strongback::report::svg::pose_svg;
 
 const THUMB: (u32, u32) = (56, 34);

@@ -106,8 +106,8 @@ fn start_session(app: &mut StrongbackApp) {
     app.wait_for_sessions();
     app.apply(Action::StartSession);
     if app.screen_kind() == ScreenKind::CheckIn {
-        use strongback::domain::answers::CheckInMode;
-        use strongback::domain::checkin::{MorningAfter, PainKind};
+        use strongback::domain::care::answers::CheckInMode;
+        use strongback::domain::care::checkin::{MorningAfter, PainKind};
         let mut draft = strongback::ui::checkin_screen::CheckInDraft::new(CheckInMode::Daily, true);
         draft.answers.back_pain = Some(2);
         draft.answers.morning_after = Some(MorningAfter::Same);

@@ -7,16 +7,16 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 
-use crate::domain::answers::{CheckInAnswers, CheckInMode};
-use crate::domain::checkin::{Clearance, ClinicianSeen, Day};
-use crate::domain::circuit::Circuit;
-use crate::domain::dose_changes::last_dose_change;
-use crate::domain::plan::Presentation;
-use crate::domain::progress::week_start;
-use crate::domain::rules::{
+use crate::domain::care::answers::{CheckInAnswers, CheckInMode};
+use crate::domain::care::checkin::{Clearance, ClinicianSeen, Day};
+use crate::domain::care::rules::{
     DayDecision, Status, decide, decide_before_sessions, open_leg_warning, todays_circuit,
 };
-use crate::domain::timeline::Timeline;
+use crate::domain::dates::week_start;
+use crate::domain::plan::Presentation;
+use crate::domain::plan::circuit::Circuit;
+use crate::domain::plan::timeline::Timeline;
+use crate::domain::progress::dose_changes::last_dose_change;
 use crate::ui::checkin_screen::CheckInDraft;
 use crate::ui::home_screen::HomeProgress;
 

@@ -5,7 +5,7 @@
 
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
-use crate::domain::checkin::Day;
+use crate::domain::care::checkin::Day;
 use crate::store::{LoadProblem, Store};
 
 /// Files up to this size are read before the first frame (about six months of daily use).

@@ -23,12 +23,12 @@ mod workout;
 
 use std::time::Duration;
 
-use crate::domain::checkin::Day;
-use crate::domain::plan::CheckedPlan;
-use crate::domain::player::PlayerState;
-use crate::domain::player::SessionPlayer;
-use crate::domain::record::SessionRecord;
-use crate::domain::rules::DayDecision;
+use crate::domain::care::checkin::Day;
+use crate::domain::care::rules::DayDecision;
+use crate::domain::plan::checks::CheckedPlan;
+use crate::domain::session::player::PlayerState;
+use crate::domain::session::player::SessionPlayer;
+use crate::domain::session::record::SessionRecord;
 use crate::platform::clock::Clock;
 use crate::platform::file_browser::FileBrowser;
 use crate::platform::screen_awake::{NoScreenAwake, ScreenAwake};
@@ -184,7 +184,8 @@ impl StrongbackApp {
             about_open: false,
         };
         if intake {
-            let draft = app.check_in_draft(crate::domain::answers::CheckInMode::Intake, false);
+            let draft =
+                app.check_in_draft(crate::domain::care::answers::CheckInMode::Intake, false);
             app.screen = Screen::CheckIn(Box::new(draft));
         }
         app

@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::domain::care::projection::{Projection, Scenario, project, projected_weeks};
 use crate::domain::plan::blocks::Timings;
 use crate::domain::plan::{Limits, Plan, PlanProblem, Presentation, RuleSettings};
-use crate::domain::projection::{Projection, Scenario, project, projected_weeks};
 use crate::store::{export_plan, ron_file};
 use crate::ui::Action;
 use crate::ui::plan_editor::{EditorTab, PlanDraft, PlanEditorModel, plan_editor_ui};
@@ -179,7 +179,7 @@ impl StrongbackApp {
     }
 
     /// A valid draft, with its circuit.
-    fn checked_draft(&self) -> Option<crate::domain::plan::CheckedPlan> {
+    fn checked_draft(&self) -> Option<crate::domain::plan::checks::CheckedPlan> {
         let Screen::PlanEditor(state) = &self.screen else {
             return None;
         };

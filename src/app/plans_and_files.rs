@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::domain::plan::CheckedPlan;
+use crate::domain::plan::checks::CheckedPlan;
 use crate::platform::file_browser::{FileBrowser, FilePurpose};
 use crate::report::handout::handout_html;
 use crate::store::{export_plan, plan_file, write_shared};

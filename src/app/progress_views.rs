@@ -2,10 +2,10 @@
 
 use std::path::Path;
 
-use crate::domain::adherence::AdherenceRecords;
-use crate::domain::dose_changes::changes_between;
-use crate::domain::progress::session_light_of;
-use crate::domain::rules::{DayDecision, Light};
+use crate::domain::care::rules::{DayDecision, Light};
+use crate::domain::progress::adherence::AdherenceRecords;
+use crate::domain::progress::dose_changes::changes_between;
+use crate::domain::progress::figures::session_light_of;
 use crate::report::ReportError;
 use crate::report::clinician::{ReportSource, clinician_report, report_period};
 use crate::report::csv_export::sessions_csv;

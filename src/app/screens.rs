@@ -1,11 +1,11 @@
 //! Which screen is showing, and the view model each screen is drawn from. Screens only read
 //! these models and return actions.
 
-use crate::domain::answers::SessionAnswers;
-use crate::domain::plan::CheckedPlan;
-use crate::domain::plan_diff::plan_changes;
-use crate::domain::record::{InProgressSession, SessionRecord};
-use crate::domain::rules::{DayDecision, Light};
+use crate::domain::care::answers::SessionAnswers;
+use crate::domain::care::rules::{DayDecision, Light};
+use crate::domain::plan::checks::CheckedPlan;
+use crate::domain::plan::diff::plan_changes;
+use crate::domain::session::record::{InProgressSession, SessionRecord};
 use crate::store::ron_file::FileProblems;
 use crate::ui::checkin_screen::CheckInDraft;
 use crate::ui::history_screen::HistoryModel;

@@ -4,7 +4,7 @@
 
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
-use crate::domain::record::SessionRecord;
+use crate::domain::session::record::SessionRecord;
 use crate::store::{LoadProblem, Store};
 
 /// Session records: still loading, or all here.

@@ -5,13 +5,15 @@ use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::domain::answers::SessionAnswers;
-use crate::domain::circuit::Circuit;
-use crate::domain::coach::VoiceOptions;
-use crate::domain::cue_schedule::{CueSchedule, DueCue};
-use crate::domain::player::{PlayerState, SessionPlayer, TimedEvent};
-use crate::domain::record::{InProgressSession, SessionOutcome, SessionRecord, SessionTimes};
-use crate::domain::timeline::Timeline;
+use crate::domain::care::answers::SessionAnswers;
+use crate::domain::plan::circuit::Circuit;
+use crate::domain::plan::timeline::Timeline;
+use crate::domain::session::coach::VoiceOptions;
+use crate::domain::session::cue_schedule::{CueSchedule, DueCue};
+use crate::domain::session::player::{PlayerState, SessionPlayer, TimedEvent};
+use crate::domain::session::record::{
+    InProgressSession, SessionOutcome, SessionRecord, SessionTimes,
+};
 use crate::platform::clock::Clock;
 use crate::ui::Action;
 

@@ -4,7 +4,7 @@
 //! waits. The output never goes above [`CEILING`].
 
 use super::{CEILING, Channel, Sound};
-use crate::domain::coach::Cue;
+use crate::domain::session::coach::Cue;
 
 /// Tones are this much quieter while a voice speaks (about −8 dB).
 const DUCK_GAIN: f32 = 0.4;

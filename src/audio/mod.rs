@@ -12,7 +12,7 @@ pub mod track;
 
 use std::sync::Arc;
 
-use crate::domain::coach::Cue;
+use crate::domain::session::coach::Cue;
 use crate::store::bundled;
 
 /// The loudest sample the mixer ever writes: −1 dBFS.

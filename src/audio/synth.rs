@@ -13,7 +13,7 @@ pub const TONE_PEAK: f32 = 0.33;
 /// A voice clip's peak (the clips are normalised to −1 dBFS, scaled to this).
 pub const VOICE_PEAK: f32 = 0.55;
 
-pub use crate::domain::coach::{tone_length_ms, tone_notes};
+pub use crate::domain::session::coach::{tone_length_ms, tone_notes};
 
 /// The notes as one buffer of mono samples, each note with a raised-cosine fade in and out.
 pub fn render_notes(notes: &[(u64, f32, u64)], rate_hz: u32) -> Vec<f32> {
@@ -102,7 +102,7 @@ fn resample(samples: &[f32], from_hz: u32, to_hz: u32) -> Vec<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::coach::Cue;
+    use crate::domain::session::coach::Cue;
 
     #[test]
     fn every_tone_starts_and_ends_at_silence() {

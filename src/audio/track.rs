@@ -7,11 +7,11 @@ use std::time::Duration;
 
 use super::mixer::{Mixer, MixerStats};
 use super::{Channel, SoundBank};
-use crate::domain::circuit::Circuit;
-use crate::domain::coach::{Cue, VoiceOptions};
-use crate::domain::cue_schedule::{CueSchedule, DueCue};
-use crate::domain::player::{PlayerEvent, SessionPlayer};
-use crate::domain::timeline::Timeline;
+use crate::domain::plan::circuit::Circuit;
+use crate::domain::plan::timeline::Timeline;
+use crate::domain::session::coach::{Cue, VoiceOptions};
+use crate::domain::session::cue_schedule::{CueSchedule, DueCue};
+use crate::domain::session::player::{PlayerEvent, SessionPlayer};
 
 /// How often the renderer looks at the player, like a frame (and the mixer's block).
 pub const BLOCK_FRAMES: usize = 256;
@@ -122,7 +122,7 @@ pub fn render_session_with(
         }
         mixer.render(&mut block);
         samples.extend_from_slice(&block);
-        let finished = player.state() == crate::domain::player::PlayerState::Finished;
+        let finished = player.state() == crate::domain::session::player::PlayerState::Finished;
         if (finished && mixer.is_idle()) || now >= limit {
             break;
         }

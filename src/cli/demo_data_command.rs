@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::bail;
 use chrono::NaiveDate;
 
-use crate::domain::demo::generate_history;
+use crate::domain::progress::demo::generate_history;
 use crate::store::Store;
 use crate::store::bundled::Assets;
 

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::domain::catalog::Catalog;
+use crate::domain::plan::catalog::Catalog;
 use crate::report::handout::handout_html;
 use crate::store::write_shared;
 

@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use anyhow::anyhow;
 use clap::{Parser, Subcommand};
 
-use crate::domain::catalog::Catalog;
-use crate::domain::plan::CheckedPlan;
+use crate::domain::plan::catalog::Catalog;
+use crate::domain::plan::checks::CheckedPlan;
 use crate::store::Store;
 use crate::store::bundled::Assets;
 use crate::store::plan_file::read_plan;

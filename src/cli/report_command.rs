@@ -5,8 +5,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::domain::adherence::AdherenceRecords;
-use crate::domain::progress::session_date;
+use crate::domain::progress::adherence::AdherenceRecords;
+use crate::domain::progress::figures::session_date;
 use crate::report::clinician::{ReportSource, clinician_report, report_period};
 use crate::report::csv_export::{sessions_csv, weeks_csv};
 use crate::store::bundled::Assets;

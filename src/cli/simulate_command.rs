@@ -4,8 +4,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::domain::catalog::{Catalog, Dose};
-use crate::domain::rules::{DayDecision, replay};
+use crate::domain::care::rules::{DayDecision, replay};
+use crate::domain::plan::catalog::{Catalog, Dose};
 use crate::store::days_file::read_days;
 
 use super::terminal::{escaped, say_raw, warn};
@@ -69,9 +69,9 @@ struct JsonExercise<'a> {
 #[derive(Serialize)]
 struct JsonDay<'a> {
     date: String,
-    status: crate::domain::rules::Status,
-    light: Option<crate::domain::rules::Light>,
-    referral: crate::domain::rules::Referral,
+    status: crate::domain::care::rules::Status,
+    light: Option<crate::domain::care::rules::Light>,
+    referral: crate::domain::care::rules::Referral,
     exercises: Vec<JsonExercise<'a>>,
     reasons: &'a [String],
 }

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::domain::catalog::Catalog;
+use crate::domain::plan::catalog::Catalog;
 use crate::store::plan_file::read_plan;
 
 use super::terminal::escaped;

@@ -2,7 +2,7 @@
 //! in (plan and days files, the app's own records, command-line arguments), so date arithmetic
 //! in the rules and progress code can never overflow.
 
-use chrono::{Datelike as _, NaiveDate};
+use chrono::{Datelike as _, Duration, NaiveDate};
 
 pub const FIRST_YEAR: i32 = 1900;
 pub const LAST_YEAR: i32 = 2200;
@@ -15,6 +15,25 @@ pub fn supported(date: NaiveDate) -> bool {
 /// Why a date is refused, for messages.
 pub fn unsupported_message(date: NaiveDate) -> String {
     format!("{date} is outside the dates Strongback accepts ({FIRST_YEAR} to {LAST_YEAR})")
+}
+
+/// The Monday of the week `date` is in.
+pub fn week_start(date: NaiveDate) -> NaiveDate {
+    date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
+}
+
+/// Days since 1970-01-01, the x value charts use for a date.
+pub fn day_number(date: NaiveDate) -> f64 {
+    f64::from(date.num_days_from_ce() - 719_163)
+}
+
+/// The date for a chart's x value.
+pub fn date_of_day_number(x: f64) -> Option<NaiveDate> {
+    let days = x.round();
+    if !days.is_finite() || days.abs() > 1e7 {
+        return None;
+    }
+    NaiveDate::from_num_days_from_ce_opt(days as i32 + 719_163)
 }
 
 #[cfg(test)]

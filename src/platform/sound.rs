@@ -20,7 +20,7 @@ use rodio::cpal::traits::{DeviceTrait as _, HostTrait as _, StreamTrait as _};
 
 use crate::audio::mixer::Mixer;
 use crate::audio::{Sound, SoundBank};
-use crate::domain::coach::Cue;
+use crate::domain::session::coach::Cue;
 
 /// Why sound cannot be played. Reported once; the app then works silently.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -464,7 +464,7 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::coach::Phrase;
+    use crate::domain::session::coach::Phrase;
 
     fn shared_at(rate_hz: u32) -> (Arc<Shared>, SoundBank) {
         let shared = Shared::new();

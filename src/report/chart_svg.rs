@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use crate::domain::date_axis::date_ticks;
+use crate::domain::progress::date_axis::date_ticks;
 
 use super::html::escape;
 
@@ -300,7 +300,7 @@ fn nice_step(raw: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::progress::day_number;
+    use crate::domain::dates::day_number;
 
     fn day(text: &str) -> f64 {
         day_number(text.parse().expect("date"))

@@ -5,20 +5,22 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use crate::domain::adherence::{
+use crate::domain::care::checkin::{Day, FlagTier};
+use crate::domain::care::rules::{Light, Referral, referral_events};
+use crate::domain::dates::day_number;
+use crate::domain::plan::Plan;
+use crate::domain::plan::catalog::Catalog;
+use crate::domain::plan::checks::CheckedPlan;
+use crate::domain::progress::adherence::{
     ADHERENCE_MEANS, AdherenceRecords, MISSED_MEANS, PLANNED_MEANS, PeriodTally, STREAK_MEANS,
     WeekTally,
 };
-use crate::domain::catalog::Catalog;
-use crate::domain::checkin::{Day, FlagTier};
-use crate::domain::dose_changes::first_and_last;
-use crate::domain::plan::{CheckedPlan, Plan};
-use crate::domain::progress::{
-    MEANINGFUL_PAIN_CHANGE, PainTrend, day_number, dose_series, first_record_date, lights,
-    pain_series, session_date, weekly_mean_pain,
+use crate::domain::progress::dose_changes::first_and_last;
+use crate::domain::progress::figures::{
+    MEANINGFUL_PAIN_CHANGE, PainTrend, dose_series, first_record_date, lights, pain_series,
+    session_date, weekly_mean_pain,
 };
-use crate::domain::record::SessionRecord;
-use crate::domain::rules::{Light, Referral, referral_events};
+use crate::domain::session::record::SessionRecord;
 
 use super::chart_svg::{Chart, Dot, Level, Marker, Series};
 use super::html::escape;
@@ -248,7 +250,7 @@ fn pain_summary(days: &[Day]) -> String {
             colour: "#1f9d55",
         });
     }
-    let x = |w: &crate::domain::progress::WeeklyPain| day_number(w.monday) + 3.0;
+    let x = |w: &crate::domain::progress::figures::WeeklyPain| day_number(w.monday) + 3.0;
     html.push_str(
         &Chart {
             title: "Weekly mean pain",
@@ -542,7 +544,7 @@ fn dose_charts(sessions: &[SessionRecord]) -> String {
             seen.push(&exercise.exercise_id);
             let series: Vec<_> = dose_series(sessions, &exercise.exercise_id)
                 .into_iter()
-                .filter(|p| p.side != Some(crate::domain::timeline::Side::Right))
+                .filter(|p| p.side != Some(crate::domain::plan::timeline::Side::Right))
                 .collect();
             let changed = series
                 .windows(2)

@@ -1,10 +1,10 @@
 //! Every session as CSV: one row per set and side. Columns are documented in docs/csv-format.md.
 
-use crate::domain::adherence::PeriodTally;
-use crate::domain::catalog::Dose;
-use crate::domain::checkin::Day;
-use crate::domain::record::{SessionOutcome, SessionRecord};
-use crate::domain::timeline::Side;
+use crate::domain::care::checkin::Day;
+use crate::domain::plan::catalog::Dose;
+use crate::domain::plan::timeline::Side;
+use crate::domain::progress::adherence::PeriodTally;
+use crate::domain::session::record::{SessionOutcome, SessionRecord};
 
 /// The header row, in order.
 pub const COLUMNS: [&str; 20] = [

@@ -2,9 +2,9 @@
 
 use std::fmt::Write as _;
 
-use crate::domain::catalog::Catalog;
-use crate::domain::plan::CheckedPlan;
 use crate::domain::plan::Presentation;
+use crate::domain::plan::catalog::Catalog;
+use crate::domain::plan::checks::CheckedPlan;
 
 use super::html::escape;
 use super::svg::pose_svg;

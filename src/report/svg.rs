@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::domain::catalog::{Point, Pose, Prop};
+use crate::domain::plan::catalog::{Point, Pose, Prop};
 
 use super::html::escape;
 

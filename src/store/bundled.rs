@@ -5,8 +5,8 @@
 
 use std::path::Path;
 
-use crate::domain::catalog::Catalog;
-use crate::domain::plan::CheckedPlan;
+use crate::domain::plan::catalog::Catalog;
+use crate::domain::plan::checks::CheckedPlan;
 use crate::store::plan_file;
 use crate::store::ron_file::{self, DataFileError, FileProblems};
 

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::checkin::{Day, day_problems};
+use crate::domain::care::checkin::{Day, day_problems};
 use crate::store::ron_file::{self, DataFileError, FileProblems};
 use crate::store::ron_spans::SpanIndex;
 

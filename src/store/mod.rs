@@ -27,11 +27,11 @@ use days_file::DaysFile;
 use ron_file::DataFileError;
 use settings_file::Settings;
 
-use crate::domain::catalog::Catalog;
-use crate::domain::checkin::Day;
-use crate::domain::plan::CheckedPlan;
+use crate::domain::care::checkin::Day;
 use crate::domain::plan::Plan;
-use crate::domain::record::{InProgressSession, SessionRecord};
+use crate::domain::plan::catalog::Catalog;
+use crate::domain::plan::checks::CheckedPlan;
+use crate::domain::session::record::{InProgressSession, SessionRecord};
 
 const SETTINGS_FILE: &str = "settings.ron";
 const IN_PROGRESS_FILE: &str = "in-progress.ron";

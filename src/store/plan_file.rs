@@ -2,8 +2,9 @@
 
 use std::path::Path;
 
-use crate::domain::catalog::Catalog;
-use crate::domain::plan::{CheckedPlan, Plan, PlanV1};
+use crate::domain::plan::catalog::Catalog;
+use crate::domain::plan::checks::CheckedPlan;
+use crate::domain::plan::{Plan, PlanV1};
 use crate::store::ron_file::{self, DataFileError, FileProblems};
 use crate::store::ron_spans::SpanIndex;
 

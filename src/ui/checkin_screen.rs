@@ -4,8 +4,8 @@
 use egui::RichText;
 use egui::accesskit::Role;
 
-use crate::domain::answers::{CheckInAnswers, CheckInMode};
-use crate::domain::checkin::{
+use crate::domain::care::answers::{CheckInAnswers, CheckInMode};
+use crate::domain::care::checkin::{
     FlagKind, FlagTier, LegExtent, LegTrend, MorningAfter, PainKind, RedFlag,
 };
 

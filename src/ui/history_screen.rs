@@ -5,18 +5,19 @@ use egui::accesskit::Role;
 use egui::{Color32, RichText, Vec2};
 use egui_plot::{GridMark, Line, PlotPoint, PlotPoints, Points, Text, VLine};
 
-use crate::domain::adherence::{
+use crate::domain::care::checkin::Day;
+use crate::domain::care::rules::Light;
+use crate::domain::dates::day_number;
+use crate::domain::plan::Plan;
+use crate::domain::plan::timeline::Side;
+use crate::domain::progress::adherence::{
     ADHERENCE_MEANS, AdherenceRecords, MISSED_MEANS, PLANNED_MEANS, PeriodTally, STREAK_MEANS,
 };
-use crate::domain::checkin::Day;
-use crate::domain::plan::Plan;
-use crate::domain::progress::{
-    CalendarWeek, DayMark, DosePoint, PainPoint, calendar, day_number, dose_in_words, dose_series,
-    lights, pain_in_words, pain_series, weekly_mean_back_pain,
+use crate::domain::progress::figures::{
+    CalendarWeek, DayMark, DosePoint, PainPoint, calendar, dose_in_words, dose_series, lights,
+    pain_in_words, pain_series, weekly_mean_back_pain,
 };
-use crate::domain::record::{SessionOutcome, SessionRecord};
-use crate::domain::rules::Light;
-use crate::domain::timeline::Side;
+use crate::domain::session::record::{SessionOutcome, SessionRecord};
 
 use super::widgets::a11y;
 use super::widgets::dated_chart::{
@@ -92,7 +93,7 @@ impl HistoryModel {
                 .basis()
                 .map(|basis| calendar(&basis, CALENDAR_WEEKS))
                 .unwrap_or_default(),
-            this_week: records.tally(crate::domain::progress::week_start(today), today),
+            this_week: records.tally(crate::domain::dates::week_start(today), today),
             last_4_weeks: records.tally(today - chrono::Duration::days(27), today),
             since_start: records.since_start(),
             counted_from: records.counted_from,

@@ -3,12 +3,12 @@
 use chrono::NaiveDate;
 use egui::{RichText, Vec2};
 
-use crate::domain::catalog::Catalog;
-use crate::domain::checkin::{RedFlag, flag_list};
-use crate::domain::circuit::Circuit;
+use crate::domain::care::checkin::{RedFlag, flag_list};
+use crate::domain::care::rules::{DayDecision, Referral, Status};
+use crate::domain::plan::catalog::Catalog;
+use crate::domain::plan::circuit::Circuit;
 use crate::domain::plan::{Plan, Presentation};
-use crate::domain::record::{SessionOutcome, SessionRecord};
-use crate::domain::rules::{DayDecision, Referral, Status};
+use crate::domain::session::record::{SessionOutcome, SessionRecord};
 use crate::store::settings_file::Settings;
 
 use super::widgets::a11y::{self, Urgency};
@@ -436,13 +436,13 @@ fn progress_ui(ui: &mut egui::Ui, progress: &HomeProgress) {
             ))
             .strong(),
         )
-        .on_hover_text(crate::domain::adherence::PLANNED_MEANS);
+        .on_hover_text(crate::domain::progress::adherence::PLANNED_MEANS);
         ui.label("·");
         ui.label(format!(
             "Streak: {} meeting the plan",
             plural(progress.streak_weeks, "week")
         ))
-        .on_hover_text(crate::domain::adherence::STREAK_MEANS);
+        .on_hover_text(crate::domain::progress::adherence::STREAK_MEANS);
     });
     if let Some(change) = &progress.last_change {
         ui.label(format!("Latest change: {change}"));

@@ -67,7 +67,7 @@ pub enum Action {
     /// Save the check-in being filled in.
     SubmitCheckIn,
     /// The after-session answers, as edited on screen.
-    EditSessionAnswers(Box<crate::domain::answers::SessionAnswers>),
+    EditSessionAnswers(Box<crate::domain::care::answers::SessionAnswers>),
     /// Save the after-session answers.
     SubmitSessionReport,
     /// Ask to record that a clinician has cleared the person to exercise.

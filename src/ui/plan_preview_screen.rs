@@ -2,9 +2,9 @@
 
 use egui::{RichText, Vec2};
 
-use crate::domain::catalog::Catalog;
-use crate::domain::plan::CheckedPlan;
-use crate::domain::plan_diff::PlanChange;
+use crate::domain::plan::catalog::Catalog;
+use crate::domain::plan::checks::CheckedPlan;
+use crate::domain::plan::diff::PlanChange;
 use crate::store::ron_file::FileProblems;
 
 use super::widgets::circuit_list::circuit_list_ui;

@@ -4,10 +4,10 @@
 
 use egui::{Align, Key, Layout, Modifiers, Pos2, Rect, RichText, Vec2};
 
-use crate::domain::catalog::{Catalog, Dose};
-use crate::domain::circuit::Circuit;
-use crate::domain::player::{PlayerState, PlayerView};
-use crate::domain::timeline::{PhaseKind, Timeline};
+use crate::domain::plan::catalog::{Catalog, Dose};
+use crate::domain::plan::circuit::Circuit;
+use crate::domain::plan::timeline::{PhaseKind, Timeline};
+use crate::domain::session::player::{PlayerState, PlayerView};
 
 use super::widgets::a11y;
 use super::widgets::big_digits;
@@ -438,7 +438,7 @@ fn timer_ui(
         if let Some(item) = item
             && let Some(exercise) = model.catalog.get(&item.exercise_id)
         {
-            let mirrored = phase.side == Some(crate::domain::timeline::Side::Right);
+            let mirrored = phase.side == Some(crate::domain::plan::timeline::Side::Right);
             let width = (ui.available_width() - 24.0).min(460.0);
             let height = (width * 0.6).min(ui.available_height() - 8.0);
             if height > 40.0 {

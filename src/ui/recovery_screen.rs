@@ -2,8 +2,8 @@
 
 use egui::RichText;
 
-use crate::domain::record::InProgressSession;
-use crate::domain::timeline::Timeline;
+use crate::domain::plan::timeline::Timeline;
+use crate::domain::session::record::InProgressSession;
 
 use super::Action;
 

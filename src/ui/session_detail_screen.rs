@@ -3,9 +3,9 @@
 
 use egui::RichText;
 
-use crate::domain::dose_changes::DoseChange;
-use crate::domain::record::SessionRecord;
-use crate::domain::rules::{DayDecision, Light};
+use crate::domain::care::rules::{DayDecision, Light};
+use crate::domain::progress::dose_changes::DoseChange;
+use crate::domain::session::record::SessionRecord;
 
 use super::{Action, minutes_text};
 

@@ -3,8 +3,8 @@
 use egui::RichText;
 use egui::accesskit::Role;
 
-use crate::domain::answers::SessionAnswers;
-use crate::domain::record::{SessionOutcome, SessionRecord};
+use crate::domain::care::answers::SessionAnswers;
+use crate::domain::session::record::{SessionOutcome, SessionRecord};
 
 use super::widgets::a11y;
 use super::widgets::pain_scale::pain_row;

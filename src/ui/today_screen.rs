@@ -4,7 +4,7 @@
 
 use egui::RichText;
 
-use crate::domain::rules::{DayDecision, Referral, Status};
+use crate::domain::care::rules::{DayDecision, Referral, Status};
 
 use super::home_screen::status_title;
 use super::widgets::a11y::{self, Urgency};

@@ -11,7 +11,7 @@ use egui::accessibility::is_input;
 use egui::accesskit::{Live, Role, Toggled};
 use egui_kittest::kittest::{AccessKitNode, NodeT as _, Queryable as _};
 use strongback::ScreenKind;
-use strongback::domain::checkin::RedFlag;
+use strongback::domain::care::checkin::RedFlag;
 
 use crate::common::{self, TestApp, open_app_raw};
 

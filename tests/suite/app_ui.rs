@@ -5,8 +5,8 @@ use crate::common;
 use crate::common::{open_app, session_files};
 use egui::Key;
 use strongback::ScreenKind;
-use strongback::domain::coach::Cue;
-use strongback::domain::record::SessionOutcome;
+use strongback::domain::session::coach::Cue;
+use strongback::domain::session::record::SessionOutcome;
 
 #[test]
 fn home_shows_todays_circuit_with_start_button() {
@@ -151,7 +151,7 @@ fn ending_early_saves_a_partial_record_with_what_was_done() {
     let walk = &record.exercises[1];
     assert_eq!(
         walk.sets[0].completed,
-        strongback::domain::catalog::Dose::Hold { hold_secs: 30 }
+        strongback::domain::plan::catalog::Dose::Hold { hold_secs: 30 }
     );
     assert_eq!(session_files(dir.path()).len(), 1);
     assert!(!dir.path().join("in-progress.ron").exists());

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use crate::common::open_with;
 use egui_kittest::kittest::Queryable as _;
 use strongback::ScreenKind;
-use strongback::domain::coach::{Cue, Phrase};
+use strongback::domain::session::coach::{Cue, Phrase};
 use strongback::platform::clock::ManualClock;
 use strongback::platform::sound::{AudioOutput, DeviceAudio, SoundError};
 

@@ -7,8 +7,8 @@ use std::time::Duration;
 use crate::common::{open_app, open_app_raw};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use strongback::ScreenKind;
-use strongback::domain::checkin::RedFlag;
-use strongback::domain::rules::Status;
+use strongback::domain::care::checkin::RedFlag;
+use strongback::domain::care::rules::Status;
 
 const DAY: Duration = Duration::from_secs(24 * 60 * 60);
 
@@ -224,13 +224,14 @@ fn the_app_and_simulate_decide_the_same_from_the_same_history() {
     let plan = app.app().plan().expect("plan").clone();
     let history = strongback::store::days_file::read_days(&dir.path().join("history.ron"), None)
         .expect("history file reads as a days file");
-    let replayed = strongback::domain::rules::replay(&plan, &assets.catalog, &history.days);
+    let replayed = strongback::domain::care::rules::replay(&plan, &assets.catalog, &history.days);
     let mut extended = history.days.clone();
-    extended.push(strongback::domain::checkin::Day::on(from_app.date));
-    let today_from_simulate = strongback::domain::rules::replay(&plan, &assets.catalog, &extended)
-        .into_iter()
-        .find(|d| d.date == from_app.date)
-        .expect("today");
+    extended.push(strongback::domain::care::checkin::Day::on(from_app.date));
+    let today_from_simulate =
+        strongback::domain::care::rules::replay(&plan, &assets.catalog, &extended)
+            .into_iter()
+            .find(|d| d.date == from_app.date)
+            .expect("today");
     assert_eq!(today_from_simulate, from_app);
     assert!(!replayed.is_empty());
 }
@@ -239,7 +240,7 @@ fn the_app_and_simulate_decide_the_same_from_the_same_history() {
 /// person says they have seen one; that is saved with the date and the request goes.
 #[test]
 fn a_referral_stays_until_the_person_says_a_clinician_has_seen_them() {
-    use strongback::domain::checkin::{CheckIn, Day, SessionReport};
+    use strongback::domain::care::checkin::{CheckIn, Day, SessionReport};
     let dir = tempfile::tempdir().expect("temp dir");
     let today = common::morning().date_naive();
     let check_in = CheckIn {
@@ -277,7 +278,7 @@ fn a_referral_stays_until_the_person_says_a_clinician_has_seen_them() {
     let mut app = open_app(dir.path());
     assert_eq!(
         app.app().todays_decision().map(|d| d.referral),
-        Some(strongback::domain::rules::Referral::Routine)
+        Some(strongback::domain::care::rules::Referral::Routine)
     );
     assert!(app.shows_containing("please book an appointment with a clinician"));
     app.click("I have seen a clinician about this");
@@ -285,7 +286,7 @@ fn a_referral_stays_until_the_person_says_a_clinician_has_seen_them() {
     app.click("Yes, I have seen a clinician");
     assert_eq!(
         app.app().todays_decision().map(|d| d.referral),
-        Some(strongback::domain::rules::Referral::None)
+        Some(strongback::domain::care::rules::Referral::None)
     );
     assert!(!app.shows("I have seen a clinician about this"));
     let (saved, _) = store.load_history();
@@ -442,7 +443,7 @@ fn numbness_from_an_earlier_check_in_is_asked_as_still_there() {
     let decision = app.app().todays_decision().expect("decision");
     assert_eq!(
         decision.referral,
-        strongback::domain::rules::Referral::Routine,
+        strongback::domain::care::rules::Referral::Routine,
         "{:?}",
         decision.reasons
     );

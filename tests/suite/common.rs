@@ -154,12 +154,12 @@ pub fn generated(
     days: u32,
     every_days: u32,
 ) -> (
-    Vec<strongback::domain::record::SessionRecord>,
-    Vec<strongback::domain::checkin::Day>,
+    Vec<strongback::domain::session::record::SessionRecord>,
+    Vec<strongback::domain::care::checkin::Day>,
 ) {
     let assets = strongback::store::bundled::Assets::embedded().expect("assets");
     let start = chrono::NaiveDate::from_ymd_opt(start.0, start.1, start.2).expect("date");
-    strongback::domain::demo::generate_history(
+    strongback::domain::progress::demo::generate_history(
         &assets.plan.circuit,
         &assets.catalog,
         start,
@@ -170,7 +170,7 @@ pub fn generated(
 
 /// Check-ins and reports of about 20 months of daily use up to the day before the test's
 /// "today": a `history.ron` large enough to be read in the background.
-pub fn long_history() -> Vec<strongback::domain::checkin::Day> {
+pub fn long_history() -> Vec<strongback::domain::care::checkin::Day> {
     let (_, days) = generated((2025, 3, 1), 600, 1);
     days.into_iter()
         .filter(|d| d.date < morning().date_naive())

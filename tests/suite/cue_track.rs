@@ -7,11 +7,11 @@ use std::time::Duration;
 
 use strongback::audio::track::{BLOCK_FRAMES, Press, RenderedTrack, render_session};
 use strongback::audio::{CEILING, Channel, SoundBank};
-use strongback::domain::catalog::{Dose, MovementBias};
-use strongback::domain::circuit::{Circuit, CircuitBlock, CircuitItem};
-use strongback::domain::coach::{Cue, Phrase};
 use strongback::domain::plan::blocks::Timings;
-use strongback::domain::player::PlayerEvent;
+use strongback::domain::plan::catalog::{Dose, MovementBias};
+use strongback::domain::plan::circuit::{Circuit, CircuitBlock, CircuitItem};
+use strongback::domain::session::coach::{Cue, Phrase};
+use strongback::domain::session::player::PlayerEvent;
 
 const RATE_HZ: u32 = 16_000;
 
@@ -253,8 +253,8 @@ fn after_a_skip_nothing_of_the_skipped_phase_plays() {
 
 #[test]
 fn the_rest_before_an_exercise_says_what_is_next_and_its_dose() {
-    use strongback::domain::coach::{VoiceOptions, cues_for};
-    use strongback::domain::timeline::{PhaseKind, Timeline};
+    use strongback::domain::plan::timeline::{PhaseKind, Timeline};
+    use strongback::domain::session::coach::{VoiceOptions, cues_for};
     let circuit = circuit();
     let timeline = Timeline::build(&circuit);
     let rest_before_side_plank = timeline
@@ -310,7 +310,7 @@ fn counting_aloud_says_three_two_one_instead_of_the_pips() {
         .count();
     assert!(pips >= 9, "pips by default: {pips}");
     use strongback::audio::track::render_session_with;
-    use strongback::domain::coach::VoiceOptions;
+    use strongback::domain::session::coach::VoiceOptions;
     let aloud = render_session_with(
         &circuit(),
         &bank(),

@@ -3,8 +3,8 @@
 
 use std::fs;
 
-use strongback::domain::catalog::Catalog;
-use strongback::domain::timeline::Timeline;
+use strongback::domain::plan::catalog::Catalog;
+use strongback::domain::plan::timeline::Timeline;
 use strongback::store::Store;
 use strongback::store::bundled::{Assets, CATALOG_FILE, PROGRAM_FILE};
 use strongback::store::ron_file::{self, DataFileError, MAX_FILE_BYTES};
@@ -54,7 +54,7 @@ fn bundled_catalog_has_every_required_exercise_with_ladder_and_picture() {
     );
     assert!(assets.catalog.get("ball_curl").is_some_and(|e| {
         e.equipment
-            .contains(&strongback::domain::catalog::Equipment::StabilityBall)
+            .contains(&strongback::domain::plan::catalog::Equipment::StabilityBall)
     }));
 }
 
@@ -262,7 +262,7 @@ fn writes_are_atomic_and_leave_no_temporary_files() {
 
 #[test]
 fn every_exercise_and_phrase_has_a_spoken_clip_that_decodes() {
-    use strongback::domain::coach::Phrase;
+    use strongback::domain::session::coach::Phrase;
     let assets = Assets::embedded().expect("bundled assets load");
     let names = assets
         .catalog
@@ -272,7 +272,7 @@ fn every_exercise_and_phrase_has_a_spoken_clip_that_decodes() {
         .map(str::to_owned)
         .chain(Phrase::ALL.iter().map(|p| p.clip_name().to_owned()))
         .chain(
-            strongback::domain::coach::SPOKEN_NUMBERS
+            strongback::domain::session::coach::SPOKEN_NUMBERS
                 .iter()
                 .map(|n| format!("num_{n}")),
         );

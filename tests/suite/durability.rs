@@ -65,7 +65,7 @@ fn a_session_file_is_never_replaced() {
     let store = Store::open(dir.path()).expect("store");
     let assets = strongback::store::bundled::Assets::embedded().expect("assets");
     let start = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
-    let (sessions, _) = strongback::domain::demo::generate_history(
+    let (sessions, _) = strongback::domain::progress::demo::generate_history(
         &assets.plan.circuit,
         &assets.catalog,
         start,

@@ -3,11 +3,11 @@
 use std::time::Duration;
 
 use proptest::prelude::*;
-use strongback::domain::catalog::{Dose, MovementBias};
-use strongback::domain::circuit::{Circuit, CircuitBlock, CircuitItem};
 use strongback::domain::plan::blocks::Timings;
-use strongback::domain::player::{PlayerEvent, PlayerState, SessionPlayer};
-use strongback::domain::timeline::{PhaseKind, Side, Timeline};
+use strongback::domain::plan::catalog::{Dose, MovementBias};
+use strongback::domain::plan::circuit::{Circuit, CircuitBlock, CircuitItem};
+use strongback::domain::plan::timeline::{PhaseKind, Side, Timeline};
+use strongback::domain::session::player::{PlayerEvent, PlayerState, SessionPlayer};
 
 fn item(id: &str, dose: Dose, per_side: bool, sets: u32) -> CircuitItem {
     CircuitItem {

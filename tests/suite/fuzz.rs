@@ -19,8 +19,8 @@ use std::time::{Duration, Instant};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree as _;
 use proptest::test_runner::{Config, TestRng, TestRunner};
-use strongback::domain::checkin::Day;
-use strongback::domain::record::{InProgressSession, SessionRecord};
+use strongback::domain::care::checkin::Day;
+use strongback::domain::session::record::{InProgressSession, SessionRecord};
 use strongback::report::clinician::{ReportSource, clinician_report};
 use strongback::store::bundled::Assets;
 use strongback::store::days_file::DaysFile;
@@ -221,7 +221,7 @@ fn days_seed() -> Vec<u8> {
 fn data_folder_seeds() -> Vec<Vec<u8>> {
     let assets = Assets::embedded().expect("assets");
     let start = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).expect("date");
-    let (sessions, days) = strongback::domain::demo::generate_history(
+    let (sessions, days) = strongback::domain::progress::demo::generate_history(
         &assets.plan.circuit,
         &assets.catalog,
         start,
@@ -265,7 +265,7 @@ fn fuzz_plan_text() {
     let runs = fuzz("plan", plan_seeds(), |bytes| {
         if let Ok(checked) = check_plan_bytes("fuzz.ron", bytes, &assets.catalog) {
             // A plan that passes the checks can be played and printed.
-            let timeline = strongback::domain::timeline::Timeline::build(&checked.circuit);
+            let timeline = strongback::domain::plan::timeline::Timeline::build(&checked.circuit);
             assert!(timeline.planned_total_secs() > 0);
             let _ = strongback::report::handout::handout_html(&checked, &assets.catalog);
         }
@@ -295,7 +295,7 @@ fn fuzz_days_text() {
         let file = file.upgraded();
         // What `simulate` and `report` do with a days file that reads.
         let decisions =
-            strongback::domain::rules::replay(&assets.plan, &assets.catalog, &file.days);
+            strongback::domain::care::rules::replay(&assets.plan, &assets.catalog, &file.days);
         assert!(decisions.len() <= file.days.len());
         let source = ReportSource {
             plan: &assets.plan,
@@ -341,8 +341,8 @@ fn fuzz_data_folder_files() {
         ) && snapshot.circuit.within_plan_ranges()
         {
             // What "Resume" and "Save as partial" do with it.
-            let timeline = strongback::domain::timeline::Timeline::build(&snapshot.circuit);
-            let _ = strongback::domain::player::SessionPlayer::recovered(
+            let timeline = strongback::domain::plan::timeline::Timeline::build(&snapshot.circuit);
+            let _ = strongback::domain::session::player::SessionPlayer::recovered(
                 timeline,
                 snapshot.phase_index,
                 snapshot.completed.clone(),

@@ -187,7 +187,7 @@ fn a_red_sessions_detail_shows_what_it_was_given_not_the_rest_that_followed() {
     );
     assert_eq!(
         app.app().todays_decision().map(|d| d.status),
-        Some(strongback::domain::rules::Status::Rest),
+        Some(strongback::domain::care::rules::Status::Rest),
         "while today itself is now a rest day"
     );
 }
@@ -229,7 +229,7 @@ fn home_and_session_detail_show_progress_the_person_can_feel() {
     app.harness.run();
     assert!(app.shows_containing("This week: "));
     assert!(app.shows_containing("Streak: "));
-    let change = strongback::domain::dose_changes::last_dose_change(app.app().sessions())
+    let change = strongback::domain::progress::dose_changes::last_dose_change(app.app().sessions())
         .expect("the generated history progresses");
     assert!(
         app.shows(&format!("Latest change: {}", change.sentence())),

@@ -8,7 +8,7 @@ use strongback::store::ron_spans::SpanIndex;
 
 const EXAMPLE: &str = include_str!("../../assets/examples/physio-plan.ron");
 
-fn catalog() -> strongback::domain::catalog::Catalog {
+fn catalog() -> strongback::domain::plan::catalog::Catalog {
     Assets::embedded().expect("bundled assets").catalog
 }
 

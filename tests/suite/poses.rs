@@ -9,7 +9,7 @@
 
 use egui::Vec2;
 use egui_kittest::Harness;
-use strongback::domain::catalog::{Catalog, Exercise, Pose, Prop};
+use strongback::domain::plan::catalog::{Catalog, Exercise, Pose, Prop};
 use strongback::store::bundled::Assets;
 use strongback::ui::widgets::figure::figure_ui;
 

@@ -3,13 +3,16 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::BTreeSet;
-use strongback::domain::catalog::Dose;
+use strongback::domain::plan::catalog::Dose;
 
-use strongback::domain::adherence::{AdherenceBasis, DayDone, days_done, streak_weeks, tally};
-use strongback::domain::progress::{
-    DayMark, calendar, date_of_day_number, day_number, dose_series, week_start,
+use strongback::domain::dates::{date_of_day_number, day_number, week_start};
+use strongback::domain::progress::adherence::{
+    AdherenceBasis, DayDone, days_done, streak_weeks, tally,
 };
-use strongback::domain::record::{ExerciseRecord, SessionOutcome, SessionRecord, SetRecord};
+use strongback::domain::progress::figures::{DayMark, calendar, dose_series};
+use strongback::domain::session::record::{
+    ExerciseRecord, SessionOutcome, SessionRecord, SetRecord,
+};
 
 fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).expect("valid time")
@@ -265,7 +268,7 @@ fn chart_day_numbers_round_trip_dates() {
 #[test]
 fn per_side_exercises_chart_each_side() {
     let assets = strongback::store::bundled::Assets::embedded().expect("assets");
-    let (sessions, _) = strongback::domain::demo::generate_history(
+    let (sessions, _) = strongback::domain::progress::demo::generate_history(
         &assets.plan.circuit,
         &assets.catalog,
         date("2027-01-04"),
@@ -273,7 +276,7 @@ fn per_side_exercises_chart_each_side() {
         2,
     );
     let series = dose_series(&sessions, "side_plank");
-    use strongback::domain::timeline::Side;
+    use strongback::domain::plan::timeline::Side;
     let sides: Vec<_> = series.iter().map(|p| (p.date, p.side)).collect();
     assert_eq!(
         sides,

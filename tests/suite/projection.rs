@@ -3,11 +3,11 @@
 //! physio looks for.
 
 use chrono::NaiveDate;
-use strongback::domain::catalog::{Equipment, MovementBias};
-use strongback::domain::catalog_filter::{CatalogFilter, filtered, targets};
+use strongback::domain::care::projection::{Scenario, project, projected_weeks, scenario_days};
+use strongback::domain::care::rules::replay;
 use strongback::domain::plan::Presentation;
-use strongback::domain::projection::{Scenario, project, projected_weeks, scenario_days};
-use strongback::domain::rules::replay;
+use strongback::domain::plan::catalog::{Equipment, MovementBias};
+use strongback::domain::plan::catalog_filter::{CatalogFilter, filtered, targets};
 use strongback::store::bundled::Assets;
 
 fn start() -> NaiveDate {
@@ -57,7 +57,7 @@ fn a_flare_up_shows_its_rest_and_deload_and_missed_weeks_slow_progress() {
         12,
     );
     assert_eq!(missed.sessions.len(), 18, "six weeks of three");
-    let top = |p: &strongback::domain::projection::Projection| {
+    let top = |p: &strongback::domain::care::projection::Projection| {
         p.by_week("plank")
             .last()
             .map(|(_, d)| (d.step, d.dose.hold_secs()))

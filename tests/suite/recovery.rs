@@ -5,8 +5,8 @@ use crate::common;
 use crate::common::{open_app, session_files};
 use egui::Key;
 use strongback::ScreenKind;
-use strongback::domain::player::PlayerState;
-use strongback::domain::record::SessionOutcome;
+use strongback::domain::session::player::PlayerState;
+use strongback::domain::session::record::SessionOutcome;
 
 /// Make the sessions folder unusable (a file where the folder was): saving a session fails
 /// as on a read-only or full disk.
@@ -137,7 +137,7 @@ fn a_kill_mid_hold_keeps_the_seconds_held_when_saved_as_partial() {
     let walk = &record.exercises[1].sets[0];
     assert_eq!(
         walk.completed,
-        strongback::domain::catalog::Dose::Hold { hold_secs: 12 },
+        strongback::domain::plan::catalog::Dose::Hold { hold_secs: 12 },
         "no more than 5 s of the walk lost"
     );
 }
@@ -233,7 +233,7 @@ fn a_session_that_cannot_be_saved_is_kept_for_the_next_start() {
     assert!(record.exercises[0].fully_completed(), "cat-camel kept");
     assert_eq!(
         record.exercises[1].sets[0].completed,
-        strongback::domain::catalog::Dose::Hold { hold_secs: 20 },
+        strongback::domain::plan::catalog::Dose::Hold { hold_secs: 20 },
         "the walk's 20 s, done after the last phase change, kept too"
     );
 }

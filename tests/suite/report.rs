@@ -1,8 +1,8 @@
 //! The clinician report and the CSV export, on generated histories.
 
 use chrono::NaiveDate;
-use strongback::domain::adherence::AdherenceRecords;
-use strongback::domain::checkin::{Clearance, Day, RedFlag};
+use strongback::domain::care::checkin::{Clearance, Day, RedFlag};
+use strongback::domain::progress::adherence::AdherenceRecords;
 use strongback::report::clinician::{ReportInput, report_html};
 use strongback::report::csv_export::{COLUMNS, sessions_csv};
 use strongback::store::bundled::Assets;
@@ -15,11 +15,11 @@ fn history(
     days: u32,
 ) -> (
     Assets,
-    Vec<strongback::domain::record::SessionRecord>,
+    Vec<strongback::domain::session::record::SessionRecord>,
     Vec<Day>,
 ) {
     let assets = Assets::embedded().expect("assets");
-    let (sessions, days) = strongback::domain::demo::generate_history(
+    let (sessions, days) = strongback::domain::progress::demo::generate_history(
         &assets.plan.circuit,
         &assets.catalog,
         date("2026-09-01"),
@@ -118,7 +118,7 @@ fn report_shows_plan_adherence_progression_pain_and_events() {
         records: &records,
         referrals: &[(
             date("2026-09-05"),
-            strongback::domain::rules::Referral::Routine,
+            strongback::domain::care::rules::Referral::Routine,
             "3 red sessions in the last 14 days: please book an appointment with a clinician."
                 .into(),
         )],

@@ -3,12 +3,14 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use strongback::domain::catalog::{Catalog, Dose};
-use strongback::domain::checkin::{
+use strongback::domain::care::checkin::{
     CheckIn, Clearance, Day, LegExtent, LegTrend, MorningAfter, RedFlag, SessionReport,
 };
-use strongback::domain::plan::CheckedPlan;
-use strongback::domain::rules::{DayDecision, Light, Referral, Status, decide, session_light};
+use strongback::domain::care::rules::{
+    DayDecision, Light, Referral, Status, decide, session_light,
+};
+use strongback::domain::plan::catalog::{Catalog, Dose};
+use strongback::domain::plan::checks::CheckedPlan;
 use strongback::store::bundled::Assets;
 use strongback::store::plan_file::check_plan_text;
 
@@ -99,7 +101,10 @@ fn decide_on(plan: &CheckedPlan, days: &[Day], n: u32) -> DayDecision {
     decide(&plan.plan, &plan.circuit, &catalog(), days, date(n))
 }
 
-fn exercise<'a>(d: &'a DayDecision, id: &str) -> Option<&'a strongback::domain::rules::Prescribed> {
+fn exercise<'a>(
+    d: &'a DayDecision,
+    id: &str,
+) -> Option<&'a strongback::domain::care::rules::Prescribed> {
     d.exercises.iter().find(|e| e.exercise_id == id)
 }
 
@@ -552,7 +557,7 @@ fn r7_a_referral_stays_until_the_person_has_seen_a_clinician() {
         session: None,
         sessions: Vec::new(),
         clearance: None,
-        clinician_seen: Some(strongback::domain::checkin::ClinicianSeen {
+        clinician_seen: Some(strongback::domain::care::checkin::ClinicianSeen {
             note: "Saw my GP".to_owned(),
         }),
     });
@@ -620,7 +625,7 @@ fn r8_spasm_short_holds_cut_strength_holds_but_not_walking_or_stretches() {
                 "{} keeps its dose",
                 exercise.exercise_id
             );
-        } else if let strongback::domain::catalog::Dose::Hold { hold_secs } = exercise.dose {
+        } else if let strongback::domain::plan::catalog::Dose::Hold { hold_secs } = exercise.dose {
             assert!(
                 hold_secs <= 10,
                 "{} holds {hold_secs} s",
@@ -847,11 +852,11 @@ proptest! {
                 }
             }
             match pending {
-                Some(strongback::domain::checkin::FlagTier::Emergency) => {
+                Some(strongback::domain::care::checkin::FlagTier::Emergency) => {
                     prop_assert_eq!(d.status, Status::Stopped);
                     prop_assert!(d.exercises.is_empty());
                 }
-                Some(strongback::domain::checkin::FlagTier::Urgent) => {
+                Some(strongback::domain::care::checkin::FlagTier::Urgent) => {
                     prop_assert_eq!(d.status, Status::Paused);
                     prop_assert!(d.exercises.is_empty());
                 }
@@ -865,7 +870,7 @@ proptest! {
 #[test]
 fn simulate_gives_one_json_object_per_date_in_date_order() {
     use strongback::cli::simulate_command::decision_json;
-    use strongback::domain::rules::replay;
+    use strongback::domain::care::rules::replay;
     use strongback::store::days_file::read_days;
     let p = check_plan_text(
         "physio-plan.ron",
@@ -931,7 +936,7 @@ fn referral_events_list_each_rise_once_with_its_reason() {
     let p = plan("NotSet", "");
     let mut days = vec![session_day(1, 6), session_day(6, 6), session_day(12, 6)];
     days.extend((13..=16).map(|n| day(n, Some(check_in(2)), None)));
-    let events = strongback::domain::rules::referral_events(
+    let events = strongback::domain::care::rules::referral_events(
         &p.plan,
         &p.circuit,
         &catalog(),
@@ -961,7 +966,7 @@ proptest! {
     ) {
         let p = plan(presentation, "");
         let catalog = catalog();
-        let replayed = strongback::domain::rules::replay(&p, &catalog, &days);
+        let replayed = strongback::domain::care::rules::replay(&p, &catalog, &days);
         let mut dates: Vec<_> = days.iter().map(|d| d.date).collect();
         dates.sort();
         dates.dedup();
@@ -976,10 +981,10 @@ proptest! {
 /// Whether `after` is nowhere above `before`: step, sets, and each part of the dose when the
 /// two doses are of the same kind.
 fn not_raised(
-    before: &strongback::domain::rules::Prescribed,
-    after: &strongback::domain::rules::Prescribed,
+    before: &strongback::domain::care::rules::Prescribed,
+    after: &strongback::domain::care::rules::Prescribed,
 ) -> bool {
-    use strongback::domain::catalog::Dose;
+    use strongback::domain::plan::catalog::Dose;
     let dose_ok = match (before.dose, after.dose) {
         (Dose::Hold { hold_secs: b }, Dose::Hold { hold_secs: a }) => a <= b,
         (Dose::Reps { reps: b }, Dose::Reps { reps: a }) => a <= b,
@@ -1254,7 +1259,7 @@ proptest! {
     ) {
         let p = plan(presentation, r#"max_steps: {"plank": 2}"#);
         let catalog = catalog();
-        for d in strongback::domain::rules::replay(&p, &catalog, &days) {
+        for d in strongback::domain::care::rules::replay(&p, &catalog, &days) {
             for e in &d.exercises {
                 let name = catalog.get(&e.exercise_id).map(|x| x.name.clone()).unwrap_or_default();
                 let prefix = format!("{name}: today step ");

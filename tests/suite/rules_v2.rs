@@ -4,14 +4,15 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use strongback::domain::catalog::{Catalog, Dose};
-use strongback::domain::checkin::{
+use strongback::domain::care::checkin::{
     CheckIn, Clearance, ClinicianSeen, Day, LegExtent, LegTrend, MorningAfter, PainKind, RedFlag,
     SessionReport,
 };
-use strongback::domain::plan::{CheckedPlan, Presentation};
-use strongback::domain::rules::{DayDecision, Prescribed, Referral, Status, decide, replay};
-use strongback::domain::timeline::Timeline;
+use strongback::domain::care::rules::{DayDecision, Prescribed, Referral, Status, decide, replay};
+use strongback::domain::plan::Presentation;
+use strongback::domain::plan::catalog::{Catalog, Dose};
+use strongback::domain::plan::checks::CheckedPlan;
+use strongback::domain::plan::timeline::Timeline;
 use strongback::store::plan_file::check_plan_text;
 
 fn catalog() -> Catalog {
@@ -217,7 +218,7 @@ fn a_session_limit_just_above_the_plan_is_never_passed_and_says_why() {
     let mut held = false;
     for n in (1..=120).step_by(7) {
         let d = decide_on(&p, &days, n);
-        let circuit = strongback::domain::rules::todays_circuit(&p.circuit, &d, &catalog());
+        let circuit = strongback::domain::care::rules::todays_circuit(&p.circuit, &d, &catalog());
         let secs = Timeline::build(&circuit).planned_total_secs();
         assert!(
             secs <= u64::from(minutes + 1) * 60,
@@ -364,7 +365,7 @@ fn d_presentation(p: &CheckedPlan, days: &[Day], n: u32) -> Presentation {
     // Nerve leaves out flexion and shows no press-ups; ache is read from the answers.
     let sorted: Vec<&Day> = days.iter().filter(|d| d.date <= date(n)).collect();
     let _ = decide_on(p, days, n);
-    strongback::domain::rules::effective_presentation(&p.plan, &sorted)
+    strongback::domain::care::rules::effective_presentation(&p.plan, &sorted)
 }
 
 // ---------------------------------------------------------------- §4 red flags
@@ -492,7 +493,7 @@ fn a_check_in_ended_by_a_red_flag_has_no_pain_and_is_a_gap_in_the_chart() {
         day(1, Some(check_in(3)), None),
         flagged(2, &[RedFlag::ConstantNightPain], false),
     ];
-    let points = strongback::domain::progress::pain_series(&days);
+    let points = strongback::domain::progress::figures::pain_series(&days);
     assert_eq!(points.len(), 2);
     assert_eq!(points[0].back, Some(3.0));
     assert_eq!(
@@ -609,7 +610,7 @@ fn floor_work_under_a_limit() -> CheckedPlan {
 }
 
 fn planned_secs(p: &CheckedPlan, d: &DayDecision) -> u64 {
-    let circuit = strongback::domain::rules::todays_circuit(&p.circuit, d, &catalog());
+    let circuit = strongback::domain::care::rules::todays_circuit(&p.circuit, d, &catalog());
     Timeline::build(&circuit).planned_total_secs()
 }
 
@@ -704,7 +705,7 @@ fn a_red_session_earlier_today_makes_the_rest_of_today_a_rest_day() {
     assert!(d.exercises.is_empty());
     assert!(d.reasons[0].contains("today was red"), "{:?}", d.reasons);
     // What that session was prescribed is still there.
-    let morning = strongback::domain::rules::decide_before_sessions(
+    let morning = strongback::domain::care::rules::decide_before_sessions(
         &p.plan,
         &p.circuit,
         &catalog(),
@@ -1174,7 +1175,7 @@ proptest! {
         );
         let catalog = catalog();
         for d in replay(&p, &catalog, &days) {
-            let circuit = strongback::domain::rules::todays_circuit(&p.circuit, &d, &catalog);
+            let circuit = strongback::domain::care::rules::todays_circuit(&p.circuit, &d, &catalog);
             let secs = Timeline::build(&circuit).planned_total_secs();
             prop_assert!(secs <= u64::from(minutes) * 60, "{} s over {} min on {}: {:?}", secs, minutes, d.date, d.reasons);
             for e in &d.exercises {
@@ -1223,7 +1224,7 @@ proptest! {
 
 #[test]
 fn numbness_still_there_is_asked_as_still_there_and_refers_after_48_hours() {
-    use strongback::domain::rules::{OpenLegWarning, open_leg_warning};
+    use strongback::domain::care::rules::{OpenLegWarning, open_leg_warning};
     let p = plan("");
     let open_on =
         |days: &[Day], n: u32| open_leg_warning(&p.plan, &p.circuit, &catalog(), days, date(n));

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::catalog::Dose;
+use crate::domain::plan::catalog::Dose;
 
 /// One exercise slot of a program block.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,8 +1,16 @@
 //! Every check a plan must pass before it is used, each problem at its field path.
 
 use super::{Plan, PlanProblem, Presentation, ranges};
-use crate::domain::catalog::{Catalog, Dose, MovementBias};
 use crate::domain::dates;
+use crate::domain::plan::catalog::{Catalog, Dose, MovementBias};
+use crate::domain::plan::circuit::Circuit;
+
+/// A plan that passed every check, with its circuit resolved against the catalog.
+#[derive(Clone, Debug)]
+pub struct CheckedPlan {
+    pub plan: Plan,
+    pub circuit: Circuit,
+}
 
 impl Plan {
     pub const SCHEMA_VERSION: u32 = 2;
@@ -11,19 +19,19 @@ impl Plan {
     /// allocates a phase per round, set and side, so `rounds: 4000000000` must be refused
     /// before it is expanded), then the session length against the physio's limit. The plan
     /// with its circuit, or every problem at its field.
-    pub fn checked(&self, catalog: &Catalog) -> Result<super::CheckedPlan, Vec<PlanProblem>> {
-        let circuit = crate::domain::circuit::Circuit::resolve(self, catalog).ok();
+    pub fn checked(&self, catalog: &Catalog) -> Result<CheckedPlan, Vec<PlanProblem>> {
+        let circuit = Circuit::resolve(self, catalog).ok();
         let mut problems = self.problems(catalog, None);
         if problems.is_empty()
             && let Some(circuit) = &circuit
         {
-            let planned_minutes = crate::domain::timeline::Timeline::build(circuit)
+            let planned_minutes = crate::domain::plan::timeline::Timeline::build(circuit)
                 .planned_total_secs()
                 .div_ceil(60);
             problems = self.problems(catalog, Some(planned_minutes));
         }
         match (problems.is_empty(), circuit) {
-            (true, Some(circuit)) => Ok(super::CheckedPlan {
+            (true, Some(circuit)) => Ok(CheckedPlan {
                 plan: self.clone(),
                 circuit,
             }),

@@ -10,7 +10,12 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub mod blocks;
-mod checks;
+pub mod catalog;
+pub mod catalog_filter;
+pub mod checks;
+pub mod circuit;
+pub mod diff;
+pub mod timeline;
 
 pub use checks::unknown_exercise_message;
 
@@ -211,7 +216,7 @@ pub struct Plan {
     /// Current signs the clinician has assessed: they count as cleared on the plan's start
     /// date (or the first check-in, without one), as a clearance would.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub screened_signs: Vec<crate::domain::checkin::RedFlag>,
+    pub screened_signs: Vec<crate::domain::red_flags::RedFlag>,
 }
 
 /// Schema version 1: the program of the first release, before plans had clinicians and limits.
@@ -277,11 +282,4 @@ pub mod ranges {
 pub struct PlanProblem {
     pub path: String,
     pub message: String,
-}
-
-/// A plan that passed every check, with its circuit resolved against the catalog.
-#[derive(Clone, Debug)]
-pub struct CheckedPlan {
-    pub plan: Plan,
-    pub circuit: crate::domain::circuit::Circuit,
 }

@@ -4,9 +4,9 @@
 
 use egui::{RichText, Vec2};
 
-use crate::domain::catalog::{Catalog, Exercise, MovementBias};
-use crate::domain::catalog_filter::{equipment_used, filtered, targets};
 use crate::domain::plan::Presentation;
+use crate::domain::plan::catalog::{Catalog, Exercise, MovementBias};
+use crate::domain::plan::catalog_filter::{equipment_used, filtered, targets};
 use crate::ui::widgets::figure::figure_ui;
 
 use super::PlanDraft;

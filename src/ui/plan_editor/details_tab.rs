@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::checkin::{FlagKind, RedFlag};
+use crate::domain::care::checkin::{FlagKind, RedFlag};
 use crate::domain::plan::{Clinician, PlanProblem, Presentation, ranges};
 
 use super::{PlanDraft, number_row, problems_at};

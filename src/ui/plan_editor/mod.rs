@@ -12,10 +12,10 @@ mod session_tab;
 
 use egui::RichText;
 
-use crate::domain::catalog::Catalog;
-use crate::domain::catalog_filter::CatalogFilter;
+use crate::domain::care::projection::{Projection, Scenario};
+use crate::domain::plan::catalog::Catalog;
+use crate::domain::plan::catalog_filter::CatalogFilter;
 use crate::domain::plan::{Plan, PlanProblem};
-use crate::domain::projection::{Projection, Scenario};
 
 use super::{Action, palette};
 

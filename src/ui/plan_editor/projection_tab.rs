@@ -5,8 +5,8 @@
 use egui::{Color32, RichText};
 use egui_plot::{HLine, Line, Plot, PlotPoints, Points};
 
-use crate::domain::catalog::{Catalog, Dose};
-use crate::domain::projection::{Projection, Scenario};
+use crate::domain::care::projection::{Projection, Scenario};
+use crate::domain::plan::catalog::{Catalog, Dose};
 
 use super::PlanDraft;
 use crate::ui::palette;
@@ -59,7 +59,7 @@ pub(super) fn projection_ui(
             ui.end_row();
             for id in &ids {
                 let weeks = projection.by_week(id);
-                let text = |w: Option<&(u32, crate::domain::projection::ProjectedDose)>| {
+                let text = |w: Option<&(u32, crate::domain::care::projection::ProjectedDose)>| {
                     w.map_or("not prescribed".to_owned(), |(week, d)| {
                         format!(
                             "step {}, {}{}",

@@ -3,7 +3,7 @@
 
 use egui::RichText;
 
-use crate::domain::catalog::Catalog;
+use crate::domain::plan::catalog::Catalog;
 use crate::domain::plan::{PlanProblem, RuleSettings, ranges};
 
 use super::{PlanDraft, problems_at, problems_under};

@@ -3,8 +3,8 @@
 
 use egui::RichText;
 
-use crate::domain::catalog::{Catalog, Dose};
 use crate::domain::plan::blocks::{ProgramBlock, ProgramItem};
+use crate::domain::plan::catalog::{Catalog, Dose};
 use crate::domain::plan::{PlanProblem, ranges};
 
 use super::{PlanDraft, number_row, problems_at, problems_under};

@@ -2,8 +2,8 @@
 
 use egui::{RichText, Vec2};
 
-use crate::domain::catalog::Catalog;
-use crate::domain::circuit::Circuit;
+use crate::domain::plan::catalog::Catalog;
+use crate::domain::plan::circuit::Circuit;
 
 use super::figure::figure_ui;
 

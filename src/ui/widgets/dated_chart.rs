@@ -5,8 +5,8 @@
 use egui::{Color32, RichText, Vec2};
 use egui_plot::{GridMark, Line, Plot, PlotPoint, PlotPoints, Points, Text};
 
-use crate::domain::date_axis::{date_ticks, tick_unit};
-use crate::domain::progress::date_of_day_number;
+use crate::domain::dates::date_of_day_number;
+use crate::domain::progress::date_axis::{date_ticks, tick_unit};
 
 /// A chart in words, on request (and always to a screen reader, as the header's name).
 pub fn in_words_ui(ui: &mut egui::Ui, id: &str, text: &str) {

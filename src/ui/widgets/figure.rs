@@ -2,7 +2,7 @@
 
 use egui::{Color32, Pos2, Rect, Sense, Shape, Stroke, Vec2};
 
-use crate::domain::catalog::{Point, Pose, Prop};
+use crate::domain::plan::catalog::{Point, Pose, Prop};
 
 /// Pose coordinates live in a 100 × 60 box.
 const POSE_BOX: Vec2 = Vec2::new(100.0, 60.0);

@@ -4,9 +4,9 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use super::catalog::Dose;
-use super::circuit::{Circuit, SlotRef};
-use super::timeline::{Side, Timeline};
+use crate::domain::plan::catalog::Dose;
+use crate::domain::plan::circuit::{Circuit, SlotRef};
+use crate::domain::plan::timeline::{Side, Timeline};
 
 /// How a session ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

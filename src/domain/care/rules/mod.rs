@@ -19,10 +19,10 @@ mod referrals;
 mod replay;
 mod safety;
 
-use super::catalog::{Catalog, Dose};
-use super::checkin::{Day, LegTrend, RedFlag, flag_list};
-use super::circuit::Circuit;
-use super::plan::{Plan, Presentation};
+use crate::domain::care::checkin::{Day, LegTrend, RedFlag, flag_list};
+use crate::domain::plan::catalog::{Catalog, Dose};
+use crate::domain::plan::circuit::Circuit;
+use crate::domain::plan::{Plan, Presentation};
 
 use doses::{Caution, DaySlot, initial_slots};
 use fold::Fold;
@@ -202,7 +202,7 @@ pub fn open_leg_warning(
 /// The decision for every date in a days file, in date order, from the same engine as the app.
 /// The history is folded once, so this grows with its length, not its square.
 pub fn replay(
-    plan: &super::plan::CheckedPlan,
+    plan: &crate::domain::plan::checks::CheckedPlan,
     catalog: &Catalog,
     days: &[Day],
 ) -> Vec<DayDecision> {
@@ -275,7 +275,7 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
     let from_history = day.clone();
 
     // R7 and the R2 follow-up: patterns that call for a clinician.
-    let (mut referral, raised) = routine_referral(fold);
+    let (mut referral, raised) = routine_referral(&fold.referral_evidence());
     // A referral raised earlier stays until the person says they have seen a clinician, with
     // every kind of reason it was raised for (today's own wording where raised again today).
     for (cause, since, reason) in &fold.open_referral {
@@ -332,7 +332,16 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
     if presentation == Presentation::Spasm
         && let Some(check_in) = today_check_in
     {
-        status = spasm_day(&mut day, &mut reasons, SpasmDay { check_in, fold });
+        status = spasm_day(
+            &mut day,
+            &mut reasons,
+            SpasmDay {
+                check_in,
+                plan: fold.plan,
+                catalog: fold.catalog,
+                settling: fold.spasm_settling(),
+            },
+        );
     }
     // R6 deload: a week at half the volume and step 2 at most, from the second of two reds.
     if status == Status::Train
@@ -418,7 +427,7 @@ fn mcgill_reasons(
     day: &[DaySlot],
     reasons: &mut Vec<String>,
     circuit: &Circuit,
-    rules: &super::plan::RuleSettings,
+    rules: &crate::domain::plan::RuleSettings,
 ) {
     let cap = rules.max_mcgill_hold_secs;
     for d in day.iter().filter(|d| d.slot.mcgill) {
@@ -450,7 +459,7 @@ fn day_secs(fold: &Fold<'_>, day: &[DaySlot]) -> u64 {
         reasons: Vec::new(),
     };
     let circuit = todays_circuit(fold.circuit, &decision, fold.catalog);
-    super::timeline::Timeline::build(&circuit).planned_total_secs()
+    crate::domain::plan::timeline::Timeline::build(&circuit).planned_total_secs()
 }
 
 /// Physio limits: the session length holds for the session as the player will run it. A rule
@@ -517,7 +526,7 @@ pub fn todays_circuit(base: &Circuit, decision: &DayDecision, catalog: &Catalog)
             .find(|i| i.exercise_id == p.exercise_id)
             .map(|i| i.notes.clone())
             .unwrap_or_default();
-        Some(super::circuit::CircuitItem {
+        Some(crate::domain::plan::circuit::CircuitItem {
             exercise_id: exercise.id.clone(),
             name: exercise.name.clone(),
             step: p.step,
@@ -535,7 +544,7 @@ pub fn todays_circuit(base: &Circuit, decision: &DayDecision, catalog: &Catalog)
     };
     let mut circuit = base.clone();
     if decision.status == Status::Gentle {
-        circuit.blocks = vec![super::circuit::CircuitBlock {
+        circuit.blocks = vec![crate::domain::plan::circuit::CircuitBlock {
             name: "Gentle day".to_owned(),
             rounds: 1,
             rest_between_exercises_secs: Some(15),

@@ -4,11 +4,11 @@
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Offset as _, TimeZone as _};
 
-use crate::domain::catalog::{Catalog, Dose};
-use crate::domain::checkin::{CheckIn, Day, MorningAfter, SessionReport};
-use crate::domain::circuit::Circuit;
-use crate::domain::record::{SessionOutcome, SessionRecord, SessionTimes};
-use crate::domain::timeline::Timeline;
+use crate::domain::care::checkin::{CheckIn, Day, MorningAfter, SessionReport};
+use crate::domain::plan::catalog::{Catalog, Dose};
+use crate::domain::plan::circuit::Circuit;
+use crate::domain::plan::timeline::Timeline;
+use crate::domain::session::record::{SessionOutcome, SessionRecord, SessionTimes};
 
 /// A tiny deterministic generator (64-bit LCG), enough for varied demo numbers.
 struct Lcg(u64);

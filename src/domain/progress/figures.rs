@@ -4,17 +4,18 @@
 //! Dates are the local calendar date a session started on (its own UTC offset), so a change to
 //! or from daylight-saving time never moves a session to another day. Weeks run Monday to Sunday.
 
+use crate::domain::dates::week_start;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::adherence::{AdherenceBasis, DayDone, tally};
-use super::catalog::Dose;
-use super::checkin::Day;
-use super::plan::RuleSettings;
-use super::record::SessionRecord;
-use super::rules::{Light, session_light};
-use super::timeline::Side;
+use crate::domain::care::checkin::Day;
+use crate::domain::care::rules::{Light, session_light};
+use crate::domain::plan::RuleSettings;
+use crate::domain::plan::catalog::Dose;
+use crate::domain::plan::timeline::Side;
+use crate::domain::progress::adherence::{AdherenceBasis, DayDone, tally};
+use crate::domain::session::record::SessionRecord;
 
 /// How a calendar day looks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,11 +39,6 @@ pub fn first_record_date(sessions: &[SessionRecord], days: &[Day]) -> Option<Nai
         .min()
 }
 
-/// The Monday of the week `date` is in.
-pub fn week_start(date: NaiveDate) -> NaiveDate {
-    date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
-}
-
 /// The local date a session started on.
 pub fn session_date(record: &SessionRecord) -> NaiveDate {
     record.started_at.date_naive()
@@ -53,7 +49,7 @@ pub fn session_date(record: &SessionRecord) -> NaiveDate {
 pub struct CalendarWeek {
     pub monday: NaiveDate,
     pub days: [DayMark; 7],
-    /// Planned sessions not done this week, as [`crate::domain::adherence`] counts them
+    /// Planned sessions not done this week, as [`crate::domain::progress::adherence`] counts them
     /// (nothing in the week under way while it can still be done).
     pub missed: u32,
 }
@@ -331,20 +327,6 @@ pub fn weekly_mean_back_pain(days: &[Day]) -> Vec<(NaiveDate, f64)> {
         .into_iter()
         .map(|(monday, (sum, n))| (monday, sum / f64::from(n)))
         .collect()
-}
-
-/// Days since 1970-01-01, the x value charts use for a date.
-pub fn day_number(date: NaiveDate) -> f64 {
-    f64::from(date.num_days_from_ce() - 719_163)
-}
-
-/// The date for a chart's x value.
-pub fn date_of_day_number(x: f64) -> Option<NaiveDate> {
-    let days = x.round();
-    if !days.is_finite() || days.abs() > 1e7 {
-        return None;
-    }
-    NaiveDate::from_num_days_from_ce_opt(days as i32 + 719_163)
 }
 
 /// How a chart in words names a day: "5 Dec", with the year when the chart spans more than

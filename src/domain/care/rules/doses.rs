@@ -11,8 +11,8 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::catalog::{Catalog, Dose, Floors, MovementBias};
-use crate::domain::circuit::Circuit;
+use crate::domain::plan::catalog::{Catalog, Dose, Floors, MovementBias};
+use crate::domain::plan::circuit::Circuit;
 use crate::domain::plan::{Plan, RuleSettings};
 
 /// One exercise's prescription: ladder step, sets and the dose of each set.

@@ -2,9 +2,8 @@
 
 use super::Status;
 use super::doses::{Caution, DaySlot, gentle_slots};
-use super::fold::Fold;
-use crate::domain::catalog::MovementBias;
-use crate::domain::checkin::{CheckIn, Day, PainKind};
+use crate::domain::care::checkin::{CheckIn, Day, PainKind};
+use crate::domain::plan::catalog::{Catalog, MovementBias};
 use crate::domain::plan::{Plan, Presentation};
 
 /// The plan's presentation or, when the plan leaves it unset, the one the person's latest
@@ -53,18 +52,13 @@ pub(super) fn followed_answer(
     Some(answer)
 }
 
-/// Spasm: pain has come down from a gentle day, but fewer than the needed greens since.
-fn spasm_settling(fold: &Fold<'_>) -> bool {
-    let Some(last_gentle) = fold.last_gentle_before_today() else {
-        return false;
-    };
-    fold.greens_since(last_gentle) < usize::from(fold.plan.rules.greens_to_progress)
-}
-
 /// What a spasm day is decided from.
-pub(super) struct SpasmDay<'a, 'f> {
+pub(super) struct SpasmDay<'a> {
     pub check_in: &'a CheckIn,
-    pub fold: &'f Fold<'a>,
+    pub plan: &'a Plan,
+    pub catalog: &'a Catalog,
+    /// Pain has come down from a gentle day, with fewer than the needed greens since.
+    pub settling: bool,
 }
 
 /// R8 spasm: a gentle day while pain is high; short holds until enough greens after one.
@@ -72,9 +66,9 @@ pub(super) struct SpasmDay<'a, 'f> {
 pub(super) fn spasm_day(
     slots: &mut Vec<DaySlot>,
     reasons: &mut Vec<String>,
-    day: SpasmDay<'_, '_>,
+    day: SpasmDay<'_>,
 ) -> Status {
-    let (plan, catalog) = (day.fold.plan, day.fold.catalog);
+    let (plan, catalog) = (day.plan, day.catalog);
     let rules = &plan.rules;
     let Some(pain) = day.check_in.back_pain else {
         return Status::Train;
@@ -92,7 +86,7 @@ pub(super) fn spasm_day(
             .collect();
         return Status::Gentle;
     }
-    if spasm_settling(day.fold) {
+    if day.settling {
         reasons.push(format!(
             "Short holds (at most {} s, step {} at most) while the spasm settles; the full plan returns after {} green sessions.",
             rules.spasm_short_hold_secs, rules.spasm_max_step, rules.greens_to_progress

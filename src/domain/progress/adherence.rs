@@ -32,12 +32,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Duration, NaiveDate};
 
-use super::catalog::Catalog;
-use super::checkin::Day;
-use super::plan::CheckedPlan;
-use super::progress::week_start;
-use super::record::{SessionOutcome, SessionRecord};
-use super::rules::{Status, decisions_for};
+use crate::domain::care::checkin::Day;
+use crate::domain::care::rules::{Status, decisions_for};
+use crate::domain::dates::week_start;
+use crate::domain::plan::catalog::Catalog;
+use crate::domain::plan::checks::CheckedPlan;
+use crate::domain::session::record::{SessionOutcome, SessionRecord};
 
 /// One line each, shown beside the figures in the app and under them in the report.
 pub const PLANNED_MEANS: &str = "Planned: your plan's sessions a week, shared over the days the rules allowed training (rest and paused days plan nothing).";

@@ -1,7 +1,7 @@
 //! What would change if a new plan replaced the current one, in words a patient can check.
 
-use super::circuit::{Circuit, CircuitItem};
-use super::plan::Plan;
+use crate::domain::plan::Plan;
+use crate::domain::plan::circuit::{Circuit, CircuitItem};
 
 /// One difference, as a line of text.
 #[derive(Clone, Debug, PartialEq, Eq)]

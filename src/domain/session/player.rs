@@ -6,8 +6,8 @@
 
 use std::time::Duration;
 
-use super::catalog::Dose;
-use super::timeline::{Phase, PhaseKind, Timeline};
+use crate::domain::plan::catalog::Dose;
+use crate::domain::plan::timeline::{Phase, PhaseKind, Timeline};
 
 /// Where the session stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

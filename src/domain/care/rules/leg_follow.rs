@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::checkin::{CheckIn, LegExtent, LegTrend};
+use crate::domain::care::checkin::{CheckIn, LegExtent, LegTrend};
 
 /// What one check-in warns of.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

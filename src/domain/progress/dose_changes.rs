@@ -4,9 +4,9 @@
 
 use chrono::NaiveDate;
 
-use super::catalog::Dose;
-use super::record::{ExerciseRecord, SessionRecord};
-use super::timeline::Side;
+use crate::domain::plan::catalog::Dose;
+use crate::domain::plan::timeline::Side;
+use crate::domain::session::record::{ExerciseRecord, SessionRecord};
 
 /// What one exercise was prescribed in one session.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -172,7 +172,7 @@ pub fn first_and_last(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::record::{SessionOutcome, SetRecord};
+    use crate::domain::session::record::{SessionOutcome, SetRecord};
 
     fn session(date: &str, step: u8, hold_secs: u32) -> SessionRecord {
         let at =

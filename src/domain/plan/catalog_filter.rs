@@ -2,8 +2,8 @@
 //! exercises are hidden for `Nerve`, as `validate` demands), by movement bias, equipment and
 //! target. Used by the plan editor's catalog browser.
 
-use super::catalog::{Catalog, Equipment, Exercise, MovementBias};
-use super::plan::Presentation;
+use crate::domain::plan::Presentation;
+use crate::domain::plan::catalog::{Catalog, Equipment, Exercise, MovementBias};
 
 /// What the browser shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

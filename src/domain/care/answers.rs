@@ -4,12 +4,12 @@
 
 use std::collections::BTreeSet;
 
-use super::checkin::{
+use crate::domain::care::checkin::{
     CheckIn, FlagKind, FunctionScores, LegExtent, LegTrend, MorningAfter, PainKind, RedFlag,
     SessionReport,
 };
-use super::record::SessionRecord;
-use super::rules::OpenLegWarning;
+use crate::domain::care::rules::OpenLegWarning;
+use crate::domain::session::record::SessionRecord;
 
 /// Whether this is the first-start intake or a day's check-in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

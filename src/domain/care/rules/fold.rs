@@ -18,14 +18,14 @@ use chrono::NaiveDate;
 
 use super::leg_follow::LegFollow;
 use super::lights::session_light;
-use super::referrals::Cause;
+use super::referrals::{Cause, ReferralEvidence, WeekBlock};
 use super::replay::{Context, Lit, PrescribedSlot, SlotReplay};
 use super::{Light, presentation};
-use crate::domain::catalog::Catalog;
-use crate::domain::checkin::{
+use crate::domain::care::checkin::{
     CheckIn, Day, FlagKind, FlagTier, MorningAfter, PainKind, RedFlag, SessionReport,
 };
-use crate::domain::circuit::Circuit;
+use crate::domain::plan::catalog::Catalog;
+use crate::domain::plan::circuit::Circuit;
 use crate::domain::plan::{Plan, Presentation};
 
 /// A session with its light.
@@ -59,29 +59,6 @@ struct TodaySession<'a> {
     day_back_pain: Option<u8>,
     morning: Option<Option<MorningAfter>>,
     prescribed: Rc<[PrescribedSlot]>,
-}
-
-/// One 7-day block of check-ins, counted from the first check-in (R7).
-#[derive(Clone, Copy, Debug, Default)]
-pub(super) struct WeekBlock {
-    pub back_pain_sum: u32,
-    pub leg_pain_sum: u32,
-    pub answers: u32,
-}
-
-impl WeekBlock {
-    /// A week with fewer than 2 answers does not count.
-    pub fn counted(&self) -> bool {
-        self.answers >= 2
-    }
-
-    pub fn mean_back_pain(&self) -> f64 {
-        f64::from(self.back_pain_sum) / f64::from(self.answers.max(1))
-    }
-
-    pub fn mean_leg_pain(&self) -> f64 {
-        f64::from(self.leg_pain_sum) / f64::from(self.answers.max(1))
-    }
 }
 
 /// The history up to a date, as the rules see it.
@@ -258,11 +235,6 @@ impl<'a> Fold<'a> {
         settled + unsettled
     }
 
-    /// The first check-in R7's weeks count from.
-    pub fn weeks_origin(&self) -> Option<NaiveDate> {
-        self.weeks_origin
-    }
-
     /// The last check-in at the spasm gentle-day pain before today.
     pub fn last_gentle_before_today(&self) -> Option<NaiveDate> {
         let today = self.today();
@@ -328,7 +300,7 @@ impl<'a> Fold<'a> {
         let Some(date) = self.date else {
             return;
         };
-        let (_, raised) = super::referrals::routine_referral(self);
+        let (_, raised) = super::referrals::routine_referral(&self.referral_evidence());
         for (cause, reason) in raised {
             if !self.open_referral.iter().any(|(open, ..)| *open == cause) {
                 self.open_referral.push((cause, date, reason));
@@ -505,9 +477,34 @@ impl<'a> Fold<'a> {
         week.answers += 1;
     }
 
-    /// The counted weeks so far, oldest first, with their index from the first check-in.
-    pub fn counted_weeks(&self) -> impl DoubleEndedIterator<Item = (usize, &WeekBlock)> {
-        self.weeks.iter().enumerate().filter(|(_, w)| w.counted())
+    /// What the referral rules read of the history up to the date folded to.
+    pub fn referral_evidence(&self) -> ReferralEvidence<'_> {
+        let rules = &self.plan.rules;
+        let today = self.today();
+        let window = chrono::Duration::days(i64::from(rules.referral_window_days));
+        // Only reds after the last "I have seen a clinician" count.
+        let since = match self.seen_clinician_on {
+            Some(seen) => (today - window).max(seen + chrono::Duration::days(1)),
+            None => today - window,
+        };
+        ReferralEvidence {
+            rules,
+            today,
+            seen_clinician_on: self.seen_clinician_on,
+            reds_in_window: self.reds_since(since).len(),
+            weeks: &self.weeks,
+            weeks_origin: self.weeks_origin,
+            weakness_today: self.leg.today_warning.weakness,
+            leg_symptoms_since: self.leg.symptoms_since,
+        }
+    }
+
+    /// Spasm: pain has come down from a gentle day, but fewer than the needed greens since.
+    pub fn spasm_settling(&self) -> bool {
+        let Some(last_gentle) = self.last_gentle_before_today() else {
+            return false;
+        };
+        self.greens_since(last_gentle) < usize::from(self.plan.rules.greens_to_progress)
     }
 
     /// A session's light is final: apply it to `settled` (and `speculative` follows).

@@ -10,11 +10,11 @@ use chrono::NaiveDate;
 use super::Light;
 use super::doses::{Change, Rx, Slot, initial_slots, progressed, stepped_down};
 use super::limits::longest_fitting_hold;
-use crate::domain::catalog::{Catalog, Dose, MovementBias};
-use crate::domain::checkin::SessionReport;
-use crate::domain::circuit::Circuit;
+use crate::domain::care::checkin::SessionReport;
+use crate::domain::plan::catalog::{Catalog, Dose, MovementBias};
+use crate::domain::plan::circuit::Circuit;
+use crate::domain::plan::timeline::Timeline;
 use crate::domain::plan::{Plan, Presentation};
-use crate::domain::timeline::Timeline;
 
 /// One exercise as the rules prescribed it on a session's date.
 #[derive(Clone, Debug, PartialEq, Eq)]

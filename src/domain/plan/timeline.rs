@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::catalog::Dose;
-use super::circuit::{Circuit, SlotRef};
+use crate::domain::plan::catalog::Dose;
+use crate::domain::plan::circuit::{Circuit, SlotRef};
 
 /// Which side a per-side exercise is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

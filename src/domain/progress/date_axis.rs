@@ -1,10 +1,10 @@
 //! Date ticks for charts, shared by the app's plots and the report's SVG: one tick per day,
 //! week, month or year, chosen by the span, so no label ever repeats. Pure: day numbers (days
-//! since 1970-01-01, as [`crate::domain::progress::day_number`]) in, ticks out.
+//! since 1970-01-01, as [`crate::domain::dates::day_number`]) in, ticks out.
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::progress::{date_of_day_number, day_number, week_start};
+use crate::domain::dates::{date_of_day_number, day_number, week_start};
 
 /// What one tick stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! exercises, top steps and McGill caps (applied last, so they always win), the longest hold
 //! that keeps a session within its length limit, and one reason per changed exercise.
 
-use crate::domain::catalog::Catalog;
+use crate::domain::plan::catalog::Catalog;
 use crate::domain::plan::{Plan, RuleSettings};
 
 use super::doses::{Caution, DaySlot, Slot};

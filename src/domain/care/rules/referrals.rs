@@ -2,11 +2,10 @@
 
 use chrono::NaiveDate;
 
-use super::fold::Fold;
 use super::{Referral, decisions_for};
-use crate::domain::catalog::Catalog;
-use crate::domain::checkin::Day;
-use crate::domain::circuit::Circuit;
+use crate::domain::care::checkin::Day;
+use crate::domain::plan::catalog::Catalog;
+use crate::domain::plan::circuit::Circuit;
 use crate::domain::plan::{Plan, RuleSettings};
 
 /// Each date from `from` to `to` (with a check-in) on which the referral level rose, with the
@@ -58,10 +57,10 @@ pub(super) fn clinician_contact(plan: &Plan) -> Option<String> {
 
 /// The latest counted week's mean back pain and the previous counted week's, as
 /// (previous, latest).
-fn weekly_means(fold: &Fold<'_>) -> Option<(f64, f64)> {
-    let mut counted = fold.counted_weeks().rev();
+fn weekly_means(ev: &ReferralEvidence<'_>) -> Option<(f64, f64)> {
+    let mut counted = ev.counted_weeks().rev();
     let (index, latest) = counted.next()?;
-    if !recent(fold, index) {
+    if !recent(ev, index) {
         return None;
     }
     let (_, previous) = counted.next()?;
@@ -70,30 +69,30 @@ fn weekly_means(fold: &Fold<'_>) -> Option<(f64, f64)> {
 
 /// Whether week `index` is the week under way or the one before it: a week's figures speak
 /// for now only while they are recent.
-fn recent(fold: &Fold<'_>, index: usize) -> bool {
-    fold.weeks_origin().is_some_and(|origin| {
-        let current = (fold.today() - origin).num_days() / 7;
+fn recent(ev: &ReferralEvidence<'_>, index: usize) -> bool {
+    ev.weeks_origin.is_some_and(|origin| {
+        let current = (ev.today - origin).num_days() / 7;
         i64::try_from(index).is_ok_and(|index| index + 1 >= current)
     })
 }
 
 /// Whether the expected weeks have passed since the first check-in.
-fn weeks_passed(fold: &Fold<'_>, rules: &RuleSettings) -> bool {
-    fold.weeks_origin().is_some_and(|first| {
-        (fold.today() - first).num_days() >= i64::from(rules.weeks_to_expect_improvement) * 7
+fn weeks_passed(ev: &ReferralEvidence<'_>, rules: &RuleSettings) -> bool {
+    ev.weeks_origin.is_some_and(|first| {
+        (ev.today - first).num_days() >= i64::from(rules.weeks_to_expect_improvement) * 7
     })
 }
 
 /// R7: after the expected weeks, no meaningful fall in mean back pain from the first counted
 /// week to the latest, when the first was at least `improvement_baseline_min_pain`.
-fn improvement_check(fold: &Fold<'_>, rules: &RuleSettings) -> Option<(f64, f64)> {
-    if !weeks_passed(fold, rules) {
+fn improvement_check(ev: &ReferralEvidence<'_>, rules: &RuleSettings) -> Option<(f64, f64)> {
+    if !weeks_passed(ev, rules) {
         return None;
     }
-    let (first_index, first) = fold.counted_weeks().next()?;
-    let (latest_index, latest) = fold.counted_weeks().next_back()?;
+    let (first_index, first) = ev.counted_weeks().next()?;
+    let (latest_index, latest) = ev.counted_weeks().next_back()?;
     // A week is not compared with itself, and an old week does not speak for now.
-    if latest_index <= first_index || !recent(fold, latest_index) {
+    if latest_index <= first_index || !recent(ev, latest_index) {
         return None;
     }
     let (baseline, current) = (first.mean_back_pain(), latest.mean_back_pain());
@@ -103,12 +102,12 @@ fn improvement_check(fold: &Fold<'_>, rules: &RuleSettings) -> Option<(f64, f64)
 }
 
 /// R7: after the expected weeks, leg pain still disabling in the latest counted week.
-fn disabling_leg_pain(fold: &Fold<'_>, rules: &RuleSettings) -> Option<f64> {
-    if !weeks_passed(fold, rules) {
+fn disabling_leg_pain(ev: &ReferralEvidence<'_>, rules: &RuleSettings) -> Option<f64> {
+    if !weeks_passed(ev, rules) {
         return None;
     }
-    let (index, latest) = fold.counted_weeks().next_back()?;
-    if !recent(fold, index) {
+    let (index, latest) = ev.counted_weeks().next_back()?;
+    if !recent(ev, index) {
         return None;
     }
     let mean = latest.mean_leg_pain();
@@ -127,18 +126,12 @@ pub(crate) enum Cause {
 }
 
 /// R7 and the R2 follow-up: the routine referral the history calls for, with its reasons.
-pub(crate) fn routine_referral(fold: &Fold<'_>) -> (Referral, Vec<(Cause, String)>) {
-    let rules = &fold.plan.rules;
-    let today = fold.today();
+pub(crate) fn routine_referral(ev: &ReferralEvidence<'_>) -> (Referral, Vec<(Cause, String)>) {
+    let rules = ev.rules;
+    let today = ev.today;
     let mut referral = Referral::None;
     let mut reasons = Vec::new();
-    let window = chrono::Duration::days(i64::from(rules.referral_window_days));
-    // Only reds after the last "I have seen a clinician" count.
-    let since = match fold.seen_clinician_on {
-        Some(seen) => (today - window).max(seen + chrono::Duration::days(1)),
-        None => today - window,
-    };
-    let reds_within = fold.reds_since(since).len();
+    let reds_within = ev.reds_in_window;
     if reds_within >= usize::from(rules.reds_for_referral) {
         referral = referral.max(Referral::Routine);
         reasons.push((
@@ -149,7 +142,7 @@ pub(crate) fn routine_referral(fold: &Fold<'_>) -> (Referral, Vec<(Cause, String
             ),
         ));
     }
-    if let Some((previous, current)) = weekly_means(fold)
+    if let Some((previous, current)) = weekly_means(ev)
         && current - previous >= f64::from(rules.weekly_pain_rise_for_referral)
     {
         referral = referral.max(Referral::Routine);
@@ -160,7 +153,7 @@ pub(crate) fn routine_referral(fold: &Fold<'_>) -> (Referral, Vec<(Cause, String
             ),
         ));
     }
-    if let Some((baseline, current)) = improvement_check(fold, rules) {
+    if let Some((baseline, current)) = improvement_check(ev, rules) {
         referral = referral.max(Referral::Routine);
         reasons.push((
             Cause::NoImprovement,
@@ -170,7 +163,7 @@ pub(crate) fn routine_referral(fold: &Fold<'_>) -> (Referral, Vec<(Cause, String
             ),
         ));
     }
-    if let Some(mean) = disabling_leg_pain(fold, rules) {
+    if let Some(mean) = disabling_leg_pain(ev, rules) {
         referral = referral.max(Referral::Routine);
         reasons.push((
             Cause::DisablingLegPain,
@@ -182,8 +175,8 @@ pub(crate) fn routine_referral(fold: &Fold<'_>) -> (Referral, Vec<(Cause, String
     }
     // Leg-symptom evidence of a day on which the person then said they had seen a clinician
     // is covered by that visit.
-    let r2_counts = fold.seen_clinician_on != Some(today);
-    if r2_counts && fold.leg.today_warning.weakness {
+    let r2_counts = ev.seen_clinician_on != Some(today);
+    if r2_counts && ev.weakness_today {
         referral = referral.max(Referral::Routine);
         reasons.push((
             Cause::Weakness,
@@ -193,7 +186,7 @@ pub(crate) fn routine_referral(fold: &Fold<'_>) -> (Referral, Vec<(Cause, String
     }
     // R2 follow-up: a nerve warning still there at a check-in at least 48 h after it began.
     if r2_counts
-        && let Some(started) = fold.leg.symptoms_since
+        && let Some(started) = ev.leg_symptoms_since
         && (today - started).num_hours() >= i64::from(rules.nerve_recheck_hours)
     {
         referral = referral.max(Referral::Routine);
@@ -205,4 +198,51 @@ pub(crate) fn routine_referral(fold: &Fold<'_>) -> (Referral, Vec<(Cause, String
         ));
     }
     (referral, reasons)
+}
+
+/// One 7-day block of check-ins, counted from the first check-in (R7).
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct WeekBlock {
+    pub back_pain_sum: u32,
+    pub leg_pain_sum: u32,
+    pub answers: u32,
+}
+
+impl WeekBlock {
+    /// A week with fewer than 2 answers does not count.
+    pub fn counted(&self) -> bool {
+        self.answers >= 2
+    }
+
+    pub fn mean_back_pain(&self) -> f64 {
+        f64::from(self.back_pain_sum) / f64::from(self.answers.max(1))
+    }
+
+    pub fn mean_leg_pain(&self) -> f64 {
+        f64::from(self.leg_pain_sum) / f64::from(self.answers.max(1))
+    }
+}
+
+/// What R7 and the R2 follow-up read of the history up to a date.
+pub(crate) struct ReferralEvidence<'f> {
+    pub rules: &'f RuleSettings,
+    pub today: NaiveDate,
+    /// The last date the person stated they had seen a clinician.
+    pub seen_clinician_on: Option<NaiveDate>,
+    /// Red sessions within the referral window, after the last "seen a clinician".
+    pub reds_in_window: usize,
+    /// 7-day blocks of check-ins from `weeks_origin`.
+    pub weeks: &'f [WeekBlock],
+    pub weeks_origin: Option<NaiveDate>,
+    /// New weakness reported today.
+    pub weakness_today: bool,
+    /// The date the open leg-symptom warning began.
+    pub leg_symptoms_since: Option<NaiveDate>,
+}
+
+impl ReferralEvidence<'_> {
+    /// The counted weeks, oldest first, with their index from the first check-in.
+    fn counted_weeks(&self) -> impl DoubleEndedIterator<Item = (usize, &WeekBlock)> {
+        self.weeks.iter().enumerate().filter(|(_, w)| w.counted())
+    }
 }

@@ -1,9 +1,9 @@
 //! What the coach says and plays for each engine event. Pure mapping, no audio here.
 
-use super::catalog::Dose;
-use super::circuit::Circuit;
-use super::player::PlayerEvent;
-use super::timeline::{PhaseKind, Timeline};
+use crate::domain::plan::catalog::Dose;
+use crate::domain::plan::circuit::Circuit;
+use crate::domain::plan::timeline::{PhaseKind, Timeline};
+use crate::domain::session::player::PlayerEvent;
 
 /// A short spoken phrase; each has a recorded clip in `assets/voice/`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

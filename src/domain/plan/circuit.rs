@@ -5,9 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::catalog::{Catalog, Dose, MovementBias};
-use super::plan::Plan;
-use super::plan::blocks::Timings;
+use crate::domain::plan::Plan;
+use crate::domain::plan::blocks::Timings;
+use crate::domain::plan::catalog::{Catalog, Dose, MovementBias};
 
 /// Why a plan cannot be played as a circuit (the plan checks report the same, with places).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -161,7 +161,7 @@ impl Circuit {
     /// back from the app's own files (an interrupted session) is checked with this before its
     /// timeline is built, since that allocates a phase per round, set and side.
     pub fn within_plan_ranges(&self) -> bool {
-        use super::plan::ranges;
+        use crate::domain::plan::ranges;
         let t = &self.timings;
         let timings_ok = ranges::LEAD_IN_SECS.contains(&t.get_ready_secs)
             && ranges::LEAD_IN_SECS.contains(&t.switch_sides_secs)

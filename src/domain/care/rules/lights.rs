@@ -1,7 +1,7 @@
 //! R3: how a session went (green, amber, red), from its report and the next morning.
 
 use super::Light;
-use crate::domain::checkin::{MorningAfter, SessionReport};
+use crate::domain::care::checkin::{MorningAfter, SessionReport};
 use crate::domain::plan::RuleSettings;
 
 /// R3: the light of a session, from the report, that day's check-in back pain (if there was

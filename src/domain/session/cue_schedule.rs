@@ -14,9 +14,9 @@
 use std::collections::HashSet;
 use std::time::Duration;
 
-use super::circuit::Circuit;
-use super::coach::{self, Cue, VoiceOptions};
-use super::player::{PlayerEvent, PlayerState, SessionPlayer, TimedEvent};
+use crate::domain::plan::circuit::Circuit;
+use crate::domain::session::coach::{self, Cue, VoiceOptions};
+use crate::domain::session::player::{PlayerEvent, PlayerState, SessionPlayer, TimedEvent};
 
 /// A cue and when it is due, on the clock `now` is read from (the app's monotonic clock): in
 /// the future for a cue handed out ahead, in the past for one the player reported late (the

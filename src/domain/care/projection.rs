@@ -5,11 +5,11 @@
 
 use chrono::{Duration, NaiveDate};
 
-use super::catalog::{Catalog, Dose};
-use super::checkin::{CheckIn, Day, MorningAfter, SessionReport};
-use super::plan::CheckedPlan;
-use super::rules::{DayDecision, Status, decisions_for, todays_circuit};
-use super::timeline::Timeline;
+use crate::domain::care::checkin::{CheckIn, Day, MorningAfter, SessionReport};
+use crate::domain::care::rules::{DayDecision, Status, decisions_for, todays_circuit};
+use crate::domain::plan::catalog::{Catalog, Dose};
+use crate::domain::plan::checks::CheckedPlan;
+use crate::domain::plan::timeline::Timeline;
 
 /// A made-up history to project a plan through.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,9 +2,9 @@
 
 use super::doses::{Caution, DaySlot};
 use super::{Referral, Status};
-use crate::domain::catalog::{Catalog, MovementBias};
-use crate::domain::checkin::{FlagTier, RedFlag, flag_list};
+use crate::domain::care::checkin::{FlagTier, RedFlag, flag_list};
 use crate::domain::plan::RuleSettings;
+use crate::domain::plan::catalog::{Catalog, MovementBias};
 
 /// R0, R1: the status, referral and reasons while red-flag answers are uncleared; the
 /// message names the answers that caused it.
