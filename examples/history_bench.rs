@@ -5,6 +5,7 @@
 //!     cargo run --release --example history_bench
 //!
 //! Pass `--write DIR` to only write the generated data folder (for screenshots).
+use strongback::ui::action::{Destination};
 use std::time::{Duration, Instant};
 
 use strongback::store::Store;
@@ -127,7 +128,7 @@ fn main() -> anyhow::Result<()> {
     let opened = Instant::now();
     harness
         .state_mut()
-        .apply(strongback::ui::Action::OpenHistory);
+        .apply(strongback::ui::Action::Go(Destination::History));
     harness.run();
     println!(
         "{:<44} {:>9.1} ms",

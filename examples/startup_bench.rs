@@ -11,6 +11,7 @@
 //! first drawn frame, and to the first frame showing today's decision (home), then exits. With it, it starts a session (answering the day's check-in if
 //! asked), lets the timer run that long, and prints the process CPU time and frames drawn.
 
+use strongback::ui::action::{CareAction, SessionAction};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -104,7 +105,7 @@ fn start_session(app: &mut StrongbackApp) {
     // Measure the timer alone, not the background loading of old records.
     app.wait_for_history();
     app.wait_for_sessions();
-    app.apply(Action::StartSession);
+    app.apply(Action::Session(SessionAction::Start));
     if app.screen_kind() == ScreenKind::CheckIn {
         use strongback::domain::care::answers::CheckInMode;
         use strongback::domain::care::checkin::{MorningAfter, PainKind};
@@ -112,8 +113,8 @@ fn start_session(app: &mut StrongbackApp) {
         draft.answers.back_pain = Some(2);
         draft.answers.morning_after = Some(MorningAfter::Same);
         draft.answers.pain_kind = Some(PainKind::GeneralAche);
-        app.apply(Action::EditCheckIn(Box::new(draft)));
-        app.apply(Action::SubmitCheckIn);
+        app.apply(Action::Care(CareAction::EditCheckIn(Box::new(draft))));
+        app.apply(Action::Care(CareAction::SubmitCheckIn));
     }
     if app.screen_kind() != ScreenKind::Player {
         eprintln!(

@@ -253,9 +253,9 @@ impl StrongbackApp {
                     .iter()
                     .any(|d| d.date > session_date && d.date < today && d.check_in.is_some())
             });
-            self.screen = Screen::CheckIn(Box::new(
+            self.show(Screen::CheckIn(Box::new(
                 self.check_in_draft(CheckInMode::Daily, had_session),
-            ));
+            )));
             return;
         }
         let Some(cache) = self.today_cache() else {
@@ -269,7 +269,7 @@ impl StrongbackApp {
             let circuit = cache.circuit.clone();
             self.start_session(circuit, now);
         } else {
-            self.screen = Screen::Home;
+            self.show(Screen::Home);
         }
     }
 
@@ -284,7 +284,7 @@ impl StrongbackApp {
         let today = self.today();
         let answered = draft.clone();
         self.change_day(today, |day| day.check_in = Some(check_in));
-        self.screen = Screen::Home;
+        self.show(Screen::Home);
         // The decision comes before the session: a stop or pause shows on home in full; any
         // other day shows what the rules made of the answers, with Start as its own step.
         let stopped = self
@@ -292,7 +292,7 @@ impl StrongbackApp {
             .and_then(|cache| cache.decision.as_ref())
             .is_some_and(|d| matches!(d.status, Status::Stopped | Status::Paused));
         if mode == CheckInMode::Daily && !stopped {
-            self.screen = Screen::Today(answered);
+            self.show(Screen::Today(answered));
         }
     }
 
@@ -305,7 +305,7 @@ impl StrongbackApp {
             if !draft.answers.flags_given().is_empty() {
                 draft.page = crate::ui::checkin_screen::CheckInPage::RedFlags;
             }
-            self.screen = Screen::CheckIn(draft);
+            self.show(Screen::CheckIn(draft));
         }
     }
 

@@ -38,6 +38,9 @@ use crate::store::bundled::Assets;
 use crate::store::ron_file::FileProblems;
 use crate::store::settings_file::Settings;
 use crate::ui::Action;
+use crate::ui::action::{
+    CareAction, Destination, PlanAction, ProgressAction, SessionAction, WindowAction,
+};
 use crate::ui::widgets::notices::Notice;
 
 use care::TodayCache;
@@ -311,86 +314,103 @@ impl StrongbackApp {
         }
     }
 
-    /// Apply one action from a screen: the one place where state changes.
+    /// Apply one action from a screen: the one place where state changes. Each part's
+    /// actions go to that part's handler, which matches them all.
     pub fn apply(&mut self, action: Action) {
         let now = self.clock.monotonic();
         match action {
-            Action::StartSession => self.start_after_check_in(now),
-            Action::ReviseCheckIn => self.revise_check_in(),
-            Action::EditCheckIn(draft) => {
+            Action::Go(destination) => self.go_to(destination),
+            Action::Player(control) => self.apply_player_control(control, now),
+            Action::Session(action) => self.apply_session_action(action, now),
+            Action::Care(action) => self.apply_care_action(action),
+            Action::Plan(action) => self.apply_plan_action(action),
+            Action::Progress(ProgressAction::SelectChartExercise(index)) => {
+                self.select_chart_exercise(index);
+            }
+            Action::Settings(action) => self.apply_setting(action),
+            Action::ChooseFile(purpose) => self.open_file_dialog(purpose),
+            Action::Picker(action) => self.apply_picker(action),
+            Action::Window(action) => self.apply_window_action(action),
+        }
+    }
+
+    /// Show another screen at the person's request.
+    fn go_to(&mut self, destination: Destination) {
+        match destination {
+            Destination::Home => self.show(Screen::Home),
+            Destination::History => self.open_history(),
+            Destination::PastSession(index) => self.open_session(index),
+        }
+    }
+
+    /// The one place the screen changes.
+    fn show(&mut self, screen: Screen) {
+        log::debug!("screen: {}", screen.kind().title());
+        self.screen = screen;
+    }
+
+    fn apply_session_action(&mut self, action: SessionAction, now: Duration) {
+        match action {
+            SessionAction::Start => self.start_after_check_in(now),
+            SessionAction::ResumeInterrupted => self.resume_interrupted(now),
+            SessionAction::SaveInterruptedAsPartial => self.save_interrupted_as_partial(),
+            SessionAction::DiscardInterrupted => self.discard_interrupted(),
+            SessionAction::RetrySave => self.retry_saving(),
+        }
+    }
+
+    fn apply_care_action(&mut self, action: CareAction) {
+        match action {
+            CareAction::ReviseCheckIn => self.revise_check_in(),
+            CareAction::EditCheckIn(draft) => {
                 if let Screen::CheckIn(shown) = &mut self.screen {
                     *shown = draft;
                 }
             }
-            Action::SubmitCheckIn => self.submit_check_in(),
-            Action::EditSessionAnswers(answers) => {
+            CareAction::SubmitCheckIn => self.submit_check_in(),
+            CareAction::EditSessionAnswers(answers) => {
                 if let Screen::Summary(summary) = &mut self.screen
                     && !summary.answers_saved
                 {
                     summary.answers = *answers;
                 }
             }
-            Action::SubmitSessionReport => self.submit_session_report(),
-            Action::AskClearance => self.clearance_note = Some(String::new()),
-            Action::EditClearanceNote(note) => {
+            CareAction::SubmitSessionReport => self.submit_session_report(),
+            CareAction::AskClearance => self.clearance_note = Some(String::new()),
+            CareAction::EditClearanceNote(note) => {
                 if let Some(shown) = &mut self.clearance_note {
                     *shown = note;
                 }
             }
-            Action::CancelClearance => self.clearance_note = None,
-            Action::AskSeenClinician => self.asking_seen_clinician = true,
-            Action::CancelSeenClinician => self.asking_seen_clinician = false,
-            Action::ConfirmSeenClinician => {
+            CareAction::CancelClearance => self.clearance_note = None,
+            CareAction::ConfirmClearance => self.confirm_clearance(),
+            CareAction::AskSeenClinician => self.asking_seen_clinician = true,
+            CareAction::CancelSeenClinician => self.asking_seen_clinician = false,
+            CareAction::ConfirmSeenClinician => {
                 self.asking_seen_clinician = false;
                 self.record_seen_clinician(String::new());
             }
-            Action::ConfirmClearance => self.confirm_clearance(),
-            Action::Pause
-            | Action::Resume
-            | Action::Skip
-            | Action::Back
-            | Action::Done
-            | Action::AskToEnd
-            | Action::CancelEnd
-            | Action::ConfirmEnd => self.apply_player_action(&action, now),
-            Action::GoHome => self.screen = Screen::Home,
-            Action::ResumeInterrupted => self.resume_interrupted(now),
-            Action::SaveInterruptedAsPartial => self.save_interrupted_as_partial(),
-            Action::DiscardInterrupted => self.discard_interrupted(),
-            Action::SetVolume(_)
-            | Action::SetBeepsEnabled(_)
-            | Action::SetVoiceEnabled(_)
-            | Action::SetCountAloud(_)
-            | Action::SetTextScale(_)
-            | Action::SetHighContrast(_) => {
-                self.apply_preference(&action);
-            }
-            Action::OpenHistory => self.open_history(),
-            Action::OpenSession(index) => self.open_session(index),
-            Action::SelectChartExercise(index) => self.select_chart_exercise(index),
-            Action::RetrySaveSession => self.retry_saving(),
-            Action::SaveReport
-            | Action::SaveCsv
-            | Action::SaveSessionElsewhere
-            | Action::OpenPlan
-            | Action::ExportPlan
-            | Action::SaveHandout => self.open_file_dialog(&action),
-            Action::AcceptPlan => self.accept_plan(),
-            picker @ (Action::PickerNavigate(_)
-            | Action::PickerFileName(_)
-            | Action::PickerConfirm
-            | Action::PickerCancel) => self.apply_picker(picker),
-            Action::DismissNotice(index) => self.notices.dismiss(index),
-            Action::ToggleFullScreen => self.full_screen_toggle = true,
-            Action::NewPlan => self.open_plan_editor(EditorStart::New),
-            Action::EditCurrentPlan => self.open_plan_editor(EditorStart::Current),
-            Action::ContinuePlanDraft => self.open_plan_editor(EditorStart::Draft),
-            Action::EditPlanDraft(draft) => self.edit_plan_draft(*draft),
-            Action::SaveDraftPlan | Action::DraftHandout => self.open_file_dialog(&action),
-            Action::InstallDraftPlan => self.install_draft_plan(),
-            Action::CloseEditor => self.close_editor(),
-            Action::ShowAbout => self.about_open = true,
-            Action::CloseAbout => self.about_open = false,
+        }
+    }
+
+    fn apply_plan_action(&mut self, action: PlanAction) {
+        match action {
+            PlanAction::Accept => self.accept_plan(),
+            PlanAction::New => self.open_plan_editor(EditorStart::New),
+            PlanAction::EditCurrent => self.open_plan_editor(EditorStart::Current),
+            PlanAction::ContinueDraft => self.open_plan_editor(EditorStart::Draft),
+            PlanAction::EditDraft(draft) => self.edit_plan_draft(*draft),
+            PlanAction::InstallDraft => self.install_draft_plan(),
+            PlanAction::CloseEditor => self.close_editor(),
+        }
+    }
+
+    fn apply_window_action(&mut self, action: WindowAction) {
+        match action {
+            WindowAction::DismissNotice(index) => self.notices.dismiss(index),
+            WindowAction::ToggleFullScreen => self.full_screen_toggle = true,
+            WindowAction::ShowAbout => self.about_open = true,
+            WindowAction::CloseAbout => self.about_open = false,
         }
     }
 

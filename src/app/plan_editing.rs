@@ -102,7 +102,7 @@ impl StrongbackApp {
             saved,
         };
         self.check_draft(&mut state);
-        self.screen = Screen::PlanEditor(Box::new(state));
+        self.show(Screen::PlanEditor(Box::new(state)));
     }
 
     /// The plan being edited, while the editor is open.
@@ -144,7 +144,7 @@ impl StrongbackApp {
             }
         }
         self.refresh_projections(&mut state);
-        self.screen = Screen::PlanEditor(state);
+        self.show(Screen::PlanEditor(state));
     }
 
     /// Compute the projections when the Projection tab shows a valid plan they are not for.
@@ -175,7 +175,7 @@ impl StrongbackApp {
     }
 
     pub(super) fn close_editor(&mut self) {
-        self.screen = Screen::Home;
+        self.show(Screen::Home);
     }
 
     /// A valid draft, with its circuit.
@@ -195,10 +195,10 @@ impl StrongbackApp {
         let Some(candidate) = self.checked_draft() else {
             return;
         };
-        self.screen = Screen::PlanPreview {
+        self.show(Screen::PlanPreview {
             candidate: Box::new(candidate),
             source: FROM_EDITOR.to_owned(),
-        };
+        });
     }
 
     /// The plan name the save dialog suggests.

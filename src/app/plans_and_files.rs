@@ -7,25 +7,14 @@ use crate::domain::plan::checks::CheckedPlan;
 use crate::platform::file_browser::{FileBrowser, FilePurpose};
 use crate::report::handout::handout_html;
 use crate::store::{export_plan, plan_file, write_shared};
-use crate::ui::Action;
+use crate::ui::action::PickerAction;
 
 use super::StrongbackApp;
 use super::screens::Screen;
 
 impl StrongbackApp {
     /// Open the file picker for one of the file actions.
-    pub(super) fn open_file_dialog(&mut self, action: &Action) {
-        let purpose = match action {
-            Action::OpenPlan => FilePurpose::OpenPlan,
-            Action::ExportPlan => FilePurpose::ExportPlan,
-            Action::SaveHandout => FilePurpose::SaveHandout,
-            Action::SaveReport => FilePurpose::SaveReport,
-            Action::SaveCsv => FilePurpose::SaveCsv,
-            Action::SaveSessionElsewhere => FilePurpose::SaveSession,
-            Action::SaveDraftPlan => FilePurpose::SaveDraftPlan,
-            Action::DraftHandout => FilePurpose::SaveDraftHandout,
-            _ => return,
-        };
+    pub(super) fn open_file_dialog(&mut self, purpose: FilePurpose) {
         let start_dir = self
             .settings
             .last_folder
@@ -53,15 +42,15 @@ impl StrongbackApp {
         self.file_picker = Some(FileBrowser::new(purpose, start_dir, file_name));
     }
 
-    pub(super) fn apply_picker(&mut self, action: Action) {
+    pub(super) fn apply_picker(&mut self, action: PickerAction) {
         let Some(browser) = &mut self.file_picker else {
             return;
         };
         match action {
-            Action::PickerNavigate(dir) => browser.navigate(dir),
-            Action::PickerFileName(name) => browser.set_file_name(name),
-            Action::PickerCancel => self.file_picker = None,
-            Action::PickerConfirm => {
+            PickerAction::Navigate(dir) => browser.navigate(dir),
+            PickerAction::FileName(name) => browser.set_file_name(name),
+            PickerAction::Cancel => self.file_picker = None,
+            PickerAction::Confirm => {
                 let Some(path) = browser.confirm() else {
                     return;
                 };
@@ -84,7 +73,6 @@ impl StrongbackApp {
                     FilePurpose::SaveDraftHandout => self.save_draft_handout_to(&path),
                 }
             }
-            _ => {}
         }
     }
 
@@ -94,13 +82,13 @@ impl StrongbackApp {
             return;
         };
         let source = path.display().to_string();
-        self.screen = match plan_file::read_plan(path, &assets.catalog) {
+        self.show(match plan_file::read_plan(path, &assets.catalog) {
             Ok(candidate) => Screen::PlanPreview {
                 candidate: Box::new(candidate),
                 source,
             },
             Err(problems) => Screen::PlanRejected { source, problems },
-        };
+        });
     }
 
     pub(super) fn accept_plan(&mut self) {
@@ -125,7 +113,7 @@ impl StrongbackApp {
                 "The plan could not be saved, so it was not changed: {err}"
             )),
         }
-        self.screen = Screen::Home;
+        self.show(Screen::Home);
     }
 
     fn export_plan(&mut self, path: &Path) {

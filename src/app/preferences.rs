@@ -1,23 +1,22 @@
 //! Sound settings (saved once a slider is released) and the sound device's status.
 
 use crate::store::settings_file::Settings;
-use crate::ui::Action;
+use crate::ui::action::SettingsAction;
 
 use super::StrongbackApp;
 
 impl StrongbackApp {
-    pub(super) fn apply_preference(&mut self, action: &Action) {
-        match *action {
-            Action::SetVolume(volume) => self.settings.volume = volume.clamp(0.0, 1.0),
-            Action::SetBeepsEnabled(enabled) => self.settings.beeps_enabled = enabled,
-            Action::SetVoiceEnabled(enabled) => self.settings.voice_enabled = enabled,
-            Action::SetCountAloud(on) => self.settings.count_aloud = on,
-            Action::SetTextScale(scale) => {
+    pub(super) fn apply_setting(&mut self, action: SettingsAction) {
+        match action {
+            SettingsAction::Volume(volume) => self.settings.volume = volume.clamp(0.0, 1.0),
+            SettingsAction::Beeps(enabled) => self.settings.beeps_enabled = enabled,
+            SettingsAction::Voice(enabled) => self.settings.voice_enabled = enabled,
+            SettingsAction::CountAloud(on) => self.settings.count_aloud = on,
+            SettingsAction::TextScale(scale) => {
                 let (smallest, largest) = Settings::TEXT_SCALES;
                 self.settings.text_scale = scale.clamp(smallest, largest);
             }
-            Action::SetHighContrast(on) => self.settings.high_contrast = on,
-            _ => return,
+            SettingsAction::HighContrast(on) => self.settings.high_contrast = on,
         }
         self.settings_unsaved = true;
     }

@@ -1,5 +1,6 @@
 //! History, a past session's detail, and the clinician report and CSV from the records.
 
+use crate::ui::action::{Destination};
 use std::path::Path;
 
 use crate::domain::care::rules::{DayDecision, Light};
@@ -31,7 +32,7 @@ impl StrongbackApp {
             &plan.plan,
             &records,
         );
-        self.screen = Screen::History(Box::new(model));
+        self.show(Screen::History(Box::new(model)));
     }
 
     /// History's "since you started" figures as shown (percentage, sentence), while History
@@ -82,11 +83,11 @@ impl StrongbackApp {
             .and_then(|(start, plan)| {
                 session_light_of(self.history.days(), start, &plan.plan.rules)
             });
-        self.screen = Screen::SessionDetail {
+        self.show(Screen::SessionDetail {
             index,
             decision,
             light,
-        };
+        });
     }
 
     pub(super) fn select_chart_exercise(&mut self, index: usize) {
@@ -103,7 +104,7 @@ impl StrongbackApp {
         light: Option<Light>,
     ) -> Vec<Action> {
         let Some(record) = self.sessions.known().get(index) else {
-            return vec![Action::OpenHistory];
+            return vec![Action::Go(Destination::History)];
         };
         let date = record.started_at.date_naive();
         let day = self.history.days().iter().find(|d| d.date == date);

@@ -1,6 +1,7 @@
 //! Which screen is showing, and the view model each screen is drawn from. Screens only read
 //! these models and return actions.
 
+use crate::ui::action::{Destination};
 use crate::domain::care::answers::SessionAnswers;
 use crate::domain::care::rules::{DayDecision, Light};
 use crate::domain::plan::checks::CheckedPlan;
@@ -120,7 +121,7 @@ impl StrongbackApp {
                 return Vec::new();
             };
             let Some(decision) = &cache.decision else {
-                return vec![Action::GoHome];
+                return vec![Action::Go(Destination::Home)];
             };
             return ui::today_screen::today_ui(
                 ui,
@@ -150,7 +151,7 @@ impl StrongbackApp {
             Screen::History(model) => ui::history_screen::history_ui(ui, model),
             Screen::PlanPreview { candidate, source } => {
                 let (Some(current), Some(assets)) = (&self.plan, &self.assets) else {
-                    return vec![Action::GoHome];
+                    return vec![Action::Go(Destination::Home)];
                 };
                 let changes = plan_changes(
                     &current.plan,
@@ -197,7 +198,7 @@ impl StrongbackApp {
                     };
                     ui::player_screen::player_ui(ui, &model)
                 }
-                _ => vec![Action::GoHome],
+                _ => vec![Action::Go(Destination::Home)],
             },
         }
     }

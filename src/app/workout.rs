@@ -1,6 +1,7 @@
 //! The session under way: the timing engine moved on by the clock, its events turned into
 //! cues, the in-progress snapshot kept on disk, and the finished record saved.
 
+use crate::ui::action::{PlayerControl};
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
@@ -15,7 +16,6 @@ use crate::domain::session::record::{
     InProgressSession, SessionOutcome, SessionRecord, SessionTimes,
 };
 use crate::platform::clock::Clock;
-use crate::ui::Action;
 
 use super::StrongbackApp;
 use super::screens::{Screen, SummaryState};
@@ -63,20 +63,20 @@ impl StrongbackApp {
     }
 
     /// Pause, resume, skip, back, done, and ending early (asked first).
-    pub(super) fn apply_player_action(&mut self, action: &Action, now: Duration) {
-        match action {
-            Action::Pause => self.with_player(|p| {
+    pub(super) fn apply_player_control(&mut self, control: PlayerControl, now: Duration) {
+        match control {
+            PlayerControl::Pause => self.with_player(|p| {
                 p.pause(now);
                 Vec::new()
             }),
-            Action::Resume => self.with_player(|p| {
+            PlayerControl::Resume => self.with_player(|p| {
                 p.resume(now);
                 Vec::new()
             }),
-            Action::Skip => self.with_player(|p| p.skip(now)),
-            Action::Back => self.with_player(|p| p.back(now)),
-            Action::Done => self.with_player(|p| p.done(now)),
-            Action::AskToEnd => {
+            PlayerControl::Skip => self.with_player(|p| p.skip(now)),
+            PlayerControl::Back => self.with_player(|p| p.back(now)),
+            PlayerControl::Done => self.with_player(|p| p.done(now)),
+            PlayerControl::AskToEnd => {
                 if let Some(session) = &mut self.session {
                     session.confirming = true;
                     session.resume_if_cancelled = session.player.state() == PlayerState::Running;
@@ -86,7 +86,7 @@ impl StrongbackApp {
                 }
                 self.after_player_change();
             }
-            Action::CancelEnd => {
+            PlayerControl::CancelEnd => {
                 if let Some(session) = &mut self.session {
                     if session.resume_if_cancelled {
                         session.player.resume(now);
@@ -96,7 +96,7 @@ impl StrongbackApp {
                 }
                 self.after_player_change();
             }
-            Action::ConfirmEnd => {
+            PlayerControl::ConfirmEnd => {
                 if let Some(session) = &mut self.session {
                     session.player.end(now);
                     session.cues.forget();
@@ -104,7 +104,6 @@ impl StrongbackApp {
                 }
                 self.after_player_change();
             }
-            _ => {}
         }
     }
 
@@ -120,7 +119,7 @@ impl StrongbackApp {
             confirming: false,
             cues: CueSchedule::new(),
         });
-        self.screen = Screen::Player;
+        self.show(Screen::Player);
         self.play_cues(&events, now);
         self.after_player_change();
     }
@@ -147,7 +146,7 @@ impl StrongbackApp {
             confirming: false,
             cues: CueSchedule::new(),
         });
-        self.screen = Screen::Player;
+        self.show(Screen::Player);
         self.after_player_change();
     }
 
@@ -167,7 +166,7 @@ impl StrongbackApp {
             Ok(()) => {
                 self.notices
                     .info("The unfinished session was discarded.".to_owned());
-                self.screen = Screen::Home;
+                self.show(Screen::Home);
             }
             Err(err) => self.notices.problem(format!(
                 "The unfinished session could not be discarded ({err}); it is still offered."
@@ -315,12 +314,12 @@ impl StrongbackApp {
         };
         let saved = saved_to.is_some();
         let answers = SessionAnswers::from_record(&record);
-        self.screen = Screen::Summary(Box::new(SummaryState {
+        self.show(Screen::Summary(Box::new(SummaryState {
             record,
             saved_to,
             answers,
             answers_saved: false,
-        }));
+        })));
         saved
     }
 }

@@ -60,9 +60,59 @@ const BOTTOM: f64 = 26.0;
 /// Rough width of a 10-px label character, to keep labels inside the picture.
 const CHAR_W: f64 = 5.6;
 
+/// Where the plot sits in the picture: the dates it spans, its top value and its top edge.
+struct Plot {
+    x_min_days: f64,
+    x_max_days: f64,
+    y_max: f64,
+    top_px: f64,
+}
+
+impl Plot {
+    /// The picture x of a date (a day number).
+    fn px(&self, x: f64) -> f64 {
+        LEFT + (x - self.x_min_days) / (self.x_max_days - self.x_min_days) * (W - LEFT - RIGHT)
+    }
+
+    /// The picture y of a value.
+    fn py(&self, y: f64) -> f64 {
+        self.top_px + (1.0 - y / self.y_max) * (H - self.top_px - BOTTOM)
+    }
+}
+
 impl Chart<'_> {
     /// The chart as an `<svg>` element.
     pub fn svg(&self) -> String {
+        let (x_min_days, x_max_days) = self.x_span_days();
+        let y_max = if self.y_max > 0.0 { self.y_max } else { 1.0 };
+
+        let mut svg = String::new();
+        let _ = write!(
+            svg,
+            r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" role="img" aria-label="{t}" class="chart"><title>{t}</title><text x="4" y="14" font-size="12" font-weight="bold">{t}</text>"##,
+            t = escape(self.title)
+        );
+        let top_px = self.write_legend(&mut svg);
+        let plot = Plot {
+            x_min_days,
+            x_max_days,
+            y_max,
+            top_px,
+        };
+        self.write_y_axis(&mut svg, &plot);
+        write_date_ticks(&mut svg, &plot);
+        self.write_levels(&mut svg, &plot);
+        self.write_markers(&mut svg, &plot);
+        for series in &self.series {
+            write_series(&mut svg, series, &plot);
+        }
+        self.write_dots(&mut svg, &plot);
+        svg.push_str("</svg>");
+        svg
+    }
+
+    /// The first and last date drawn, with a margin so end markers are whole.
+    fn x_span_days(&self) -> (f64, f64) {
         let xs = self
             .series
             .iter()
@@ -83,15 +133,11 @@ impl Chart<'_> {
             let pad = (x_max - x_min) * 0.02;
             (x_min, x_max) = (x_min - pad, x_max + pad);
         }
-        let y_max = if self.y_max > 0.0 { self.y_max } else { 1.0 };
+        (x_min, x_max)
+    }
 
-        let mut svg = String::new();
-        let _ = write!(
-            svg,
-            r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" role="img" aria-label="{t}" class="chart"><title>{t}</title><text x="4" y="14" font-size="12" font-weight="bold">{t}</text>"##,
-            t = escape(self.title)
-        );
-        // The legend, in rows above the plot.
+    /// The legend, in rows above the plot; returns the plot's top edge below it.
+    fn write_legend(&self, svg: &mut String) -> f64 {
         let mut entries: Vec<(String, &str, &str)> = self
             .series
             .iter()
@@ -147,64 +193,57 @@ impl Chart<'_> {
             );
             lx += width;
         }
-        let top = ly + 14.0;
-        let px = |x: f64| LEFT + (x - x_min) / (x_max - x_min) * (W - LEFT - RIGHT);
-        let py = |y: f64| top + (1.0 - y / y_max) * (H - top - BOTTOM);
+        ly + 14.0
+    }
 
-        // Y grid, values and unit.
+    /// The y grid with its values, and the unit along the y axis.
+    fn write_y_axis(&self, svg: &mut String, plot: &Plot) {
+        let y_max = plot.y_max;
         let step = nice_step(y_max / 5.0);
         let mut y = 0.0;
         while y <= y_max + 1e-9 {
             let _ = write!(
                 svg,
                 r##"<line x1="{LEFT}" y1="{0:.1}" x2="{1}" y2="{0:.1}" stroke="#ddd"/><text x="{2}" y="{3:.1}" font-size="10" text-anchor="end">{4}</text>"##,
-                py(y),
+                plot.py(y),
                 W - RIGHT,
                 LEFT - 4.0,
-                py(y) + 3.5,
+                plot.py(y) + 3.5,
                 (y * 10.0).round() / 10.0
             );
             y += step;
         }
-        let mid = (top + H - BOTTOM) / 2.0;
+        let mid = (plot.top_px + H - BOTTOM) / 2.0;
         let _ = write!(
             svg,
             r##"<text x="12" y="{mid:.1}" font-size="10" text-anchor="middle" transform="rotate(-90 12 {mid:.1})">{}</text>"##,
             escape(self.y_unit)
         );
-        // Date ticks, kept inside the picture.
-        let room = ((W - LEFT - RIGHT) / 70.0) as usize;
-        let (_, ticks) = date_ticks(x_min, x_max, room);
-        for tick in ticks {
-            let x = px(tick.x);
-            let half = tick.label.chars().count() as f64 * CHAR_W / 2.0;
-            let anchor_x = x.clamp(half + 2.0, W - half - 2.0);
-            let _ = write!(
-                svg,
-                r##"<line x1="{x:.1}" y1="{0:.1}" x2="{x:.1}" y2="{1:.1}" stroke="#999"/><text x="{anchor_x:.1}" y="{2:.1}" font-size="10" text-anchor="middle">{3}</text>"##,
-                H - BOTTOM,
-                H - BOTTOM + 4.0,
-                H - BOTTOM + 15.0,
-                escape(&tick.label)
-            );
-        }
+    }
+
+    /// Each level as a dashed horizontal line across the plot.
+    fn write_levels(&self, svg: &mut String, plot: &Plot) {
         for level in &self.levels {
             let _ = write!(
                 svg,
                 r##"<line x1="{LEFT}" y1="{0:.1}" x2="{1}" y2="{0:.1}" stroke="{2}" stroke-width="1.5" stroke-dasharray="4 3"/>"##,
-                py(level.y.clamp(0.0, y_max)),
+                plot.py(level.y.clamp(0.0, plot.y_max)),
                 W - RIGHT,
                 level.colour
             );
         }
-        // Every marker's line; its label only where it does not run into the previous one.
+    }
+
+    /// Every marker's line; its label only where it does not run into the previous one.
+    fn write_markers(&self, svg: &mut String, plot: &Plot) {
+        let top_px = plot.top_px;
         let mut last_label_end = f64::NEG_INFINITY;
         for marker in &self.markers {
-            let x = px(marker.x);
+            let x = plot.px(marker.x);
             let half = marker.label.chars().count() as f64 * CHAR_W / 2.0;
             let _ = write!(
                 svg,
-                r##"<line x1="{x:.1}" y1="{top:.1}" x2="{x:.1}" y2="{0:.1}" stroke="#b07d00" stroke-dasharray="2 2"/>"##,
+                r##"<line x1="{x:.1}" y1="{top_px:.1}" x2="{x:.1}" y2="{0:.1}" stroke="#b07d00" stroke-dasharray="2 2"/>"##,
                 H - BOTTOM,
             );
             let centre = x.clamp(LEFT + half, W - RIGHT - half);
@@ -215,72 +254,95 @@ impl Chart<'_> {
             let _ = write!(
                 svg,
                 r##"<text x="{centre:.1}" y="{0:.1}" font-size="9" fill="#7a5600" text-anchor="middle">{1}</text>"##,
-                top + 9.0,
+                top_px + 9.0,
                 escape(&marker.label)
             );
         }
-        for series in &self.series {
-            let dash = if series.dashed {
-                r#" stroke-dasharray="5 3""#
-            } else {
-                ""
-            };
-            // Runs of answered points, broken where an answer is absent.
-            for run in series.points.split(|p| p.1.is_none()) {
-                if run.len() > 1 {
-                    let points: Vec<String> = run
-                        .iter()
-                        .filter_map(|&(x, y)| Some(format!("{:.1},{:.1}", px(x), py(y?))))
-                        .collect();
-                    let _ = write!(
-                        svg,
-                        r##"<polyline points="{}" fill="none" stroke="{}" stroke-width="1.8"{dash}/>"##,
-                        points.join(" "),
-                        series.colour
-                    );
-                }
-            }
-            let answered: Vec<(f64, f64)> = series
-                .points
-                .iter()
-                .filter_map(|&(x, y)| Some((x, y?)))
-                .collect();
-            // Markers while they stay apart; a lone point also gets its value.
-            if answered.len() <= 120 {
-                for &(x, y) in &answered {
-                    let _ = write!(
-                        svg,
-                        r##"<circle cx="{:.1}" cy="{:.1}" r="{}" fill="{}"/>"##,
-                        px(x),
-                        py(y),
-                        if answered.len() == 1 { 4.5 } else { 2.6 },
-                        series.colour
-                    );
-                }
-            }
-            if let [(x, y)] = answered[..] {
-                let _ = write!(
-                    svg,
-                    r##"<text x="{:.1}" y="{:.1}" font-size="11" font-weight="bold" fill="{}">{}</text>"##,
-                    px(x) + 7.0,
-                    py(y) - 6.0,
-                    series.colour,
-                    (y * 10.0).round() / 10.0
-                );
-            }
-        }
+    }
+
+    /// The dots, each with its tooltip.
+    fn write_dots(&self, svg: &mut String, plot: &Plot) {
         for dot in &self.dots {
             let _ = write!(
                 svg,
                 r##"<circle cx="{:.1}" cy="{:.1}" r="3.5" fill="{}" stroke="#333" stroke-width="0.5"><title>{}</title></circle>"##,
-                px(dot.x),
-                py(dot.y.clamp(0.0, y_max)),
+                plot.px(dot.x),
+                plot.py(dot.y.clamp(0.0, plot.y_max)),
                 dot.colour,
                 escape(&dot.title)
             );
         }
-        svg.push_str("</svg>");
-        svg
+    }
+}
+
+/// Date ticks under the plot, their labels kept inside the picture.
+fn write_date_ticks(svg: &mut String, plot: &Plot) {
+    let room = ((W - LEFT - RIGHT) / 70.0) as usize;
+    let (_, ticks) = date_ticks(plot.x_min_days, plot.x_max_days, room);
+    for tick in ticks {
+        let x = plot.px(tick.x);
+        let half = tick.label.chars().count() as f64 * CHAR_W / 2.0;
+        let anchor_x = x.clamp(half + 2.0, W - half - 2.0);
+        let _ = write!(
+            svg,
+            r##"<line x1="{x:.1}" y1="{0:.1}" x2="{x:.1}" y2="{1:.1}" stroke="#999"/><text x="{anchor_x:.1}" y="{2:.1}" font-size="10" text-anchor="middle">{3}</text>"##,
+            H - BOTTOM,
+            H - BOTTOM + 4.0,
+            H - BOTTOM + 15.0,
+            escape(&tick.label)
+        );
+    }
+}
+
+/// One series: its line in runs of answered points, its markers, and a lone point's value.
+fn write_series(svg: &mut String, series: &Series, plot: &Plot) {
+    let dash = if series.dashed {
+        r#" stroke-dasharray="5 3""#
+    } else {
+        ""
+    };
+    // Runs of answered points, broken where an answer is absent.
+    for run in series.points.split(|p| p.1.is_none()) {
+        if run.len() > 1 {
+            let points: Vec<String> = run
+                .iter()
+                .filter_map(|&(x, y)| Some(format!("{:.1},{:.1}", plot.px(x), plot.py(y?))))
+                .collect();
+            let _ = write!(
+                svg,
+                r##"<polyline points="{}" fill="none" stroke="{}" stroke-width="1.8"{dash}/>"##,
+                points.join(" "),
+                series.colour
+            );
+        }
+    }
+    let answered: Vec<(f64, f64)> = series
+        .points
+        .iter()
+        .filter_map(|&(x, y)| Some((x, y?)))
+        .collect();
+    // Markers while they stay apart; a lone point also gets its value.
+    if answered.len() <= 120 {
+        for &(x, y) in &answered {
+            let _ = write!(
+                svg,
+                r##"<circle cx="{:.1}" cy="{:.1}" r="{}" fill="{}"/>"##,
+                plot.px(x),
+                plot.py(y),
+                if answered.len() == 1 { 4.5 } else { 2.6 },
+                series.colour
+            );
+        }
+    }
+    if let [(x, y)] = answered[..] {
+        let _ = write!(
+            svg,
+            r##"<text x="{:.1}" y="{:.1}" font-size="11" font-weight="bold" fill="{}">{}</text>"##,
+            plot.px(x) + 7.0,
+            plot.py(y) - 6.0,
+            series.colour,
+            (y * 10.0).round() / 10.0
+        );
     }
 }
 

@@ -2,9 +2,10 @@
 
 use std::fmt::Write as _;
 
-use crate::domain::plan::Presentation;
-use crate::domain::plan::catalog::Catalog;
+use crate::domain::plan::catalog::{Catalog, Exercise};
 use crate::domain::plan::checks::CheckedPlan;
+use crate::domain::plan::circuit::{CircuitBlock, CircuitItem};
+use crate::domain::plan::{Plan, Presentation};
 
 use super::html::escape;
 use super::svg::pose_svg;
@@ -36,6 +37,34 @@ const STYLE: &str = r#"
 pub fn handout_html(checked: &CheckedPlan, catalog: &Catalog) -> String {
     let plan = &checked.plan;
     let mut html = String::new();
+    write_head_and_title(&mut html, plan);
+    write_plan_details(&mut html, plan);
+
+    html.push_str(
+        "<div class=\"safety\"><strong>Stop and contact your clinician</strong> if pain spreads further down a leg, \
+         if you notice new numbness, tingling or weakness, or if a session leaves you worse the next day. \
+         Get urgent medical help for numbness around the genitals or back passage, or new trouble passing urine \
+         or controlling your bladder or bowels.</div>\n",
+    );
+
+    let t = &checked.circuit.timings;
+    let _ = writeln!(
+        html,
+        "<p>Rest {} s between exercises and {} s between rounds. Per-side exercises: do the left side, then the right.</p>",
+        t.rest_between_exercises_secs, t.rest_between_rounds_secs
+    );
+
+    for block in &checked.circuit.blocks {
+        write_block(&mut html, block, plan, catalog);
+    }
+    html.push_str(
+        "<footer>Made with Strongback, a back-care strength coach. It does not diagnose; follow your clinician's advice.</footer>\n</body></html>\n",
+    );
+    html
+}
+
+/// The page head with its style, the plan's name as the heading, and its description.
+fn write_head_and_title(html: &mut String, plan: &Plan) {
     let _ = writeln!(
         html,
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{}</title><style>{STYLE}</style></head><body>",
@@ -45,6 +74,10 @@ pub fn handout_html(checked: &CheckedPlan, catalog: &Catalog) -> String {
     if !plan.description.is_empty() {
         let _ = writeln!(html, "<p>{}</p>", escape(&plan.description));
     }
+}
+
+/// The list of who the plan is for, who prescribed it, its dates and sessions a week.
+fn write_plan_details(html: &mut String, plan: &Plan) {
     html.push_str("<dl class=\"meta\">\n");
     let mut meta = |key: &str, value: &str| {
         let _ = writeln!(html, "<dt>{}</dt><dd>{}</dd>", escape(key), escape(value));
@@ -75,88 +108,76 @@ pub fn handout_html(checked: &CheckedPlan, catalog: &Catalog) -> String {
         meta("Built for", plan.presentation.label());
     }
     html.push_str("</dl>\n");
+}
 
-    html.push_str(
-        "<div class=\"safety\"><strong>Stop and contact your clinician</strong> if pain spreads further down a leg, \
-         if you notice new numbness, tingling or weakness, or if a session leaves you worse the next day. \
-         Get urgent medical help for numbness around the genitals or back passage, or new trouble passing urine \
-         or controlling your bladder or bowels.</div>\n",
-    );
-
-    let t = &checked.circuit.timings;
+/// One block: its heading with the rounds, then a card for each exercise in the catalog.
+fn write_block(html: &mut String, block: &CircuitBlock, plan: &Plan, catalog: &Catalog) {
+    let rounds = if block.rounds > 1 {
+        format!(" — {} rounds", block.rounds)
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         html,
-        "<p>Rest {} s between exercises and {} s between rounds. Per-side exercises: do the left side, then the right.</p>",
-        t.rest_between_exercises_secs, t.rest_between_rounds_secs
+        "<h2>{}{}</h2>\n<div class=\"exercises\">",
+        escape(&block.name),
+        rounds
     );
-
-    for block in &checked.circuit.blocks {
-        let rounds = if block.rounds > 1 {
-            format!(" — {} rounds", block.rounds)
-        } else {
-            String::new()
+    for item in &block.items {
+        let Some(exercise) = catalog.get(&item.exercise_id) else {
+            continue;
         };
-        let _ = writeln!(
-            html,
-            "<h2>{}{}</h2>\n<div class=\"exercises\">",
-            escape(&block.name),
-            rounds
-        );
-        for item in &block.items {
-            let Some(exercise) = catalog.get(&item.exercise_id) else {
-                continue;
-            };
-            let side = if item.per_side { " each side" } else { "" };
-            let sets = if item.sets > 1 {
-                format!(", {} sets", item.sets)
-            } else {
-                String::new()
-            };
-            // McGill-style holds are never longer than the plan's cap, as the rules prescribe.
-            let dose = if exercise.mcgill_style {
-                item.dose.capped_hold(plan.rules.max_mcgill_hold_secs)
-            } else {
-                item.dose
-            };
-            html.push_str("<section class=\"exercise\">");
-            html.push_str(&pose_svg(
-                exercise.pose_at(item.step),
-                &format!("Body position for {}", exercise.name),
-            ));
-            let _ = write!(
-                html,
-                "<h3>{}</h3><div class=\"dose\">{}{}{}</div><div class=\"step\">Step {} of {}: {}</div><p>{}</p>",
-                escape(&exercise.name),
-                escape(&dose.describe()),
-                side,
-                sets,
-                item.step,
-                item.top_step,
-                escape(&item.step_name),
-                escape(&exercise.how_to),
-            );
-            if let Some(step) = exercise.step(item.step)
-                && !step.cue.is_empty()
-            {
-                let _ = write!(html, "<p><em>{}</em></p>", escape(&step.cue));
-            }
-            if !item.notes.is_empty() {
-                let _ = write!(html, "<p class=\"notes\">{}</p>", escape(&item.notes));
-            }
-            if !exercise.equipment.is_empty() {
-                let needs: Vec<&str> = exercise.equipment.iter().map(|e| e.label()).collect();
-                let _ = write!(
-                    html,
-                    "<div class=\"needs\">You need: {}</div>",
-                    escape(&needs.join(", "))
-                );
-            }
-            html.push_str("</section>\n");
-        }
-        html.push_str("</div>\n");
+        write_exercise_card(html, item, exercise, plan);
     }
-    html.push_str(
-        "<footer>Made with Strongback, a back-care strength coach. It does not diagnose; follow your clinician's advice.</footer>\n</body></html>\n",
+    html.push_str("</div>\n");
+}
+
+/// One exercise's card: picture, name, dose, step, how-to, cue, notes and equipment.
+fn write_exercise_card(html: &mut String, item: &CircuitItem, exercise: &Exercise, plan: &Plan) {
+    let side = if item.per_side { " each side" } else { "" };
+    let sets = if item.sets > 1 {
+        format!(", {} sets", item.sets)
+    } else {
+        String::new()
+    };
+    // McGill-style holds are never longer than the plan's cap, as the rules prescribe.
+    let dose = if exercise.mcgill_style {
+        item.dose.capped_hold(plan.rules.max_mcgill_hold_secs)
+    } else {
+        item.dose
+    };
+    html.push_str("<section class=\"exercise\">");
+    html.push_str(&pose_svg(
+        exercise.pose_at(item.step),
+        &format!("Body position for {}", exercise.name),
+    ));
+    let _ = write!(
+        html,
+        "<h3>{}</h3><div class=\"dose\">{}{}{}</div><div class=\"step\">Step {} of {}: {}</div><p>{}</p>",
+        escape(&exercise.name),
+        escape(&dose.describe()),
+        side,
+        sets,
+        item.step,
+        item.top_step,
+        escape(&item.step_name),
+        escape(&exercise.how_to),
     );
-    html
+    if let Some(step) = exercise.step(item.step)
+        && !step.cue.is_empty()
+    {
+        let _ = write!(html, "<p><em>{}</em></p>", escape(&step.cue));
+    }
+    if !item.notes.is_empty() {
+        let _ = write!(html, "<p class=\"notes\">{}</p>", escape(&item.notes));
+    }
+    if !exercise.equipment.is_empty() {
+        let needs: Vec<&str> = exercise.equipment.iter().map(|e| e.label()).collect();
+        let _ = write!(
+            html,
+            "<div class=\"needs\">You need: {}</div>",
+            escape(&needs.join(", "))
+        );
+    }
+    html.push_str("</section>\n");
 }

@@ -1,6 +1,7 @@
 //! The check-in before a session (and, at first start, the intake): red flags first, then a few
 //! questions about pain. Our own wording; not a validated score.
 
+use crate::ui::action::{CareAction, Destination};
 use egui::RichText;
 use egui::accesskit::Role;
 
@@ -45,12 +46,12 @@ impl CheckInDraft {
     }
 }
 
-/// Draw the check-in. Edits come back as [`Action::EditCheckIn`] with the whole draft.
+/// Draw the check-in. Edits come back as [`Action::Care(CareAction::EditCheckIn)`] with the whole draft.
 pub fn checkin_ui(ui: &mut egui::Ui, shown: &CheckInDraft) -> Vec<Action> {
     let mut draft = shown.clone();
     let mut actions = form_ui(ui, &mut draft);
     if draft != *shown {
-        actions.insert(0, Action::EditCheckIn(Box::new(draft)));
+        actions.insert(0, Action::Care(CareAction::EditCheckIn(Box::new(draft))));
     }
     actions
 }
@@ -68,13 +69,13 @@ fn form_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) -> Vec<Action> {
                     if !flagged {
                         draft.page = CheckInPage::Questions;
                     } else {
-                        actions.push(Action::SubmitCheckIn);
+                        actions.push(Action::Care(CareAction::SubmitCheckIn));
                     }
                 }
                 if draft.answers.mode == CheckInMode::Daily
                     && ui.button(RichText::new("Cancel").size(18.0)).clicked()
                 {
-                    actions.push(Action::GoHome);
+                    actions.push(Action::Go(Destination::Home));
                 }
             }
             CheckInPage::Questions => {
@@ -86,7 +87,7 @@ fn form_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) -> Vec<Action> {
                     egui::Button::new(RichText::new("Save check-in").size(18.0)),
                 );
                 if save.clicked() {
-                    actions.push(Action::SubmitCheckIn);
+                    actions.push(Action::Care(CareAction::SubmitCheckIn));
                 }
                 if !draft.answers.complete() {
                     ui.label("Answer the questions marked * (required) to continue.");

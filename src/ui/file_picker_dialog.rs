@@ -1,6 +1,7 @@
 //! A small file picker, drawn with egui alone (no desktop services needed). Saving over an
 //! existing file asks first.
 
+use crate::ui::action::{PickerAction};
 use egui::RichText;
 
 use crate::platform::file_browser::{FileBrowser, FilePurpose};
@@ -26,7 +27,7 @@ pub fn file_picker_ui(ctx: &egui::Context, browser: &FileBrowser) -> Vec<Action>
             if ui.button("Up one folder").clicked()
                 && let Some(parent) = browser.dir.parent()
             {
-                actions.push(Action::PickerNavigate(parent.to_path_buf()));
+                actions.push(Action::Picker(PickerAction::Navigate(parent.to_path_buf())));
             }
             ui.label(format!("Folder: {}", browser.dir.display()));
         });
@@ -53,13 +54,13 @@ pub fn file_picker_ui(ctx: &egui::Context, browser: &FileBrowser) -> Vec<Action>
                     let response = ui.selectable_label(selected, text);
                     if response.clicked() {
                         actions.push(if entry.is_dir {
-                            Action::PickerNavigate(entry.path.clone())
+                            Action::Picker(PickerAction::Navigate(entry.path.clone()))
                         } else {
-                            Action::PickerFileName(entry.name.clone())
+                            Action::Picker(PickerAction::FileName(entry.name.clone()))
                         });
                     }
                     if response.double_clicked() && !entry.is_dir {
-                        actions.push(Action::PickerConfirm);
+                        actions.push(Action::Picker(PickerAction::Confirm));
                     }
                 }
             });
@@ -70,10 +71,10 @@ pub fn file_picker_ui(ctx: &egui::Context, browser: &FileBrowser) -> Vec<Action>
             let edit = ui.add(egui::TextEdit::singleline(&mut name).desired_width(360.0));
             let edit = edit.labelled_by(label.id);
             if edit.changed() {
-                actions.push(Action::PickerFileName(name));
+                actions.push(Action::Picker(PickerAction::FileName(name)));
             }
             if edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                actions.push(Action::PickerConfirm);
+                actions.push(Action::Picker(PickerAction::Confirm));
             }
         });
         if let Some(existing) = &browser.replacing {
@@ -96,15 +97,15 @@ pub fn file_picker_ui(ctx: &egui::Context, browser: &FileBrowser) -> Vec<Action>
                 .add_enabled(can_confirm, egui::Button::new(confirm))
                 .clicked()
             {
-                actions.push(Action::PickerConfirm);
+                actions.push(Action::Picker(PickerAction::Confirm));
             }
             if ui.button("Cancel").clicked() {
-                actions.push(Action::PickerCancel);
+                actions.push(Action::Picker(PickerAction::Cancel));
             }
         });
     });
     if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
-        actions.push(Action::PickerCancel);
+        actions.push(Action::Picker(PickerAction::Cancel));
     }
     actions
 }

@@ -1,5 +1,7 @@
 //! Progress over weeks: calendar, adherence, streak, charts, and the list of past sessions.
 
+use crate::platform::file_browser::FilePurpose;
+use crate::ui::action::{Destination, ProgressAction};
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui::{Color32, RichText, Vec2};
@@ -153,7 +155,7 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
             ui.add_space(6.0);
             a11y::screen_heading(ui, RichText::new("History").size(22.0), "history");
             if ui.button("Back to home").clicked() {
-                actions.push(Action::GoHome);
+                actions.push(Action::Go(Destination::Home));
             }
             ui.horizontal_wrapped(|ui| {
                 if ui
@@ -161,10 +163,10 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
                     .on_hover_text("A page for your clinician")
                     .clicked()
                 {
-                    actions.push(Action::SaveReport);
+                    actions.push(Action::ChooseFile(FilePurpose::SaveReport));
                 }
                 if ui.button("Export CSV…").clicked() {
-                    actions.push(Action::SaveCsv);
+                    actions.push(Action::ChooseFile(FilePurpose::SaveCsv));
                 }
             });
             ui.separator();
@@ -181,7 +183,7 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
             let scroll = egui::ScrollArea::vertical().id_salt("sessions");
             let mut row = |ui: &mut egui::Ui, (index, text): &(usize, String)| {
                 if ui.link(text).clicked() {
-                    actions.push(Action::OpenSession(*index));
+                    actions.push(Action::Go(Destination::PastSession(*index)));
                 }
             };
             if model.session_list.len() <= ALL_ROWS_UP_TO {
@@ -209,7 +211,7 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
                             .selectable_label(i == model.selected_exercise, name)
                             .clicked()
                         {
-                            actions.push(Action::SelectChartExercise(i));
+                            actions.push(Action::Progress(ProgressAction::SelectChartExercise(i)));
                         }
                     }
                 });

@@ -1,5 +1,7 @@
 //! The home screen: today's circuit, a Start button, sound settings and the last session.
 
+use crate::platform::file_browser::FilePurpose;
+use crate::ui::action::{CareAction, Destination, PlanAction, SessionAction, WindowAction};
 use chrono::NaiveDate;
 use egui::{RichText, Vec2};
 
@@ -151,7 +153,7 @@ fn main_column_ui(ui: &mut egui::Ui, model: &HomeModel<'_>, actions: &mut Vec<Ac
             start.scroll_to_me(None);
         }
         if start.clicked() {
-            actions.push(Action::StartSession);
+            actions.push(Action::Session(SessionAction::Start));
         }
     }
     ui.add_space(8.0);
@@ -168,17 +170,17 @@ fn side_ui(ui: &mut egui::Ui, model: &HomeModel<'_>, actions: &mut Vec<Action>) 
     plan_details_ui(ui, model.plan);
     ui.horizontal_wrapped(|ui| {
         if ui.button("Open plan…").clicked() {
-            actions.push(Action::OpenPlan);
+            actions.push(Action::ChooseFile(FilePurpose::OpenPlan));
         }
         if ui.button("Export plan…").clicked() {
-            actions.push(Action::ExportPlan);
+            actions.push(Action::ChooseFile(FilePurpose::ExportPlan));
         }
         if ui
             .button("Handout…")
             .on_hover_text("A page to print, with pictures")
             .clicked()
         {
-            actions.push(Action::SaveHandout);
+            actions.push(Action::ChooseFile(FilePurpose::SaveHandout));
         }
     });
     ui.horizontal_wrapped(|ui| {
@@ -188,21 +190,21 @@ fn side_ui(ui: &mut egui::Ui, model: &HomeModel<'_>, actions: &mut Vec<Action>) 
             .on_hover_text("Build a plan in the plan editor")
             .clicked()
         {
-            actions.push(Action::NewPlan);
+            actions.push(Action::Plan(PlanAction::New));
         }
         if ui
             .button("Edit this plan…")
             .on_hover_text("Open the plan in use in the plan editor")
             .clicked()
         {
-            actions.push(Action::EditCurrentPlan);
+            actions.push(Action::Plan(PlanAction::EditCurrent));
         }
         if model.has_plan_draft && ui.button("Continue draft…").clicked() {
-            actions.push(Action::ContinuePlanDraft);
+            actions.push(Action::Plan(PlanAction::ContinueDraft));
         }
     });
     if ui.button("About Strongback").clicked() {
-        actions.push(Action::ShowAbout);
+        actions.push(Action::Window(WindowAction::ShowAbout));
     }
     ui.separator();
     actions.extend(settings_ui(ui, model.settings, model.sound_problem));
@@ -214,7 +216,7 @@ fn side_ui(ui: &mut egui::Ui, model: &HomeModel<'_>, actions: &mut Vec<Action>) 
             .on_hover_text("Calendar, charts and past sessions")
             .clicked()
         {
-            actions.push(Action::OpenHistory);
+            actions.push(Action::Go(Destination::History));
         }
     });
     match model.last_session {
@@ -294,7 +296,7 @@ fn decision_ui(ui: &mut egui::Ui, decision: &DayDecision) -> Vec<Action> {
                     .button("A clinician has assessed me and cleared me to exercise")
                     .clicked()
                 {
-                    actions.push(Action::AskClearance);
+                    actions.push(Action::Care(CareAction::AskClearance));
                 }
             } else if !decision.reasons.is_empty() {
                 egui::CollapsingHeader::new("Why is today different?")
@@ -310,7 +312,7 @@ fn decision_ui(ui: &mut egui::Ui, decision: &DayDecision) -> Vec<Action> {
                         .on_hover_text("The request to book a clinician stays until you say so")
                         .clicked()
                 {
-                    actions.push(Action::AskSeenClinician);
+                    actions.push(Action::Care(CareAction::AskSeenClinician));
                 }
             }
         });
@@ -344,12 +346,12 @@ fn about_dialog_ui(ctx: &egui::Context) -> Vec<Action> {
             .italics(),
         );
         if ui.button("Close").clicked() {
-            actions.push(Action::CloseAbout);
+            actions.push(Action::Window(WindowAction::CloseAbout));
         }
     });
     // Escape (or a click outside) closes it, as Cancel does.
     if shown.should_close() {
-        actions.push(Action::CloseAbout);
+        actions.push(Action::Window(WindowAction::CloseAbout));
     }
     actions
 }
@@ -366,16 +368,16 @@ fn seen_clinician_dialog_ui(ctx: &egui::Context) -> Vec<Action> {
         );
         ui.horizontal(|ui| {
             if ui.button("Yes, I have seen a clinician").clicked() {
-                actions.push(Action::ConfirmSeenClinician);
+                actions.push(Action::Care(CareAction::ConfirmSeenClinician));
             }
             if ui.button("Cancel").clicked() {
-                actions.push(Action::CancelSeenClinician);
+                actions.push(Action::Care(CareAction::CancelSeenClinician));
             }
         });
     });
     // Escape (or a click outside) closes it, as Cancel does.
     if shown.should_close() {
-        actions.push(Action::CancelSeenClinician);
+        actions.push(Action::Care(CareAction::CancelSeenClinician));
     }
     actions
 }
@@ -403,20 +405,20 @@ fn clearance_dialog_ui(ctx: &egui::Context, shown_note: &str, flags: &[RedFlag])
             .add(egui::TextEdit::singleline(&mut note).desired_width(420.0))
             .labelled_by(label.id);
         if edit.changed() {
-            actions.push(Action::EditClearanceNote(note.clone()));
+            actions.push(Action::Care(CareAction::EditClearanceNote(note.clone())));
         }
         ui.horizontal(|ui| {
             if ui.button("Yes, a clinician has cleared me").clicked() {
-                actions.push(Action::ConfirmClearance);
+                actions.push(Action::Care(CareAction::ConfirmClearance));
             }
             if ui.button("Cancel").clicked() {
-                actions.push(Action::CancelClearance);
+                actions.push(Action::Care(CareAction::CancelClearance));
             }
         });
     });
     // Escape (or a click outside) closes it, as Cancel does.
     if shown.should_close() {
-        actions.push(Action::CancelClearance);
+        actions.push(Action::Care(CareAction::CancelClearance));
     }
     actions
 }

@@ -1,5 +1,6 @@
 //! Screens. Each reads state and returns [`Action`]s; the app applies them in one place.
 
+pub mod action;
 pub mod checkin_screen;
 pub mod file_picker_dialog;
 pub mod history_screen;
@@ -15,102 +16,9 @@ pub mod theme;
 pub mod today_screen;
 pub mod widgets;
 
-use egui::Color32;
+pub use action::Action;
 
-/// What the person asked for on a screen.
-#[derive(Clone, Debug, PartialEq)]
-#[must_use]
-pub enum Action {
-    StartSession,
-    /// Back from the Today screen to the check-in, with the answers as they were given.
-    ReviseCheckIn,
-    Pause,
-    Resume,
-    Skip,
-    Back,
-    Done,
-    /// Ask before ending the session early.
-    AskToEnd,
-    ConfirmEnd,
-    CancelEnd,
-    GoHome,
-    ResumeInterrupted,
-    SaveInterruptedAsPartial,
-    /// Forget the interrupted session.
-    DiscardInterrupted,
-    SetVolume(f32),
-    SetBeepsEnabled(bool),
-    SetVoiceEnabled(bool),
-    /// Say "three, two, one" instead of the countdown pips.
-    SetCountAloud(bool),
-    /// Draw everything this much larger (egui's zoom), 0.75 to 2.0.
-    SetTextScale(f32),
-    SetHighContrast(bool),
-    DismissNotice(usize),
-    /// Show the file dialog to open a plan file.
-    OpenPlan,
-    /// Show the file dialog to export the current plan.
-    ExportPlan,
-    /// Show the file dialog to save a printable handout of the current plan.
-    SaveHandout,
-    /// Use the previewed plan from now on.
-    AcceptPlan,
-    /// File picker: show this folder.
-    PickerNavigate(std::path::PathBuf),
-    /// File picker: the file name typed or clicked.
-    PickerFileName(String),
-    /// File picker: open or save the chosen file.
-    PickerConfirm,
-    PickerCancel,
-    /// The check-in being filled in, as edited on screen.
-    EditCheckIn(Box<checkin_screen::CheckInDraft>),
-    /// Save the check-in being filled in.
-    SubmitCheckIn,
-    /// The after-session answers, as edited on screen.
-    EditSessionAnswers(Box<crate::domain::care::answers::SessionAnswers>),
-    /// Save the after-session answers.
-    SubmitSessionReport,
-    /// Ask to record that a clinician has cleared the person to exercise.
-    AskClearance,
-    /// Ask to record that the person has seen a clinician about the referral.
-    AskSeenClinician,
-    /// Record it, dated today: the referral ends.
-    ConfirmSeenClinician,
-    CancelSeenClinician,
-    /// The note typed in the clearance dialog.
-    EditClearanceNote(String),
-    /// Record the clearance, dated today.
-    ConfirmClearance,
-    CancelClearance,
-    OpenHistory,
-    /// Open a past session by its index among the saved sessions.
-    OpenSession(usize),
-    /// Show the dose chart of the exercise at this index.
-    SelectChartExercise(usize),
-    /// Try again to save the sessions that could not be saved.
-    RetrySaveSession,
-    /// Save the first unsaved session to a file the person chooses.
-    SaveSessionElsewhere,
-    /// Save the clinician report (HTML) / every set as CSV.
-    SaveReport,
-    SaveCsv,
-    /// F11 or the Full screen button: fill the screen, or go back to a window.
-    ToggleFullScreen,
-    /// Open the plan editor on an empty plan / the plan in use / the kept draft.
-    NewPlan,
-    EditCurrentPlan,
-    ContinuePlanDraft,
-    /// The plan editor's draft, as edited on screen.
-    EditPlanDraft(Box<plan_editor::PlanDraft>),
-    /// Plan editor: save the plan to a file / save its handout / make it the plan in use.
-    SaveDraftPlan,
-    DraftHandout,
-    InstallDraftPlan,
-    CloseEditor,
-    /// The About box: version, licence, source.
-    ShowAbout,
-    CloseAbout,
-}
+use egui::Color32;
 
 /// Colours used across screens, chosen to stay readable in light and dark themes.
 pub mod palette {

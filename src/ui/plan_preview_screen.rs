@@ -1,5 +1,6 @@
 //! Before a plan file is used: what would change, and its exercises. Or why it was refused.
 
+use crate::ui::action::{Destination, PlanAction};
 use egui::{RichText, Vec2};
 
 use crate::domain::plan::catalog::Catalog;
@@ -27,10 +28,10 @@ pub fn plan_preview_ui(ui: &mut egui::Ui, model: &PlanPreviewModel<'_>) -> Vec<A
                 .button(RichText::new("Use this plan").size(18.0))
                 .clicked()
             {
-                actions.push(Action::AcceptPlan);
+                actions.push(Action::Plan(PlanAction::Accept));
             }
             if ui.button(RichText::new("Cancel").size(18.0)).clicked() {
-                actions.push(Action::GoHome);
+                actions.push(Action::Go(Destination::Home));
             }
         });
         ui.add_space(6.0);
@@ -104,7 +105,7 @@ pub fn plan_rejected_ui(ui: &mut egui::Ui, source: &str, problems: &FileProblems
         });
         ui.add_space(8.0);
         if ui.button(RichText::new("Back to home").size(18.0)).clicked() {
-            actions.push(Action::GoHome);
+            actions.push(Action::Go(Destination::Home));
         }
     });
     actions

@@ -2,6 +2,7 @@
 //!
 //! Keys: Space pause/resume, Right skip, Left back, Enter done (rep items), Escape end.
 
+use crate::ui::action::{PlayerControl, WindowAction};
 use egui::{Align, Key, Layout, Modifiers, Pos2, Rect, RichText, Vec2};
 
 use crate::domain::plan::catalog::{Catalog, Dose};
@@ -59,7 +60,7 @@ pub fn player_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
                     "Full screen"
                 };
                 if ui.button(label).on_hover_text("F11").clicked() {
-                    actions.push(Action::ToggleFullScreen);
+                    actions.push(Action::Window(WindowAction::ToggleFullScreen));
                 }
             });
         });
@@ -98,25 +99,25 @@ pub fn player_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
                     .min_size(Vec2::new(text_px * 6.0, text_px * 2.2))
             };
             if activated(ui.add(big("Back")).on_hover_text("Left arrow")) {
-                actions.push(Action::Back);
+                actions.push(Action::Player(PlayerControl::Back));
             }
             let (label, action) = if paused {
-                ("Resume", Action::Resume)
+                ("Resume", Action::Player(PlayerControl::Resume))
             } else {
-                ("Pause", Action::Pause)
+                ("Pause", Action::Player(PlayerControl::Pause))
             };
             if activated(ui.add(big(label)).on_hover_text("Space")) {
                 actions.push(action);
             }
             if activated(ui.add(big("Skip")).on_hover_text("Right arrow")) {
-                actions.push(Action::Skip);
+                actions.push(Action::Player(PlayerControl::Skip));
             }
             if phase.waits_for_done && activated(ui.add(big("Done")).on_hover_text("Enter")) {
-                actions.push(Action::Done);
+                actions.push(Action::Player(PlayerControl::Done));
             }
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                 if activated(ui.add(big("End session")).on_hover_text("Escape")) {
-                    actions.push(Action::AskToEnd);
+                    actions.push(Action::Player(PlayerControl::AskToEnd));
                 }
             });
         });
@@ -226,11 +227,11 @@ pub fn player_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
                     keep.request_focus();
                 }
                 if keep.clicked() {
-                    actions.push(Action::CancelEnd);
+                    actions.push(Action::Player(PlayerControl::CancelEnd));
                 }
                 ui.add_space(16.0);
                 if ui.add(big("End and save")).clicked() {
-                    actions.push(Action::ConfirmEnd);
+                    actions.push(Action::Player(PlayerControl::ConfirmEnd));
                 }
             });
         });
@@ -250,31 +251,31 @@ fn keyboard_actions(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
         // Enter presses the focused button (Keep going, unless the person moved to End and
         // save); Escape always keeps going.
         if pressed(Key::Escape) {
-            actions.push(Action::CancelEnd);
+            actions.push(Action::Player(PlayerControl::CancelEnd));
         }
         return actions;
     }
     if pressed(Key::F11) {
-        actions.push(Action::ToggleFullScreen);
+        actions.push(Action::Window(WindowAction::ToggleFullScreen));
     }
     if !focused && pressed(Key::Space) {
         actions.push(if model.view.state == PlayerState::Paused {
-            Action::Resume
+            Action::Player(PlayerControl::Resume)
         } else {
-            Action::Pause
+            Action::Player(PlayerControl::Pause)
         });
     }
     if pressed(Key::ArrowRight) {
-        actions.push(Action::Skip);
+        actions.push(Action::Player(PlayerControl::Skip));
     }
     if pressed(Key::ArrowLeft) {
-        actions.push(Action::Back);
+        actions.push(Action::Player(PlayerControl::Back));
     }
     if !focused && pressed(Key::Enter) {
-        actions.push(Action::Done);
+        actions.push(Action::Player(PlayerControl::Done));
     }
     if pressed(Key::Escape) {
-        actions.push(Action::AskToEnd);
+        actions.push(Action::Player(PlayerControl::AskToEnd));
     }
     actions
 }

@@ -1,5 +1,6 @@
 //! Offered at start-up when the last session did not finish (app closed or killed).
 
+use crate::ui::action::{SessionAction};
 use egui::RichText;
 
 use crate::domain::plan::timeline::Timeline;
@@ -68,11 +69,11 @@ pub fn recovery_ui(ui: &mut egui::Ui, interrupted: &InProgressSession) -> Vec<Ac
             resume.request_focus();
         }
         if resume.clicked() {
-            actions.push(Action::ResumeInterrupted);
+            actions.push(Action::Session(SessionAction::ResumeInterrupted));
         }
         ui.add_space(6.0);
         if ui.add(big("Save as partial session")).clicked() {
-            actions.push(Action::SaveInterruptedAsPartial);
+            actions.push(Action::Session(SessionAction::SaveInterruptedAsPartial));
         }
         ui.add_space(6.0);
         if ui
@@ -80,7 +81,7 @@ pub fn recovery_ui(ui: &mut egui::Ui, interrupted: &InProgressSession) -> Vec<Ac
             .on_hover_text("Forget this session: nothing of it is kept")
             .clicked()
         {
-            actions.push(Action::DiscardInterrupted);
+            actions.push(Action::Session(SessionAction::DiscardInterrupted));
         }
     });
     actions

@@ -1,6 +1,7 @@
 //! One past session: what was prescribed, what was done, pain before and after, the light,
 //! and the reasons the rules gave that day.
 
+use crate::ui::action::{Destination};
 use egui::RichText;
 
 use crate::domain::care::rules::{DayDecision, Light};
@@ -28,7 +29,7 @@ pub fn session_detail_ui(ui: &mut egui::Ui, model: &SessionDetailModel<'_>) -> V
     let mut actions = Vec::new();
     egui::CentralPanel::default().show(ui, |ui| {
         if ui.button("Back to history").clicked() {
-            actions.push(Action::OpenHistory);
+            actions.push(Action::Go(Destination::History));
         }
         let record = model.record;
         crate::ui::widgets::a11y::screen_heading(

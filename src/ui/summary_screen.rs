@@ -1,5 +1,6 @@
 //! After a session: what was done, and that it was saved.
 
+use crate::ui::action::{CareAction, Destination};
 use egui::RichText;
 use egui::accesskit::Role;
 
@@ -20,12 +21,12 @@ pub struct SummaryModel<'a> {
     pub answers_saved: bool,
 }
 
-/// Draw the summary. Edits to the answers come back as [`Action::EditSessionAnswers`].
+/// Draw the summary. Edits to the answers come back as [`Action::Care(CareAction::EditSessionAnswers)`].
 pub fn summary_ui(ui: &mut egui::Ui, model: &SummaryModel<'_>) -> Vec<Action> {
     let mut answers = model.answers.clone();
     let mut actions = summary_body_ui(ui, model, &mut answers);
     if answers != *model.answers {
-        actions.insert(0, Action::EditSessionAnswers(Box::new(answers)));
+        actions.insert(0, Action::Care(CareAction::EditSessionAnswers(Box::new(answers))));
     }
     actions
 }
@@ -146,7 +147,7 @@ fn answers_ui(
             )
             .clicked()
         {
-            actions.push(Action::SubmitSessionReport);
+            actions.push(Action::Care(CareAction::SubmitSessionReport));
         }
     }
     ui.add_space(10.0);
@@ -154,7 +155,7 @@ fn answers_ui(
         .button(RichText::new("Back to home").size(20.0))
         .clicked()
     {
-        actions.push(Action::GoHome);
+        actions.push(Action::Go(Destination::Home));
     }
     actions
 }

@@ -2,6 +2,7 @@
 //! status, each change from the plan with its reason, any referral). Starting is a separate,
 //! deliberate step, and the answers can still be changed.
 
+use crate::ui::action::{CareAction, Destination, SessionAction};
 use egui::RichText;
 
 use crate::domain::care::rules::{DayDecision, Referral, Status};
@@ -39,7 +40,7 @@ pub fn today_ui(ui: &mut egui::Ui, model: &TodayModel<'_>) -> Vec<Action> {
                     start.request_focus();
                 }
                 if start.clicked() {
-                    actions.push(Action::StartSession);
+                    actions.push(Action::Session(SessionAction::Start));
                 }
             }
             if ui
@@ -49,7 +50,7 @@ pub fn today_ui(ui: &mut egui::Ui, model: &TodayModel<'_>) -> Vec<Action> {
                 )
                 .clicked()
             {
-                actions.push(Action::ReviseCheckIn);
+                actions.push(Action::Care(CareAction::ReviseCheckIn));
             }
             if ui
                 .add(
@@ -58,7 +59,7 @@ pub fn today_ui(ui: &mut egui::Ui, model: &TodayModel<'_>) -> Vec<Action> {
                 )
                 .clicked()
             {
-                actions.push(Action::GoHome);
+                actions.push(Action::Go(Destination::Home));
             }
         });
         ui.add_space(8.0);

@@ -1,5 +1,6 @@
 //! The app with no usable sound device: it says so once and the session runs normally.
 
+use strongback::ui::action::{Destination};
 use crate::common;
 
 use std::sync::Arc;
@@ -90,7 +91,7 @@ fn app_runs_a_session_without_a_sound_device_and_says_so_once() {
         0,
         "no banner: it is said in the sound settings"
     );
-    harness.state_mut().apply(strongback::ui::Action::GoHome);
+    harness.state_mut().apply(strongback::ui::Action::Go(Destination::Home));
     harness.run();
     assert_eq!(
         harness

@@ -1,5 +1,6 @@
 //! The history screen and session detail, driven by their labels.
 
+use strongback::ui::action::{Destination, PickerAction};
 use crate::common;
 
 use crate::common::{open_app, with_history};
@@ -109,7 +110,7 @@ fn an_empty_history_screen_says_so() {
 fn save_in(app: &mut common::TestApp, dir: &std::path::Path) {
     app.harness
         .state_mut()
-        .apply(strongback::ui::Action::PickerNavigate(dir.to_path_buf()));
+        .apply(strongback::ui::Action::Picker(PickerAction::Navigate(dir.to_path_buf())));
     app.harness.run();
     app.click("Save");
 }
@@ -245,7 +246,7 @@ fn home_and_session_detail_show_progress_the_person_can_feel() {
         .expect("that session");
     app.harness
         .state_mut()
-        .apply(strongback::ui::Action::OpenSession(index));
+        .apply(strongback::ui::Action::Go(Destination::PastSession(index)));
     app.harness.run();
     assert_eq!(app.app().screen_kind(), ScreenKind::SessionDetail);
     assert!(app.shows("Since the previous session:"));

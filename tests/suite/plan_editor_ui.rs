@@ -1,6 +1,7 @@
 //! The plan editor, driven by its labels: a plan built from nothing is saved, passes
 //! `validate`, and reads back equal; problems show as they arise; the projection shows.
 
+use strongback::ui::action::{PickerAction};
 use crate::common;
 
 use crate::common::open_app;
@@ -125,9 +126,9 @@ fn a_plan_built_from_nothing_saves_validates_and_reads_back_equal() {
     app.click("Save plan…");
     app.harness
         .state_mut()
-        .apply(strongback::ui::Action::PickerNavigate(
+        .apply(strongback::ui::Action::Picker(PickerAction::Navigate(
             dir.path().to_path_buf(),
-        ));
+        )));
     app.harness.run();
     app.click("Save");
     let path = dir.path().join("test-core-plan.ron");

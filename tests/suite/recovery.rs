@@ -1,5 +1,6 @@
 //! A session interrupted by a crash or kill is offered back at the next start.
 
+use strongback::ui::action::{PickerAction};
 use crate::common;
 
 use crate::common::{open_app, session_files};
@@ -331,9 +332,9 @@ fn an_unsaved_session_can_be_saved_to_another_folder() {
     app.click("Save to another folder…");
     app.harness
         .state_mut()
-        .apply(strongback::ui::Action::PickerNavigate(
+        .apply(strongback::ui::Action::Picker(PickerAction::Navigate(
             elsewhere.path().to_path_buf(),
-        ));
+        )));
     app.harness.run();
     app.click("Save");
     assert!(app.app().unsaved_sessions().is_empty());

@@ -1,5 +1,6 @@
 //! Every check a plan must pass before it is used, each problem at its field path.
 
+use super::blocks::ProgramItem;
 use super::{Plan, PlanProblem, Presentation, ranges};
 use crate::domain::dates;
 use crate::domain::plan::catalog::{Catalog, Dose, MovementBias};
@@ -47,6 +48,16 @@ impl Plan {
             |path: String, message: String| problems.push(PlanProblem { path, message });
         let ids: Vec<&str> = catalog.exercises.iter().map(|e| e.id.as_str()).collect();
 
+        self.name_and_date_problems(&mut problem);
+        self.timing_problems(&mut problem);
+        self.block_problems(&mut problem, catalog, &ids);
+        self.limit_problems(&mut problem, catalog, &ids, planned_minutes);
+        self.rule_problems(&mut problem);
+        problems
+    }
+
+    /// The name is given, both dates are supported, and the review is not before the start.
+    fn name_and_date_problems(&self, problem: &mut impl FnMut(String, String)) {
         if self.name.trim().is_empty() {
             problem("name".into(), "the plan needs a name".into());
         }
@@ -68,21 +79,25 @@ impl Plan {
                 format!("review_date {review} is before start_date {start}"),
             );
         }
+    }
+
+    /// Sessions a week and every timing (lead-ins, rests, seconds per rep) within range.
+    fn timing_problems(&self, problem: &mut impl FnMut(String, String)) {
         in_range(
-            &mut problem,
+            problem,
             "sessions_per_week",
             self.sessions_per_week,
             ranges::SESSIONS_PER_WEEK,
         );
         let t = &self.timings;
         in_range(
-            &mut problem,
+            problem,
             "timings.get_ready_secs",
             t.get_ready_secs,
             ranges::LEAD_IN_SECS,
         );
         in_range(
-            &mut problem,
+            problem,
             "timings.switch_sides_secs",
             t.switch_sides_secs,
             ranges::LEAD_IN_SECS,
@@ -93,19 +108,27 @@ impl Plan {
             ("rest_between_rounds_secs", t.rest_between_rounds_secs),
         ] {
             in_range(
-                &mut problem,
+                problem,
                 &format!("timings.{field}"),
                 value,
                 ranges::REST_SECS,
             );
         }
         in_range(
-            &mut problem,
+            problem,
             "timings.secs_per_rep_estimate",
             t.secs_per_rep_estimate,
             ranges::SECS_PER_REP,
         );
+    }
 
+    /// The plan has exercises and not too many blocks; then each block and its items.
+    fn block_problems(
+        &self,
+        problem: &mut impl FnMut(String, String),
+        catalog: &Catalog,
+        ids: &[&str],
+    ) {
         if self.blocks.iter().all(|b| b.items.is_empty()) {
             problem("blocks".into(), "the plan has no exercises".into());
         }
@@ -122,7 +145,7 @@ impl Plan {
         for (b, block) in self.blocks.iter().enumerate() {
             let block_path = format!("blocks[{b}]");
             in_range(
-                &mut problem,
+                problem,
                 &format!("{block_path}.rounds"),
                 block.rounds,
                 ranges::ROUNDS,
@@ -139,7 +162,7 @@ impl Plan {
             }
             if let Some(rest) = block.rest_between_exercises_secs {
                 in_range(
-                    &mut problem,
+                    problem,
                     &format!("{block_path}.rest_between_exercises_secs"),
                     rest,
                     ranges::REST_SECS,
@@ -147,77 +170,91 @@ impl Plan {
             }
             for (i, item) in block.items.iter().enumerate() {
                 let path = format!("{block_path}.items[{i}]");
-                in_range(
-                    &mut problem,
-                    &format!("{path}.sets"),
-                    item.sets,
-                    ranges::SETS,
-                );
-                let Some(exercise) = catalog.get(&item.exercise) else {
-                    problem(
-                        format!("{path}.exercise"),
-                        unknown_exercise_message(&item.exercise, &ids),
-                    );
-                    continue;
-                };
-                if self.presentation == Presentation::Nerve
-                    && exercise.bias == MovementBias::Flexion
-                {
-                    problem(
-                        format!("{path}.exercise"),
-                        format!(
-                            "`{}` bends the spine forward; with presentation Nerve the rules never prescribe it (remove it, or change the presentation)",
-                            item.exercise
-                        ),
-                    );
-                }
-                if self.limits.excluded_exercises.contains(&item.exercise) {
-                    problem(
-                        format!("{path}.exercise"),
-                        format!(
-                            "`{}` is in limits.excluded_exercises but the circuit uses it",
-                            item.exercise
-                        ),
-                    );
-                }
-                let top = exercise.top_step();
-                if item.step == 0 || item.step > top {
-                    problem(
-                        format!("{path}.step"),
-                        format!(
-                            "`{}` has steps 1 to {top}; step {} does not exist",
-                            item.exercise, item.step
-                        ),
-                    );
-                } else if let Some(&max) = self.limits.max_steps.get(&item.exercise)
-                    && item.step > max
-                {
-                    problem(
-                        format!("{path}.step"),
-                        format!(
-                            "step {} is above the limit for `{}` (limits.max_steps allows up to {max})",
-                            item.step, item.exercise
-                        ),
-                    );
-                }
-                if let Some(dose) = item.dose {
-                    dose_problems(&mut problem, &format!("{path}.dose"), dose);
-                }
+                self.item_problems(problem, &path, item, catalog, ids);
             }
         }
+    }
 
+    /// One item at `path`: sets, an exercise known and allowed, a step it has, and the dose.
+    fn item_problems(
+        &self,
+        problem: &mut impl FnMut(String, String),
+        path: &str,
+        item: &ProgramItem,
+        catalog: &Catalog,
+        ids: &[&str],
+    ) {
+        in_range(problem, &format!("{path}.sets"), item.sets, ranges::SETS);
+        let Some(exercise) = catalog.get(&item.exercise) else {
+            problem(
+                format!("{path}.exercise"),
+                unknown_exercise_message(&item.exercise, ids),
+            );
+            return;
+        };
+        if self.presentation == Presentation::Nerve && exercise.bias == MovementBias::Flexion {
+            problem(
+                format!("{path}.exercise"),
+                format!(
+                    "`{}` bends the spine forward; with presentation Nerve the rules never prescribe it (remove it, or change the presentation)",
+                    item.exercise
+                ),
+            );
+        }
+        if self.limits.excluded_exercises.contains(&item.exercise) {
+            problem(
+                format!("{path}.exercise"),
+                format!(
+                    "`{}` is in limits.excluded_exercises but the circuit uses it",
+                    item.exercise
+                ),
+            );
+        }
+        let top = exercise.top_step();
+        if item.step == 0 || item.step > top {
+            problem(
+                format!("{path}.step"),
+                format!(
+                    "`{}` has steps 1 to {top}; step {} does not exist",
+                    item.exercise, item.step
+                ),
+            );
+        } else if let Some(&max) = self.limits.max_steps.get(&item.exercise)
+            && item.step > max
+        {
+            problem(
+                format!("{path}.step"),
+                format!(
+                    "step {} is above the limit for `{}` (limits.max_steps allows up to {max})",
+                    item.step, item.exercise
+                ),
+            );
+        }
+        if let Some(dose) = item.dose {
+            dose_problems(problem, &format!("{path}.dose"), dose);
+        }
+    }
+
+    /// The physio's limits name known exercises and real steps, and the session fits the length.
+    fn limit_problems(
+        &self,
+        problem: &mut impl FnMut(String, String),
+        catalog: &Catalog,
+        ids: &[&str],
+        planned_minutes: Option<u64>,
+    ) {
         for id in &self.limits.excluded_exercises {
             if catalog.get(id).is_none() {
                 problem(
                     "limits.excluded_exercises".into(),
-                    unknown_exercise_message(id, &ids),
+                    unknown_exercise_message(id, ids),
                 );
             }
         }
         for (id, &max) in &self.limits.max_steps {
             let path = format!("limits.max_steps.{id}");
             match catalog.get(id) {
-                None => problem(path, unknown_exercise_message(id, &ids)),
+                None => problem(path, unknown_exercise_message(id, ids)),
                 Some(exercise) if max == 0 || max > exercise.top_step() => problem(
                     path,
                     format!(
@@ -230,7 +267,7 @@ impl Plan {
         }
         if let Some(max_minutes) = self.limits.max_session_minutes {
             in_range(
-                &mut problem,
+                problem,
                 "limits.max_session_minutes",
                 max_minutes,
                 ranges::SESSION_MINUTES,
@@ -246,7 +283,10 @@ impl Plan {
                 );
             }
         }
+    }
 
+    /// The rule settings: pain thresholds on the pain scale, amber above green, counts 1 to 10.
+    fn rule_problems(&self, problem: &mut impl FnMut(String, String)) {
         let r = &self.rules;
         for (field, value) in [
             ("green_max_pain", r.green_max_pain),
@@ -265,7 +305,7 @@ impl Plan {
             ),
             ("meaningful_pain_change", r.meaningful_pain_change),
         ] {
-            in_range(&mut problem, &format!("rules.{field}"), value, ranges::PAIN);
+            in_range(problem, &format!("rules.{field}"), value, ranges::PAIN);
         }
         if r.green_max_pain >= r.amber_max_pain {
             problem(
@@ -282,9 +322,8 @@ impl Plan {
             ("reds_for_deload", r.reds_for_deload),
             ("reds_for_referral", r.reds_for_referral),
         ] {
-            in_range(&mut problem, &format!("rules.{field}"), value, 1..=10);
+            in_range(problem, &format!("rules.{field}"), value, 1..=10);
         }
-        problems
     }
 }
 

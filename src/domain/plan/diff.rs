@@ -47,52 +47,70 @@ pub fn plan_changes(
     new_circuit: &Circuit,
 ) -> Vec<PlanChange> {
     let mut changes = Vec::new();
-    change(&mut changes, "Plan", old.name.clone(), new.name.clone());
-    let clinician = |p: &Plan| {
-        or_none(p.clinician.as_ref().map(|c| {
-            let details: Vec<&str> = [c.clinic.as_str(), c.contact.as_str()]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect();
-            if details.is_empty() {
-                c.name.clone()
-            } else {
-                format!("{} ({})", c.name, details.join(", "))
-            }
-        }))
-    };
-    change(&mut changes, "Clinician", clinician(old), clinician(new));
+    detail_changes(&mut changes, old, new);
+    exercise_changes(&mut changes, old_circuit, new_circuit);
+    limit_changes(&mut changes, old, new);
+    changes
+}
+
+/// The plan's clinician as one line: name, then clinic and contact where given.
+fn clinician_text(p: &Plan) -> String {
+    or_none(p.clinician.as_ref().map(|c| {
+        let details: Vec<&str> = [c.clinic.as_str(), c.contact.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+        if details.is_empty() {
+            c.name.clone()
+        } else {
+            format!("{} ({})", c.name, details.join(", "))
+        }
+    }))
+}
+
+/// Changes to the plan's details: name, clinician, patient, dates, presentation, sessions.
+fn detail_changes(changes: &mut Vec<PlanChange>, old: &Plan, new: &Plan) {
+    change(changes, "Plan", old.name.clone(), new.name.clone());
     change(
-        &mut changes,
+        changes,
+        "Clinician",
+        clinician_text(old),
+        clinician_text(new),
+    );
+    change(
+        changes,
         "Patient",
         or_none(old.patient.clone()),
         or_none(new.patient.clone()),
     );
     change(
-        &mut changes,
+        changes,
         "Start date",
         or_none(old.start_date.map(|d| d.to_string())),
         or_none(new.start_date.map(|d| d.to_string())),
     );
     change(
-        &mut changes,
+        changes,
         "Review date",
         or_none(old.review_date.map(|d| d.to_string())),
         or_none(new.review_date.map(|d| d.to_string())),
     );
     change(
-        &mut changes,
+        changes,
         "Presentation",
         old.presentation.label().to_owned(),
         new.presentation.label().to_owned(),
     );
     change(
-        &mut changes,
+        changes,
         "Sessions per week",
         old.sessions_per_week.to_string(),
         new.sessions_per_week.to_string(),
     );
+}
 
+/// Exercises added, changed and removed (each within its block), then the rounds per block.
+fn exercise_changes(changes: &mut Vec<PlanChange>, old_circuit: &Circuit, new_circuit: &Circuit) {
     let (old_items, new_items) = (items_of(old_circuit), items_of(new_circuit));
     let find = |list: &[(String, &CircuitItem)], block: &str, id: &str| {
         list.iter()
@@ -105,7 +123,7 @@ pub fn plan_changes(
                 text: format!("{block}: {}: added, {}", item.name, describe_item(item)),
             }),
             Some(before) => change(
-                &mut changes,
+                changes,
                 &format!("{block}: {}", item.name),
                 before,
                 describe_item(item),
@@ -130,13 +148,11 @@ pub fn plan_changes(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    change(
-        &mut changes,
-        "Rounds",
-        rounds(old_circuit),
-        rounds(new_circuit),
-    );
+    change(changes, "Rounds", rounds(old_circuit), rounds(new_circuit));
+}
 
+/// Changes to the physio's limits (excluded, highest steps, longest session) and the rules.
+fn limit_changes(changes: &mut Vec<PlanChange>, old: &Plan, new: &Plan) {
     let excluded = |p: &Plan| {
         if p.limits.excluded_exercises.is_empty() {
             "none".to_owned()
@@ -144,12 +160,7 @@ pub fn plan_changes(
             p.limits.excluded_exercises.join(", ")
         }
     };
-    change(
-        &mut changes,
-        "Excluded exercises",
-        excluded(old),
-        excluded(new),
-    );
+    change(changes, "Excluded exercises", excluded(old), excluded(new));
     let max_steps = |p: &Plan| {
         if p.limits.max_steps.is_empty() {
             "none".to_owned()
@@ -162,14 +173,9 @@ pub fn plan_changes(
                 .join(", ")
         }
     };
+    change(changes, "Highest steps", max_steps(old), max_steps(new));
     change(
-        &mut changes,
-        "Highest steps",
-        max_steps(old),
-        max_steps(new),
-    );
-    change(
-        &mut changes,
+        changes,
         "Longest session",
         or_none(old.limits.max_session_minutes.map(|m| format!("{m} min"))),
         or_none(new.limits.max_session_minutes.map(|m| format!("{m} min"))),
@@ -179,5 +185,4 @@ pub fn plan_changes(
             text: "Rule settings: changed by the plan (see the plan file)".to_owned(),
         });
     }
-    changes
 }

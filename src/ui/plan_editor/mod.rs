@@ -2,7 +2,7 @@
 //! file, a catalog browser, the same checks as `strongback validate` shown beside the fields
 //! as you type, a projection of the plan over the weeks, and the hand-over (save, handout,
 //! install). The screen edits a copy of the draft and returns it as
-//! [`Action::EditPlanDraft`]; the app checks it and keeps it.
+//! [`Action::Plan(PlanAction::EditDraft)`]; the app checks it and keeps it.
 
 mod catalog_tab;
 mod details_tab;
@@ -10,6 +10,8 @@ mod projection_tab;
 mod rules_tab;
 mod session_tab;
 
+use crate::platform::file_browser::FilePurpose;
+use crate::ui::action::{PlanAction};
 use egui::RichText;
 
 use crate::domain::care::projection::{Projection, Scenario};
@@ -94,7 +96,7 @@ pub struct PlanEditorModel<'a> {
     pub today: chrono::NaiveDate,
 }
 
-/// Draw the editor. Edits come back as one [`Action::EditPlanDraft`] with the whole draft.
+/// Draw the editor. Edits come back as one [`Action::Plan(PlanAction::EditDraft)`] with the whole draft.
 pub fn plan_editor_ui(ui: &mut egui::Ui, model: &PlanEditorModel<'_>) -> Vec<Action> {
     let mut draft = model.draft.clone();
     let mut actions = Vec::new();
@@ -116,11 +118,11 @@ pub fn plan_editor_ui(ui: &mut egui::Ui, model: &PlanEditorModel<'_>) -> Vec<Act
             let why = "Fix the problems listed first: only a plan that passes every check can be saved or used.";
             let save = ui.add_enabled(valid, egui::Button::new("Save plan…"));
             if save.on_disabled_hover_text(why).clicked() {
-                actions.push(Action::SaveDraftPlan);
+                actions.push(Action::ChooseFile(FilePurpose::SaveDraftPlan));
             }
             let handout = ui.add_enabled(valid, egui::Button::new("Handout…"));
             if handout.on_disabled_hover_text(why).clicked() {
-                actions.push(Action::DraftHandout);
+                actions.push(Action::ChooseFile(FilePurpose::SaveDraftHandout));
             }
             let install = ui.add_enabled(valid, egui::Button::new("Install on this computer"));
             if install
@@ -128,14 +130,14 @@ pub fn plan_editor_ui(ui: &mut egui::Ui, model: &PlanEditorModel<'_>) -> Vec<Act
                 .on_disabled_hover_text(why)
                 .clicked()
             {
-                actions.push(Action::InstallDraftPlan);
+                actions.push(Action::Plan(PlanAction::InstallDraft));
             }
             if ui
                 .button("Close")
                 .on_hover_text("Back to home; the draft is kept in the data folder")
                 .clicked()
             {
-                actions.push(Action::CloseEditor);
+                actions.push(Action::Plan(PlanAction::CloseEditor));
             }
         });
         ui.horizontal_wrapped(|ui| {
@@ -186,7 +188,7 @@ pub fn plan_editor_ui(ui: &mut egui::Ui, model: &PlanEditorModel<'_>) -> Vec<Act
             });
     });
     if draft != *model.draft {
-        actions.insert(0, Action::EditPlanDraft(Box::new(draft)));
+        actions.insert(0, Action::Plan(PlanAction::EditDraft(Box::new(draft))));
     }
     actions
 }

@@ -1,5 +1,7 @@
 //! Notices: what the person should be told (a problem, or a confirmation), each dismissable.
 
+use crate::platform::file_browser::FilePurpose;
+use crate::ui::action::{SessionAction, WindowAction};
 use egui::RichText;
 
 use crate::ui::widgets::a11y::{self, Urgency};
@@ -87,13 +89,13 @@ fn unsaved_ui(ui: &mut egui::Ui, bar: &NoticeBar<'_>) -> Vec<Action> {
             });
             ui.horizontal(|ui| {
                 if ui.button(RichText::new("Try again").size(17.0)).clicked() {
-                    actions.push(Action::RetrySaveSession);
+                    actions.push(Action::Session(SessionAction::RetrySave));
                 }
                 if ui
                     .button(RichText::new("Save to another folder…").size(17.0))
                     .clicked()
                 {
-                    actions.push(Action::SaveSessionElsewhere);
+                    actions.push(Action::ChooseFile(FilePurpose::SaveSession));
                 }
             });
         });
@@ -127,7 +129,7 @@ pub fn notices_ui(ui: &mut egui::Ui, notices: &[Notice]) -> Vec<Action> {
                     ui.label(format!("(1 of {}: Dismiss shows the next)", notices.len()));
                 }
                 if ui.button("Dismiss").clicked() {
-                    actions.push(Action::DismissNotice(0));
+                    actions.push(Action::Window(WindowAction::DismissNotice(0)));
                 }
             });
         });

@@ -1,5 +1,6 @@
 //! Sound and display settings, shown on the home screen.
 
+use crate::ui::action::{SettingsAction};
 use crate::store::settings_file::Settings;
 
 use crate::ui::Action;
@@ -21,16 +22,16 @@ pub fn settings_ui(
             .labelled_by(name.id);
         ui.label(format!("{volume_percent:.0} %"));
         if slider.changed() {
-            actions.push(Action::SetVolume(volume_percent / 100.0));
+            actions.push(Action::Settings(SettingsAction::Volume(volume_percent / 100.0)));
         }
     });
     let mut beeps = settings.beeps_enabled;
     if ui.checkbox(&mut beeps, "Countdown beeps").changed() {
-        actions.push(Action::SetBeepsEnabled(beeps));
+        actions.push(Action::Settings(SettingsAction::Beeps(beeps)));
     }
     let mut voice = settings.voice_enabled;
     if ui.checkbox(&mut voice, "Spoken cues").changed() {
-        actions.push(Action::SetVoiceEnabled(voice));
+        actions.push(Action::Settings(SettingsAction::Voice(voice)));
     }
     let mut count_aloud = settings.count_aloud;
     if ui
@@ -41,7 +42,7 @@ pub fn settings_ui(
         .on_hover_text("Spoken numbers instead of the pips before each exercise")
         .changed()
     {
-        actions.push(Action::SetCountAloud(count_aloud));
+        actions.push(Action::Settings(SettingsAction::CountAloud(count_aloud)));
     }
     display_ui(ui, settings, &mut actions);
     if sound_problem.is_some() {
@@ -73,7 +74,7 @@ fn display_ui(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>)
             .on_hover_text("Smaller text (Ctrl and −)")
             .clicked()
         {
-            actions.push(Action::SetTextScale(step(settings.text_scale, -0.1)));
+            actions.push(Action::Settings(SettingsAction::TextScale(step(settings.text_scale, -0.1))));
         }
         if ui
             .add_enabled(
@@ -83,10 +84,10 @@ fn display_ui(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>)
             .on_hover_text("Larger text (Ctrl and +)")
             .clicked()
         {
-            actions.push(Action::SetTextScale(step(settings.text_scale, 0.1)));
+            actions.push(Action::Settings(SettingsAction::TextScale(step(settings.text_scale, 0.1))));
         }
         if (settings.text_scale - 1.0).abs() > 0.001 && ui.button("Usual size").clicked() {
-            actions.push(Action::SetTextScale(1.0));
+            actions.push(Action::Settings(SettingsAction::TextScale(1.0)));
         }
     });
     let mut high_contrast = settings.high_contrast;
@@ -94,7 +95,7 @@ fn display_ui(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>)
         .checkbox(&mut high_contrast, "High contrast (white on black)")
         .changed()
     {
-        actions.push(Action::SetHighContrast(high_contrast));
+        actions.push(Action::Settings(SettingsAction::HighContrast(high_contrast)));
     }
 }
 

@@ -235,8 +235,6 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
     let (plan, circuit, catalog) = (fold.plan, fold.circuit, fold.catalog);
     let rules = &plan.rules;
     let today = fold.today();
-    let presentation = fold.presentation();
-    let today_check_in = fold.today_check_in;
     let light = fold.light();
     let contact = clinician_contact(plan);
     let red_flags: Vec<RedFlag> = fold.uncleared.keys().copied().collect();
@@ -256,25 +254,55 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
         return decision(status, referral, Vec::new(), reasons);
     }
 
-    // R4–R6 and R8 (ache): the sessions so far moved each exercise's dose.
+    let (mut day, mut reasons) = doses_from_history(fold);
+    // What the history made of each exercise, before today's own rules; the reasons for the
+    // changes are written at the end, so they state the dose actually prescribed.
+    let from_history = day.clone();
+
+    let referral = referral_for_today(fold, contact.as_deref(), &mut reasons);
+
+    if let Some(rest) = rest_after_red(fold) {
+        reasons.insert(0, rest);
+        return decision(Status::Rest, referral, Vec::new(), reasons);
+    }
+
+    let status = todays_rules(fold, &mut day, &mut reasons);
+    physio_limits(fold, status, &mut day, &mut reasons);
+    reasons.extend(changes_from_plan(
+        &day,
+        &from_history,
+        &initial_slots(circuit, catalog, rules),
+        rules,
+    ));
+
+    decision(status, referral, prescribed(&day), reasons)
+}
+
+/// R4–R6 and R8 (ache): the doses the sessions so far moved, and why any exercise was dropped.
+fn doses_from_history(fold: &Fold<'_>) -> (Vec<DaySlot>, Vec<String>) {
+    let rules = &fold.plan.rules;
     let replay = fold.slots();
-    let floors = catalog.floors;
-    let mut reasons: Vec<String> = replay
+    let floors = fold.catalog.floors;
+    let reasons: Vec<String> = replay
         .slots
         .iter()
         .filter_map(|s| s.dropped.clone())
         .collect();
-    let mut day: Vec<DaySlot> = replay
+    let day: Vec<DaySlot> = replay
         .slots
         .iter()
         .filter(|s| s.dropped.is_none())
         .map(|slot| DaySlot::from_history(slot, rules, floors))
         .collect();
-    // What the history made of each exercise, before today's own rules; the reasons for the
-    // changes are written at the end, so they state the dose actually prescribed.
-    let from_history = day.clone();
+    (day, reasons)
+}
 
-    // R7 and the R2 follow-up: patterns that call for a clinician.
+/// R7 and the R2 follow-up: the referral the patterns and open referrals call for, with reasons.
+fn referral_for_today(
+    fold: &Fold<'_>,
+    contact: Option<&str>,
+    reasons: &mut Vec<String>,
+) -> Referral {
     let (mut referral, raised) = routine_referral(&fold.referral_evidence());
     // A referral raised earlier stays until the person says they have seen a clinician, with
     // every kind of reason it was raised for (today's own wording where raised again today).
@@ -298,43 +326,47 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
         ));
     }
     if referral != Referral::None
-        && let Some(contact) = &contact
+        && let Some(contact) = contact
     {
         reasons.push(format!("Your clinician: {contact}."));
     }
+    referral
+}
 
-    // R6: no session within 48 h of a red one, including a red session earlier today.
+/// R6: the reason for a rest day, when a red session was within 48 h (or earlier today).
+fn rest_after_red(fold: &Fold<'_>) -> Option<String> {
+    let rules = &fold.plan.rules;
     if fold.red_earlier_today() {
-        reasons.insert(
-            0,
-            format!(
-                "Rest for the rest of today: your session today was red, so the next one is at least {} hours later. An easy walk is fine: staying active helps.",
-                rules.rest_hours_after_red
-            ),
-        );
-        return decision(Status::Rest, referral, Vec::new(), reasons);
+        return Some(format!(
+            "Rest for the rest of today: your session today was red, so the next one is at least {} hours later. An easy walk is fine: staying active helps.",
+            rules.rest_hours_after_red
+        ));
     }
     if let Some(last_red) = fold.last_red()
-        && (today - last_red).num_hours() < i64::from(rules.rest_hours_after_red)
+        && (fold.today() - last_red).num_hours() < i64::from(rules.rest_hours_after_red)
     {
-        reasons.insert(
-            0,
-            format!(
-                "Rest day: your session on {last_red} was red, so the next one is at least {} hours later. An easy walk is fine: staying active helps.",
-                rules.rest_hours_after_red
-            ),
-        );
-        return decision(Status::Rest, referral, Vec::new(), reasons);
+        return Some(format!(
+            "Rest day: your session on {last_red} was red, so the next one is at least {} hours later. An easy walk is fine: staying active helps.",
+            rules.rest_hours_after_red
+        ));
     }
+    None
+}
 
+/// R8 spasm, R6 deload, R8 nerve and R2 nerve warning on today's doses; the day's status.
+fn todays_rules(fold: &Fold<'_>, day: &mut Vec<DaySlot>, reasons: &mut Vec<String>) -> Status {
+    let (catalog, rules) = (fold.catalog, &fold.plan.rules);
+    let today = fold.today();
+    let presentation = fold.presentation();
+    let today_check_in = fold.today_check_in;
     let mut status = Status::Train;
     // R8 spasm: a gentle day while pain is high, short holds until two greens.
     if presentation == Presentation::Spasm
         && let Some(check_in) = today_check_in
     {
         status = spasm_day(
-            &mut day,
-            &mut reasons,
+            day,
+            reasons,
             SpasmDay {
                 check_in,
                 plan: fold.plan,
@@ -345,7 +377,7 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
     }
     // R6 deload: a week at half the volume and step 2 at most, from the second of two reds.
     if status == Status::Train
-        && let Some(deload_from) = replay.deload_on(today)
+        && let Some(deload_from) = fold.slots().deload_on(today)
     {
         status = Status::Deload;
         reasons.insert(
@@ -364,18 +396,29 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
     // R8 nerve: never flexion; press-ups only while symptoms come back toward the back.
     if presentation == Presentation::Nerve {
         let centralising = today_check_in.and_then(|c| c.leg_trend) == Some(LegTrend::Closer);
-        nerve_day(&mut day, &mut reasons, centralising);
+        nerve_day(day, reasons, centralising);
     }
     // R2: a nerve warning today, on every day with a session (a gentle day too): no flexion,
     // no hamstring stretch, everything else one step down.
     if fold.leg.today_warning.any() {
-        nerve_warning_day(&mut day, &mut reasons, catalog, rules);
+        nerve_warning_day(day, reasons, catalog, rules);
     }
-    // Physio limits win.
-    apply_limits(&mut day, &mut reasons, plan, catalog);
-    mcgill_reasons(&day, &mut reasons, circuit, rules);
+    status
+}
+
+/// Physio limits win: applied last, the McGill cap and the session length, with reasons.
+fn physio_limits(
+    fold: &Fold<'_>,
+    status: Status,
+    day: &mut Vec<DaySlot>,
+    reasons: &mut Vec<String>,
+) {
+    let (plan, circuit, catalog) = (fold.plan, fold.circuit, fold.catalog);
+    let rules = &plan.rules;
+    apply_limits(day, reasons, plan, catalog);
+    mcgill_reasons(day, reasons, circuit, rules);
     if status != Status::Gentle {
-        fit_session(&mut day, &mut reasons, fold);
+        fit_session(day, reasons, fold);
     }
     for d in day.iter().filter(|d| d.slot.held_back.is_some()) {
         if let Some(max) = plan.limits.max_session_minutes {
@@ -396,14 +439,6 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
             ));
         }
     }
-    reasons.extend(changes_from_plan(
-        &day,
-        &from_history,
-        &initial_slots(circuit, catalog, rules),
-        rules,
-    ));
-
-    decision(status, referral, prescribed(&day), reasons)
 }
 
 /// Today's exercises as the decision lists them.
