@@ -5,8 +5,8 @@
 //!     cargo run --release --example history_bench
 //!
 //! Pass `--write DIR` to only write the generated data folder (for screenshots).
-use strongback::ui::action::{Destination};
 use std::time::{Duration, Instant};
+use strongback::ui::Destination;
 
 use strongback::store::Store;
 use strongback::store::bundled::Assets;

@@ -11,9 +11,9 @@
 //! first drawn frame, and to the first frame showing today's decision (home), then exits. With it, it starts a session (answering the day's check-in if
 //! asked), lets the timer run that long, and prints the process CPU time and frames drawn.
 
-use strongback::ui::action::{CareAction, SessionAction};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
+use strongback::ui::{CareAction, SessionAction};
 
 use strongback::platform::clock::SystemClock;
 use strongback::platform::sound::SilentAudio;

@@ -21,6 +21,7 @@ use crate::ui::checkin_screen::CheckInDraft;
 use crate::ui::home_screen::HomeProgress;
 
 use super::StrongbackApp;
+use super::day_book::DayBook;
 use super::screens::Screen;
 
 /// Today's decision and what follows from it, for one date and one version of the data.
@@ -44,27 +45,50 @@ impl TodayCache {
     }
 }
 
+/// The care part's state: the days on record, today's decision and the clinician dialogs.
+pub(super) struct CareState {
+    /// Check-ins, session reports and clearances, by date (large ones load in the background).
+    pub day_book: DayBook,
+    /// Today's decision and circuit, recomputed only when the history, plan or date changes.
+    pub today_cache: Option<TodayCache>,
+    /// The note typed into the clearance dialog, while it is open.
+    pub clearance_note: Option<String>,
+    /// The "seen a clinician" dialog is open.
+    pub asking_seen_clinician: bool,
+}
+
+impl CareState {
+    pub fn new(day_book: DayBook) -> Self {
+        Self {
+            day_book,
+            today_cache: None,
+            clearance_note: None,
+            asking_seen_clinician: false,
+        }
+    }
+}
+
 impl StrongbackApp {
     /// Today's cached decision and circuit, rebuilt when the date has changed or the history
     /// or plan changed since (they clear the cache).
     pub(super) fn today_cache(&mut self) -> Option<&TodayCache> {
         let today = self.today();
-        let sessions = self.sessions.known().len();
-        let loaded = self.sessions.is_loaded();
-        if self.today.as_ref().is_none_or(|cache| {
+        let sessions = self.past_sessions.known().len();
+        let loaded = self.past_sessions.is_loaded();
+        if self.care.today_cache.as_ref().is_none_or(|cache| {
             cache.date != today || (loaded && cache.sessions_counted != sessions)
         }) {
-            self.today = self.build_today_cache(today);
+            self.care.today_cache = self.build_today_cache(today);
         }
-        self.today.as_ref()
+        self.care.today_cache.as_ref()
     }
 
     fn build_today_cache(&self, today: NaiveDate) -> Option<TodayCache> {
         // Never decide from a history that is still being read.
-        if !self.history.is_loaded() {
+        if !self.care.day_book.is_loaded() {
             return None;
         }
-        let (plan, assets) = (self.plan.as_ref()?, self.assets.as_ref()?);
+        let (plan, assets) = (self.plans.in_use.as_ref()?, self.assets.as_ref()?);
         let decision = self.decision_on(today);
         let circuit = match &decision {
             Some(decision) => todays_circuit(&plan.circuit, decision, &assets.catalog),
@@ -73,7 +97,7 @@ impl StrongbackApp {
         let planned_total_secs = Timeline::build(&circuit).planned_total_secs();
         // Counted once every record is in (a partial count would be wrong, and recounting as
         // each batch arrives would cost a frame each time).
-        let progress = if self.sessions.is_loaded() {
+        let progress = if self.past_sessions.is_loaded() {
             let records = self.adherence_records();
             let this_week = records.tally(week_start(today), today);
             HomeProgress {
@@ -84,7 +108,7 @@ impl StrongbackApp {
                     .last()
                     .map_or(plan.plan.sessions_per_week, |w| w.target),
                 streak_weeks: records.streak_weeks(),
-                last_change: last_dose_change(self.sessions.known()).map(|c| c.sentence()),
+                last_change: last_dose_change(self.past_sessions.known()).map(|c| c.sentence()),
             }
         } else {
             HomeProgress::default()
@@ -96,8 +120,8 @@ impl StrongbackApp {
             planned_total_secs,
             checked_in_today: self.checked_in_on(today),
             progress,
-            sessions_counted: if self.sessions.is_loaded() {
-                self.sessions.known().len()
+            sessions_counted: if self.past_sessions.is_loaded() {
+                self.past_sessions.known().len()
             } else {
                 usize::MAX
             },
@@ -106,20 +130,20 @@ impl StrongbackApp {
 
     /// The history or the plan changed: today's decision must be made again.
     pub(super) fn forget_todays_decision(&mut self) {
-        self.today = None;
+        self.care.today_cache = None;
     }
 
     /// The rules' decision for any date, from the history up to it.
     pub(super) fn decision_on(&self, date: NaiveDate) -> Option<DayDecision> {
-        if !self.history.is_loaded() {
+        if !self.care.day_book.is_loaded() {
             return None;
         }
-        let (plan, assets) = (self.plan.as_ref()?, self.assets.as_ref()?);
+        let (plan, assets) = (self.plans.in_use.as_ref()?, self.assets.as_ref()?);
         Some(decide(
             &plan.plan,
             &plan.circuit,
             &assets.catalog,
-            self.history.days(),
+            self.care.day_book.days(),
             date,
         ))
     }
@@ -127,21 +151,22 @@ impl StrongbackApp {
     /// What the rules prescribed on `date` before its sessions: what a past session was
     /// given (a red session makes the rest of its own date a rest day afterwards).
     pub(super) fn decision_before_sessions_on(&self, date: NaiveDate) -> Option<DayDecision> {
-        if !self.history.is_loaded() {
+        if !self.care.day_book.is_loaded() {
             return None;
         }
-        let (plan, assets) = (self.plan.as_ref()?, self.assets.as_ref()?);
+        let (plan, assets) = (self.plans.in_use.as_ref()?, self.assets.as_ref()?);
         Some(decide_before_sessions(
             &plan.plan,
             &plan.circuit,
             &assets.catalog,
-            self.history.days(),
+            self.care.day_book.days(),
             date,
         ))
     }
 
     fn checked_in_on(&self, date: NaiveDate) -> bool {
-        self.history
+        self.care
+            .day_book
             .days()
             .iter()
             .any(|d| d.date == date && d.check_in.is_some())
@@ -151,7 +176,7 @@ impl StrongbackApp {
     /// cached decision. Waits for a history still loading, so nothing is ever written over it.
     fn change_day(&mut self, date: NaiveDate, change: impl FnOnce(&mut Day)) {
         self.wait_for_history();
-        let Some(days) = self.history.days_mut() else {
+        let Some(days) = self.care.day_book.days_mut() else {
             self.notices.problem(
                 "Your answers could not be saved: history.ron could not be read or moved aside, \
                  and it is never written over. Move it out of the data folder, then restart \
@@ -172,7 +197,7 @@ impl StrongbackApp {
             change(day);
         }
         self.forget_todays_decision();
-        if let Err(err) = self.store.save_history(self.history.days()) {
+        if let Err(err) = self.store.save_history(self.care.day_book.days()) {
             self.notices
                 .problem(format!("Your answers could not be saved: {err}"));
         }
@@ -188,13 +213,14 @@ impl StrongbackApp {
         ask_morning_after: bool,
     ) -> CheckInDraft {
         let mut answers = CheckInAnswers::new(mode, ask_morning_after);
-        if let Some(plan) = &self.plan {
+        if let Some(plan) = &self.plans.in_use {
             let plan = &plan.plan;
             // Asked again for a plan that starts later than the last asking: counted from the
             // plan's start, or from the day it was accepted if that was earlier (so the days
             // before a later start do not ask every day).
             let accepted_on = self
-                .history
+                .care
+                .day_book
                 .days()
                 .iter()
                 .rev()
@@ -208,7 +234,7 @@ impl StrongbackApp {
                 (Some(start), Some(accepted)) => Some(start.min(accepted)),
                 (start, _) => start,
             };
-            let asked_for_this_plan = self.history.days().iter().any(|d| {
+            let asked_for_this_plan = self.care.day_book.days().iter().any(|d| {
                 d.check_in.as_ref().is_some_and(|c| c.risk_factors_asked)
                     && counted_from.is_none_or(|from| d.date >= from)
             });
@@ -218,13 +244,13 @@ impl StrongbackApp {
             answers.offer_presentation = plan.presentation == Presentation::NotSet;
         }
         if mode == CheckInMode::Daily
-            && let (Some(plan), Some(assets)) = (&self.plan, &self.assets)
+            && let (Some(plan), Some(assets)) = (&self.plans.in_use, &self.assets)
         {
             answers.open_leg_warning = open_leg_warning(
                 &plan.plan,
                 &plan.circuit,
                 &assets.catalog,
-                self.history.days(),
+                self.care.day_book.days(),
                 self.today(),
             );
         }
@@ -233,14 +259,15 @@ impl StrongbackApp {
 
     /// Start: the day's check-in first (once a day), then the session the rules allow.
     pub(super) fn start_after_check_in(&mut self, now: Duration) {
-        if !self.history.is_loaded() {
+        if !self.care.day_book.is_loaded() {
             return;
         }
         let today = self.today();
         if !self.checked_in_on(today) {
             // The morning-after question only at the first check-in after a session.
             let last_session = self
-                .history
+                .care
+                .day_book
                 .days()
                 .iter()
                 .filter(|d| d.date < today && d.reports().next().is_some())
@@ -248,7 +275,8 @@ impl StrongbackApp {
                 .max();
             let had_session = last_session.is_some_and(|session_date| {
                 !self
-                    .history
+                    .care
+                    .day_book
                     .days()
                     .iter()
                     .any(|d| d.date > session_date && d.date < today && d.check_in.is_some())
@@ -331,7 +359,7 @@ impl StrongbackApp {
     }
 
     pub(super) fn confirm_clearance(&mut self) {
-        let note = self.clearance_note.take().unwrap_or_default();
+        let note = self.care.clearance_note.take().unwrap_or_default();
         let today = self.today();
         // It covers the answers that stopped or paused training, as they stand today.
         let covers = self

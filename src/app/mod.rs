@@ -12,6 +12,7 @@
 
 mod care;
 mod day_book;
+mod editor_state;
 mod notice_board;
 mod plan_editing;
 mod plans_and_files;
@@ -19,6 +20,7 @@ mod preferences;
 mod progress_views;
 mod screens;
 mod session_archive;
+mod views;
 mod workout;
 
 use std::time::Duration;
@@ -32,25 +34,25 @@ use crate::domain::session::record::SessionRecord;
 use crate::platform::clock::Clock;
 use crate::platform::file_browser::FileBrowser;
 use crate::platform::screen_awake::{NoScreenAwake, ScreenAwake};
-use crate::platform::sound::{AudioOutput, SoundError};
+use crate::platform::sound::AudioOutput;
 use crate::store::Store;
 use crate::store::bundled::Assets;
 use crate::store::ron_file::FileProblems;
 use crate::store::settings_file::Settings;
 use crate::ui::Action;
-use crate::ui::action::{
-    CareAction, Destination, PlanAction, ProgressAction, SessionAction, WindowAction,
-};
 use crate::ui::widgets::notices::Notice;
+use crate::ui::{CareAction, Destination, PlanAction, ProgressAction, SessionAction, WindowAction};
 
-use care::TodayCache;
+use care::CareState;
 use day_book::DayBook;
 use notice_board::Notices;
+use plans_and_files::PlanState;
+use preferences::Preferences;
 use screens::Screen;
 use session_archive::SessionArchive;
-use workout::ActiveSession;
+use workout::Workout;
 
-pub use plan_editing::{EditorStart, empty_plan};
+pub use editor_state::{EditorStart, empty_plan};
 pub use screens::ScreenKind;
 
 /// What the app is built from; tests pass fakes.
@@ -61,45 +63,35 @@ pub struct AppDeps {
     pub assets: Result<Assets, FileProblems>,
 }
 
-/// Strongback's eframe application.
+/// Strongback's eframe application: the outside world it talks to, and its state by part.
 pub struct StrongbackApp {
     clock: Box<dyn Clock>,
     audio: Box<dyn AudioOutput>,
     store: Store,
     assets: Option<Assets>,
-    /// The plan in use: the person's accepted plan, or the built-in one.
-    plan: Option<CheckedPlan>,
-    file_picker: Option<FileBrowser>,
     screen: Screen,
-    session: Option<ActiveSession>,
-    settings: Settings,
     notices: Notices,
-    sessions: SessionArchive,
-    /// Check-ins, session reports and clearances, by date (large ones load in the background).
-    history: DayBook,
-    /// Today's decision and circuit, recomputed only when the history, plan or date changes.
-    today: Option<TodayCache>,
-    /// The note typed into the clearance dialog, while it is open.
-    clearance_note: Option<String>,
-    /// The "seen a clinician" dialog is open.
-    asking_seen_clinician: bool,
-    sound_problem: Option<SoundError>,
-    /// Finished sessions that could not be saved, kept until "Try again" or "Save to another
-    /// folder…" works.
-    unsaved_records: Vec<SessionRecord>,
-    /// Why the last save of a session failed.
-    save_problem: Option<String>,
-    /// After a failed save, whether the in-progress snapshot at least was written.
-    snapshot_kept: bool,
-    /// Settings changed but not yet written (a slider is still being dragged).
-    settings_unsaved: bool,
-    /// The theme and text scale last given to egui (`None`: not yet).
-    applied_high_contrast: Option<bool>,
-    applied_text_scale: Option<f32>,
-    /// Frames drawn since start, logged at exit (for measuring idle and timer cost).
-    frames_drawn: u64,
+    /// The session being played and finished sessions not yet saved.
+    workout: Workout,
+    /// Check-ins, answers and clearances, today's decision and the clinician dialogs.
+    care: CareState,
+    /// The plan in use and the file picker.
+    plans: PlanState,
+    /// Past session records, loaded in the background.
+    past_sessions: SessionArchive,
+    /// Sound and display settings and the sound device's status.
+    prefs: Preferences,
+    /// Window-level state: full screen, the About box, frames drawn.
+    window: WindowState,
     /// Keeps the screen on while a session runs.
     screen_awake: Box<dyn ScreenAwake>,
+}
+
+/// Window-level state.
+#[derive(Default)]
+struct WindowState {
+    /// Frames drawn since start, logged at exit (for measuring idle and timer cost).
+    frames_drawn: u64,
     /// F11 or the Full screen button was pressed: toggle at the end of the frame.
     full_screen_toggle: bool,
     /// The About box is open.
@@ -163,28 +155,18 @@ impl StrongbackApp {
             audio,
             store,
             assets,
-            plan,
-            file_picker: None,
             screen,
-            session: None,
-            settings,
             notices,
-            sessions,
-            history,
-            today: None,
-            clearance_note: None,
-            asking_seen_clinician: false,
-            sound_problem: None,
-            unsaved_records: Vec::new(),
-            save_problem: None,
-            snapshot_kept: false,
-            settings_unsaved: false,
-            applied_high_contrast: None,
-            applied_text_scale: None,
-            frames_drawn: 0,
+            workout: Workout::default(),
+            care: CareState::new(history),
+            plans: PlanState {
+                in_use: plan,
+                file_picker: None,
+            },
+            past_sessions: sessions,
+            prefs: Preferences::new(settings),
+            window: WindowState::default(),
             screen_awake: Box::new(NoScreenAwake::default()),
-            full_screen_toggle: false,
-            about_open: false,
         };
         if intake {
             let draft =
@@ -209,7 +191,10 @@ impl StrongbackApp {
     /// The index of the session's current phase, while a session runs (for tests).
     pub fn session_phase_index(&self) -> Option<usize> {
         let now = self.clock.monotonic();
-        self.session.as_ref().map(|s| s.player.view(now).index)
+        self.workout
+            .running
+            .as_ref()
+            .map(|s| s.player.view(now).index)
     }
 
     pub fn screen_kind(&self) -> ScreenKind {
@@ -218,15 +203,15 @@ impl StrongbackApp {
 
     /// Check-ins, session reports and clearances, by date.
     pub fn history(&self) -> &[Day] {
-        self.history.days()
+        self.care.day_book.days()
     }
 
     /// Wait until the history is loaded (it loads in the background when large).
     pub fn wait_for_history(&mut self) {
-        if self.history.is_loaded() {
+        if self.care.day_book.is_loaded() {
             return;
         }
-        if let Some(problem) = self.history.wait() {
+        if let Some(problem) = self.care.day_book.wait() {
             self.notices.unreadable(&problem);
         }
         self.forget_todays_decision();
@@ -234,34 +219,34 @@ impl StrongbackApp {
 
     /// The plan in use.
     pub fn plan(&self) -> Option<&CheckedPlan> {
-        self.plan.as_ref()
+        self.plans.in_use.as_ref()
     }
 
     /// The open file picker, if any.
     pub fn file_picker(&self) -> Option<&FileBrowser> {
-        self.file_picker.as_ref()
+        self.plans.file_picker.as_ref()
     }
 
     pub fn settings(&self) -> &Settings {
-        &self.settings
+        &self.prefs.settings
     }
 
     /// Saved sessions known so far, oldest first (all of them once [`Self::wait_for_sessions`]
     /// has returned or the history has been opened).
     pub fn sessions(&self) -> &[SessionRecord] {
-        self.sessions.known()
+        self.past_sessions.known()
     }
 
     /// Wait until every past session record is loaded.
     pub fn wait_for_sessions(&mut self) {
-        for problem in self.sessions.wait() {
+        for problem in self.past_sessions.wait() {
             self.notices.unreadable(&problem);
         }
         self.say_if_sessions_incomplete();
     }
 
     fn say_if_sessions_incomplete(&mut self) {
-        if self.sessions.take_incomplete() {
+        if self.past_sessions.take_incomplete() {
             self.notices.problem(
                 "Your past sessions could not all be read, so History and reports may be \
                  missing some. Nothing was changed; restarting Strongback reads them again."
@@ -276,14 +261,14 @@ impl StrongbackApp {
 
     /// The running session's player, if any.
     pub fn player(&self) -> Option<&SessionPlayer> {
-        self.session.as_ref().map(|s| &s.player)
+        self.workout.running.as_ref().map(|s| &s.player)
     }
 
     /// Today's decision from the rules, if the data is there (from the cache when it is
     /// current).
     pub fn todays_decision(&self) -> Option<DayDecision> {
         let today = self.today();
-        match &self.today {
+        match &self.care.today_cache {
             Some(cache) if cache.is_for(today) => cache.decision.clone(),
             _ => self.decision_on(today),
         }
@@ -297,11 +282,11 @@ impl StrongbackApp {
     /// returns when the screen next needs redrawing.
     pub fn tick(&mut self) -> Option<Duration> {
         self.poll_sound_status();
-        for problem in self.sessions.poll() {
+        for problem in self.past_sessions.poll() {
             self.notices.unreadable(&problem);
         }
         self.say_if_sessions_incomplete();
-        if let Some(problem) = self.history.poll() {
+        if let Some(problem) = self.care.day_book.poll() {
             if let Some(problem) = problem {
                 self.notices.unreadable(&problem);
             }
@@ -376,18 +361,18 @@ impl StrongbackApp {
                 }
             }
             CareAction::SubmitSessionReport => self.submit_session_report(),
-            CareAction::AskClearance => self.clearance_note = Some(String::new()),
+            CareAction::AskClearance => self.care.clearance_note = Some(String::new()),
             CareAction::EditClearanceNote(note) => {
-                if let Some(shown) = &mut self.clearance_note {
+                if let Some(shown) = &mut self.care.clearance_note {
                     *shown = note;
                 }
             }
-            CareAction::CancelClearance => self.clearance_note = None,
+            CareAction::CancelClearance => self.care.clearance_note = None,
             CareAction::ConfirmClearance => self.confirm_clearance(),
-            CareAction::AskSeenClinician => self.asking_seen_clinician = true,
-            CareAction::CancelSeenClinician => self.asking_seen_clinician = false,
+            CareAction::AskSeenClinician => self.care.asking_seen_clinician = true,
+            CareAction::CancelSeenClinician => self.care.asking_seen_clinician = false,
             CareAction::ConfirmSeenClinician => {
-                self.asking_seen_clinician = false;
+                self.care.asking_seen_clinician = false;
                 self.record_seen_clinician(String::new());
             }
         }
@@ -408,15 +393,15 @@ impl StrongbackApp {
     fn apply_window_action(&mut self, action: WindowAction) {
         match action {
             WindowAction::DismissNotice(index) => self.notices.dismiss(index),
-            WindowAction::ToggleFullScreen => self.full_screen_toggle = true,
-            WindowAction::ShowAbout => self.about_open = true,
-            WindowAction::CloseAbout => self.about_open = false,
+            WindowAction::ToggleFullScreen => self.window.full_screen_toggle = true,
+            WindowAction::ShowAbout => self.window.about_open = true,
+            WindowAction::CloseAbout => self.window.about_open = false,
         }
     }
 
     /// Sessions that could not be saved and are kept in memory.
     pub fn unsaved_sessions(&self) -> &[SessionRecord] {
-        &self.unsaved_records
+        &self.workout.unsaved_records
     }
 
     /// Draw the current screen and collect what the person asked for. Notices, and any
@@ -426,13 +411,13 @@ impl StrongbackApp {
             ui,
             &crate::ui::widgets::notices::NoticeBar {
                 notices: self.notices.all(),
-                unsaved_sessions: self.unsaved_records.len(),
-                save_problem: self.save_problem.as_deref(),
-                snapshot_kept: self.snapshot_kept,
+                unsaved_sessions: self.workout.unsaved_records.len(),
+                save_problem: self.workout.save_problem.as_deref(),
+                snapshot_kept: self.workout.snapshot_kept,
             },
         );
         actions.extend(self.current_screen_ui(ui));
-        if let Some(browser) = &self.file_picker {
+        if let Some(browser) = &self.plans.file_picker {
             actions.extend(crate::ui::file_picker_dialog::file_picker_ui(
                 ui.ctx(),
                 browser,
@@ -457,8 +442,8 @@ impl eframe::App for StrongbackApp {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.frames_drawn += 1;
-        log::trace!("frame {}", self.frames_drawn);
+        self.window.frames_drawn += 1;
+        log::trace!("frame {}", self.window.frames_drawn);
         self.apply_display_settings(ui.ctx());
         let actions = self.screen_ui(ui);
         crate::ui::widgets::a11y::return_focus_after_dialogs(ui.ctx());
@@ -471,11 +456,12 @@ impl eframe::App for StrongbackApp {
             self.apply(action);
         }
         let running = self
-            .session
+            .workout
+            .running
             .as_ref()
             .is_some_and(|s| s.player.state() == PlayerState::Running);
         self.screen_awake.set_awake(running);
-        if std::mem::take(&mut self.full_screen_toggle) {
+        if std::mem::take(&mut self.window.full_screen_toggle) {
             let full = ui.ctx().input(|i| i.viewport().fullscreen.unwrap_or(false));
             ui.ctx()
                 .send_viewport_cmd(egui::ViewportCommand::Fullscreen(!full));
@@ -485,10 +471,10 @@ impl eframe::App for StrongbackApp {
             // `tick` plan the next wake-up.
             ui.ctx().request_repaint();
         }
-        if !self.history.is_loaded() {
+        if !self.care.day_book.is_loaded() {
             // Look again very soon for the history being read in the background.
             ui.ctx().request_repaint_after(Duration::from_millis(20));
-        } else if !self.sessions.is_loaded() {
+        } else if !self.past_sessions.is_loaded() {
             // Look again shortly for the records loading in the background.
             ui.ctx().request_repaint_after(Duration::from_millis(100));
         }
@@ -498,7 +484,7 @@ impl eframe::App for StrongbackApp {
         self.save_settings_if_changed();
         log::info!(
             "drew {} frames in {:.1} s",
-            self.frames_drawn,
+            self.window.frames_drawn,
             self.clock.monotonic().as_secs_f64()
         );
         self.save_progress_now();

@@ -2,66 +2,17 @@
 //! and kept as a draft in the data folder; the projection is computed when it is looked at;
 //! a valid plan can be saved to a file, printed as a handout, or installed after the preview.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::domain::care::projection::{Projection, Scenario, project, projected_weeks};
-use crate::domain::plan::blocks::Timings;
-use crate::domain::plan::{Limits, Plan, PlanProblem, Presentation, RuleSettings};
+use crate::domain::care::projection::{Scenario, project, projected_weeks};
+use crate::domain::plan::Plan;
 use crate::store::{export_plan, ron_file};
 use crate::ui::Action;
 use crate::ui::plan_editor::{EditorTab, PlanDraft, PlanEditorModel, plan_editor_ui};
 
 use super::StrongbackApp;
+use super::editor_state::{EditorStart, EditorState, empty_plan};
 use super::screens::Screen;
-
-/// The preview's source for a plan installed from the editor.
-pub(super) const FROM_EDITOR: &str = "the plan editor";
-
-/// Where the editor starts from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum EditorStart {
-    /// An empty plan.
-    New,
-    /// The plan in use.
-    Current,
-    /// The draft kept in the data folder (or a new plan when there is none).
-    Draft,
-    /// A plan file (one that fails the checks opens too, to be fixed).
-    File(PathBuf),
-}
-
-/// The editor while it is open.
-pub(super) struct EditorState {
-    pub draft: PlanDraft,
-    pub problems: Vec<PlanProblem>,
-    /// The projections of the plan as it was when they were computed.
-    projections: Option<(Plan, Vec<Projection>)>,
-    /// The file it came from or was last saved to.
-    pub source: Option<PathBuf>,
-    /// The plan as last saved to `source`.
-    saved: Option<Plan>,
-}
-
-/// A plan with nothing in it yet, for "New plan…".
-pub fn empty_plan() -> Plan {
-    Plan {
-        schema_version: Plan::SCHEMA_VERSION,
-        name: String::new(),
-        description: String::new(),
-        patient: None,
-        clinician: None,
-        start_date: None,
-        review_date: None,
-        presentation: Presentation::NotSet,
-        sessions_per_week: 3,
-        timings: Timings::default(),
-        blocks: Vec::new(),
-        limits: Limits::default(),
-        rules: RuleSettings::default(),
-        risk_factors_screened: false,
-        screened_signs: Vec::new(),
-    }
-}
 
 impl StrongbackApp {
     /// Open the plan editor (for `strongback edit`, and tests).
@@ -73,7 +24,8 @@ impl StrongbackApp {
         let (plan, source) = match start {
             EditorStart::New => (empty_plan(), None),
             EditorStart::Current => (
-                self.plan
+                self.plans
+                    .in_use
                     .as_ref()
                     .map_or_else(empty_plan, |p| p.plan.clone()),
                 None,
@@ -197,7 +149,8 @@ impl StrongbackApp {
         };
         self.show(Screen::PlanPreview {
             candidate: Box::new(candidate),
-            source: FROM_EDITOR.to_owned(),
+            source: "the plan editor".to_owned(),
+            from_editor: true,
         });
     }
 

@@ -7,15 +7,24 @@ use crate::domain::plan::checks::CheckedPlan;
 use crate::platform::file_browser::{FileBrowser, FilePurpose};
 use crate::report::handout::handout_html;
 use crate::store::{export_plan, plan_file, write_shared};
-use crate::ui::action::PickerAction;
+use crate::ui::PickerAction;
 
 use super::StrongbackApp;
 use super::screens::Screen;
+
+/// The plan part's state: the plan in use and the file picker.
+pub(super) struct PlanState {
+    /// The person's accepted plan, or the built-in one (`None` when the bundled files could
+    /// not be read).
+    pub in_use: Option<CheckedPlan>,
+    pub file_picker: Option<FileBrowser>,
+}
 
 impl StrongbackApp {
     /// Open the file picker for one of the file actions.
     pub(super) fn open_file_dialog(&mut self, purpose: FilePurpose) {
         let start_dir = self
+            .prefs
             .settings
             .last_folder
             .clone()
@@ -25,7 +34,11 @@ impl StrongbackApp {
         let draft_name = self.draft_name();
         let plan_name = match &draft_name {
             Some(name) => name.as_str(),
-            None => self.plan.as_ref().map_or("plan", |p| p.plan.name.as_str()),
+            None => self
+                .plans
+                .in_use
+                .as_ref()
+                .map_or("plan", |p| p.plan.name.as_str()),
         };
         let file_name = match purpose {
             FilePurpose::OpenPlan => String::new(),
@@ -39,28 +52,28 @@ impl StrongbackApp {
                 format!("{}-handout.html", file_stem_for(plan_name))
             }
         };
-        self.file_picker = Some(FileBrowser::new(purpose, start_dir, file_name));
+        self.plans.file_picker = Some(FileBrowser::new(purpose, start_dir, file_name));
     }
 
     pub(super) fn apply_picker(&mut self, action: PickerAction) {
-        let Some(browser) = &mut self.file_picker else {
+        let Some(browser) = &mut self.plans.file_picker else {
             return;
         };
         match action {
             PickerAction::Navigate(dir) => browser.navigate(dir),
             PickerAction::FileName(name) => browser.set_file_name(name),
-            PickerAction::Cancel => self.file_picker = None,
+            PickerAction::Cancel => self.plans.file_picker = None,
             PickerAction::Confirm => {
                 let Some(path) = browser.confirm() else {
                     return;
                 };
                 let purpose = browser.purpose;
-                self.file_picker = None;
+                self.plans.file_picker = None;
                 if let Some(folder) = path.parent()
-                    && self.settings.last_folder.as_deref() != Some(folder)
+                    && self.prefs.settings.last_folder.as_deref() != Some(folder)
                 {
-                    self.settings.last_folder = Some(folder.to_path_buf());
-                    self.settings_unsaved = true;
+                    self.prefs.settings.last_folder = Some(folder.to_path_buf());
+                    self.prefs.unsaved = true;
                 }
                 match purpose {
                     FilePurpose::OpenPlan => self.check_plan_file(&path),
@@ -86,16 +99,22 @@ impl StrongbackApp {
             Ok(candidate) => Screen::PlanPreview {
                 candidate: Box::new(candidate),
                 source,
+                from_editor: false,
             },
             Err(problems) => Screen::PlanRejected { source, problems },
         });
     }
 
     pub(super) fn accept_plan(&mut self) {
-        let Screen::PlanPreview { candidate, source } = &self.screen else {
+        let Screen::PlanPreview {
+            candidate,
+            from_editor,
+            ..
+        } = &self.screen
+        else {
             return;
         };
-        let from_editor = source == super::plan_editing::FROM_EDITOR;
+        let from_editor = *from_editor;
         let candidate: CheckedPlan = (**candidate).clone();
         match self.store.save_plan(&candidate.plan) {
             Ok(()) => {
@@ -105,7 +124,7 @@ impl StrongbackApp {
                 if from_editor && let Err(err) = self.store.remove_plan_draft() {
                     log::warn!("{err}");
                 }
-                self.plan = Some(candidate);
+                self.plans.in_use = Some(candidate);
                 // A new plan from a clinician ends an open referral (clinical spec §5 R7).
                 self.record_seen_clinician(super::care::PLAN_ACCEPTED_NOTE.to_owned());
             }
@@ -117,7 +136,7 @@ impl StrongbackApp {
     }
 
     fn export_plan(&mut self, path: &Path) {
-        let Some(plan) = &self.plan else {
+        let Some(plan) = &self.plans.in_use else {
             return;
         };
         match export_plan(&plan.plan, path) {
@@ -131,7 +150,7 @@ impl StrongbackApp {
     }
 
     fn save_handout(&mut self, path: &Path) {
-        if let Some(plan) = self.plan.clone() {
+        if let Some(plan) = self.plans.in_use.clone() {
             self.write_handout(&plan, path);
         }
     }

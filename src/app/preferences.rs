@@ -1,33 +1,57 @@
 //! Sound settings (saved once a slider is released) and the sound device's status.
 
+use crate::platform::sound::SoundError;
 use crate::store::settings_file::Settings;
-use crate::ui::action::SettingsAction;
+use crate::ui::SettingsAction;
 
 use super::StrongbackApp;
+
+/// Sound and display settings, what was last given to egui, and the sound device's status.
+pub(super) struct Preferences {
+    pub settings: Settings,
+    /// Settings changed but not yet written (a slider is still being dragged).
+    pub unsaved: bool,
+    /// The theme and text scale last given to egui (`None`: not yet).
+    pub applied_high_contrast: Option<bool>,
+    pub applied_text_scale: Option<f32>,
+    pub sound_problem: Option<SoundError>,
+}
+
+impl Preferences {
+    pub fn new(settings: Settings) -> Self {
+        Self {
+            settings,
+            unsaved: false,
+            applied_high_contrast: None,
+            applied_text_scale: None,
+            sound_problem: None,
+        }
+    }
+}
 
 impl StrongbackApp {
     pub(super) fn apply_setting(&mut self, action: SettingsAction) {
         match action {
-            SettingsAction::Volume(volume) => self.settings.volume = volume.clamp(0.0, 1.0),
-            SettingsAction::Beeps(enabled) => self.settings.beeps_enabled = enabled,
-            SettingsAction::Voice(enabled) => self.settings.voice_enabled = enabled,
-            SettingsAction::CountAloud(on) => self.settings.count_aloud = on,
+            SettingsAction::Volume(volume) => self.prefs.settings.volume = volume.clamp(0.0, 1.0),
+            SettingsAction::Beeps(enabled) => self.prefs.settings.beeps_enabled = enabled,
+            SettingsAction::Voice(enabled) => self.prefs.settings.voice_enabled = enabled,
+            SettingsAction::CountAloud(on) => self.prefs.settings.count_aloud = on,
             SettingsAction::TextScale(scale) => {
                 let (smallest, largest) = Settings::TEXT_SCALES;
-                self.settings.text_scale = scale.clamp(smallest, largest);
+                self.prefs.settings.text_scale = scale.clamp(smallest, largest);
             }
-            SettingsAction::HighContrast(on) => self.settings.high_contrast = on,
+            SettingsAction::HighContrast(on) => self.prefs.settings.high_contrast = on,
         }
-        self.settings_unsaved = true;
+        self.prefs.unsaved = true;
     }
 
     /// Write changed settings; called once the pointer is released, not on every drag frame.
     pub fn save_settings_if_changed(&mut self) {
-        if !self.settings_unsaved {
+        if !self.prefs.unsaved {
             return;
         }
-        self.settings_unsaved = false;
-        if let Err(err) = self.store.save_settings(&self.settings) {
+        self.prefs.unsaved = false;
+        if let Err(err) = self.store.save_settings(&self.prefs.settings) {
             self.notices
                 .problem(format!("Settings could not be saved: {err}"));
         }
@@ -36,19 +60,19 @@ impl StrongbackApp {
     /// Keep the window's look in step with the settings: the theme and the text scale when a
     /// setting changed, and the setting when the person zoomed with Ctrl and + or -.
     pub(super) fn apply_display_settings(&mut self, ctx: &egui::Context) {
-        if self.applied_high_contrast != Some(self.settings.high_contrast) {
-            crate::ui::theme::apply(ctx, self.settings.high_contrast);
-            self.applied_high_contrast = Some(self.settings.high_contrast);
+        if self.prefs.applied_high_contrast != Some(self.prefs.settings.high_contrast) {
+            crate::ui::theme::apply(ctx, self.prefs.settings.high_contrast);
+            self.prefs.applied_high_contrast = Some(self.prefs.settings.high_contrast);
         }
         let zoom = ctx.zoom_factor();
-        if self.applied_text_scale != Some(self.settings.text_scale) {
-            ctx.set_zoom_factor(self.settings.text_scale);
-            self.applied_text_scale = Some(self.settings.text_scale);
-        } else if (zoom - self.settings.text_scale).abs() > 0.001 {
+        if self.prefs.applied_text_scale != Some(self.prefs.settings.text_scale) {
+            ctx.set_zoom_factor(self.prefs.settings.text_scale);
+            self.prefs.applied_text_scale = Some(self.prefs.settings.text_scale);
+        } else if (zoom - self.prefs.settings.text_scale).abs() > 0.001 {
             let (smallest, largest) = Settings::TEXT_SCALES;
-            self.settings.text_scale = zoom.clamp(smallest, largest);
-            self.applied_text_scale = None;
-            self.settings_unsaved = true;
+            self.prefs.settings.text_scale = zoom.clamp(smallest, largest);
+            self.prefs.applied_text_scale = None;
+            self.prefs.unsaved = true;
         }
     }
 
@@ -56,7 +80,7 @@ impl StrongbackApp {
         if let Some(reason) = self.audio.take_unavailable_reason() {
             // The details are for the log; the person reads plain words in the sound settings.
             log::warn!("sound is unavailable: {reason}");
-            self.sound_problem = Some(reason);
+            self.prefs.sound_problem = Some(reason);
         }
     }
 }

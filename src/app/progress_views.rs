@@ -1,6 +1,6 @@
 //! History, a past session's detail, and the clinician report and CSV from the records.
 
-use crate::ui::action::{Destination};
+use crate::ui::Destination;
 use std::path::Path;
 
 use crate::domain::care::rules::{DayDecision, Light};
@@ -22,13 +22,13 @@ impl StrongbackApp {
     pub(super) fn open_history(&mut self) {
         self.wait_for_history();
         self.wait_for_sessions();
-        let Some(plan) = &self.plan else {
+        let Some(plan) = &self.plans.in_use else {
             return;
         };
         let records = self.adherence_records();
         let model = HistoryModel::build(
-            self.sessions.known(),
-            self.history.days(),
+            self.past_sessions.known(),
+            self.care.day_book.days(),
             &plan.plan,
             &records,
         );
@@ -50,12 +50,12 @@ impl StrongbackApp {
     /// What the progress figures count from, as of today.
     pub(super) fn adherence_records(&self) -> AdherenceRecords {
         let today = self.today();
-        match (&self.plan, &self.assets) {
+        match (&self.plans.in_use, &self.assets) {
             (Some(plan), Some(assets)) => AdherenceRecords::gather(
                 plan,
                 &assets.catalog,
-                self.sessions.known(),
-                self.history.days(),
+                self.past_sessions.known(),
+                self.care.day_book.days(),
                 today,
             ),
             _ => AdherenceRecords {
@@ -72,16 +72,16 @@ impl StrongbackApp {
         self.wait_for_history();
         self.wait_for_sessions();
         let started_at = self
-            .sessions
+            .past_sessions
             .known()
             .get(index)
             .map(|record| record.started_at);
         let decision =
             started_at.and_then(|start| self.decision_before_sessions_on(start.date_naive()));
         let light = started_at
-            .zip(self.plan.as_ref())
+            .zip(self.plans.in_use.as_ref())
             .and_then(|(start, plan)| {
-                session_light_of(self.history.days(), start, &plan.plan.rules)
+                session_light_of(self.care.day_book.days(), start, &plan.plan.rules)
             });
         self.show(Screen::SessionDetail {
             index,
@@ -92,7 +92,7 @@ impl StrongbackApp {
 
     pub(super) fn select_chart_exercise(&mut self, index: usize) {
         if let Screen::History(model) = &mut self.screen {
-            model.select_exercise(index, self.sessions.known());
+            model.select_exercise(index, self.past_sessions.known());
         }
     }
 
@@ -103,16 +103,20 @@ impl StrongbackApp {
         decision: Option<&DayDecision>,
         light: Option<Light>,
     ) -> Vec<Action> {
-        let Some(record) = self.sessions.known().get(index) else {
+        let Some(record) = self.past_sessions.known().get(index) else {
             return vec![Action::Go(Destination::History)];
         };
         let date = record.started_at.date_naive();
-        let day = self.history.days().iter().find(|d| d.date == date);
+        let day = self.care.day_book.days().iter().find(|d| d.date == date);
         let default_rules = crate::domain::plan::RuleSettings::default();
-        let rules = self.plan.as_ref().map_or(&default_rules, |p| &p.plan.rules);
+        let rules = self
+            .plans
+            .in_use
+            .as_ref()
+            .map_or(&default_rules, |p| &p.plan.rules);
         let changes = index
             .checked_sub(1)
-            .and_then(|previous| self.sessions.known().get(previous))
+            .and_then(|previous| self.past_sessions.known().get(previous))
             .map(|previous| changes_between(previous, record));
         session_detail_ui(
             ui,
@@ -137,14 +141,14 @@ impl StrongbackApp {
     pub(super) fn save_report(&mut self, path: &Path) {
         self.wait_for_history();
         self.wait_for_sessions();
-        let (Some(plan), Some(assets)) = (&self.plan, &self.assets) else {
+        let (Some(plan), Some(assets)) = (&self.plans.in_use, &self.assets) else {
             return;
         };
         let source = ReportSource {
             plan,
             catalog: &assets.catalog,
-            sessions: self.sessions.known(),
-            days: self.history.days(),
+            sessions: self.past_sessions.known(),
+            days: self.care.day_book.days(),
         };
         let (from, to) = report_period(&source, None, self.today());
         let html = clinician_report(&source, from, to);
@@ -159,7 +163,7 @@ impl StrongbackApp {
     /// Every set of every session as CSV.
     pub(super) fn save_csv(&mut self, path: &Path) {
         self.wait_for_sessions();
-        let written = sessions_csv(self.sessions.known(), self.history.days())
+        let written = sessions_csv(self.past_sessions.known(), self.care.day_book.days())
             .map_err(ReportError::from)
             .and_then(|text| Ok(write_shared(path, text.as_bytes())?));
         self.report_written(

@@ -1,7 +1,7 @@
 //! The session under way: the timing engine moved on by the clock, its events turned into
 //! cues, the in-progress snapshot kept on disk, and the finished record saved.
 
-use crate::ui::action::{PlayerControl};
+use crate::ui::PlayerControl;
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
@@ -27,7 +27,22 @@ const CUE_LOOKAHEAD: Duration = Duration::from_millis(1500);
 /// Wake a little after the display is due to change, so the new second is already there.
 const REPAINT_SLACK: Duration = Duration::from_millis(5);
 
-pub(super) struct ActiveSession {
+/// The session part's state: the session being played, and finished sessions that could not
+/// be saved.
+#[derive(Default)]
+pub(super) struct Workout {
+    pub running: Option<RunningSession>,
+    /// Finished sessions that could not be saved, kept until "Try again" or "Save to another
+    /// folder…" works.
+    pub unsaved_records: Vec<SessionRecord>,
+    /// Why the last save of a session failed.
+    pub save_problem: Option<String>,
+    /// After a failed save, whether the in-progress snapshot at least was written.
+    pub snapshot_kept: bool,
+}
+
+/// The session being played: the player (the timing engine) with what the app keeps beside it.
+pub(super) struct RunningSession {
     pub circuit: Circuit,
     pub player: SessionPlayer,
     pub started_at: DateTime<FixedOffset>,
@@ -50,13 +65,14 @@ impl StrongbackApp {
     /// Move the engine on to now; returns when the display next changes.
     pub(super) fn advance_session(&mut self) -> Option<Duration> {
         let now = self.clock.monotonic();
-        let events = match &mut self.session {
+        let events = match &mut self.workout.running {
             Some(session) => session.player.advance(now),
             None => return None,
         };
         self.play_cues(&events, now);
         self.after_player_change();
-        self.session
+        self.workout
+            .running
             .as_ref()
             .and_then(|s| s.player.next_change_in(now))
             .map(|d| d + REPAINT_SLACK)
@@ -77,7 +93,7 @@ impl StrongbackApp {
             PlayerControl::Back => self.with_player(|p| p.back(now)),
             PlayerControl::Done => self.with_player(|p| p.done(now)),
             PlayerControl::AskToEnd => {
-                if let Some(session) = &mut self.session {
+                if let Some(session) = &mut self.workout.running {
                     session.confirming = true;
                     session.resume_if_cancelled = session.player.state() == PlayerState::Running;
                     session.player.pause(now);
@@ -87,7 +103,7 @@ impl StrongbackApp {
                 self.after_player_change();
             }
             PlayerControl::CancelEnd => {
-                if let Some(session) = &mut self.session {
+                if let Some(session) = &mut self.workout.running {
                     if session.resume_if_cancelled {
                         session.player.resume(now);
                     }
@@ -97,7 +113,7 @@ impl StrongbackApp {
                 self.after_player_change();
             }
             PlayerControl::ConfirmEnd => {
-                if let Some(session) = &mut self.session {
+                if let Some(session) = &mut self.workout.running {
                     session.player.end(now);
                     session.cues.forget();
                     self.audio.clear();
@@ -110,7 +126,7 @@ impl StrongbackApp {
     pub(super) fn start_session(&mut self, circuit: Circuit, now: Duration) {
         let mut player = SessionPlayer::new(Timeline::build(&circuit));
         let events = player.start(now);
-        self.session = Some(ActiveSession {
+        self.workout.running = Some(RunningSession {
             circuit,
             player,
             started_at: self.clock.wall(),
@@ -137,7 +153,7 @@ impl StrongbackApp {
             Duration::from_secs(snapshot.elapsed_in_phase_secs),
             now,
         );
-        self.session = Some(ActiveSession {
+        self.workout.running = Some(RunningSession {
             circuit: snapshot.circuit,
             player,
             started_at: snapshot.started_at,
@@ -176,7 +192,7 @@ impl StrongbackApp {
 
     /// Keep the latest progress on disk; used when the window closes mid-session.
     pub fn save_progress_now(&mut self) {
-        if let Some(session) = &self.session
+        if let Some(session) = &self.workout.running
             && session.player.state() != PlayerState::Finished
         {
             self.write_snapshot();
@@ -187,7 +203,7 @@ impl StrongbackApp {
     /// (or the old timing), so it is cleared; the new phase's cues follow.
     fn with_player(&mut self, act: impl FnOnce(&mut SessionPlayer) -> Vec<TimedEvent>) {
         let now = self.clock.monotonic();
-        let events = match &mut self.session {
+        let events = match &mut self.workout.running {
             Some(session) if !session.confirming => {
                 session.cues.forget();
                 act(&mut session.player)
@@ -202,11 +218,11 @@ impl StrongbackApp {
     /// The cues for what the player reported, then those due within the lookahead, each sent
     /// with how long from now it is due (as the settings allow).
     fn play_cues(&mut self, events: &[TimedEvent], now: Duration) {
-        let Some(session) = &mut self.session else {
+        let Some(session) = &mut self.workout.running else {
             return;
         };
         session.cues.voice = VoiceOptions {
-            count_aloud: self.settings.count_aloud && self.settings.voice_enabled,
+            count_aloud: self.prefs.settings.count_aloud && self.prefs.settings.voice_enabled,
         };
         let mut due = session
             .cues
@@ -218,19 +234,19 @@ impl StrongbackApp {
         );
         for DueCue { cue, at } in due {
             let wanted = if cue.is_voice() {
-                self.settings.voice_enabled
+                self.prefs.settings.voice_enabled
             } else {
-                self.settings.beeps_enabled
+                self.prefs.settings.beeps_enabled
             };
-            if wanted && self.settings.volume > 0.0 {
-                self.audio.schedule(&cue, self.settings.volume, at);
+            if wanted && self.prefs.settings.volume > 0.0 {
+                self.audio.schedule(&cue, self.prefs.settings.volume, at);
             }
         }
     }
 
     /// Save the snapshot when the phase or state changed; finish the session when it ended.
     fn after_player_change(&mut self) {
-        let Some(session) = &self.session else {
+        let Some(session) = &self.workout.running else {
             return;
         };
         let state = session.player.state();
@@ -250,7 +266,7 @@ impl StrongbackApp {
     }
 
     fn write_snapshot(&mut self) {
-        let Some(session) = &mut self.session else {
+        let Some(session) = &mut self.workout.running else {
             return;
         };
         let snapshot = snapshot_of(session, self.clock.as_ref());
@@ -269,7 +285,7 @@ impl StrongbackApp {
     }
 
     fn finish_session(&mut self) {
-        let Some(session) = self.session.take() else {
+        let Some(session) = self.workout.running.take() else {
             return;
         };
         let now = self.clock.monotonic();
@@ -292,7 +308,7 @@ impl StrongbackApp {
         if !self.save_record(record) {
             // Also keep the snapshot, if the disk takes it, so a restart offers it again.
             let snapshot = snapshot_of(&session, self.clock.as_ref());
-            self.snapshot_kept = self.store.save_in_progress(&snapshot).is_ok();
+            self.workout.snapshot_kept = self.store.save_in_progress(&snapshot).is_ok();
         }
     }
 
@@ -307,8 +323,8 @@ impl StrongbackApp {
                 Some(self.where_saved(&path))
             }
             Err(err) => {
-                self.save_problem = Some(err.to_string());
-                self.unsaved_records.push(record.clone());
+                self.workout.save_problem = Some(err.to_string());
+                self.workout.unsaved_records.push(record.clone());
                 None
             }
         };
@@ -325,7 +341,7 @@ impl StrongbackApp {
 }
 
 /// The session as it stands, for the in-progress file.
-fn snapshot_of(session: &ActiveSession, clock: &dyn Clock) -> InProgressSession {
+fn snapshot_of(session: &RunningSession, clock: &dyn Clock) -> InProgressSession {
     InProgressSession {
         schema_version: InProgressSession::SCHEMA_VERSION,
         started_at: session.started_at,
@@ -345,7 +361,7 @@ impl StrongbackApp {
             // Harmless: the next start sees the session was saved and drops the snapshot.
             log::warn!("{err}");
         }
-        self.sessions.add(record.clone());
+        self.past_sessions.add(record.clone());
     }
 
     /// "Try again": save every record that could not be saved.
@@ -359,7 +375,7 @@ impl StrongbackApp {
     }
 
     pub(super) fn retry_saving(&mut self) {
-        let records = std::mem::take(&mut self.unsaved_records);
+        let records = std::mem::take(&mut self.workout.unsaved_records);
         for record in records {
             match self.store.save_session(&record) {
                 Ok(path) => {
@@ -374,19 +390,19 @@ impl StrongbackApp {
                         .info(format!("The session is saved now ({}).", path.display()));
                 }
                 Err(err) => {
-                    self.save_problem = Some(err.to_string());
-                    self.unsaved_records.push(record);
+                    self.workout.save_problem = Some(err.to_string());
+                    self.workout.unsaved_records.push(record);
                 }
             }
         }
-        if self.unsaved_records.is_empty() {
-            self.save_problem = None;
+        if self.workout.unsaved_records.is_empty() {
+            self.workout.save_problem = None;
         }
     }
 
     /// "Save to another folder…": write the first unsaved record where the person chose.
     pub(super) fn save_unsaved_session_to(&mut self, path: &std::path::Path) {
-        let Some(record) = self.unsaved_records.first().cloned() else {
+        let Some(record) = self.workout.unsaved_records.first().cloned() else {
             return;
         };
         let written = crate::store::ron_file::to_ron(&record)
@@ -397,9 +413,9 @@ impl StrongbackApp {
             .and_then(|text| crate::store::write_atomically(path, text.as_bytes()));
         match written {
             Ok(()) => {
-                self.unsaved_records.remove(0);
-                if self.unsaved_records.is_empty() {
-                    self.save_problem = None;
+                self.workout.unsaved_records.remove(0);
+                if self.workout.unsaved_records.is_empty() {
+                    self.workout.save_problem = None;
                 }
                 self.notices.info(format!(
                     "The session is saved in {}. To see it in your history, copy it into the \"sessions\" folder of {}.",
@@ -407,13 +423,13 @@ impl StrongbackApp {
                     self.store.dir().display()
                 ));
             }
-            Err(err) => self.save_problem = Some(err.to_string()),
+            Err(err) => self.workout.save_problem = Some(err.to_string()),
         }
     }
 
     /// A file name for an unsaved session: its start time.
     pub(super) fn unsaved_file_name(&self) -> String {
-        self.unsaved_records.first().map_or_else(
+        self.workout.unsaved_records.first().map_or_else(
             || "strongback-session.ron".to_owned(),
             |r| {
                 format!(

@@ -1,7 +1,7 @@
 //! The check-in before a session (and, at first start, the intake): red flags first, then a few
 //! questions about pain. Our own wording; not a validated score.
 
-use crate::ui::action::{CareAction, Destination};
+use crate::ui::{CareAction, Destination};
 use egui::RichText;
 use egui::accesskit::Role;
 

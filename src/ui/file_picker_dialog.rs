@@ -1,7 +1,7 @@
 //! A small file picker, drawn with egui alone (no desktop services needed). Saving over an
 //! existing file asks first.
 
-use crate::ui::action::{PickerAction};
+use crate::ui::PickerAction;
 use egui::RichText;
 
 use crate::platform::file_browser::{FileBrowser, FilePurpose};

@@ -1,7 +1,7 @@
 //! Progress over weeks: calendar, adherence, streak, charts, and the list of past sessions.
 
 use crate::platform::file_browser::FilePurpose;
-use crate::ui::action::{Destination, ProgressAction};
+use crate::ui::{Destination, ProgressAction};
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui::{Color32, RichText, Vec2};

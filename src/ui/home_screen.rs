@@ -1,7 +1,7 @@
 //! The home screen: today's circuit, a Start button, sound settings and the last session.
 
 use crate::platform::file_browser::FilePurpose;
-use crate::ui::action::{CareAction, Destination, PlanAction, SessionAction, WindowAction};
+use crate::ui::{CareAction, Destination, PlanAction, SessionAction, WindowAction};
 use chrono::NaiveDate;
 use egui::{RichText, Vec2};
 

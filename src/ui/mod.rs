@@ -1,6 +1,5 @@
 //! Screens. Each reads state and returns [`Action`]s; the app applies them in one place.
 
-pub mod action;
 pub mod checkin_screen;
 pub mod file_picker_dialog;
 pub mod history_screen;
@@ -16,9 +15,162 @@ pub mod theme;
 pub mod today_screen;
 pub mod widgets;
 
-pub use action::Action;
-
 use egui::Color32;
+
+// What the person asked for on a screen, nested by the part of the app that acts on it. Each
+// part's handler in `app/` matches its own enum exhaustively, so a new action cannot be
+// dropped without a compile error.
+
+/// One thing the person asked for.
+#[derive(Clone, Debug, PartialEq)]
+#[must_use]
+pub enum Action {
+    /// Show another screen.
+    Go(Destination),
+    /// The controls of the session being played.
+    Player(PlayerControl),
+    /// Starting a session, an interrupted one, and saving finished ones.
+    Session(SessionAction),
+    /// The check-in, the after-session answers and the clinician dialogs.
+    Care(CareAction),
+    /// Plans: accepting a previewed one, and the plan editor.
+    Plan(PlanAction),
+    /// History's choices.
+    Progress(ProgressAction),
+    /// Sound and display settings.
+    Settings(SettingsAction),
+    /// Show the file picker to open or save a file for this purpose.
+    ChooseFile(crate::platform::file_browser::FilePurpose),
+    /// The file picker's own controls.
+    Picker(PickerAction),
+    /// Notices, full screen and the About box.
+    Window(WindowAction),
+}
+
+/// Where the person asked to go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Destination {
+    Home,
+    History,
+    /// A past session, by its index among the saved sessions.
+    PastSession(usize),
+}
+
+/// The player's controls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlayerControl {
+    Pause,
+    Resume,
+    /// On to the next phase.
+    Skip,
+    /// Back to the start of this phase, or to the previous one.
+    Back,
+    /// A rep-counted phase is done before its time.
+    Done,
+    /// Ask before ending the session early.
+    AskToEnd,
+    ConfirmEnd,
+    CancelEnd,
+}
+
+/// Starting sessions and keeping finished ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SessionAction {
+    /// Start today's session.
+    Start,
+    ResumeInterrupted,
+    SaveInterruptedAsPartial,
+    /// Forget the interrupted session.
+    DiscardInterrupted,
+    /// Try again to save the sessions that could not be saved.
+    RetrySave,
+}
+
+/// The check-in, the after-session answers and the clinician dialogs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CareAction {
+    /// Back from the Today screen to the check-in, with the answers as they were given.
+    ReviseCheckIn,
+    /// The check-in being filled in, as edited on screen.
+    EditCheckIn(Box<checkin_screen::CheckInDraft>),
+    /// Save the check-in being filled in.
+    SubmitCheckIn,
+    /// The after-session answers, as edited on screen.
+    EditSessionAnswers(Box<crate::domain::care::answers::SessionAnswers>),
+    /// Save the after-session answers.
+    SubmitSessionReport,
+    /// Ask to record that a clinician has cleared the person to exercise.
+    AskClearance,
+    /// The note typed in the clearance dialog.
+    EditClearanceNote(String),
+    /// Record the clearance, dated today.
+    ConfirmClearance,
+    CancelClearance,
+    /// Ask to record that the person has seen a clinician about the referral.
+    AskSeenClinician,
+    /// Record it, dated today: the referral ends.
+    ConfirmSeenClinician,
+    CancelSeenClinician,
+}
+
+/// Plans and the plan editor.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlanAction {
+    /// Use the previewed plan from now on.
+    Accept,
+    /// Open the plan editor on an empty plan / the plan in use / the kept draft.
+    New,
+    EditCurrent,
+    ContinueDraft,
+    /// The plan editor's draft, as edited on screen.
+    EditDraft(Box<plan_editor::PlanDraft>),
+    /// Make the editor's plan the plan in use.
+    InstallDraft,
+    CloseEditor,
+}
+
+/// History's choices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProgressAction {
+    /// Show the dose chart of the exercise at this index.
+    SelectChartExercise(usize),
+}
+
+/// Sound and display settings.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SettingsAction {
+    Volume(f32),
+    Beeps(bool),
+    Voice(bool),
+    /// Say "three, two, one" instead of the countdown pips.
+    CountAloud(bool),
+    /// Draw everything this much larger (egui's zoom), 0.75 to 2.0.
+    TextScale(f32),
+    HighContrast(bool),
+}
+
+/// The file picker's controls.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PickerAction {
+    /// Show this folder.
+    Navigate(std::path::PathBuf),
+    /// The file name typed or clicked.
+    FileName(String),
+    /// Open or save the chosen file.
+    Confirm,
+    Cancel,
+}
+
+/// Notices, full screen and the About box.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WindowAction {
+    DismissNotice(usize),
+    /// F11 or the Full screen button: fill the screen, or go back to a window.
+    ToggleFullScreen,
+    /// The About box: version, licence, source.
+    ShowAbout,
+    CloseAbout,
+}
 
 /// Colours used across screens, chosen to stay readable in light and dark themes.
 pub mod palette {

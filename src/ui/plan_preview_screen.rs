@@ -1,6 +1,6 @@
 //! Before a plan file is used: what would change, and its exercises. Or why it was refused.
 
-use crate::ui::action::{Destination, PlanAction};
+use crate::ui::{Destination, PlanAction};
 use egui::{RichText, Vec2};
 
 use crate::domain::plan::catalog::Catalog;

@@ -2,7 +2,7 @@
 //!
 //! Keys: Space pause/resume, Right skip, Left back, Enter done (rep items), Escape end.
 
-use crate::ui::action::{PlayerControl, WindowAction};
+use crate::ui::{PlayerControl, WindowAction};
 use egui::{Align, Key, Layout, Modifiers, Pos2, Rect, RichText, Vec2};
 
 use crate::domain::plan::catalog::{Catalog, Dose};

@@ -1,6 +1,6 @@
 //! Offered at start-up when the last session did not finish (app closed or killed).
 
-use crate::ui::action::{SessionAction};
+use crate::ui::SessionAction;
 use egui::RichText;
 
 use crate::domain::plan::timeline::Timeline;

@@ -1,7 +1,7 @@
 //! One past session: what was prescribed, what was done, pain before and after, the light,
 //! and the reasons the rules gave that day.
 
-use crate::ui::action::{Destination};
+use crate::ui::Destination;
 use egui::RichText;
 
 use crate::domain::care::rules::{DayDecision, Light};

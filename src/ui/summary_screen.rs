@@ -1,6 +1,6 @@
 //! After a session: what was done, and that it was saved.
 
-use crate::ui::action::{CareAction, Destination};
+use crate::ui::{CareAction, Destination};
 use egui::RichText;
 use egui::accesskit::Role;
 
@@ -26,7 +26,10 @@ pub fn summary_ui(ui: &mut egui::Ui, model: &SummaryModel<'_>) -> Vec<Action> {
     let mut answers = model.answers.clone();
     let mut actions = summary_body_ui(ui, model, &mut answers);
     if answers != *model.answers {
-        actions.insert(0, Action::Care(CareAction::EditSessionAnswers(Box::new(answers))));
+        actions.insert(
+            0,
+            Action::Care(CareAction::EditSessionAnswers(Box::new(answers))),
+        );
     }
     actions
 }

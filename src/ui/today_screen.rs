@@ -2,7 +2,7 @@
 //! status, each change from the plan with its reason, any referral). Starting is a separate,
 //! deliberate step, and the answers can still be changed.
 
-use crate::ui::action::{CareAction, Destination, SessionAction};
+use crate::ui::{CareAction, Destination, SessionAction};
 use egui::RichText;
 
 use crate::domain::care::rules::{DayDecision, Referral, Status};

@@ -1,7 +1,7 @@
 //! The app with no usable sound device: it says so once and the session runs normally.
 
-use strongback::ui::action::{Destination};
 use crate::common;
+use strongback::ui::Destination;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -91,7 +91,9 @@ fn app_runs_a_session_without_a_sound_device_and_says_so_once() {
         0,
         "no banner: it is said in the sound settings"
     );
-    harness.state_mut().apply(strongback::ui::Action::Go(Destination::Home));
+    harness
+        .state_mut()
+        .apply(strongback::ui::Action::Go(Destination::Home));
     harness.run();
     assert_eq!(
         harness

@@ -1,7 +1,7 @@
 //! The printable handout: what it contains, that it needs no network, and both ways to make it.
 
-use strongback::ui::action::{PickerAction};
 use crate::common;
+use strongback::ui::PickerAction;
 
 use strongback::cli::{Command, run_command};
 use strongback::report::handout::handout_html;
@@ -156,7 +156,9 @@ fn the_handout_button_saves_the_current_plan_as_a_page() {
     );
     app.harness
         .state_mut()
-        .apply(Action::Picker(PickerAction::Navigate(dir.path().to_path_buf())));
+        .apply(Action::Picker(PickerAction::Navigate(
+            dir.path().to_path_buf(),
+        )));
     app.harness.run();
     app.click("Save");
     let page =

@@ -1,7 +1,7 @@
 //! The history screen and session detail, driven by their labels.
 
-use strongback::ui::action::{Destination, PickerAction};
 use crate::common;
+use strongback::ui::{Destination, PickerAction};
 
 use crate::common::{open_app, with_history};
 use strongback::ScreenKind;
@@ -110,7 +110,9 @@ fn an_empty_history_screen_says_so() {
 fn save_in(app: &mut common::TestApp, dir: &std::path::Path) {
     app.harness
         .state_mut()
-        .apply(strongback::ui::Action::Picker(PickerAction::Navigate(dir.to_path_buf())));
+        .apply(strongback::ui::Action::Picker(PickerAction::Navigate(
+            dir.to_path_buf(),
+        )));
     app.harness.run();
     app.click("Save");
 }

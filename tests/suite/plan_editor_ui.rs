@@ -1,8 +1,8 @@
 //! The plan editor, driven by its labels: a plan built from nothing is saved, passes
 //! `validate`, and reads back equal; problems show as they arise; the projection shows.
 
-use strongback::ui::action::{PickerAction};
 use crate::common;
+use strongback::ui::PickerAction;
 
 use crate::common::open_app;
 use egui::accesskit::Role;

@@ -1,7 +1,7 @@
 //! Opening, previewing, accepting, refusing and exporting plan files in the app.
 
-use strongback::ui::action::{PickerAction};
 use crate::common;
+use strongback::ui::PickerAction;
 
 use std::path::PathBuf;
 
@@ -136,7 +136,10 @@ fn export_writes_a_plan_file_that_validates_and_reads_back_the_same() {
     let suggested = app.app().file_picker().expect("picker").file_name.clone();
     assert_eq!(suggested, "leg-friendly-core-plan.ron");
     // Browse into the data folder and save there under the suggested name.
-    choose(&mut app, Action::Picker(PickerAction::Navigate(dir.path().to_path_buf())));
+    choose(
+        &mut app,
+        Action::Picker(PickerAction::Navigate(dir.path().to_path_buf())),
+    );
     assert!(app.shows("sessions/"), "folders are listed");
     app.click("Save");
     let out = dir.path().join("leg-friendly-core-plan.ron");

@@ -1,7 +1,7 @@
 //! A session interrupted by a crash or kill is offered back at the next start.
 
-use strongback::ui::action::{PickerAction};
 use crate::common;
+use strongback::ui::PickerAction;
 
 use crate::common::{open_app, session_files};
 use egui::Key;

@@ -11,7 +11,7 @@ mod rules_tab;
 mod session_tab;
 
 use crate::platform::file_browser::FilePurpose;
-use crate::ui::action::{PlanAction};
+use crate::ui::PlanAction;
 use egui::RichText;
 
 use crate::domain::care::projection::{Projection, Scenario};

@@ -1,7 +1,7 @@
 //! Notices: what the person should be told (a problem, or a confirmation), each dismissable.
 
 use crate::platform::file_browser::FilePurpose;
-use crate::ui::action::{SessionAction, WindowAction};
+use crate::ui::{SessionAction, WindowAction};
 use egui::RichText;
 
 use crate::ui::widgets::a11y::{self, Urgency};

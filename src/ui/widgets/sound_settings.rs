@@ -1,7 +1,7 @@
 //! Sound and display settings, shown on the home screen.
 
-use crate::ui::action::{SettingsAction};
 use crate::store::settings_file::Settings;
+use crate::ui::SettingsAction;
 
 use crate::ui::Action;
 
@@ -22,7 +22,9 @@ pub fn settings_ui(
             .labelled_by(name.id);
         ui.label(format!("{volume_percent:.0} %"));
         if slider.changed() {
-            actions.push(Action::Settings(SettingsAction::Volume(volume_percent / 100.0)));
+            actions.push(Action::Settings(SettingsAction::Volume(
+                volume_percent / 100.0,
+            )));
         }
     });
     let mut beeps = settings.beeps_enabled;
@@ -74,7 +76,10 @@ fn display_ui(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>)
             .on_hover_text("Smaller text (Ctrl and −)")
             .clicked()
         {
-            actions.push(Action::Settings(SettingsAction::TextScale(step(settings.text_scale, -0.1))));
+            actions.push(Action::Settings(SettingsAction::TextScale(step(
+                settings.text_scale,
+                -0.1,
+            ))));
         }
         if ui
             .add_enabled(
@@ -84,7 +89,10 @@ fn display_ui(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>)
             .on_hover_text("Larger text (Ctrl and +)")
             .clicked()
         {
-            actions.push(Action::Settings(SettingsAction::TextScale(step(settings.text_scale, 0.1))));
+            actions.push(Action::Settings(SettingsAction::TextScale(step(
+                settings.text_scale,
+                0.1,
+            ))));
         }
         if (settings.text_scale - 1.0).abs() > 0.001 && ui.button("Usual size").clicked() {
             actions.push(Action::Settings(SettingsAction::TextScale(1.0)));
@@ -95,7 +103,9 @@ fn display_ui(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>)
         .checkbox(&mut high_contrast, "High contrast (white on black)")
         .changed()
     {
-        actions.push(Action::Settings(SettingsAction::HighContrast(high_contrast)));
+        actions.push(Action::Settings(SettingsAction::HighContrast(
+            high_contrast,
+        )));
     }
 }
 
