@@ -12,7 +12,6 @@ use crate::domain::care::checkin::{Clearance, ClinicianSeen, Day};
 use crate::domain::care::rules::{
     DayDecision, Status, decide, decide_before_sessions, open_leg_warning, todays_circuit,
 };
-use crate::domain::dates::week_start;
 use crate::domain::plan::Presentation;
 use crate::domain::plan::circuit::Circuit;
 use crate::domain::plan::timeline::Timeline;
@@ -99,7 +98,7 @@ impl StrongbackApp {
         // each batch arrives would cost a frame each time).
         let progress = if self.past_sessions.is_loaded() {
             let records = self.adherence_records();
-            let this_week = records.tally(week_start(today), today);
+            let this_week = records.this_week();
             HomeProgress {
                 counted: true,
                 week_done: this_week.completed + this_week.partial,

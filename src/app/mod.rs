@@ -13,6 +13,7 @@
 mod care;
 mod day_book;
 mod editor_state;
+mod history_model;
 mod notice_board;
 mod plan_editing;
 mod plans_and_files;

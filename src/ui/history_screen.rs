@@ -7,19 +7,15 @@ use egui::accesskit::Role;
 use egui::{Color32, RichText, Vec2};
 use egui_plot::{GridMark, Line, PlotPoint, PlotPoints, Points, Text, VLine};
 
-use crate::domain::care::checkin::Day;
 use crate::domain::care::rules::Light;
 use crate::domain::dates::day_number;
-use crate::domain::plan::Plan;
 use crate::domain::plan::timeline::Side;
 use crate::domain::progress::adherence::{
-    ADHERENCE_MEANS, AdherenceRecords, MISSED_MEANS, PLANNED_MEANS, PeriodTally, STREAK_MEANS,
+    ADHERENCE_MEANS, MISSED_MEANS, PLANNED_MEANS, PeriodTally, STREAK_MEANS,
 };
 use crate::domain::progress::figures::{
-    CalendarWeek, DayMark, DosePoint, PainPoint, calendar, dose_in_words, dose_series, lights,
-    pain_in_words, pain_series, weekly_mean_back_pain,
+    CalendarWeek, DayMark, DosePoint, PainPoint, dose_in_words, pain_in_words,
 };
-use crate::domain::session::record::{SessionOutcome, SessionRecord};
 
 use super::widgets::a11y;
 use super::widgets::dated_chart::{
@@ -27,9 +23,7 @@ use super::widgets::dated_chart::{
 };
 use super::{Action, palette};
 
-const CALENDAR_WEEKS: u32 = 12;
-
-/// Everything the history screen draws, computed once when it opens.
+/// Everything the history screen draws, computed once when it opens (built in `app`).
 pub struct HistoryModel {
     pub today: NaiveDate,
     pub weeks: Vec<CalendarWeek>,
@@ -52,90 +46,10 @@ pub struct HistoryModel {
     pub session_list: Vec<(usize, String)>,
 }
 
-impl HistoryModel {
-    pub fn build(
-        sessions: &[SessionRecord],
-        days: &[Day],
-        plan: &Plan,
-        records: &AdherenceRecords,
-    ) -> Self {
-        let today = records.today;
-        let per_week = plan.sessions_per_week;
-        let mut exercises: Vec<(String, String)> = Vec::new();
-        for record in sessions {
-            for e in &record.exercises {
-                if !exercises.iter().any(|(id, _)| *id == e.exercise_id) {
-                    exercises.push((e.exercise_id.clone(), e.name.clone()));
-                }
-            }
-        }
-        let session_list = sessions
-            .iter()
-            .enumerate()
-            .rev()
-            .map(|(i, s)| {
-                let (done, total) = s.sets_done();
-                let how = match s.outcome {
-                    SessionOutcome::Completed => "completed",
-                    SessionOutcome::EndedEarly => "ended early",
-                    SessionOutcome::Interrupted => "interrupted",
-                };
-                (
-                    i,
-                    format!(
-                        "{} · {how} · {done}/{total} sets",
-                        s.started_at.format("%a %-d %b %Y, %H:%M")
-                    ),
-                )
-            })
-            .collect();
-        let mut model = Self {
-            today,
-            weeks: records
-                .basis()
-                .map(|basis| calendar(&basis, CALENDAR_WEEKS))
-                .unwrap_or_default(),
-            this_week: records.tally(crate::domain::dates::week_start(today), today),
-            last_4_weeks: records.tally(today - chrono::Duration::days(27), today),
-            since_start: records.since_start(),
-            counted_from: records.counted_from,
-            streak_weeks: records.streak_weeks(),
-            sessions_per_week: per_week,
-            exercises,
-            selected_exercise: 0,
-            dose: Vec::new(),
-            pain: pain_series(days),
-            lights: lights(days, &plan.rules),
-            weekly_mean: weekly_mean_back_pain(days),
-            session_list,
-        };
-        // Open on the first exercise whose dose changed: more telling than a flat warm-up line.
-        let telling = (0..model.exercises.len()).find(|&i| {
-            model.select_exercise(i, sessions);
-            model
-                .dose
-                .windows(2)
-                .any(|w| w[0].amount != w[1].amount || w[0].step != w[1].step)
-        });
-        model.select_exercise(telling.unwrap_or(0), sessions);
-        model
-    }
-
-    /// Show the dose chart of another exercise.
-    pub fn select_exercise(&mut self, index: usize, sessions: &[SessionRecord]) {
-        self.selected_exercise = index;
-        self.dose = self
-            .exercises
-            .get(index)
-            .map(|(id, _)| dose_series(sessions, id))
-            .unwrap_or_default();
-    }
-}
-
 fn light_colour(light: Light) -> Color32 {
     match light {
-        Light::Green => palette::WORK,
-        Light::Amber => palette::GET_READY,
+        Light::Green => palette::DONE,
+        Light::Amber => palette::CAUTION,
         Light::Red => palette::WARNING,
     }
 }
@@ -247,15 +161,15 @@ fn dose_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
     let per_side = model.dose.iter().any(|p| p.side.is_some());
     let sides: &[(Option<Side>, &str, Color32)] = if per_side {
         &[
-            (Some(Side::Left), "left side", palette::WORK),
-            (Some(Side::Right), "right side", palette::REST),
+            (Some(Side::Left), "left side", palette::DONE),
+            (Some(Side::Right), "right side", palette::CALM),
         ]
     } else {
-        &[(None, "best set of each session", palette::WORK)]
+        &[(None, "best set of each session", palette::DONE)]
     };
     let mut legend: Vec<(Color32, &str)> = sides.iter().map(|(_, name, c)| (*c, *name)).collect();
     if model.dose.iter().any(|p| p.step_changed) {
-        legend.push((palette::GET_READY, "ladder step change"));
+        legend.push((palette::CAUTION, "ladder step change"));
     }
     legend_row(ui, &legend);
     let room = date_room(ui.available_width());
@@ -283,7 +197,7 @@ fn dose_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
                 .filter(|p| p.step_changed && p.side != Some(Side::Right))
             {
                 let x = day_number(change.date);
-                plot.vline(VLine::new("ladder step change", x).color(palette::GET_READY));
+                plot.vline(VLine::new("ladder step change", x).color(palette::CAUTION));
                 if last_label.is_some_and(|last| x - last < room_days) {
                     continue;
                 }
@@ -309,7 +223,7 @@ fn dose_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
 
 fn pain_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
     let leg_colour = Color32::from_rgb(0x8e, 0x44, 0xad);
-    let mut legend = vec![(palette::REST, "back pain"), (leg_colour, "leg pain")];
+    let mut legend = vec![(palette::CALM, "back pain"), (leg_colour, "leg pain")];
     if model.weekly_mean.len() > 1 {
         legend.push((Color32::GRAY, "weekly mean back pain"));
     }
@@ -355,7 +269,7 @@ fn pain_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
                 .iter()
                 .map(|p| (day_number(p.date), p.leg))
                 .collect();
-            line_with_markers(plot, "back pain", palette::REST, &back);
+            line_with_markers(plot, "back pain", palette::CALM, &back);
             line_with_markers(plot, "leg pain", leg_colour, &leg);
             if model.weekly_mean.len() > 1 {
                 let weekly: PlotPoints<'_> = model
@@ -510,7 +424,7 @@ fn paint_day_mark(ui: &egui::Ui, rect: egui::Rect, mark: DayMark) {
     let painter = ui.painter();
     match mark {
         DayMark::Done => {
-            painter.rect_filled(rect, 3.0, palette::WORK);
+            painter.rect_filled(rect, 3.0, palette::DONE);
             let at = |x: f32, y: f32| rect.lerp_inside(Vec2::new(x, y));
             painter.line(
                 vec![at(0.22, 0.52), at(0.42, 0.72), at(0.78, 0.28)],
@@ -519,11 +433,11 @@ fn paint_day_mark(ui: &egui::Ui, rect: egui::Rect, mark: DayMark) {
         }
         DayMark::Partial => {
             let half = egui::Rect::from_min_max(rect.min, egui::pos2(rect.center().x, rect.max.y));
-            painter.rect_filled(half, 3.0, palette::GET_READY);
+            painter.rect_filled(half, 3.0, palette::CAUTION);
             painter.rect_stroke(
                 rect.shrink(1.0),
                 3.0,
-                egui::Stroke::new(2.0, palette::GET_READY),
+                egui::Stroke::new(2.0, palette::CAUTION),
                 egui::StrokeKind::Inside,
             );
         }
@@ -531,7 +445,7 @@ fn paint_day_mark(ui: &egui::Ui, rect: egui::Rect, mark: DayMark) {
             painter.circle_stroke(
                 rect.center(),
                 rect.width() * 0.36,
-                egui::Stroke::new(2.0, palette::REST),
+                egui::Stroke::new(2.0, palette::CALM),
             );
         }
         DayMark::Empty => {

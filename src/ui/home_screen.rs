@@ -246,21 +246,20 @@ pub(crate) fn status_title(decision: &DayDecision) -> (egui::Color32, &'static s
     match (decision.status, decision.referral) {
         (Status::Stopped, _) => (palette::WARNING, "STOP: get emergency care now"),
         (Status::Paused, _) => (
-            palette::GET_READY,
+            palette::CAUTION,
             "Training paused: see a doctor in the next few days",
         ),
-        (Status::Rest, _) => (palette::REST, "Rest day"),
-        (Status::Gentle, _) => (palette::REST, "Gentle day"),
-        (Status::Deload, _) => (palette::REST, "Deload week: lighter sessions"),
-        (Status::Train, Referral::Routine) => (
-            palette::GET_READY,
-            "Train today, and please book a clinician",
-        ),
+        (Status::Rest, _) => (palette::CALM, "Rest day"),
+        (Status::Gentle, _) => (palette::CALM, "Gentle day"),
+        (Status::Deload, _) => (palette::CALM, "Deload week: lighter sessions"),
+        (Status::Train, Referral::Routine) => {
+            (palette::CAUTION, "Train today, and please book a clinician")
+        }
         (Status::Train, Referral::Urgent) => (
             palette::WARNING,
             "Train today, and see a doctor in the next few days",
         ),
-        (Status::Train, _) => (palette::WORK, "Train today"),
+        (Status::Train, _) => (palette::DONE, "Train today"),
     }
 }
 

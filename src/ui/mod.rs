@@ -172,14 +172,19 @@ pub enum WindowAction {
     CloseAbout,
 }
 
-/// Colours used across screens, chosen to stay readable in light and dark themes.
+/// Colours used across screens, named by what they mean, chosen to stay readable in light and
+/// dark themes.
 pub mod palette {
     use super::Color32;
     // Done and warning are the Okabe–Ito bluish green and vermillion, told apart with the
     // common colour-vision deficiencies; every meaning is also in words or a shape.
-    pub const WORK: Color32 = Color32::from_rgb(0x00, 0x9e, 0x73);
-    pub const REST: Color32 = Color32::from_rgb(0x2b, 0x7b, 0xd6);
-    pub const GET_READY: Color32 = Color32::from_rgb(0xe0, 0x8e, 0x0b);
+    /// Done, saved, a green session, "train today".
+    pub const DONE: Color32 = Color32::from_rgb(0x00, 0x9e, 0x73);
+    /// Calm: rest and gentle days, the back-pain line, a second series.
+    pub const CALM: Color32 = Color32::from_rgb(0x2b, 0x7b, 0xd6);
+    /// Take care: an amber session, a partial day, a ladder step change.
+    pub const CAUTION: Color32 = Color32::from_rgb(0xe0, 0x8e, 0x0b);
+    /// A problem, a red session, a stop.
     pub const WARNING: Color32 = Color32::from_rgb(0xd5, 0x5e, 0x00);
     // The player's phases, from the Okabe–Ito palette: told apart with the common
     // colour-vision deficiencies (orange against sky blue; yellow by its lightness), and

@@ -48,10 +48,10 @@ fn summary_body_ui(
             let (heading, colour) = match (saved_to, record.outcome) {
                 (None, _) => ("Session finished, but not saved yet", palette::WARNING),
                 (Some(_), SessionOutcome::Completed) => {
-                    ("Session complete. Well done!", palette::WORK)
+                    ("Session complete. Well done!", palette::DONE)
                 }
                 (Some(_), SessionOutcome::EndedEarly | SessionOutcome::Interrupted) => {
-                    ("Session saved", palette::WORK)
+                    ("Session saved", palette::DONE)
                 }
             };
             a11y::screen_heading(ui, RichText::new(heading).size(30.0).color(colour), "summary");
@@ -115,7 +115,7 @@ fn answers_ui(
     let mut actions = Vec::new();
     a11y::heading(ui, "How did it go?", 2);
     if model.answers_saved {
-        ui.label(RichText::new("Thank you, your answers are saved.").color(palette::WORK));
+        ui.label(RichText::new("Thank you, your answers are saved.").color(palette::DONE));
     } else {
         pain_row(
             ui,

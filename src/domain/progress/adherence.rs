@@ -206,6 +206,16 @@ impl AdherenceRecords {
         }
     }
 
+    /// The week under way, Monday to today.
+    pub fn this_week(&self) -> PeriodTally {
+        self.tally(week_start(self.today), self.today)
+    }
+
+    /// The last four weeks: today and the 27 days before it.
+    pub fn last_4_weeks(&self) -> PeriodTally {
+        self.tally(self.today - chrono::Duration::days(27), self.today)
+    }
+
     /// The streak as of `today`.
     pub fn streak_weeks(&self) -> u32 {
         self.basis().map_or(0, |basis| streak_weeks(&basis))

@@ -162,7 +162,7 @@ pub fn plan_editor_ui(ui: &mut egui::Ui, model: &PlanEditorModel<'_>) -> Vec<Act
             );
         } else {
             ui.colored_label(
-                palette::WORK,
+                palette::DONE,
                 "Passes every check: strongback validate accepts it.",
             );
         }

@@ -147,10 +147,10 @@ pub(super) fn projection_ui(
             .allow_zoom(false)
             .allow_drag(false)
             .show(ui, |plot| {
-                plot.line(Line::new("dose", PlotPoints::from(points.clone())).color(palette::WORK));
+                plot.line(Line::new("dose", PlotPoints::from(points.clone())).color(palette::DONE));
                 plot.points(
                     Points::new("dose", PlotPoints::from(points))
-                        .color(palette::WORK)
+                        .color(palette::DONE)
                         .radius(3.0),
                 );
                 let mut last_step = None;
@@ -206,7 +206,7 @@ pub(super) fn projection_ui(
         .show(ui, |plot| {
             plot.points(
                 Points::new("session length", PlotPoints::from(minutes))
-                    .color(palette::REST)
+                    .color(palette::CALM)
                     .radius(3.0),
             );
             if let Some(limit) = limit {

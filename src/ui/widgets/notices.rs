@@ -112,7 +112,7 @@ pub fn notices_ui(ui: &mut egui::Ui, notices: &[Notice]) -> Vec<Action> {
     };
     let (colour, urgency) = match notice.kind {
         NoticeKind::Problem => (palette::WARNING, Urgency::Assertive),
-        NoticeKind::Info => (palette::WORK, Urgency::Polite),
+        NoticeKind::Info => (palette::DONE, Urgency::Polite),
     };
     egui::Frame::group(ui.style())
         .stroke(egui::Stroke::new(1.5, colour))

@@ -53,7 +53,7 @@ pub fn settings_ui(
                 "No sound: Strongback found no speaker or sound card it can use. The timer, \
                  pictures and words work as usual; connect a speaker and restart to hear the cues.",
             )
-            .color(crate::ui::palette::GET_READY),
+            .color(crate::ui::palette::CAUTION),
         );
     }
     actions
