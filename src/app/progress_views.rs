@@ -3,6 +3,7 @@
 use crate::ui::Destination;
 use std::path::Path;
 
+use crate::domain::care::checkin::said_about_session;
 use crate::domain::care::rules::{DayDecision, Light};
 use crate::domain::progress::adherence::AdherenceRecords;
 use crate::domain::progress::dose_changes::changes_between;
@@ -106,8 +107,7 @@ impl StrongbackApp {
         let Some(record) = self.past_sessions.known().get(index) else {
             return vec![Action::Go(Destination::History)];
         };
-        let date = record.started_at.date_naive();
-        let day = self.care.day_book.days().iter().find(|d| d.date == date);
+        let said = said_about_session(self.care.day_book.days(), record.started_at);
         let default_rules = crate::domain::plan::RuleSettings::default();
         let rules = self
             .plans
@@ -122,12 +122,8 @@ impl StrongbackApp {
             ui,
             &SessionDetailModel {
                 record,
-                pain_before: day
-                    .and_then(|d| d.check_in.as_ref())
-                    .and_then(|c| c.back_pain),
-                pain_after: day
-                    .and_then(|d| d.report_for(record.started_at))
-                    .map(|s| s.worst_pain),
+                pain_before: said.back_pain,
+                pain_after: said.report.map(|s| s.worst_pain),
                 light,
                 rules,
                 decision,

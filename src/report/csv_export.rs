@@ -1,6 +1,6 @@
 //! Every session as CSV: one row per set and side. Columns are documented in docs/csv-format.md.
 
-use crate::domain::care::checkin::Day;
+use crate::domain::care::checkin::{Day, said_about_session};
 use crate::domain::plan::catalog::Dose;
 use crate::domain::plan::timeline::Side;
 use crate::domain::progress::adherence::PeriodTally;
@@ -66,19 +66,10 @@ pub fn sessions_csv(sessions: &[SessionRecord], days: &[Day]) -> Result<String, 
             SessionOutcome::EndedEarly => "ended_early",
             SessionOutcome::Interrupted => "interrupted",
         };
-        let date = record.started_at.date_naive();
-        let check_in = days
-            .iter()
-            .filter(|d| d.date == date)
-            .find_map(|d| d.check_in.as_ref());
-        let back = pain_cell(check_in.and_then(|c| c.back_pain));
-        let leg = pain_cell(check_in.and_then(|c| c.answered_leg_pain()));
-        let worst = pain_cell(
-            days.iter()
-                .filter(|d| d.date == date)
-                .find_map(|d| d.report_for(record.started_at))
-                .map(|r| r.worst_pain),
-        );
+        let said = said_about_session(days, record.started_at);
+        let back = pain_cell(said.back_pain);
+        let leg = pain_cell(said.check_in.and_then(|c| c.answered_leg_pain()));
+        let worst = pain_cell(said.report.map(|r| r.worst_pain));
         for exercise in &record.exercises {
             for set in &exercise.sets {
                 let (kind, prescribed) = kind_and_amount(set.prescribed);

@@ -255,6 +255,18 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
             .italics(),
     );
     ui.add_space(6.0);
+    pain_now_ui(ui, draft);
+    leg_questions_ui(ui, draft);
+    nerve_signs_ui(ui, draft);
+    if draft.answers.ask_morning_after {
+        morning_after_ui(ui, draft);
+    }
+    pain_kind_ui(ui, draft);
+    daily_life_ui(ui, draft);
+}
+
+/// Back pain and leg pain right now, each on its 0 to 10 scale.
+fn pain_now_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
     pain_row(
         ui,
         "Back pain right now *",
@@ -266,6 +278,10 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
     let mut leg = Some(draft.answers.leg_pain);
     pain_row(ui, "Leg pain right now", "Leg pain", &mut leg, false);
     draft.answers.leg_pain = leg.unwrap_or(0);
+}
+
+/// How far down the leg the pain goes and, after the intake, which way it has moved.
+fn leg_questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
     // The leg questions are always there (greyed out without leg pain), so choosing a leg
     // pain never moves the questions below under the pointer.
     let has_leg_pain = draft.answers.leg_pain > 0;
@@ -302,6 +318,11 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
             );
         }
     });
+}
+
+/// New numbness or tingling, and new weakness: asked as "still there" while an earlier
+/// warning about them is open.
+fn nerve_signs_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
     // While an earlier warning is open, its signs are asked as "still there", so a person
     // whose numbness has not gone need not call it new (clinical spec §5 R2).
     let numbness = match draft.answers.numbness_reported_on() {
@@ -326,29 +347,35 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
         &mut draft.answers.new_weakness,
         RichText::new(weakness).size(16.0),
     );
-    if draft.answers.ask_morning_after {
-        ui.add_space(4.0);
-        let text = "The morning after your last session, compared with a usual morning *";
-        let question = ui.label(RichText::new(text).strong());
-        radio_row(
-            ui,
-            (&question, text),
-            true,
-            &mut draft.answers.morning_after,
-            &[
-                (MorningAfter::Better, "better"),
-                (MorningAfter::Same, "the same"),
-                (
-                    MorningAfter::WorseButSettled,
-                    "worse, but settled within a day",
-                ),
-                (
-                    MorningAfter::WorseNotSettled,
-                    "worse, and it has not settled",
-                ),
-            ],
-        );
-    }
+}
+
+/// The morning after the last session, compared with a usual morning.
+fn morning_after_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
+    ui.add_space(4.0);
+    let text = "The morning after your last session, compared with a usual morning *";
+    let question = ui.label(RichText::new(text).strong());
+    radio_row(
+        ui,
+        (&question, text),
+        true,
+        &mut draft.answers.morning_after,
+        &[
+            (MorningAfter::Better, "better"),
+            (MorningAfter::Same, "the same"),
+            (
+                MorningAfter::WorseButSettled,
+                "worse, but settled within a day",
+            ),
+            (
+                MorningAfter::WorseNotSettled,
+                "worse, and it has not settled",
+            ),
+        ],
+    );
+}
+
+/// Which kind of pain describes it best, and whether to let that answer shape the plan.
+fn pain_kind_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
     ui.add_space(4.0);
     let required = draft.answers.pain_kind_required();
     let marker = if required { " *" } else { "" };
@@ -378,6 +405,10 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
             );
         });
     }
+}
+
+/// The optional questions on how the back affects daily life, each a 0 to 4 slider.
+fn daily_life_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
     ui.add_space(4.0);
     ui.checkbox(
         &mut draft.answers.answer_function,

@@ -26,217 +26,256 @@ pub struct PlayerModel<'a> {
 
 pub fn player_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
     let mut actions = keyboard_actions(ui, model);
-    let view = &model.view;
-    let phase = view.phase;
-    let item = model.circuit.item(phase.slot);
-    let exercise = item.and_then(|i| model.catalog.get(&i.exercise_id));
-    let paused = view.state == PlayerState::Paused;
-
     egui::Panel::top("player_top").show(ui, |ui| {
-        a11y::name_region(ui, "Where you are in the session");
-        ui.add_space(6.0);
-        let block = model
-            .circuit
-            .blocks
-            .get(phase.slot.block)
-            .map_or("", |b| b.name.as_str());
-        let slot_number = model
-            .circuit
-            .slots()
-            .position(|(slot, _)| slot == phase.slot)
-            .map_or(0, |i| i + 1);
-        let slot_total = model.circuit.slots().count();
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(block).strong());
-            if phase.rounds > 1 {
-                ui.label(format!("· Round {} of {}", phase.round, phase.rounds));
-            }
-            ui.label(format!("· Exercise {slot_number} of {slot_total}"));
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                let full = ui.ctx().input(|i| i.viewport().fullscreen.unwrap_or(false));
-                let label = if full {
-                    "Leave full screen"
-                } else {
-                    "Full screen"
-                };
-                if ui.button(label).on_hover_text("F11").clicked() {
-                    actions.push(Action::Window(WindowAction::ToggleFullScreen));
-                }
-            });
-        });
-        let planned_total = model.timeline.planned_total_secs();
-        let left_secs = ((1.0 - view.progress) * planned_total as f32).max(0.0) as u64;
-        let bar = ui.add(
-            egui::ProgressBar::new(view.progress)
-                .text(format!(
-                    "{:.0} % done · about {} left",
-                    view.progress * 100.0,
-                    minutes_text(left_secs)
-                ))
-                .desired_height(22.0),
-        );
-        // The bar's range, so a screen reader says "40 percent" of something.
-        ui.ctx().accesskit_node_builder(bar.id, |node| {
-            node.set_min_numeric_value(0.0);
-            node.set_max_numeric_value(100.0);
-            node.set_numeric_value((f64::from(view.progress) * 100.0).round());
-        });
-        ui.add_space(4.0);
+        whereabouts_ui(ui, model, &mut actions);
     });
-
     egui::Panel::bottom("player_controls").show(ui, |ui| {
-        a11y::name_region(ui, "Session controls");
-        ui.add_space(6.0);
-        let h = ui.ctx().content_rect().height();
-        if let Some(next) = next_text(model) {
-            ui.label(RichText::new(next).size(scaled(18.0, h)));
-            ui.add_space(4.0);
-        }
-        ui.horizontal(|ui| {
-            let text_px = scaled(20.0, h);
-            let big = |text: &str| {
-                egui::Button::new(RichText::new(text).size(text_px))
-                    .min_size(Vec2::new(text_px * 6.0, text_px * 2.2))
-            };
-            if activated(ui.add(big("Back")).on_hover_text("Left arrow")) {
-                actions.push(Action::Player(PlayerControl::Back));
-            }
-            let (label, action) = if paused {
-                ("Resume", Action::Player(PlayerControl::Resume))
-            } else {
-                ("Pause", Action::Player(PlayerControl::Pause))
-            };
-            if activated(ui.add(big(label)).on_hover_text("Space")) {
-                actions.push(action);
-            }
-            if activated(ui.add(big("Skip")).on_hover_text("Right arrow")) {
-                actions.push(Action::Player(PlayerControl::Skip));
-            }
-            if phase.waits_for_done && activated(ui.add(big("Done")).on_hover_text("Enter")) {
-                actions.push(Action::Player(PlayerControl::Done));
-            }
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if activated(ui.add(big("End session")).on_hover_text("Escape")) {
-                    actions.push(Action::Player(PlayerControl::AskToEnd));
-                }
-            });
-        });
-        ui.label(
-            RichText::new(
-                "Keys: Space pause or resume · Left arrow back · Right arrow skip · Enter done · Esc end · F11 full screen. \
-                 Tab moves to a button; then Space or Enter presses it.",
-            )
-            .size(scaled(13.0, h))
-            .weak(),
-        );
-        ui.add_space(6.0);
+        controls_ui(ui, model, &mut actions);
     });
-
     egui::CentralPanel::default().show(ui, |ui| {
-        a11y::name_region(ui, "The exercise now");
-        let window = ui.ctx().content_rect();
-        let area = ui.available_rect_before_wrap();
-        let (colour, phase_name) = phase_style(phase.kind);
-        let (colour, phase_name) = if paused {
-            (ui.visuals().weak_text_color(), "Paused")
-        } else {
-            (colour, phase_name)
-        };
-        let countdown = countdown_digits(view);
-        // The digits take at least a third of the window's height; the timer column is as wide
-        // as they need, between 45 % and 62 % of the screen.
-        let digits_height = (window.height() / 3.0 + 4.0).max(120.0);
-        let wanted = big_digits::text_width(&countdown, digits_height) + 32.0;
-        let timer_width = wanted.clamp(area.width() * 0.45, area.width() * 0.62);
-        let timer_rect = Rect::from_min_size(area.min, Vec2::new(timer_width, area.height()));
-        let info_rect =
-            Rect::from_min_max(Pos2::new(timer_rect.right() + 16.0, area.top()), area.max);
-
-        let mut timer = ui.new_child(egui::UiBuilder::new().max_rect(timer_rect));
-        timer_ui(
-            &mut timer,
-            model,
-            &countdown,
-            digits_height,
-            colour,
-            phase_name,
-        );
-
-        let mut info = ui.new_child(egui::UiBuilder::new().max_rect(info_rect));
-        if let (Some(item), Some(exercise)) = (item, exercise) {
-            info.add_space(4.0);
-            let heading = if phase.is_work() { "Now" } else { "Next up" };
-            let h = window.height();
-            info.label(RichText::new(heading).size(scaled(20.0, h)));
-            info.label(
-                RichText::new(&item.name)
-                    .size(size_for(info_rect.height() * 0.09))
-                    .strong(),
-            );
-            info.label(
-                RichText::new(set_side_text(model))
-                    .size(scaled(24.0, h))
-                    .strong(),
-            );
-            info.label(
-                RichText::new(format!(
-                    "Step {} of {}: {}",
-                    item.step, item.top_step, item.step_name
-                ))
-                .size(scaled(18.0, h)),
-            );
-            info.add_space(8.0);
-            let body = scaled(18.0, h);
-            egui::ScrollArea::vertical().show(&mut info, |ui| {
-                ui.label(RichText::new(&exercise.how_to).size(body));
-                if let Some(step) = exercise.step(item.step)
-                    && !step.cue.is_empty()
-                {
-                    ui.add_space(4.0);
-                    ui.label(RichText::new(&step.cue).size(body).italics());
-                }
-                if !item.notes.is_empty() {
-                    ui.add_space(4.0);
-                    ui.label(RichText::new(format!("Note: {}", item.notes)).size(body));
-                }
-                if !exercise.equipment.is_empty() {
-                    ui.add_space(4.0);
-                    let needs: Vec<&str> = exercise.equipment.iter().map(|e| e.label()).collect();
-                    ui.label(RichText::new(format!("You need: {}", needs.join(", "))).size(body));
-                }
-            });
-        }
+        exercise_now_ui(ui, model);
     });
-
     if model.confirming_end {
-        egui::Modal::new(egui::Id::unique("confirm_end")).show(ui.ctx(), |ui| {
-            ui.set_max_width(460.0);
-            a11y::dialog(ui, "End the session now?");
-            a11y::heading(ui, "End the session now?", 1);
-            ui.label("What you have done so far will be saved as a partial session.");
-            ui.label("Enter or Escape keeps going.");
-            ui.add_space(12.0);
-            ui.horizontal(|ui| {
-                let big = |text: &str| {
-                    egui::Button::new(RichText::new(text).size(20.0))
-                        .min_size(Vec2::new(180.0, 48.0))
-                };
-                // "Keep going" comes first and has the focus: a stray Enter never ends a workout.
-                let keep = ui.add(big("Keep going"));
-                if !ui.memory(|m| m.focused().is_some()) {
-                    keep.request_focus();
-                }
-                if keep.clicked() {
-                    actions.push(Action::Player(PlayerControl::CancelEnd));
-                }
-                ui.add_space(16.0);
-                if ui.add(big("End and save")).clicked() {
-                    actions.push(Action::Player(PlayerControl::ConfirmEnd));
-                }
-            });
-        });
+        confirm_end_ui(ui, &mut actions);
     }
     actions
+}
+
+/// The top panel: the block, round and exercise number, the full-screen button, and the
+/// session's progress bar.
+fn whereabouts_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>, actions: &mut Vec<Action>) {
+    let view = &model.view;
+    let phase = view.phase;
+    a11y::name_region(ui, "Where you are in the session");
+    ui.add_space(6.0);
+    let block = model
+        .circuit
+        .blocks
+        .get(phase.slot.block)
+        .map_or("", |b| b.name.as_str());
+    let slot_number = model
+        .circuit
+        .slots()
+        .position(|(slot, _)| slot == phase.slot)
+        .map_or(0, |i| i + 1);
+    let slot_total = model.circuit.slots().count();
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(block).strong());
+        if phase.rounds > 1 {
+            ui.label(format!("· Round {} of {}", phase.round, phase.rounds));
+        }
+        ui.label(format!("· Exercise {slot_number} of {slot_total}"));
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            let full = ui.ctx().input(|i| i.viewport().fullscreen.unwrap_or(false));
+            let label = if full {
+                "Leave full screen"
+            } else {
+                "Full screen"
+            };
+            if ui.button(label).on_hover_text("F11").clicked() {
+                actions.push(Action::Window(WindowAction::ToggleFullScreen));
+            }
+        });
+    });
+    session_progress_ui(ui, model);
+    ui.add_space(4.0);
+}
+
+/// How far through the session, and about how long is left.
+fn session_progress_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>) {
+    let view = &model.view;
+    let planned_total = model.timeline.planned_total_secs();
+    let left_secs = ((1.0 - view.progress) * planned_total as f32).max(0.0) as u64;
+    let bar = ui.add(
+        egui::ProgressBar::new(view.progress)
+            .text(format!(
+                "{:.0} % done · about {} left",
+                view.progress * 100.0,
+                minutes_text(left_secs)
+            ))
+            .desired_height(22.0),
+    );
+    // The bar's range, so a screen reader says "40 percent" of something.
+    ui.ctx().accesskit_node_builder(bar.id, |node| {
+        node.set_min_numeric_value(0.0);
+        node.set_max_numeric_value(100.0);
+        node.set_numeric_value((f64::from(view.progress) * 100.0).round());
+    });
+}
+
+/// The bottom panel: what comes after this, the big Back, Pause/Resume, Skip, Done and End
+/// session buttons, and a line about the keys.
+fn controls_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>, actions: &mut Vec<Action>) {
+    let phase = model.view.phase;
+    let paused = model.view.state == PlayerState::Paused;
+    a11y::name_region(ui, "Session controls");
+    ui.add_space(6.0);
+    let h = ui.ctx().content_rect().height();
+    if let Some(next) = next_text(model) {
+        ui.label(RichText::new(next).size(scaled(18.0, h)));
+        ui.add_space(4.0);
+    }
+    ui.horizontal(|ui| {
+        let text_px = scaled(20.0, h);
+        let big = |text: &str| {
+            egui::Button::new(RichText::new(text).size(text_px))
+                .min_size(Vec2::new(text_px * 6.0, text_px * 2.2))
+        };
+        if activated(ui.add(big("Back")).on_hover_text("Left arrow")) {
+            actions.push(Action::Player(PlayerControl::Back));
+        }
+        let (label, action) = if paused {
+            ("Resume", Action::Player(PlayerControl::Resume))
+        } else {
+            ("Pause", Action::Player(PlayerControl::Pause))
+        };
+        if activated(ui.add(big(label)).on_hover_text("Space")) {
+            actions.push(action);
+        }
+        if activated(ui.add(big("Skip")).on_hover_text("Right arrow")) {
+            actions.push(Action::Player(PlayerControl::Skip));
+        }
+        if phase.waits_for_done && activated(ui.add(big("Done")).on_hover_text("Enter")) {
+            actions.push(Action::Player(PlayerControl::Done));
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            if activated(ui.add(big("End session")).on_hover_text("Escape")) {
+                actions.push(Action::Player(PlayerControl::AskToEnd));
+            }
+        });
+    });
+    ui.label(
+        RichText::new(
+            "Keys: Space pause or resume · Left arrow back · Right arrow skip · Enter done · Esc end · F11 full screen. \
+             Tab moves to a button; then Space or Enter presses it.",
+        )
+        .size(scaled(13.0, h))
+        .weak(),
+    );
+    ui.add_space(6.0);
+}
+
+/// The central panel: the timer column on the left, the exercise on the right.
+fn exercise_now_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>) {
+    let view = &model.view;
+    let phase = view.phase;
+    let paused = view.state == PlayerState::Paused;
+    a11y::name_region(ui, "The exercise now");
+    let window = ui.ctx().content_rect();
+    let area = ui.available_rect_before_wrap();
+    let (colour, phase_name) = phase_style(phase.kind);
+    let (colour, phase_name) = if paused {
+        (ui.visuals().weak_text_color(), "Paused")
+    } else {
+        (colour, phase_name)
+    };
+    let countdown = countdown_digits(view);
+    // The digits take at least a third of the window's height; the timer column is as wide
+    // as they need, between 45 % and 62 % of the screen.
+    let digits_height = (window.height() / 3.0 + 4.0).max(120.0);
+    let wanted = big_digits::text_width(&countdown, digits_height) + 32.0;
+    let timer_width = wanted.clamp(area.width() * 0.45, area.width() * 0.62);
+    let timer_rect = Rect::from_min_size(area.min, Vec2::new(timer_width, area.height()));
+    let info_rect = Rect::from_min_max(Pos2::new(timer_rect.right() + 16.0, area.top()), area.max);
+
+    let mut timer = ui.new_child(egui::UiBuilder::new().max_rect(timer_rect));
+    timer_ui(
+        &mut timer,
+        model,
+        &countdown,
+        digits_height,
+        colour,
+        phase_name,
+    );
+
+    let mut info = ui.new_child(egui::UiBuilder::new().max_rect(info_rect));
+    exercise_info_ui(&mut info, model, window.height(), info_rect.height());
+}
+
+/// The exercise column: "Now" or "Next up", the exercise's name, set and side, its ladder
+/// step, and how to do it.
+fn exercise_info_ui(
+    ui: &mut egui::Ui,
+    model: &PlayerModel<'_>,
+    window_height: f32,
+    info_height: f32,
+) {
+    let phase = model.view.phase;
+    let item = model.circuit.item(phase.slot);
+    let exercise = item.and_then(|i| model.catalog.get(&i.exercise_id));
+    let (Some(item), Some(exercise)) = (item, exercise) else {
+        return;
+    };
+    ui.add_space(4.0);
+    let heading = if phase.is_work() { "Now" } else { "Next up" };
+    let h = window_height;
+    ui.label(RichText::new(heading).size(scaled(20.0, h)));
+    ui.label(
+        RichText::new(&item.name)
+            .size(size_for(info_height * 0.09))
+            .strong(),
+    );
+    ui.label(
+        RichText::new(set_side_text(model))
+            .size(scaled(24.0, h))
+            .strong(),
+    );
+    ui.label(
+        RichText::new(format!(
+            "Step {} of {}: {}",
+            item.step, item.top_step, item.step_name
+        ))
+        .size(scaled(18.0, h)),
+    );
+    ui.add_space(8.0);
+    let body = scaled(18.0, h);
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.label(RichText::new(&exercise.how_to).size(body));
+        if let Some(step) = exercise.step(item.step)
+            && !step.cue.is_empty()
+        {
+            ui.add_space(4.0);
+            ui.label(RichText::new(&step.cue).size(body).italics());
+        }
+        if !item.notes.is_empty() {
+            ui.add_space(4.0);
+            ui.label(RichText::new(format!("Note: {}", item.notes)).size(body));
+        }
+        if !exercise.equipment.is_empty() {
+            ui.add_space(4.0);
+            let needs: Vec<&str> = exercise.equipment.iter().map(|e| e.label()).collect();
+            ui.label(RichText::new(format!("You need: {}", needs.join(", "))).size(body));
+        }
+    });
+}
+
+/// The "End the session now?" dialog: Keep going (focused) or End and save.
+fn confirm_end_ui(ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+    egui::Modal::new(egui::Id::unique("confirm_end")).show(ui.ctx(), |ui| {
+        ui.set_max_width(460.0);
+        a11y::dialog(ui, "End the session now?");
+        a11y::heading(ui, "End the session now?", 1);
+        ui.label("What you have done so far will be saved as a partial session.");
+        ui.label("Enter or Escape keeps going.");
+        ui.add_space(12.0);
+        ui.horizontal(|ui| {
+            let big = |text: &str| {
+                egui::Button::new(RichText::new(text).size(20.0)).min_size(Vec2::new(180.0, 48.0))
+            };
+            // "Keep going" comes first and has the focus: a stray Enter never ends a workout.
+            let keep = ui.add(big("Keep going"));
+            if !ui.memory(|m| m.focused().is_some()) {
+                keep.request_focus();
+            }
+            if keep.clicked() {
+                actions.push(Action::Player(PlayerControl::CancelEnd));
+            }
+            ui.add_space(16.0);
+            if ui.add(big("End and save")).clicked() {
+                actions.push(Action::Player(PlayerControl::ConfirmEnd));
+            }
+        });
+    });
 }
 
 /// The player's keys. Space and Enter belong to a button the person has moved to with Tab

@@ -8,6 +8,37 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::domain::red_flags::{FlagKind, FlagTier, RedFlag, flag_list};
 
+/// What the person said about one session, found in one place so that the session's detail,
+/// its light, the report and the CSV all read the same answers.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct SaidAboutSession<'a> {
+    /// The first check-in of the session's date.
+    pub check_in: Option<&'a CheckIn>,
+    /// Back pain at the session's date, from the first check-in that answered it.
+    pub back_pain: Option<u8>,
+    /// The session's own after-session report.
+    pub report: Option<&'a SessionReport>,
+    /// The morning-after answer of the first check-in on a later date.
+    pub next_morning: Option<MorningAfter>,
+}
+
+/// What was said about the session that started at `started_at`, from the days on record.
+pub fn said_about_session(days: &[Day], started_at: DateTime<FixedOffset>) -> SaidAboutSession<'_> {
+    let date = started_at.date_naive();
+    let same_date = || days.iter().filter(move |d| d.date == date);
+    SaidAboutSession {
+        check_in: same_date().find_map(|d| d.check_in.as_ref()),
+        back_pain: same_date().find_map(|d| d.check_in.as_ref().and_then(|c| c.back_pain)),
+        report: same_date().find_map(|d| d.report_for(started_at)),
+        next_morning: days
+            .iter()
+            .filter(|d| d.date > date)
+            .filter_map(|d| d.check_in.as_ref().map(|c| (d.date, c.morning_after)))
+            .min_by_key(|(d, _)| *d)
+            .and_then(|(_, morning)| morning),
+    }
+}
+
 /// How far down a leg pain reaches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum LegExtent {
@@ -55,7 +86,8 @@ pub struct FunctionScores {
 }
 
 /// The check-in before a session, at most once a day.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// `Default` is a check-in with nothing answered.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckIn {
     /// Red flags answered "yes".
@@ -402,4 +434,63 @@ pub fn day_problems(days: &[Day], plan_exercises: Option<&[&str]>) -> Vec<DayPro
         }
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).expect("a valid time")
+    }
+
+    fn date(text: &str) -> NaiveDate {
+        text.parse().expect("a valid date")
+    }
+
+    fn report(started_at: Option<&str>, worst_pain: u8) -> SessionReport {
+        SessionReport {
+            started_at: started_at.map(at),
+            worst_pain,
+            sharp_or_shooting: false,
+            completed: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn what_was_said_about_a_session_is_found_across_a_dates_entries() {
+        let mut first = Day::on(date("2026-03-02"));
+        first.check_in = Some(CheckIn {
+            back_pain: Some(4),
+            ..CheckIn::default()
+        });
+        let mut second = Day::on(date("2026-03-02"));
+        second.sessions = vec![
+            report(Some("2026-03-02T08:00:00+01:00"), 3),
+            report(Some("2026-03-02T18:00:00+01:00"), 6),
+        ];
+        let mut later = Day::on(date("2026-03-05"));
+        later.check_in = Some(CheckIn {
+            back_pain: Some(2),
+            morning_after: Some(MorningAfter::WorseNotSettled),
+            ..CheckIn::default()
+        });
+        let mut next = Day::on(date("2026-03-03"));
+        next.check_in = Some(CheckIn {
+            back_pain: Some(3),
+            morning_after: Some(MorningAfter::Same),
+            ..CheckIn::default()
+        });
+        let days = [first, second, later, next];
+        let evening = said_about_session(&days, at("2026-03-02T18:00:00+01:00"));
+        assert_eq!(evening.back_pain, Some(4));
+        assert_eq!(evening.report.map(|r| r.worst_pain), Some(6));
+        // The next check-in by date, not by its place in the list.
+        assert_eq!(evening.next_morning, Some(MorningAfter::Same));
+        let morning = said_about_session(&days, at("2026-03-02T08:00:00+01:00"));
+        assert_eq!(morning.report.map(|r| r.worst_pain), Some(3));
+        let unknown = said_about_session(&days, at("2026-03-04T08:00:00+01:00"));
+        assert_eq!(unknown.report, None);
+        assert_eq!(unknown.back_pain, None);
+    }
 }

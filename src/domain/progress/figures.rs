@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::domain::care::checkin::Day;
+use crate::domain::care::checkin::{Day, said_about_session};
 use crate::domain::care::rules::{Light, session_light};
 use crate::domain::plan::RuleSettings;
 use crate::domain::plan::catalog::Dose;
@@ -210,22 +210,13 @@ pub fn session_light_of(
     started_at: chrono::DateTime<chrono::FixedOffset>,
     rules: &RuleSettings,
 ) -> Option<Light> {
-    let date = started_at.date_naive();
-    let day = days
-        .iter()
-        .find(|d| d.date == date && d.reports().next().is_some())?;
-    let report = day.report_for(started_at)?;
-    let back_pain = days
-        .iter()
-        .filter(|d| d.date == date)
-        .find_map(|d| d.check_in.as_ref().and_then(|c| c.back_pain));
-    let next_morning = days
-        .iter()
-        .filter(|d| d.date > date)
-        .filter_map(|d| d.check_in.as_ref().map(|c| (d.date, c.morning_after)))
-        .min_by_key(|(d, _)| *d)
-        .and_then(|(_, morning)| morning);
-    Some(session_light(report, back_pain, next_morning, rules))
+    let said = said_about_session(days, started_at);
+    Some(session_light(
+        said.report?,
+        said.back_pain,
+        said.next_morning,
+        rules,
+    ))
 }
 
 /// The smallest change on a 0–10 pain scale that is clinically meaningful (clinical spec §3).

@@ -4,7 +4,7 @@
 use egui::RichText;
 
 use crate::domain::plan::catalog::Catalog;
-use crate::domain::plan::{PlanProblem, RuleSettings, ranges};
+use crate::domain::plan::{Limits, Plan, PlanProblem, RuleSettings, ranges};
 
 use super::{PlanDraft, problems_at, problems_under};
 
@@ -17,14 +17,32 @@ pub(super) fn rules_ui(
     let plan = &mut draft.plan;
     ui.heading(RichText::new("Limits").size(18.0));
     ui.label("Automatic changes never go past these.");
-    // Longest session.
+    longest_session_ui(ui, &mut plan.limits);
+    problems_at(ui, problems, "limits.max_session_minutes");
+    never_prescribe_ui(ui, &mut plan.limits, catalog);
+    problems_under(ui, problems, "limits.excluded_exercises");
+    top_steps_ui(ui, plan, catalog);
+    problems_under(ui, problems, "limits.max_steps");
+    ui.add_space(10.0);
+    ui.heading(RichText::new("Rule settings").size(18.0));
+    ui.label("Each starts at the clinical spec's value; change one only with a reason.");
+    if ui.button("Reset all to the defaults").clicked() {
+        plan.rules = RuleSettings::default();
+    }
+    rule_settings_ui(ui, &mut plan.rules, problems);
+    gentle_days_ui(ui, &mut plan.rules, catalog);
+    problems_under(ui, problems, "rules.gentle_day_exercises");
+}
+
+/// Longest session: a tick to set a limit, and its minutes.
+fn longest_session_ui(ui: &mut egui::Ui, limits: &mut Limits) {
     ui.horizontal(|ui| {
-        let mut limited = plan.limits.max_session_minutes.is_some();
+        let mut limited = limits.max_session_minutes.is_some();
         let tick = ui.checkbox(&mut limited, "Longest session");
         if tick.changed() {
-            plan.limits.max_session_minutes = limited.then_some(30);
+            limits.max_session_minutes = limited.then_some(30);
         }
-        if let Some(minutes) = &mut plan.limits.max_session_minutes {
+        if let Some(minutes) = &mut limits.max_session_minutes {
             ui.add(
                 egui::DragValue::new(minutes)
                     .range(ranges::SESSION_MINUTES)
@@ -33,12 +51,14 @@ pub(super) fn rules_ui(
             .labelled_by(tick.id);
         }
     });
-    problems_at(ui, problems, "limits.max_session_minutes");
-    // Exercises never to prescribe.
+}
+
+/// Exercises never to prescribe: one button each to allow it again, and a chooser to add one.
+fn never_prescribe_ui(ui: &mut egui::Ui, limits: &mut Limits, catalog: &Catalog) {
     let never = ui.label("Never prescribe:");
     ui.horizontal_wrapped(|ui| {
         let mut remove = None;
-        for (i, id) in plan.limits.excluded_exercises.iter().enumerate() {
+        for (i, id) in limits.excluded_exercises.iter().enumerate() {
             let name = catalog.get(id).map_or(id.as_str(), |e| e.name.as_str());
             if ui
                 .button(format!("{name} ✕"))
@@ -49,24 +69,26 @@ pub(super) fn rules_ui(
             }
         }
         if let Some(i) = remove {
-            plan.limits.excluded_exercises.remove(i);
+            limits.excluded_exercises.remove(i);
         }
         egui::ComboBox::from_id_salt("exclude")
             .selected_text("add…")
             .show_ui(ui, |ui| {
                 for exercise in &catalog.exercises {
-                    if !plan.limits.excluded_exercises.contains(&exercise.id)
+                    if !limits.excluded_exercises.contains(&exercise.id)
                         && ui.selectable_label(false, &exercise.name).clicked()
                     {
-                        plan.limits.excluded_exercises.push(exercise.id.clone());
+                        limits.excluded_exercises.push(exercise.id.clone());
                     }
                 }
             })
             .response
             .labelled_by(never.id);
     });
-    problems_under(ui, problems, "limits.excluded_exercises");
-    // Top step per exercise of the plan.
+}
+
+/// Top step per exercise of the plan: a tick to cap it, and the step.
+fn top_steps_ui(ui: &mut egui::Ui, plan: &mut Plan, catalog: &Catalog) {
     ui.label("Highest ladder step, per exercise:");
     let mut ids: Vec<String> = Vec::new();
     for item in plan.blocks.iter().flat_map(|b| &b.items) {
@@ -103,15 +125,12 @@ pub(super) fn rules_ui(
             ui.end_row();
         }
     });
-    problems_under(ui, problems, "limits.max_steps");
-    ui.add_space(10.0);
-    ui.heading(RichText::new("Rule settings").size(18.0));
-    ui.label("Each starts at the clinical spec's value; change one only with a reason.");
-    if ui.button("Reset all to the defaults").clicked() {
-        plan.rules = RuleSettings::default();
-    }
+}
+
+/// The rule settings of clinical spec §5: each with its value, default and what it does, and
+/// any problem with it under its row.
+fn rule_settings_ui(ui: &mut egui::Ui, r: &mut RuleSettings, problems: &[PlanProblem]) {
     let defaults = RuleSettings::default();
-    let r = &mut plan.rules;
     egui::Grid::new("rule_settings")
         .num_columns(3)
         .striped(true)
@@ -171,6 +190,10 @@ pub(super) fn rules_ui(
                 }
             }
         });
+}
+
+/// The exercises gentle days (spasm, R8) are made of: a tick for each in the catalog.
+fn gentle_days_ui(ui: &mut egui::Ui, r: &mut RuleSettings, catalog: &Catalog) {
     ui.label("Gentle days (spasm, R8) are made of:");
     ui.horizontal_wrapped(|ui| {
         for exercise in &catalog.exercises {
@@ -184,5 +207,4 @@ pub(super) fn rules_ui(
             }
         }
     });
-    problems_under(ui, problems, "rules.gentle_day_exercises");
 }

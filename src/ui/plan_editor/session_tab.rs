@@ -3,7 +3,7 @@
 
 use egui::RichText;
 
-use crate::domain::plan::blocks::{ProgramBlock, ProgramItem};
+use crate::domain::plan::blocks::{ProgramBlock, ProgramItem, Timings};
 use crate::domain::plan::catalog::{Catalog, Dose};
 use crate::domain::plan::{PlanProblem, ranges};
 
@@ -15,10 +15,22 @@ pub(super) fn session_ui(
     problems: &[PlanProblem],
     catalog: &Catalog,
 ) {
+    timings_ui(ui, &mut draft.plan.timings, problems);
+    ui.add_space(6.0);
+    problems_at(ui, problems, "blocks");
+    blocks_ui(ui, &mut draft.plan.blocks, problems, catalog);
+    add_block_ui(ui, &mut draft.plan.blocks);
+    draft.add_to_block = draft
+        .add_to_block
+        .min(draft.plan.blocks.len().saturating_sub(1));
+}
+
+/// The timings, in a section that opens on request: get ready, switch sides, the rests and
+/// the seconds per rep.
+fn timings_ui(ui: &mut egui::Ui, t: &mut Timings, problems: &[PlanProblem]) {
     egui::CollapsingHeader::new(RichText::new("Timings (seconds)").strong())
         .default_open(false)
         .show(ui, |ui| {
-            let t = &mut draft.plan.timings;
             for (label, value, range, field, help) in [
                 (
                     "Get ready",
@@ -67,55 +79,24 @@ pub(super) fn session_ui(
                 problems_at(ui, problems, &format!("timings.{field}"));
             }
         });
-    ui.add_space(6.0);
-    problems_at(ui, problems, "blocks");
-    let block_count = draft.plan.blocks.len();
+}
+
+/// Every block in a frame of its own; a block moved or removed goes after the last is drawn.
+fn blocks_ui(
+    ui: &mut egui::Ui,
+    blocks: &mut Vec<ProgramBlock>,
+    problems: &[PlanProblem],
+    catalog: &Catalog,
+) {
+    let block_count = blocks.len();
     let mut block_op: Option<BlockOp> = None;
-    for b in 0..block_count {
+    for (b, block) in blocks.iter_mut().enumerate() {
         let path = format!("blocks[{b}]");
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            let block = &mut draft.plan.blocks[b];
-            ui.horizontal_wrapped(|ui| {
-                let label = ui.label(RichText::new(format!("Block {}", b + 1)).strong());
-                ui.add(
-                    egui::TextEdit::singleline(&mut block.name)
-                        .hint_text("e.g. Warm-up")
-                        .desired_width(180.0),
-                )
-                .labelled_by(label.id);
-                let rounds = ui.label("rounds");
-                ui.add(egui::DragValue::new(&mut block.rounds).range(ranges::ROUNDS))
-                    .labelled_by(rounds.id);
-                let mut own_rest = block.rest_between_exercises_secs.is_some();
-                let own = ui.checkbox(&mut own_rest, "own rest between exercises");
-                if own.changed() {
-                    block.rest_between_exercises_secs = own_rest.then_some(15);
-                }
-                if let Some(rest) = &mut block.rest_between_exercises_secs {
-                    ui.add(
-                        egui::DragValue::new(rest)
-                            .range(ranges::REST_SECS)
-                            .suffix(" s"),
-                    )
-                    .labelled_by(own.id);
-                }
-                if ui
-                    .add_enabled(b > 0, egui::Button::new("Move up"))
-                    .clicked()
-                {
-                    block_op = Some(BlockOp::Up(b));
-                }
-                if ui
-                    .add_enabled(b + 1 < block_count, egui::Button::new("Move down"))
-                    .clicked()
-                {
-                    block_op = Some(BlockOp::Down(b));
-                }
-                if ui.button("Remove block").clicked() {
-                    block_op = Some(BlockOp::Remove(b));
-                }
-            });
+            if let Some(op) = block_header_ui(ui, block, b, block_count) {
+                block_op = Some(op);
+            }
             problems_at(ui, problems, &path);
             problems_at(ui, problems, &format!("{path}.name"));
             problems_at(ui, problems, &format!("{path}.rounds"));
@@ -128,31 +109,84 @@ pub(super) fn session_ui(
         ui.add_space(4.0);
     }
     match block_op {
-        Some(BlockOp::Up(b)) => draft.plan.blocks.swap(b, b - 1),
-        Some(BlockOp::Down(b)) => draft.plan.blocks.swap(b, b + 1),
+        Some(BlockOp::Up(b)) => blocks.swap(b, b - 1),
+        Some(BlockOp::Down(b)) => blocks.swap(b, b + 1),
         Some(BlockOp::Remove(b)) => {
-            draft.plan.blocks.remove(b);
+            blocks.remove(b);
         }
         None => {}
     }
+}
+
+/// A block's header row: its number and name, rounds, its own rest between exercises, and
+/// the buttons that move or remove it (the one pressed comes back).
+fn block_header_ui(
+    ui: &mut egui::Ui,
+    block: &mut ProgramBlock,
+    b: usize,
+    block_count: usize,
+) -> Option<BlockOp> {
+    let mut block_op = None;
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(RichText::new(format!("Block {}", b + 1)).strong());
+        ui.add(
+            egui::TextEdit::singleline(&mut block.name)
+                .hint_text("e.g. Warm-up")
+                .desired_width(180.0),
+        )
+        .labelled_by(label.id);
+        let rounds = ui.label("rounds");
+        ui.add(egui::DragValue::new(&mut block.rounds).range(ranges::ROUNDS))
+            .labelled_by(rounds.id);
+        let mut own_rest = block.rest_between_exercises_secs.is_some();
+        let own = ui.checkbox(&mut own_rest, "own rest between exercises");
+        if own.changed() {
+            block.rest_between_exercises_secs = own_rest.then_some(15);
+        }
+        if let Some(rest) = &mut block.rest_between_exercises_secs {
+            ui.add(
+                egui::DragValue::new(rest)
+                    .range(ranges::REST_SECS)
+                    .suffix(" s"),
+            )
+            .labelled_by(own.id);
+        }
+        if ui
+            .add_enabled(b > 0, egui::Button::new("Move up"))
+            .clicked()
+        {
+            block_op = Some(BlockOp::Up(b));
+        }
+        if ui
+            .add_enabled(b + 1 < block_count, egui::Button::new("Move down"))
+            .clicked()
+        {
+            block_op = Some(BlockOp::Down(b));
+        }
+        if ui.button("Remove block").clicked() {
+            block_op = Some(BlockOp::Remove(b));
+        }
+    });
+    block_op
+}
+
+/// The "Add block" button, while there is room for another block.
+fn add_block_ui(ui: &mut egui::Ui, blocks: &mut Vec<ProgramBlock>) {
     if ui
         .add_enabled(
-            draft.plan.blocks.len() < ranges::MAX_BLOCKS,
+            blocks.len() < ranges::MAX_BLOCKS,
             egui::Button::new("Add block"),
         )
         .clicked()
     {
-        let number = draft.plan.blocks.len() + 1;
-        draft.plan.blocks.push(ProgramBlock {
+        let number = blocks.len() + 1;
+        blocks.push(ProgramBlock {
             name: format!("Block {number}"),
             rounds: 1,
             rest_between_exercises_secs: None,
             items: Vec::new(),
         });
     }
-    draft.add_to_block = draft
-        .add_to_block
-        .min(draft.plan.blocks.len().saturating_sub(1));
 }
 
 enum BlockOp {
