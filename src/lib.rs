@@ -19,4 +19,4 @@ pub mod report;
 pub mod store;
 pub mod ui;
 
-pub use app::{AppDeps, ScreenKind, StrongbackApp};
+pub use app::{AppDeps, ScreenKind, StartupLoad, StrongbackApp};

@@ -72,7 +72,7 @@ impl StrongbackApp {
     /// or plan changed since (they clear the cache).
     pub(super) fn today_cache(&mut self) -> Option<&TodayCache> {
         let today = self.today();
-        let sessions = self.past_sessions.known().len();
+        let sessions = self.past_sessions.summaries().len();
         let loaded = self.past_sessions.is_loaded();
         if self.care.today_cache.as_ref().is_none_or(|cache| {
             cache.date != today || (loaded && cache.sessions_counted != sessions)
@@ -107,7 +107,7 @@ impl StrongbackApp {
                     .last()
                     .map_or(plan.plan.sessions_per_week, |w| w.target),
                 streak_weeks: records.streak_weeks(),
-                last_change: last_dose_change(self.past_sessions.known()).map(|c| c.sentence()),
+                last_change: last_dose_change(self.past_sessions.recent()).map(|c| c.sentence()),
             }
         } else {
             HomeProgress::default()
@@ -120,7 +120,7 @@ impl StrongbackApp {
             checked_in_today: self.checked_in_on(today),
             progress,
             sessions_counted: if self.past_sessions.is_loaded() {
-                self.past_sessions.known().len()
+                self.past_sessions.summaries().len()
             } else {
                 usize::MAX
             },
@@ -138,6 +138,9 @@ impl StrongbackApp {
             return None;
         }
         let (plan, assets) = (self.plans.in_use.as_ref()?, self.assets.as_ref()?);
+        if let Some(early) = self.care.day_book.early_decision(&plan.plan, date) {
+            return Some(early.clone());
+        }
         Some(decide(
             &plan.plan,
             &plan.circuit,

@@ -3,15 +3,30 @@
 //! the window opens at once. Until it is here, nothing is decided from it and nothing is
 //! written to it: home says it is reading, and Start waits.
 
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+
+use chrono::NaiveDate;
 
 use crate::domain::care::checkin::Day;
+use crate::domain::care::rules::DayDecision;
+use crate::domain::plan::Plan;
 use crate::store::{LoadProblem, Store};
 
 /// Files up to this size are read before the first frame (about six months of daily use).
 const READ_AT_ONCE_BYTES: u64 = 256 * 1024;
 
-type Loaded = (Vec<Day>, Option<LoadProblem>);
+/// A decision made on the reading thread as soon as the history is read, so that home does
+/// not wait for the rules after the file: the plan and date it was made for, and the decision.
+pub struct EarlyDecision {
+    pub plan: Plan,
+    pub date: NaiveDate,
+    pub decision: DayDecision,
+}
+
+/// What decides today from the days just read (on the reading thread).
+pub type DecideEarly = Box<dyn FnOnce(&[Day]) -> EarlyDecision + Send>;
+
+type Loaded = (Vec<Day>, Option<LoadProblem>, Option<EarlyDecision>);
 
 /// The history, loaded or on its way.
 pub struct DayBook {
@@ -20,11 +35,21 @@ pub struct DayBook {
     /// The file on disk may hold days that are not here (the load failed, or an unreadable
     /// file could not be moved aside): then nothing may be written over it.
     writable: bool,
+    /// Made from the days as they arrived; dropped as soon as they can change.
+    early_decision: Option<EarlyDecision>,
 }
 
 impl DayBook {
     /// Read the history now if it is small, or start reading it in the background.
-    pub fn open(store: &Store) -> (Self, Option<LoadProblem>) {
+    /// `read` is dropped once the history is read (or could not be): what waits for it on
+    /// the other end may start then.
+    /// A large history is decided from by `decide_early` on the same thread, before `read`
+    /// is dropped.
+    pub fn open(
+        store: &Store,
+        read: Sender<()>,
+        decide_early: Option<DecideEarly>,
+    ) -> (Self, Option<LoadProblem>) {
         let large = store
             .history_file_bytes()
             .is_some_and(|bytes| bytes > READ_AT_ONCE_BYTES);
@@ -34,13 +59,20 @@ impl DayBook {
             let spawned = std::thread::Builder::new()
                 .name("history".to_owned())
                 .spawn(move || {
-                    let _ = sender.send(background.load_history());
+                    let (days, problem) = background.load_history();
+                    let early = match (&problem, decide_early) {
+                        (None, Some(decide)) => Some(decide(&days)),
+                        _ => None,
+                    };
+                    let _ = sender.send((days, problem, early));
+                    drop(read);
                 });
             if spawned.is_ok() {
                 let book = Self {
                     days: Vec::new(),
                     loading: Some(receiver),
                     writable: true,
+                    early_decision: None,
                 };
                 return (book, None);
             }
@@ -52,6 +84,7 @@ impl DayBook {
                 days,
                 loading: None,
                 writable,
+                early_decision: None,
             },
             problem,
         )
@@ -70,9 +103,10 @@ impl DayBook {
     pub fn poll(&mut self) -> Option<Option<LoadProblem>> {
         let receiver = self.loading.as_ref()?;
         match receiver.try_recv() {
-            Ok((days, problem)) => {
+            Ok((days, problem, early)) => {
                 self.writable = problem.as_ref().is_none_or(|p| p.kept.is_ok());
                 self.arrived(days);
+                self.early_decision = early;
                 Some(problem)
             }
             Err(TryRecvError::Empty) => None,
@@ -88,9 +122,10 @@ impl DayBook {
     pub fn wait(&mut self) -> Option<LoadProblem> {
         let receiver = self.loading.as_ref()?;
         match receiver.recv() {
-            Ok((days, problem)) => {
+            Ok((days, problem, early)) => {
                 self.writable = problem.as_ref().is_none_or(|p| p.kept.is_ok());
                 self.arrived(days);
+                self.early_decision = early;
                 problem
             }
             Err(_) => {
@@ -104,7 +139,17 @@ impl DayBook {
     /// The days to change: only once loaded (callers [`Self::wait`] first), and never when
     /// the file on disk could hold days that did not load.
     pub fn days_mut(&mut self) -> Option<&mut Vec<Day>> {
+        self.early_decision = None;
         (self.is_loaded() && self.writable).then_some(&mut self.days)
+    }
+
+    /// The decision made as the days arrived, if it was made for this plan and date and the
+    /// days have not changed since.
+    pub fn early_decision(&self, plan: &Plan, date: NaiveDate) -> Option<&DayDecision> {
+        self.early_decision
+            .as_ref()
+            .filter(|early| early.date == date && early.plan == *plan)
+            .map(|early| &early.decision)
     }
 
     fn arrived(&mut self, days: Vec<Day>) {

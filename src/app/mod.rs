@@ -26,8 +26,11 @@ mod workout;
 
 use std::time::Duration;
 
+use chrono::NaiveDate;
+
 use crate::domain::care::checkin::Day;
 use crate::domain::care::rules::DayDecision;
+use crate::domain::care::rules::decide;
 use crate::domain::plan::checks::CheckedPlan;
 use crate::domain::session::player::PlayerState;
 use crate::domain::session::player::SessionPlayer;
@@ -36,10 +39,10 @@ use crate::platform::clock::Clock;
 use crate::platform::file_browser::FileBrowser;
 use crate::platform::screen_awake::{NoScreenAwake, ScreenAwake};
 use crate::platform::sound::AudioOutput;
-use crate::store::Store;
 use crate::store::bundled::Assets;
 use crate::store::ron_file::FileProblems;
 use crate::store::settings_file::Settings;
+use crate::store::{LoadProblem, Store};
 use crate::ui::Action;
 use crate::ui::widgets::notices::Notice;
 use crate::ui::{CareAction, Destination, PlanAction, ProgressAction, SessionAction, WindowAction};
@@ -88,6 +91,49 @@ pub struct StrongbackApp {
     screen_awake: Box<dyn ScreenAwake>,
 }
 
+/// What the app reads at start-up, begun as early as possible: `history.ron` first (today's
+/// decision waits for it), then the older session records (only History and the reports wait
+/// for those), one after the other so that they do not compete for the processor.
+pub struct StartupLoad {
+    /// The person's accepted plan, if any (the built-in one is used otherwise).
+    saved_plan: (Option<CheckedPlan>, Option<LoadProblem>),
+    day_book: (DayBook, Option<LoadProblem>),
+    sessions: (SessionArchive, Vec<LoadProblem>),
+}
+
+impl StartupLoad {
+    /// Start reading: the plan and a small history now; a large history in the background,
+    /// deciding `today` from it by the plan in use as soon as it is read; then the session
+    /// records. `assets` is `None` when the bundled files could not be read.
+    pub fn begin(store: &Store, assets: Option<&Assets>, today: NaiveDate) -> Self {
+        let saved_plan = match assets {
+            Some(assets) => store.load_plan(&assets.catalog),
+            None => (None, None),
+        };
+        let decide_early = assets.map(|assets| {
+            let plan = saved_plan.0.clone().unwrap_or_else(|| assets.plan.clone());
+            let catalog = assets.catalog.clone();
+            let decide: day_book::DecideEarly = Box::new(move |days| {
+                let decision = decide(&plan.plan, &plan.circuit, &catalog, days, today);
+                day_book::EarlyDecision {
+                    plan: plan.plan,
+                    date: today,
+                    decision,
+                }
+            });
+            decide
+        });
+        let (history_read, wait_for_history) = std::sync::mpsc::channel::<()>();
+        let day_book = DayBook::open(store, history_read, decide_early);
+        let sessions = SessionArchive::open(store, wait_for_history);
+        Self {
+            saved_plan,
+            day_book,
+            sessions,
+        }
+    }
+}
+
 /// Window-level state.
 #[derive(Default)]
 struct WindowState {
@@ -103,6 +149,14 @@ impl StrongbackApp {
     /// Load what the home screen needs (settings, history, plan, the newest session and any
     /// interrupted one); older session records load in the background.
     pub fn new(deps: AppDeps) -> Self {
+        let today = deps.clock.wall().date_naive();
+        let early = StartupLoad::begin(&deps.store, deps.assets.as_ref().ok(), today);
+        Self::with_startup_load(deps, early)
+    }
+
+    /// As [`Self::new`], with the history already on its way: the window begins reading it
+    /// before its graphics are set up, which takes as long as reading years of history.
+    pub fn with_startup_load(deps: AppDeps, early: StartupLoad) -> Self {
         let AppDeps {
             clock,
             audio,
@@ -112,8 +166,11 @@ impl StrongbackApp {
         let mut notices = Notices::default();
         let (settings, settings_problem) = store.load_settings();
         let (interrupted, interrupted_problem) = store.load_in_progress();
-        let (history, history_problem) = DayBook::open(&store);
-        let (sessions, session_problems) = SessionArchive::open(&store);
+        let StartupLoad {
+            saved_plan: (saved_plan, plan_problem),
+            day_book: (history, history_problem),
+            sessions: (sessions, session_problems),
+        } = early;
         for problem in settings_problem
             .iter()
             .chain(&interrupted_problem)
@@ -128,7 +185,6 @@ impl StrongbackApp {
         let (assets, plan, screen) = match assets {
             Err(problems) => (None, None, Screen::LoadError(problems)),
             Ok(assets) => {
-                let (saved_plan, plan_problem) = store.load_plan(&assets.catalog);
                 if let Some(problem) = &plan_problem {
                     notices.unreadable(problem);
                 }
@@ -232,14 +288,24 @@ impl StrongbackApp {
         &self.prefs.settings
     }
 
-    /// Saved sessions known so far, oldest first (all of them once [`Self::wait_for_sessions`]
-    /// has returned or the history has been opened).
+    /// Saved sessions known so far, oldest first: all of them once [`Self::wait_for_sessions`]
+    /// has returned or History has been opened (until a session starts); otherwise the newest.
     pub fn sessions(&self) -> &[SessionRecord] {
         self.past_sessions.known()
     }
 
-    /// Wait until every past session record is loaded.
+    /// Read every past session record (History and the reports do this first).
     pub fn wait_for_sessions(&mut self) {
+        for problem in self.past_sessions.read_all(&self.store) {
+            self.notices.unreadable(&problem);
+        }
+        self.say_if_sessions_incomplete();
+    }
+
+    /// Wait for what start-up reads in the background: the history, and when each past
+    /// session started and how it ended (not the full records: see [`Self::wait_for_sessions`]).
+    pub fn wait_for_background_loading(&mut self) {
+        self.wait_for_history();
         for problem in self.past_sessions.wait() {
             self.notices.unreadable(&problem);
         }

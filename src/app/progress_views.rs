@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::domain::care::checkin::said_about_session;
 use crate::domain::care::rules::{DayDecision, Light};
-use crate::domain::progress::adherence::AdherenceRecords;
+use crate::domain::progress::adherence::{AdherenceRecords, days_done_of};
 use crate::domain::progress::dose_changes::changes_between;
 use crate::domain::progress::figures::session_light_of;
 use crate::report::ReportError;
@@ -52,10 +52,10 @@ impl StrongbackApp {
     pub(super) fn adherence_records(&self) -> AdherenceRecords {
         let today = self.today();
         match (&self.plans.in_use, &self.assets) {
-            (Some(plan), Some(assets)) => AdherenceRecords::gather(
+            (Some(plan), Some(assets)) => AdherenceRecords::gather_from(
                 plan,
                 &assets.catalog,
-                self.past_sessions.known(),
+                days_done_of(self.past_sessions.summaries().iter().copied()),
                 self.care.day_book.days(),
                 today,
             ),

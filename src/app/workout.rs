@@ -124,6 +124,8 @@ impl StrongbackApp {
     }
 
     pub(super) fn start_session(&mut self, circuit: Circuit, now: Duration) {
+        // Years of records are not needed while playing; History reads them again.
+        self.past_sessions.let_go_of_all();
         let mut player = SessionPlayer::new(Timeline::build(&circuit));
         let events = player.start(now);
         self.workout.running = Some(RunningSession {

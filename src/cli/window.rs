@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context as _, anyhow};
 
-use crate::app::{AppDeps, StrongbackApp};
+use crate::app::{AppDeps, StartupLoad, StrongbackApp};
 use crate::platform::clock::SystemClock;
 use crate::platform::screen_awake::DesktopScreenAwake;
 use crate::platform::sound::{AudioOutput, DeviceAudio, SilentAudio};
@@ -43,6 +43,10 @@ pub fn run(options: WindowOptions) -> anyhow::Result<()> {
     }
     let no_sound = options.no_sound;
     let editor = options.editor.clone();
+    // Years of history take as long to read as the window's graphics take to set up: begin
+    // reading now, so home can show today's decision with its first frames.
+    let today = chrono::Local::now().date_naive();
+    let early = StartupLoad::begin(&store, assets.as_ref().ok(), today);
     // The app's icon for the window (the desktop entry names the same one for the menu).
     let icon =
         eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icons/strongback-128.png"))
@@ -77,12 +81,15 @@ pub fn run(options: WindowOptions) -> anyhow::Result<()> {
                     Box::new(move || ctx.request_repaint()),
                 ))
             };
-            let mut app = StrongbackApp::new(AppDeps {
-                clock: Box::new(clock),
-                audio,
-                store,
-                assets,
-            })
+            let mut app = StrongbackApp::with_startup_load(
+                AppDeps {
+                    clock: Box::new(clock),
+                    audio,
+                    store,
+                    assets,
+                },
+                early,
+            )
             .with_screen_awake(Box::new(DesktopScreenAwake::default()));
             if let Some(start) = editor {
                 app.open_editor(start);

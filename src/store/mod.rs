@@ -301,10 +301,19 @@ impl Store {
     /// All readable session records, oldest first; unreadable ones are set aside and reported.
     pub fn load_sessions(&self) -> (Vec<SessionRecord>, Vec<LoadProblem>) {
         let mut records = Vec::new();
+        let problems = self.read_sessions(|record| records.push(record));
+        records.sort_by_key(|r| r.started_at);
+        (records, problems)
+    }
+
+    /// Hand each readable session record to `each`, one at a time (in file-name order, which
+    /// is start order for the app's own files), so a caller that keeps only part of each never
+    /// holds them all; returns the problems with the others.
+    pub fn read_sessions(&self, mut each: impl FnMut(SessionRecord)) -> Vec<LoadProblem> {
         let mut problems = Vec::new();
         let paths = match self.try_session_paths() {
             Ok(paths) => paths,
-            Err(err) => return (records, vec![self.sessions_folder_problem(err)]),
+            Err(err) => return vec![self.sessions_folder_problem(err)],
         };
         for path in paths {
             match self.read_or_set_aside::<SessionRecord>(
@@ -313,13 +322,12 @@ impl Store {
                 StoredFile::Session,
                 record_problem,
             ) {
-                Ok(Some(record)) => records.push(record),
+                Ok(Some(record)) => each(record),
                 Ok(None) => {}
                 Err(problem) => problems.push(problem),
             }
         }
-        records.sort_by_key(|r| r.started_at);
-        (records, problems)
+        problems
     }
 
     /// The newest readable session record, reading only as many files as it takes (from the

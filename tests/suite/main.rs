@@ -1,32 +1,24 @@
 //! The integration tests, as one binary: one link of egui and the app instead of one per file,
-//! which keeps the debug build small on disk and quick to link. Each module is what used to be
-//! its own `tests/NAME.rs`; run one with `cargo test --test suite NAME::`.
+//! which keeps the debug build small on disk and quick to link. The modules follow the parts
+//! of the code:
+//!
+//! - `plan`: plan files, the plan editor, opening plans in the app, the handout, the poses;
+//! - `session`: the timing engine (`player`), the cue track, sound, recovery after a kill;
+//! - `care`: the clinical rules (`care::rules`, by topic), the check-in screens, the projection;
+//! - `progress`: the figures, the history screen, the clinician report, demo data;
+//! - `store`: the data files, durability, a full disk, kill -9, bad input, fuzzing;
+//! - `app`: the app driven as a whole, its accessibility tree, image snapshots;
+//! - `common`: the helpers they share (the app under test, check-ins, histories, files).
+//!
+//! Run one part, or one module, with `cargo test --test suite care::` or
+//! `cargo test --test suite care::rules::safety::`. The seeds of failing property-test cases
+//! are kept beside their module, in `<module>.proptest-regressions` (`common::beside_source`).
 
 mod common;
 
-mod a11y_tree;
-mod app_ui;
-mod audio;
-mod bad_input;
-mod checkin_ui;
-mod cue_track;
-mod data_files;
-mod demo_data;
-mod durability;
-mod engine;
-mod full_disk;
-mod fuzz;
-mod handout;
-mod history_ui;
-mod kill;
-mod plan_editor_ui;
-mod plan_files;
-mod plans_ui;
-mod poses;
+mod app;
+mod care;
+mod plan;
 mod progress;
-mod projection;
-mod recovery;
-mod report;
-mod rules;
-mod rules_v2;
-mod snapshots_ui;
+mod session;
+mod store;

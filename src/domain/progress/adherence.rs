@@ -37,7 +37,7 @@ use crate::domain::care::rules::{Status, decisions_for};
 use crate::domain::dates::week_start;
 use crate::domain::plan::catalog::Catalog;
 use crate::domain::plan::checks::CheckedPlan;
-use crate::domain::session::record::{SessionOutcome, SessionRecord};
+use crate::domain::session::record::{SessionOutcome, SessionRecord, SessionSummary};
 
 /// One line each, shown beside the figures in the app and under them in the report.
 pub const PLANNED_MEANS: &str = "Planned: your plan's sessions a week, shared over the days the rules allowed training (rest and paused days plan nothing).";
@@ -153,7 +153,17 @@ impl AdherenceRecords {
         days: &[Day],
         today: NaiveDate,
     ) -> Self {
-        let done = days_done(sessions);
+        Self::gather_from(plan, catalog, days_done(sessions), days, today)
+    }
+
+    /// As [`Self::gather`], from what each date's sessions add up to ([`days_done_of`]).
+    pub fn gather_from(
+        plan: &CheckedPlan,
+        catalog: &Catalog,
+        done: BTreeMap<NaiveDate, DayDone>,
+        days: &[Day],
+        today: NaiveDate,
+    ) -> Self {
         let first_record = done
             .keys()
             .next()
@@ -232,6 +242,13 @@ impl AdherenceRecords {
 
 /// What each date's sessions add up to: completed wins over partial on the same date.
 pub fn days_done(sessions: &[SessionRecord]) -> BTreeMap<NaiveDate, DayDone> {
+    days_done_of(sessions.iter().map(SessionRecord::summary))
+}
+
+/// [`days_done`] from the sessions' summaries.
+pub fn days_done_of(
+    sessions: impl IntoIterator<Item = SessionSummary>,
+) -> BTreeMap<NaiveDate, DayDone> {
     let mut done = BTreeMap::new();
     for record in sessions {
         let this = match record.outcome {

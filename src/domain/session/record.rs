@@ -129,8 +129,24 @@ pub struct SessionRecord {
     pub exercises: Vec<ExerciseRecord>,
 }
 
+/// When a session started and how it ended: what the week's figures and the streak need of
+/// it, kept for every past session while the full records stay on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SessionSummary {
+    pub started_at: DateTime<FixedOffset>,
+    pub outcome: SessionOutcome,
+}
+
 impl SessionRecord {
     pub const SCHEMA_VERSION: u32 = 1;
+
+    /// When it started and how it ended.
+    pub fn summary(&self) -> SessionSummary {
+        SessionSummary {
+            started_at: self.started_at,
+            outcome: self.outcome,
+        }
+    }
 
     /// Build the record from the circuit and what each work phase achieved.
     pub fn build(

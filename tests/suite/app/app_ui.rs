@@ -230,16 +230,12 @@ fn sound_settings_are_remembered_between_runs() {
 fn broken_assets_show_a_message_with_file_line_and_column_instead_of_crashing() {
     use egui_kittest::kittest::Queryable as _;
     let dir = tempfile::tempdir().expect("temp dir");
-    let catalog = include_str!("../../assets/catalog.ron").replacen(
-        "per_side: false,",
-        "per_side: maybe,",
-        1,
-    );
+    let catalog = common::CATALOG_TEXT.replacen("per_side: false,", "per_side: maybe,", 1);
     let assets = strongback::store::bundled::Assets::parse(
         strongback::store::bundled::CATALOG_FILE,
         &catalog,
         strongback::store::bundled::PROGRAM_FILE,
-        include_str!("../../assets/programs/back-care.ron"),
+        common::BUILT_IN_PLAN,
     );
     let deps = strongback::AppDeps {
         clock: Box::new(strongback::platform::clock::ManualClock::new(

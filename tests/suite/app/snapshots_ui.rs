@@ -1,7 +1,7 @@
 //! Image snapshots of home, the Today screen, the player and history (at 1100×720, and home and
 //! the player at 800×600, 1280×800 and 1920×1080), rendered on
 //! the CPU. A visual change shows up as a failing test and a `.diff.png` beside the snapshot;
-//! `UPDATE_SNAPSHOTS=1 cargo test --test suite snapshots_ui::` accepts it.
+//! `UPDATE_SNAPSHOTS=1 cargo test --test suite app::snapshots_ui::` accepts it.
 
 use crate::common;
 
@@ -113,15 +113,7 @@ fn history_of(count: u32, width: f32, height: f32, name: &str) {
     let dir = tempfile::tempdir().expect("temp dir");
     let today = common::morning().date_naive();
     let start = today - chrono::Duration::days(i64::from(count) * 2);
-    let (sessions, days) = common::generated(
-        (
-            chrono::Datelike::year(&start),
-            chrono::Datelike::month(&start),
-            chrono::Datelike::day(&start),
-        ),
-        count * 2 - 1,
-        2,
-    );
+    let (sessions, days) = common::generated(start, count * 2 - 1, 2);
     assert_eq!(sessions.len() as u32, count);
     let store = strongback::store::Store::open(dir.path()).expect("store");
     for s in &sessions {

@@ -1,10 +1,8 @@
 //! Intake, check-ins, red flags, clearance and after-session answers, driven by their labels.
 
-use crate::common;
-
 use std::time::Duration;
 
-use crate::common::{open_app, open_app_raw};
+use crate::common::{self, assets, open_app, open_app_raw};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use strongback::ScreenKind;
 use strongback::domain::care::checkin::RedFlag;
@@ -220,7 +218,7 @@ fn the_app_and_simulate_decide_the_same_from_the_same_history() {
         app.wait(DAY * 2);
     }
     let from_app = app.app().todays_decision().expect("decision");
-    let assets = strongback::store::bundled::Assets::embedded().expect("assets");
+    let assets = assets();
     let plan = app.app().plan().expect("plan").clone();
     let history = strongback::store::days_file::read_days(&dir.path().join("history.ron"), None)
         .expect("history file reads as a days file");
@@ -240,37 +238,15 @@ fn the_app_and_simulate_decide_the_same_from_the_same_history() {
 /// person says they have seen one; that is saved with the date and the request goes.
 #[test]
 fn a_referral_stays_until_the_person_says_a_clinician_has_seen_them() {
-    use strongback::domain::care::checkin::{CheckIn, Day, SessionReport};
+    use strongback::domain::care::checkin::Day;
     let dir = tempfile::tempdir().expect("temp dir");
     let today = common::morning().date_naive();
-    let check_in = CheckIn {
-        red_flags: Vec::new(),
-        risk_factors_asked: false,
-        back_pain: Some(3),
-        leg_pain: Some(0),
-        leg_extent: None,
-        leg_trend: None,
-        new_numbness: false,
-        new_weakness: false,
-        morning_after: None,
-        pain_kind: None,
-        confirms_presentation: false,
-        function: None,
-    };
     let days: Vec<Day> = [12, 8, 4]
         .iter()
         .map(|ago| Day {
-            date: today - chrono::Duration::days(*ago),
-            check_in: Some(check_in.clone()),
-            session: None,
-            sessions: vec![SessionReport {
-                started_at: None,
-                worst_pain: 7,
-                sharp_or_shooting: false,
-                completed: Default::default(),
-            }],
-            clearance: None,
-            clinician_seen: None,
+            check_in: Some(common::check_in(3)),
+            sessions: vec![common::report(7)],
+            ..Day::on(today - chrono::Duration::days(*ago))
         })
         .collect();
     let store = strongback::store::Store::open(dir.path()).expect("store");

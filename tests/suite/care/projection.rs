@@ -8,18 +8,26 @@ use strongback::domain::care::rules::replay;
 use strongback::domain::plan::Presentation;
 use strongback::domain::plan::catalog::{Equipment, MovementBias};
 use strongback::domain::plan::catalog_filter::{CatalogFilter, filtered, targets};
-use strongback::store::bundled::Assets;
 
-fn start() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2027, 1, 4).expect("a Monday")
+use crate::common::{assets, ymd};
+
+/// The first day of the projections, a Monday.
+fn first_monday() -> NaiveDate {
+    ymd(2027, 1, 4)
 }
 
 #[test]
 fn the_every_session_green_projection_is_what_simulate_decides_on_the_same_days() {
-    let assets = Assets::embedded().expect("assets");
+    let assets = assets();
     let plan = &assets.plan;
-    let projection = project(plan, &assets.catalog, Scenario::AllGreen, start(), 12);
-    let days = scenario_days(plan, Scenario::AllGreen, start(), 12);
+    let projection = project(
+        plan,
+        &assets.catalog,
+        Scenario::AllGreen,
+        first_monday(),
+        12,
+    );
+    let days = scenario_days(plan, Scenario::AllGreen, first_monday(), 12);
     let simulated = replay(plan, &assets.catalog, &days);
     assert_eq!(projection.sessions.len(), 36, "three a week for 12 weeks");
     assert_eq!(simulated.len(), projection.sessions.len());
@@ -37,10 +45,22 @@ fn the_every_session_green_projection_is_what_simulate_decides_on_the_same_days(
 
 #[test]
 fn a_flare_up_shows_its_rest_and_deload_and_missed_weeks_slow_progress() {
-    let assets = Assets::embedded().expect("assets");
+    let assets = assets();
     let plan = &assets.plan;
-    let green = project(plan, &assets.catalog, Scenario::AllGreen, start(), 12);
-    let flare = project(plan, &assets.catalog, Scenario::FlareUpInWeek3, start(), 12);
+    let green = project(
+        plan,
+        &assets.catalog,
+        Scenario::AllGreen,
+        first_monday(),
+        12,
+    );
+    let flare = project(
+        plan,
+        &assets.catalog,
+        Scenario::FlareUpInWeek3,
+        first_monday(),
+        12,
+    );
     assert!(
         flare
             .events
@@ -53,7 +73,7 @@ fn a_flare_up_shows_its_rest_and_deload_and_missed_weeks_slow_progress() {
         plan,
         &assets.catalog,
         Scenario::MissEveryOtherWeek,
-        start(),
+        first_monday(),
         12,
     );
     assert_eq!(missed.sessions.len(), 18, "six weeks of three");
@@ -68,16 +88,16 @@ fn a_flare_up_shows_its_rest_and_deload_and_missed_weeks_slow_progress() {
 
 #[test]
 fn the_projection_runs_to_the_review_date_or_twelve_weeks() {
-    let assets = Assets::embedded().expect("assets");
+    let assets = assets();
     let mut plan = assets.plan.clone();
-    assert_eq!(projected_weeks(&plan, start()), 12);
-    plan.plan.review_date = Some(start() + chrono::Duration::weeks(8));
-    assert_eq!(projected_weeks(&plan, start()), 8);
+    assert_eq!(projected_weeks(&plan, first_monday()), 12);
+    plan.plan.review_date = Some(first_monday() + chrono::Duration::weeks(8));
+    assert_eq!(projected_weeks(&plan, first_monday()), 8);
 }
 
 #[test]
 fn the_catalog_filters_find_by_name_bias_equipment_target_and_suitability() {
-    let assets = Assets::embedded().expect("assets");
+    let assets = assets();
     let catalog = &assets.catalog;
     let all = filtered(catalog, &CatalogFilter::default());
     assert_eq!(all.len(), catalog.exercises.len());

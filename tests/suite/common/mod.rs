@@ -1,7 +1,13 @@
-//! Helpers shared by the integration tests: the real app with a manual clock, a recording
-//! audio output and a throw-away data folder.
+//! Helpers shared by the integration tests, defined once for every part: the real app with a
+//! manual clock, a recording audio output and a throw-away data folder (here); the bundled
+//! files, dates and the catalog (`files`); check-ins, session reports and generated histories
+//! (`records`).
 
-#![allow(dead_code, reason = "each test binary uses a different subset")]
+mod files;
+mod records;
+
+pub use files::*;
+pub use records::*;
 
 use std::path::Path;
 use std::time::Duration;
@@ -13,6 +19,7 @@ use strongback::platform::clock::ManualClock;
 use strongback::platform::sound::{AudioOutput, RecordingAudio};
 use strongback::store::Store;
 use strongback::store::bundled::Assets;
+use strongback::ui::{Action, PickerAction};
 use strongback::{AppDeps, StrongbackApp};
 
 pub struct TestApp {
@@ -124,6 +131,18 @@ impl TestApp {
         self.harness.run();
     }
 
+    /// Apply an action the way a click would, and let the app catch up.
+    pub fn apply(&mut self, action: Action) {
+        self.harness.state_mut().apply(action);
+        self.harness.run();
+    }
+
+    /// In the open file picker, go to `dir` and save under the suggested name.
+    pub fn save_in(&mut self, dir: &Path) {
+        self.apply(Action::Picker(PickerAction::Navigate(dir.to_path_buf())));
+        self.click("Save");
+    }
+
     pub fn press(&mut self, key: egui::Key) {
         self.harness.key_press(key);
         self.harness.run();
@@ -145,47 +164,6 @@ impl TestApp {
     pub fn app(&self) -> &StrongbackApp {
         self.harness.state()
     }
-}
-
-/// A generated history of the built-in plan: `days` days from `start`, a session every
-/// `every_days` days.
-pub fn generated(
-    start: (i32, u32, u32),
-    days: u32,
-    every_days: u32,
-) -> (
-    Vec<strongback::domain::session::record::SessionRecord>,
-    Vec<strongback::domain::care::checkin::Day>,
-) {
-    let assets = strongback::store::bundled::Assets::embedded().expect("assets");
-    let start = chrono::NaiveDate::from_ymd_opt(start.0, start.1, start.2).expect("date");
-    strongback::domain::progress::demo::generate_history(
-        &assets.plan.circuit,
-        &assets.catalog,
-        start,
-        days,
-        every_days,
-    )
-}
-
-/// Check-ins and reports of about 20 months of daily use up to the day before the test's
-/// "today": a `history.ron` large enough to be read in the background.
-pub fn long_history() -> Vec<strongback::domain::care::checkin::Day> {
-    let (_, days) = generated((2025, 3, 1), 600, 1);
-    days.into_iter()
-        .filter(|d| d.date < morning().date_naive())
-        .collect()
-}
-
-/// Sessions every other day from 20 October to 22 November 2026 (the test "today" is 24 Nov).
-pub fn with_history(dir: &std::path::Path) -> usize {
-    let (sessions, days) = generated((2026, 10, 20), 34, 2);
-    let store = strongback::store::Store::open(dir).expect("store");
-    for s in &sessions {
-        store.save_session(s).expect("save");
-    }
-    store.save_history(&days).expect("save");
-    sessions.len()
 }
 
 pub fn session_files(data_dir: &Path) -> Vec<std::path::PathBuf> {

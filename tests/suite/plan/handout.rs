@@ -1,20 +1,13 @@
 //! The printable handout: what it contains, that it needs no network, and both ways to make it.
 
-use crate::common;
-use strongback::ui::PickerAction;
-
 use strongback::cli::{Command, run_command};
 use strongback::report::handout::handout_html;
-use strongback::store::bundled::Assets;
 use strongback::store::plan_file::check_plan_text;
-use strongback::ui::Action;
 
-const EXAMPLE: &str = include_str!("../../assets/examples/physio-plan.ron");
+use crate::common::{self, EXAMPLE_PLAN, catalog, example_plan};
 
 fn example_handout() -> String {
-    let assets = Assets::embedded().expect("assets");
-    let checked = check_plan_text("physio-plan.ron", EXAMPLE, &assets.catalog).expect("valid");
-    handout_html(&checked, &assets.catalog)
+    handout_html(&example_plan(), &catalog())
 }
 
 #[test]
@@ -78,13 +71,13 @@ fn handout_is_self_contained_and_prints_on_a4_and_letter() {
 
 #[test]
 fn text_from_the_plan_is_escaped() {
-    let assets = Assets::embedded().expect("assets");
-    let text = EXAMPLE.replace(
+    let catalog = catalog();
+    let text = EXAMPLE_PLAN.replace(
         "Slow and smooth; the stick stays in contact.",
         "<script>alert('x')</script> & \\\"quotes\\\"",
     );
-    let checked = check_plan_text("p.ron", &text, &assets.catalog).expect("valid");
-    let html = handout_html(&checked, &assets.catalog);
+    let checked = check_plan_text("p.ron", &text, &catalog).expect("valid");
+    let html = handout_html(&checked, &catalog);
     assert!(!html.contains("<script>"));
     assert!(
         html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;")
@@ -154,13 +147,7 @@ fn the_handout_button_saves_the_current_plan_as_a_page() {
         app.app().file_picker().expect("picker").file_name,
         "back-care-circuit-handout.html"
     );
-    app.harness
-        .state_mut()
-        .apply(Action::Picker(PickerAction::Navigate(
-            dir.path().to_path_buf(),
-        )));
-    app.harness.run();
-    app.click("Save");
+    app.save_in(dir.path());
     let page =
         std::fs::read_to_string(dir.path().join("back-care-circuit-handout.html")).expect("saved");
     assert!(page.contains("<h1>Back-care circuit</h1>"));

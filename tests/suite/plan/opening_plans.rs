@@ -1,17 +1,9 @@
 //! Opening, previewing, accepting, refusing and exporting plan files in the app.
 
-use crate::common;
-use strongback::ui::PickerAction;
-
-use std::path::PathBuf;
-
-use crate::common::{open_app, session_files};
 use strongback::ScreenKind;
-use strongback::ui::Action;
+use strongback::ui::{Action, PickerAction};
 
-fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(name)
-}
+use crate::common::{self, assets, open_app, repo_path, session_files};
 
 /// Open a plan file the way a person does: Open plan…, type the path, Open.
 fn open_plan_file(app: &mut common::TestApp, path: &std::path::Path) {
@@ -26,11 +18,6 @@ fn open_plan_file(app: &mut common::TestApp, path: &std::path::Path) {
     app.harness.run();
     app.click("Open");
     assert!(app.app().file_picker().is_none(), "the picker closes");
-}
-
-fn choose(app: &mut common::TestApp, action: Action) {
-    app.harness.state_mut().apply(action);
-    app.harness.run();
 }
 
 #[test]
@@ -61,7 +48,7 @@ fn an_invalid_plan_is_refused_and_nothing_changes() {
 
     open_plan_file(
         &mut app,
-        &fixture("tests/fixtures/plans/several_problems.ron"),
+        &repo_path("tests/fixtures/plans/several_problems.ron"),
     );
     assert_eq!(app.app().screen_kind(), ScreenKind::PlanRejected);
     assert!(app.shows("This plan file cannot be used"));
@@ -85,7 +72,7 @@ fn a_valid_plan_is_previewed_then_used_and_remembered() {
     let dir = tempfile::tempdir().expect("temp dir");
     {
         let mut app = open_app(dir.path());
-        open_plan_file(&mut app, &fixture("assets/examples/physio-plan.ron"));
+        open_plan_file(&mut app, &repo_path("assets/examples/physio-plan.ron"));
         assert_eq!(app.app().screen_kind(), ScreenKind::PlanPreview);
         assert!(app.shows("Open plan: Leg-friendly core plan"));
         assert!(app.shows_containing(
@@ -118,7 +105,7 @@ fn a_valid_plan_is_previewed_then_used_and_remembered() {
 fn cancel_in_the_preview_keeps_the_current_plan() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = open_app(dir.path());
-    open_plan_file(&mut app, &fixture("assets/examples/physio-plan.ron"));
+    open_plan_file(&mut app, &repo_path("assets/examples/physio-plan.ron"));
     app.click("Cancel");
     assert_eq!(app.app().screen_kind(), ScreenKind::Home);
     assert!(app.shows("Built-in plan (no clinician)"));
@@ -129,24 +116,21 @@ fn cancel_in_the_preview_keeps_the_current_plan() {
 fn export_writes_a_plan_file_that_validates_and_reads_back_the_same() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = open_app(dir.path());
-    open_plan_file(&mut app, &fixture("assets/examples/physio-plan.ron"));
+    open_plan_file(&mut app, &repo_path("assets/examples/physio-plan.ron"));
     app.click("Use this plan");
     app.click("Export plan…");
     assert!(app.shows("Export the plan to a file"));
     let suggested = app.app().file_picker().expect("picker").file_name.clone();
     assert_eq!(suggested, "leg-friendly-core-plan.ron");
     // Browse into the data folder and save there under the suggested name.
-    choose(
-        &mut app,
-        Action::Picker(PickerAction::Navigate(dir.path().to_path_buf())),
-    );
+    app.apply(Action::Picker(PickerAction::Navigate(
+        dir.path().to_path_buf(),
+    )));
     assert!(app.shows("sessions/"), "folders are listed");
     app.click("Save");
     let out = dir.path().join("leg-friendly-core-plan.ron");
     assert!(app.shows_containing("Plan exported to"));
-    let catalog = strongback::store::bundled::Assets::embedded()
-        .expect("assets")
-        .catalog;
+    let catalog = assets().catalog;
     let exported =
         strongback::store::plan_file::read_plan(&out, &catalog).expect("exported plan validates");
     assert_eq!(exported.plan, app.app().plan().expect("plan").plan);

@@ -1,10 +1,7 @@
 //! The plan editor, driven by its labels: a plan built from nothing is saved, passes
 //! `validate`, and reads back equal; problems show as they arise; the projection shows.
 
-use crate::common;
-use strongback::ui::PickerAction;
-
-use crate::common::open_app;
+use crate::common::{self, assets, open_app};
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use strongback::ScreenKind;
@@ -124,16 +121,10 @@ fn a_plan_built_from_nothing_saves_validates_and_reads_back_equal() {
     assert!(app.shows("Passes every check: strongback validate accepts it."));
     // Save it to a file: it validates, and reads back as the same plan.
     app.click("Save plan…");
-    app.harness
-        .state_mut()
-        .apply(strongback::ui::Action::Picker(PickerAction::Navigate(
-            dir.path().to_path_buf(),
-        )));
-    app.harness.run();
-    app.click("Save");
+    app.save_in(dir.path());
     let path = dir.path().join("test-core-plan.ron");
     let text = std::fs::read_to_string(&path).expect("saved");
-    let assets = strongback::store::bundled::Assets::embedded().expect("assets");
+    let assets = assets();
     let checked = strongback::store::plan_file::check_plan_text("saved", &text, &assets.catalog)
         .expect("validate accepts what the editor saves");
     assert_eq!(checked.plan, draft);

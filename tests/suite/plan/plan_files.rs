@@ -2,19 +2,14 @@
 
 use proptest::prelude::*;
 use strongback::domain::plan::{Plan, Presentation};
-use strongback::store::bundled::Assets;
 use strongback::store::plan_file::{check_plan_bytes, check_plan_text, plan_to_text};
 use strongback::store::ron_spans::SpanIndex;
 
-const EXAMPLE: &str = include_str!("../../assets/examples/physio-plan.ron");
-
-fn catalog() -> strongback::domain::plan::catalog::Catalog {
-    Assets::embedded().expect("bundled assets").catalog
-}
+use crate::common::{BUILT_IN_PLAN, EXAMPLE_PLAN as EXAMPLE, beside_source, catalog, example_plan};
 
 #[test]
 fn example_plan_loads_with_every_field() {
-    let checked = check_plan_text("physio-plan.ron", EXAMPLE, &catalog()).expect("valid example");
+    let checked = example_plan();
     let plan = checked.plan;
     assert_eq!(plan.patient.as_deref(), Some("Sam"));
     let clinician = plan.clinician.expect("clinician");
@@ -35,13 +30,13 @@ fn load_save_load_gives_the_same_plan() {
     let catalog = catalog();
     for (name, text) in [
         ("physio-plan.ron", EXAMPLE),
-        (
-            "back-care.ron",
-            include_str!("../../assets/programs/back-care.ron"),
-        ),
+        ("back-care.ron", BUILT_IN_PLAN),
         (
             "v1_program.ron",
-            include_str!("../fixtures/plans/v1_program.ron"),
+            include_str!(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/fixtures/plans/v1_program.ron"
+            )),
         ),
     ] {
         let first = check_plan_text(name, text, &catalog).expect("valid").plan;
@@ -89,7 +84,7 @@ fn span_index_finds_nested_fields_lists_and_map_keys() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(512))]
+    #![proptest_config(beside_source(ProptestConfig::with_cases(512)))]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {

@@ -3,21 +3,18 @@
 //! one limb against opposite arm and leg), every drawing stays in its box, and the app's own
 //! (egui) drawing of every step can be looked at:
 //!
-//! `POSE_SHEET_DIR=/tmp/egui-poses cargo test --test suite poses:: -- --ignored`
+//! `POSE_SHEET_DIR=/tmp/egui-poses cargo test --test suite plan::poses:: -- --ignored`
 //!
 //! writes one PNG per exercise with each step at thumbnail and at full size.
 
 use egui::Vec2;
 use egui_kittest::Harness;
 use strongback::domain::plan::catalog::{Catalog, Exercise, Pose, Prop};
-use strongback::store::bundled::Assets;
 use strongback::ui::widgets::figure::figure_ui;
 
-fn catalog() -> Catalog {
-    Assets::embedded().expect("bundled assets load").catalog
-}
+use crate::common::catalog;
 
-fn exercise<'a>(catalog: &'a Catalog, id: &str) -> &'a Exercise {
+fn catalog_exercise<'a>(catalog: &'a Catalog, id: &str) -> &'a Exercise {
     catalog
         .get(id)
         .unwrap_or_else(|| panic!("{id} is in the catalog"))
@@ -108,7 +105,7 @@ const SAME: &[(&str, u8, u8)] = &[
 fn steps_with_a_different_body_position_have_their_own_picture() {
     let catalog = catalog();
     for &(id, a, b) in DIFFERENT {
-        let exercise = exercise(&catalog, id);
+        let exercise = catalog_exercise(&catalog, id);
         assert!(exercise.step(a).is_some() && exercise.step(b).is_some());
         assert_ne!(
             exercise.pose_at(a),
@@ -117,7 +114,7 @@ fn steps_with_a_different_body_position_have_their_own_picture() {
         );
     }
     for &(id, a, b) in SAME {
-        let exercise = exercise(&catalog, id);
+        let exercise = catalog_exercise(&catalog, id);
         assert_eq!(
             exercise.pose_at(a),
             exercise.pose_at(b),
@@ -133,16 +130,16 @@ fn has_bench(pose: &Pose) -> bool {
 #[test]
 fn the_bench_plank_shows_the_bench_and_the_forearm_plank_does_not() {
     let catalog = catalog();
-    let plank = exercise(&catalog, "plank");
+    let plank = catalog_exercise(&catalog, "plank");
     assert!(has_bench(plank.pose_at(1)), "hands on a bench");
     for n in 2..=plank.top_step() {
         assert!(!has_bench(plank.pose_at(n)), "plank step {n}");
     }
     assert!(
-        has_bench(exercise(&catalog, "bridge").pose_at(6)),
+        has_bench(catalog_exercise(&catalog, "bridge").pose_at(6)),
         "feet raised"
     );
-    let ball_curl = exercise(&catalog, "ball_curl");
+    let ball_curl = catalog_exercise(&catalog, "ball_curl");
     for n in 1..=ball_curl.top_step() {
         let pose = ball_curl.pose_at(n);
         assert!(
@@ -157,7 +154,7 @@ fn the_side_plank_is_seen_from_the_front_with_the_top_arm_raised() {
     // A side view of a side plank reads as a sagging front plank; seen from the front, the top
     // arm points at the ceiling, above the head, at every step.
     let catalog = catalog();
-    let side_plank = exercise(&catalog, "side_plank");
+    let side_plank = catalog_exercise(&catalog, "side_plank");
     for n in 1..=side_plank.top_step() {
         let pose = side_plank.pose_at(n);
         let highest = pose

@@ -1,25 +1,24 @@
 //! `strongback demo-data`: a generated history in an empty data folder, readable by the app,
 //! and never written over someone's records.
 
-use crate::common;
-
 use chrono::NaiveDate;
 use strongback::cli::demo_data_command::{DemoRequest, run};
 use strongback::store::Store;
-use strongback::store::bundled::Assets;
+
+use crate::common::{self, assets, ymd};
 
 fn request(years: u32, every_days: u32) -> DemoRequest {
     DemoRequest {
         years,
         every_days,
-        today: NaiveDate::from_ymd_opt(2026, 11, 24).expect("date"),
+        today: ymd(2026, 11, 24),
     }
 }
 
 #[test]
 fn demo_data_fills_an_empty_folder_with_a_year_of_history_ending_yesterday() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let assets = Assets::embedded().expect("assets");
+    let assets = assets();
     assert_eq!(run(dir.path(), request(1, 2), &assets).expect("runs"), 0);
     let store = Store::open(dir.path()).expect("store");
     let (sessions, problems) = store.load_sessions();
@@ -45,7 +44,7 @@ fn demo_data_fills_an_empty_folder_with_a_year_of_history_ending_yesterday() {
 #[test]
 fn demo_data_refuses_a_folder_with_records_and_changes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let assets = Assets::embedded().expect("assets");
+    let assets = assets();
     let store = Store::open(dir.path()).expect("store");
     store.save_history(&[]).expect("save");
     let before = std::fs::read(dir.path().join("history.ron")).expect("written");
@@ -61,7 +60,7 @@ fn demo_data_refuses_a_folder_with_records_and_changes_nothing() {
 #[test]
 fn demo_data_checks_its_numbers() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let assets = Assets::embedded().expect("assets");
+    let assets = assets();
     assert!(run(dir.path(), request(0, 1), &assets).is_err());
     assert!(run(dir.path(), request(1, 0), &assets).is_err());
     assert!(common::session_files(dir.path()).is_empty());

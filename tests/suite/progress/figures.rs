@@ -1,4 +1,4 @@
-//! Progress arithmetic on generated histories: adherence and streaks across month and year ends
+//! The figures of progress on generated histories: adherence and streaks across month and year ends
 //! and daylight-saving changes, the calendar, and the chart series.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -14,12 +14,10 @@ use strongback::domain::session::record::{
     ExerciseRecord, SessionOutcome, SessionRecord, SetRecord,
 };
 
+use crate::common::{generated, parse_date};
+
 fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).expect("valid time")
-}
-
-fn date(text: &str) -> NaiveDate {
-    text.parse().expect("valid date")
 }
 
 fn session(start: &str, outcome: SessionOutcome, step: u8, hold_secs: u32) -> SessionRecord {
@@ -94,9 +92,18 @@ fn three_a_week(monday: NaiveDate, weeks: i64, offset: &str) -> Vec<SessionRecor
 
 #[test]
 fn weeks_start_on_monday_across_month_and_year_ends() {
-    assert_eq!(week_start(date("2027-01-01")), date("2026-12-28"));
-    assert_eq!(week_start(date("2027-03-01")), date("2027-03-01"));
-    assert_eq!(week_start(date("2027-02-28")), date("2027-02-22"));
+    assert_eq!(
+        week_start(parse_date("2027-01-01")),
+        parse_date("2026-12-28")
+    );
+    assert_eq!(
+        week_start(parse_date("2027-03-01")),
+        parse_date("2027-03-01")
+    );
+    assert_eq!(
+        week_start(parse_date("2027-02-28")),
+        parse_date("2027-02-22")
+    );
 }
 
 #[test]
@@ -109,32 +116,56 @@ fn a_session_keeps_its_local_date_through_daylight_saving_changes() {
     ];
     let marks = days_done(&sessions);
     assert_eq!(marks.len(), 2, "two days, not four or three");
-    assert_eq!(marks.get(&date("2027-03-28")), Some(&DayDone::Completed));
-    assert_eq!(marks.get(&date("2026-10-25")), Some(&DayDone::Completed));
+    assert_eq!(
+        marks.get(&parse_date("2027-03-28")),
+        Some(&DayDone::Completed)
+    );
+    assert_eq!(
+        marks.get(&parse_date("2026-10-25")),
+        Some(&DayDone::Completed)
+    );
 }
 
 #[test]
 fn adherence_counts_sessions_against_the_plan_across_the_year_end() {
-    let sessions = three_a_week(date("2026-12-14"), 4, "+01:00");
-    let full = adherence(&sessions, 3, date("2026-12-14"), date("2027-01-10"));
+    let sessions = three_a_week(parse_date("2026-12-14"), 4, "+01:00");
+    let full = adherence(
+        &sessions,
+        3,
+        parse_date("2026-12-14"),
+        parse_date("2027-01-10"),
+    );
     assert!((full.expect("a value") - 100.0).abs() < 1e-9);
     let half: Vec<_> = sessions.iter().step_by(2).cloned().collect();
-    let pct = adherence(&half, 3, date("2026-12-14"), date("2027-01-10")).expect("a value");
+    let pct =
+        adherence(&half, 3, parse_date("2026-12-14"), parse_date("2027-01-10")).expect("a value");
     assert!((pct - 50.0).abs() < 1e-9, "6 of 12: {pct}");
     let mut partial = sessions.clone();
     partial[0].outcome = SessionOutcome::EndedEarly;
-    let pct = adherence(&partial, 3, date("2026-12-14"), date("2027-01-10")).expect("a value");
+    let pct = adherence(
+        &partial,
+        3,
+        parse_date("2026-12-14"),
+        parse_date("2027-01-10"),
+    )
+    .expect("a value");
     assert!(
         (pct - 11.5 / 12.0 * 100.0).abs() < 1e-9,
         "a partial counts half: {pct}"
     );
     assert_eq!(
-        adherence(&[], 3, date("2027-01-10"), date("2027-01-01")),
+        adherence(&[], 3, parse_date("2027-01-10"), parse_date("2027-01-01")),
         None
     );
-    let extra = three_a_week(date("2026-12-14"), 4, "+01:00");
+    let extra = three_a_week(parse_date("2026-12-14"), 4, "+01:00");
     let doubled: Vec<_> = sessions.iter().chain(&extra).cloned().collect();
-    let pct = adherence(&doubled, 3, date("2026-12-14"), date("2027-01-10")).expect("a value");
+    let pct = adherence(
+        &doubled,
+        3,
+        parse_date("2026-12-14"),
+        parse_date("2027-01-10"),
+    )
+    .expect("a value");
     assert!(
         (pct - 100.0).abs() < 1e-9,
         "two sessions on one day count once, and never over 100 %"
@@ -148,43 +179,49 @@ fn adherence_over_a_short_month_counts_each_week_on_its_own() {
     let sessions: Vec<_> = (0..8)
         .map(|i| done(&format!("2027-02-{:02}T18:00:00+01:00", 1 + i * 3)))
         .collect();
-    let pct = adherence(&sessions, 2, date("2027-02-01"), date("2027-02-28")).expect("a value");
+    let pct = adherence(
+        &sessions,
+        2,
+        parse_date("2027-02-01"),
+        parse_date("2027-02-28"),
+    )
+    .expect("a value");
     assert!((pct - 87.5).abs() < 1e-9, "7 of 8: {pct}");
 }
 
 #[test]
 fn the_streak_counts_full_weeks_across_the_year_end() {
-    let sessions = three_a_week(date("2026-12-14"), 4, "+01:00");
+    let sessions = three_a_week(parse_date("2026-12-14"), 4, "+01:00");
     assert_eq!(
-        streak(&sessions, 3, date("2027-01-10")),
+        streak(&sessions, 3, parse_date("2027-01-10")),
         4,
         "on the Sunday of the last week"
     );
     assert_eq!(
-        streak(&sessions, 3, date("2027-01-12")),
+        streak(&sessions, 3, parse_date("2027-01-12")),
         4,
         "a new week not yet met does not break it"
     );
     assert_eq!(
-        streak(&sessions, 3, date("2027-01-19")),
+        streak(&sessions, 3, parse_date("2027-01-19")),
         0,
         "a whole week missed breaks it"
     );
     let mut gap = sessions.clone();
     gap.remove(4); // one session missed in the week of 21 December
-    assert_eq!(streak(&gap, 3, date("2027-01-10")), 2);
-    assert_eq!(streak(&sessions, 4, date("2027-01-10")), 0);
+    assert_eq!(streak(&gap, 3, parse_date("2027-01-10")), 2);
+    assert_eq!(streak(&sessions, 4, parse_date("2027-01-10")), 0);
 }
 
 #[test]
 fn the_streak_survives_the_spring_daylight_saving_change() {
     // Week of 22 March 2027 crosses the change on Sunday 28 March.
-    let mut sessions = three_a_week(date("2027-03-15"), 1, "+01:00");
+    let mut sessions = three_a_week(parse_date("2027-03-15"), 1, "+01:00");
     sessions.push(done("2027-03-22T07:30:00+01:00"));
     sessions.push(done("2027-03-24T07:30:00+01:00"));
     sessions.push(done("2027-03-28T09:00:00+02:00"));
-    sessions.extend(three_a_week(date("2027-03-29"), 1, "+02:00"));
-    assert_eq!(streak(&sessions, 3, date("2027-04-04")), 3);
+    sessions.extend(three_a_week(parse_date("2027-03-29"), 1, "+02:00"));
+    assert_eq!(streak(&sessions, 3, parse_date("2027-04-04")), 3);
 }
 
 #[test]
@@ -200,23 +237,23 @@ fn calendar_marks_done_partial_rest_and_missed() {
         done("2027-03-01T07:30:00+01:00"),
     ];
     let done = days_done(&sessions);
-    let rest = BTreeSet::from([date("2027-02-25")]);
+    let rest = BTreeSet::from([parse_date("2027-02-25")]);
     let basis = AdherenceBasis {
         done: &done,
         no_training: &rest,
         sessions_per_week: 3,
-        counted_from: date("2027-02-22"),
-        today: date("2027-03-02"),
+        counted_from: parse_date("2027-02-22"),
+        today: parse_date("2027-03-02"),
     };
     let weeks = calendar(&basis, 2);
     assert_eq!(weeks.len(), 2);
-    assert_eq!(weeks[0].monday, date("2027-02-22"));
+    assert_eq!(weeks[0].monday, parse_date("2027-02-22"));
     assert_eq!(weeks[0].days[0], DayMark::Done);
     assert_eq!(weeks[0].days[2], DayMark::Partial);
     assert_eq!(weeks[0].days[3], DayMark::Rest);
     assert_eq!(weeks[0].days[1], DayMark::Empty);
     assert_eq!(weeks[0].missed, 1, "3 planned, 2 done");
-    assert_eq!(weeks[1].monday, date("2027-03-01"));
+    assert_eq!(weeks[1].monday, parse_date("2027-03-01"));
     assert_eq!(weeks[1].missed, 0, "the week is still under way");
 }
 
@@ -258,33 +295,26 @@ fn dose_series_marks_ladder_step_changes() {
 #[test]
 fn chart_day_numbers_round_trip_dates() {
     for text in ["1970-01-01", "2026-12-31", "2027-03-28", "2036-02-29"] {
-        let d = date(text);
+        let d = parse_date(text);
         assert_eq!(date_of_day_number(day_number(d)), Some(d));
     }
-    assert_eq!(day_number(date("1970-01-02")), 1.0);
+    assert_eq!(day_number(parse_date("1970-01-02")), 1.0);
     assert_eq!(date_of_day_number(f64::NAN), None);
 }
 
 #[test]
 fn per_side_exercises_chart_each_side() {
-    let assets = strongback::store::bundled::Assets::embedded().expect("assets");
-    let (sessions, _) = strongback::domain::progress::demo::generate_history(
-        &assets.plan.circuit,
-        &assets.catalog,
-        date("2027-01-04"),
-        3,
-        2,
-    );
+    let (sessions, _) = generated(parse_date("2027-01-04"), 3, 2);
     let series = dose_series(&sessions, "side_plank");
     use strongback::domain::plan::timeline::Side;
     let sides: Vec<_> = series.iter().map(|p| (p.date, p.side)).collect();
     assert_eq!(
         sides,
         vec![
-            (date("2027-01-04"), Some(Side::Left)),
-            (date("2027-01-04"), Some(Side::Right)),
-            (date("2027-01-06"), Some(Side::Left)),
-            (date("2027-01-06"), Some(Side::Right)),
+            (parse_date("2027-01-04"), Some(Side::Left)),
+            (parse_date("2027-01-04"), Some(Side::Right)),
+            (parse_date("2027-01-06"), Some(Side::Left)),
+            (parse_date("2027-01-06"), Some(Side::Right)),
         ]
     );
 }

@@ -1,7 +1,7 @@
 //! The history screen and session detail, driven by their labels.
 
 use crate::common;
-use strongback::ui::{Destination, PickerAction};
+use strongback::ui::Destination;
 
 use crate::common::{open_app, with_history};
 use strongback::ScreenKind;
@@ -106,17 +106,6 @@ fn an_empty_history_screen_says_so() {
     );
 }
 
-/// In the open file picker, go to `dir` and save under the suggested name.
-fn save_in(app: &mut common::TestApp, dir: &std::path::Path) {
-    app.harness
-        .state_mut()
-        .apply(strongback::ui::Action::Picker(PickerAction::Navigate(
-            dir.to_path_buf(),
-        )));
-    app.harness.run();
-    app.click("Save");
-}
-
 #[test]
 fn report_and_csv_buttons_save_files() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -125,7 +114,7 @@ fn report_and_csv_buttons_save_files() {
     app.click("History");
     app.click("Report…");
     assert!(app.shows("Save the report for your clinician"));
-    save_in(&mut app, dir.path());
+    app.save_in(dir.path());
     let report = std::fs::read_to_string(dir.path().join("strongback-report-2026-11-24.html"))
         .expect("saved");
     assert!(report.contains("Each exercise at the start and the end of the period"));
@@ -149,7 +138,7 @@ fn report_and_csv_buttons_save_files() {
             csv: None,
             weeks_csv: None,
             from: None,
-            to: Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 24).expect("date")),
+            to: Some(common::ymd(2026, 11, 24)),
             force: false,
         },
         None,
@@ -163,7 +152,7 @@ fn report_and_csv_buttons_save_files() {
         "the app's report and the command's report are the same page"
     );
     app.click("Export CSV…");
-    save_in(&mut app, dir.path());
+    app.save_in(dir.path());
     let csv = std::fs::read_to_string(dir.path().join("strongback-sessions-2026-11-24.csv"))
         .expect("saved");
     assert!(csv.starts_with("date,started_at,"));
@@ -246,10 +235,7 @@ fn home_and_session_detail_show_progress_the_person_can_feel() {
         .iter()
         .rposition(|s| s.started_at.date_naive() == change.date)
         .expect("that session");
-    app.harness
-        .state_mut()
-        .apply(strongback::ui::Action::Go(Destination::PastSession(index)));
-    app.harness.run();
+    app.apply(strongback::ui::Action::Go(Destination::PastSession(index)));
     assert_eq!(app.app().screen_kind(), ScreenKind::SessionDetail);
     assert!(app.shows("Since the previous session:"));
     assert!(app.shows(&format!("• {}", change.sentence())));

@@ -1,15 +1,12 @@
 //! The clinician report and the CSV export, on generated histories.
 
-use chrono::NaiveDate;
 use strongback::domain::care::checkin::{Clearance, Day, RedFlag};
 use strongback::domain::progress::adherence::AdherenceRecords;
 use strongback::report::clinician::{ReportInput, report_html};
 use strongback::report::csv_export::{COLUMNS, sessions_csv};
 use strongback::store::bundled::Assets;
 
-fn date(text: &str) -> NaiveDate {
-    text.parse().expect("valid date")
-}
+use crate::common::{assets, generated, parse_date};
 
 fn history(
     days: u32,
@@ -18,15 +15,8 @@ fn history(
     Vec<strongback::domain::session::record::SessionRecord>,
     Vec<Day>,
 ) {
-    let assets = Assets::embedded().expect("assets");
-    let (sessions, days) = strongback::domain::progress::demo::generate_history(
-        &assets.plan.circuit,
-        &assets.catalog,
-        date("2026-09-01"),
-        days,
-        2,
-    );
-    (assets, sessions, days)
+    let (sessions, days) = generated(parse_date("2026-09-01"), days, 2);
+    (assets(), sessions, days)
 }
 
 #[test]
@@ -107,17 +97,17 @@ fn report_shows_plan_adherence_progression_pain_and_events() {
         &assets.catalog,
         &sessions,
         &days,
-        date("2026-10-26"),
+        parse_date("2026-10-26"),
     );
     let html = report_html(&ReportInput {
         plan: &assets.plan.plan,
         sessions: &sessions,
         days: &days,
-        from: date("2026-09-01"),
-        to: date("2026-10-26"),
+        from: parse_date("2026-09-01"),
+        to: parse_date("2026-10-26"),
         records: &records,
         referrals: &[(
-            date("2026-09-05"),
+            parse_date("2026-09-05"),
             strongback::domain::care::rules::Referral::Routine,
             "3 red sessions in the last 14 days: please book an appointment with a clinician."
                 .into(),
@@ -161,14 +151,14 @@ fn the_period_limits_what_the_report_counts() {
         &assets.catalog,
         &sessions,
         &days,
-        date("2026-09-07"),
+        parse_date("2026-09-07"),
     );
     let html = report_html(&ReportInput {
         plan: &assets.plan.plan,
         sessions: &sessions,
         days: &days,
-        from: date("2026-09-01"),
-        to: date("2026-09-07"),
+        from: parse_date("2026-09-01"),
+        to: parse_date("2026-09-07"),
         referrals: &[],
         records: &records,
     });
@@ -188,15 +178,20 @@ fn the_period_limits_what_the_report_counts() {
 
 #[test]
 fn an_empty_history_gives_a_report_that_says_so() {
-    let assets = Assets::embedded().expect("assets");
-    let records =
-        AdherenceRecords::gather(&assets.plan, &assets.catalog, &[], &[], date("2026-09-30"));
+    let assets = assets();
+    let records = AdherenceRecords::gather(
+        &assets.plan,
+        &assets.catalog,
+        &[],
+        &[],
+        parse_date("2026-09-30"),
+    );
     let html = report_html(&ReportInput {
         plan: &assets.plan.plan,
         sessions: &[],
         days: &[],
-        from: date("2026-09-01"),
-        to: date("2026-09-30"),
+        from: parse_date("2026-09-01"),
+        to: parse_date("2026-09-30"),
         referrals: &[],
         records: &records,
     });
@@ -222,8 +217,8 @@ fn report_command_writes_html_and_csv_from_a_data_folder() {
             out: Some(out.clone()),
             csv: Some(csv_path.clone()),
             weeks_csv: Some(dir.path().join("weeks.csv")),
-            from: Some(date("2026-09-01")),
-            to: Some(date("2026-09-30")),
+            from: Some(parse_date("2026-09-01")),
+            to: Some(parse_date("2026-09-30")),
             force: false,
         },
         None,
@@ -280,7 +275,7 @@ fn the_report_command_changes_nothing_in_the_data_folder() {
             csv: None,
             weeks_csv: None,
             from: None,
-            to: Some(date("2026-09-30")),
+            to: Some(parse_date("2026-09-30")),
             force: false,
         },
         None,

@@ -8,34 +8,19 @@ use std::time::Duration;
 use strongback::audio::track::{BLOCK_FRAMES, Press, RenderedTrack, render_session};
 use strongback::audio::{CEILING, Channel, SoundBank};
 use strongback::domain::plan::blocks::Timings;
-use strongback::domain::plan::catalog::{Dose, MovementBias};
-use strongback::domain::plan::circuit::{Circuit, CircuitBlock, CircuitItem};
+use strongback::domain::plan::circuit::Circuit;
 use strongback::domain::session::coach::{Cue, Phrase};
 use strongback::domain::session::player::PlayerEvent;
 
-const RATE_HZ: u32 = 16_000;
+use super::{circuit_with, hold, item};
 
-fn item(id: &str, hold_secs: u32, per_side: bool) -> CircuitItem {
-    CircuitItem {
-        exercise_id: id.to_owned(),
-        name: id.to_owned(),
-        step: 1,
-        step_name: "step".to_owned(),
-        top_step: 3,
-        per_side,
-        bias: MovementBias::Neutral,
-        sets: 1,
-        dose: Dose::Hold { hold_secs },
-        notes: String::new(),
-    }
-}
+const RATE_HZ: u32 = 16_000;
 
 /// Two rounds of a plank (a long hold, with its halfway cue) and a side plank (both sides):
 /// get ready, pips, go, halfway, switch sides, rests, "last round", the finish.
-fn circuit() -> Circuit {
-    Circuit {
-        name: "test".to_owned(),
-        timings: Timings {
+fn two_round_circuit() -> Circuit {
+    circuit_with(
+        Timings {
             get_ready_secs: 8,
             // As shipped: in a shorter switch the countdown starts under "switch sides"
             // (the pips are then ducked under the words).
@@ -45,13 +30,14 @@ fn circuit() -> Circuit {
             rest_between_rounds_secs: 10,
             secs_per_rep_estimate: 4,
         },
-        blocks: vec![CircuitBlock {
-            name: "block".to_owned(),
-            rounds: 2,
-            rest_between_exercises_secs: None,
-            items: vec![item("plank", 30, false), item("side_plank", 10, true)],
-        }],
-    }
+        vec![(
+            2,
+            vec![
+                item("plank", hold(30), false, 1),
+                item("side_plank", hold(10), true, 1),
+            ],
+        )],
+    )
 }
 
 fn bank() -> SoundBank {
@@ -59,10 +45,16 @@ fn bank() -> SoundBank {
 }
 
 fn render(presses: &[(Duration, Press)]) -> RenderedTrack {
-    render_session(&circuit(), &bank(), 1.0, presses, Duration::from_secs(600))
+    render_session(
+        &two_round_circuit(),
+        &bank(),
+        1.0,
+        presses,
+        Duration::from_secs(600),
+    )
 }
 
-fn secs(frames: u64) -> f64 {
+fn frames_to_secs(frames: u64) -> f64 {
     frames as f64 / f64::from(RATE_HZ)
 }
 
@@ -108,7 +100,7 @@ fn every_tone_starts_on_its_boundary_and_pips_are_one_second_apart() {
         assert!(
             nearest <= 1,
             "{tone:?} at {:.3} s is {nearest} frames off its boundary",
-            secs(*frame)
+            frames_to_secs(*frame)
         );
         checked += 1;
     }
@@ -154,8 +146,8 @@ fn speech_never_starts_under_a_tone() {
             assert!(
                 !(*tone_start <= *start && *start < tone_start + tone_len),
                 "{cue:?} at {:.3} s starts under a tone at {:.3} s",
-                secs(*start),
-                secs(*tone_start)
+                frames_to_secs(*start),
+                frames_to_secs(*tone_start)
             );
         }
     }
@@ -175,7 +167,7 @@ fn speech_never_starts_under_a_tone() {
         assert!(
             speaking.is_none(),
             "a pip at {:.3} s under {speaking:?}",
-            secs(*pip)
+            frames_to_secs(*pip)
         );
     }
     // The rest tone comes first and "Rest" right after it, not under it.
@@ -255,7 +247,7 @@ fn after_a_skip_nothing_of_the_skipped_phase_plays() {
 fn the_rest_before_an_exercise_says_what_is_next_and_its_dose() {
     use strongback::domain::plan::timeline::{PhaseKind, Timeline};
     use strongback::domain::session::coach::{VoiceOptions, cues_for};
-    let circuit = circuit();
+    let circuit = two_round_circuit();
     let timeline = Timeline::build(&circuit);
     let rest_before_side_plank = timeline
         .phases
@@ -302,7 +294,13 @@ fn the_rest_before_an_exercise_says_what_is_next_and_its_dose() {
 
 #[test]
 fn counting_aloud_says_three_two_one_instead_of_the_pips() {
-    let track = render_session(&circuit(), &bank(), 1.0, &[], Duration::from_secs(600));
+    let track = render_session(
+        &two_round_circuit(),
+        &bank(),
+        1.0,
+        &[],
+        Duration::from_secs(600),
+    );
     let pips = track
         .starts
         .iter()
@@ -312,7 +310,7 @@ fn counting_aloud_says_three_two_one_instead_of_the_pips() {
     use strongback::audio::track::render_session_with;
     use strongback::domain::session::coach::VoiceOptions;
     let aloud = render_session_with(
-        &circuit(),
+        &two_round_circuit(),
         &bank(),
         1.0,
         &[],

@@ -1,28 +1,18 @@
-//! The session engine: unit tests and property tests over random circuits and frame timings.
+//! The timing engine (`SessionPlayer`) and its timeline: unit tests and property tests over
+//! random circuits and frame timings.
 
 use std::time::Duration;
 
 use proptest::prelude::*;
 use strongback::domain::plan::blocks::Timings;
-use strongback::domain::plan::catalog::{Dose, MovementBias};
-use strongback::domain::plan::circuit::{Circuit, CircuitBlock, CircuitItem};
+use strongback::domain::plan::catalog::Dose;
+use strongback::domain::plan::circuit::{Circuit, CircuitItem};
 use strongback::domain::plan::timeline::{PhaseKind, Side, Timeline};
 use strongback::domain::session::player::{PlayerEvent, PlayerState, SessionPlayer};
 
-fn item(id: &str, dose: Dose, per_side: bool, sets: u32) -> CircuitItem {
-    CircuitItem {
-        exercise_id: id.to_owned(),
-        name: id.to_owned(),
-        step: 1,
-        step_name: "step".to_owned(),
-        top_step: 3,
-        per_side,
-        bias: MovementBias::Neutral,
-        sets,
-        dose,
-        notes: String::new(),
-    }
-}
+use crate::common::beside_source;
+
+use super::{circuit_with, hold, item};
 
 fn timings() -> Timings {
     Timings {
@@ -36,27 +26,11 @@ fn timings() -> Timings {
 }
 
 fn circuit(blocks: Vec<(u32, Vec<CircuitItem>)>) -> Circuit {
-    Circuit {
-        name: "test".to_owned(),
-        timings: timings(),
-        blocks: blocks
-            .into_iter()
-            .map(|(rounds, items)| CircuitBlock {
-                name: "block".to_owned(),
-                rounds,
-                rest_between_exercises_secs: None,
-                items,
-            })
-            .collect(),
-    }
+    circuit_with(timings(), blocks)
 }
 
 fn secs(s: u64) -> Duration {
     Duration::from_secs(s)
-}
-
-fn hold(hold_secs: u32) -> Dose {
-    Dose::Hold { hold_secs }
 }
 
 #[test]
@@ -367,6 +341,8 @@ fn expected_index(timeline: &Timeline, t: Duration) -> usize {
 }
 
 proptest! {
+    #![proptest_config(beside_source(ProptestConfig::default()))]
+
     #[test]
     fn session_length_is_the_sum_of_its_phases(c in arb_timed_circuit()) {
         let timeline = Timeline::build(&c);

@@ -1,7 +1,6 @@
 //! A session interrupted by a crash or kill is offered back at the next start.
 
 use crate::common;
-use strongback::ui::PickerAction;
 
 use crate::common::{open_app, session_files};
 use egui::Key;
@@ -330,13 +329,7 @@ fn an_unsaved_session_can_be_saved_to_another_folder() {
     let elsewhere = tempfile::tempdir().expect("another folder");
     let mut app = session_ended_with_the_folder_blocked(dir.path());
     app.click("Save to another folder…");
-    app.harness
-        .state_mut()
-        .apply(strongback::ui::Action::Picker(PickerAction::Navigate(
-            elsewhere.path().to_path_buf(),
-        )));
-    app.harness.run();
-    app.click("Save");
+    app.save_in(elsewhere.path());
     assert!(app.app().unsaved_sessions().is_empty());
     let saved: Vec<_> = std::fs::read_dir(elsewhere.path())
         .expect("listed")

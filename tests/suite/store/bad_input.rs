@@ -6,11 +6,12 @@ use std::path::Path;
 
 use clap::Parser as _;
 use strongback::cli::{Cli, validate};
-use strongback::store::bundled::Assets;
 use strongback::store::days_file::read_days;
 
+use crate::common::{BUILT_IN_PLAN, assets};
+
 fn validate_text(dir: &Path, name: &str, text: &[u8]) -> (bool, String) {
-    let assets = Assets::embedded().expect("assets");
+    let assets = assets();
     let path = dir.join(name);
     fs::write(&path, text).expect("write");
     let mut out = Vec::new();
@@ -41,7 +42,7 @@ fn deep_nesting_is_refused_without_overflowing_the_stack_or_memory() {
 #[test]
 fn huge_rounds_are_refused_by_the_range_check_before_anything_is_built() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let text = fs::read_to_string("assets/programs/back-care.ron").expect("built-in plan");
+    let text = BUILT_IN_PLAN;
     let huge = text.replacen("rounds: 2", "rounds: 4000000000", 1);
     assert_ne!(huge, text, "the built-in plan has a block of 2 rounds");
     let (ok, out) = validate_text(dir.path(), "rounds.ron", huge.as_bytes());
@@ -88,7 +89,7 @@ fn a_far_future_date_in_a_days_file_is_refused_where_it_is() {
 #[test]
 fn a_plan_dated_outside_1900_to_2200_is_refused() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let text = fs::read_to_string("assets/programs/back-care.ron").expect("built-in plan");
+    let text = BUILT_IN_PLAN;
     let dated = text.replacen(
         "schema_version: 2,",
         "schema_version: 2, start_date: Some(\"1850-01-01\"),",
@@ -125,7 +126,7 @@ fn report_dates_outside_the_supported_years_are_refused_by_the_arguments() {
 #[test]
 fn folders_devices_and_pipes_are_refused_without_being_read() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let assets = Assets::embedded().expect("assets");
+    let assets = assets();
     let mut out = Vec::new();
     let ok = validate(
         &[dir.path().to_path_buf(), "/dev/zero".into()],

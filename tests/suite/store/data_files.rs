@@ -10,8 +10,7 @@ use strongback::store::bundled::{Assets, CATALOG_FILE, PROGRAM_FILE};
 use strongback::store::ron_file::{self, DataFileError, MAX_FILE_BYTES};
 use strongback::store::settings_file::Settings;
 
-const CATALOG: &str = include_str!("../../assets/catalog.ron");
-const PROGRAM: &str = include_str!("../../assets/programs/back-care.ron");
+use crate::common::{BUILT_IN_PLAN as PROGRAM, CATALOG_TEXT as CATALOG, assets, repo_path};
 
 fn line_of(text: &str, needle: &str) -> usize {
     text.lines()
@@ -22,7 +21,7 @@ fn line_of(text: &str, needle: &str) -> usize {
 
 #[test]
 fn bundled_catalog_has_every_required_exercise_with_ladder_and_picture() {
-    let assets = Assets::embedded().expect("bundled assets load");
+    let assets = assets();
     for id in [
         "plank",
         "side_plank",
@@ -60,7 +59,7 @@ fn bundled_catalog_has_every_required_exercise_with_ladder_and_picture() {
 
 #[test]
 fn default_program_is_shaped_as_the_clinical_spec_describes() {
-    let assets = Assets::embedded().expect("bundled assets load");
+    let assets = assets();
     let circuit = &assets.plan.circuit;
     let names: Vec<_> = circuit.blocks.iter().map(|b| b.name.as_str()).collect();
     assert_eq!(names, ["Warm-up", "Circuit", "Stretches"]);
@@ -129,7 +128,7 @@ fn bad_enum_value_lists_the_choices() {
 
 #[test]
 fn program_problems_from_a_folder_name_the_file_and_each_problem() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad_assets");
+    let dir = repo_path("tests/fixtures/bad_assets");
     let errors = Assets::from_dir(&dir).expect_err("broken program");
     let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
     assert_eq!(text.len(), 2, "{text:?}");
@@ -263,7 +262,7 @@ fn writes_are_atomic_and_leave_no_temporary_files() {
 #[test]
 fn every_exercise_and_phrase_has_a_spoken_clip_that_decodes() {
     use strongback::domain::session::coach::Phrase;
-    let assets = Assets::embedded().expect("bundled assets load");
+    let assets = assets();
     let names = assets
         .catalog
         .exercises
@@ -293,7 +292,7 @@ fn every_exercise_and_phrase_has_a_spoken_clip_that_decodes() {
 /// Every fixture under tests/fixtures/plans gives exactly the lines in its `.expected` file.
 #[test]
 fn validate_reports_each_fixture_problem_at_its_line_and_column() {
-    let assets = Assets::embedded().expect("bundled assets load");
+    let assets = assets();
     let dir = std::path::Path::new("tests/fixtures/plans");
     let mut checked = 0;
     let mut fixtures: Vec<_> = fs::read_dir(dir)
@@ -318,7 +317,7 @@ fn validate_reports_each_fixture_problem_at_its_line_and_column() {
 
 #[test]
 fn a_file_over_one_mebibyte_is_refused_in_one_line() {
-    let assets = Assets::embedded().expect("bundled assets load");
+    let assets = assets();
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("huge.ron");
     let mut text = String::from("(schema_version: 2, name: \"x\", blocks: [])\n");

@@ -63,15 +63,7 @@ fn temporary_files_left_by_a_crash_are_removed_and_nothing_else() {
 fn a_session_file_is_never_replaced() {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = Store::open(dir.path()).expect("store");
-    let assets = strongback::store::bundled::Assets::embedded().expect("assets");
-    let start = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
-    let (sessions, _) = strongback::domain::progress::demo::generate_history(
-        &assets.plan.circuit,
-        &assets.catalog,
-        start,
-        1,
-        1,
-    );
+    let (sessions, _) = common::generated(common::ymd(2026, 11, 1), 1, 1);
     let record = &sessions[0];
     let first = store.save_session(record).expect("saved");
     let second = store.save_session(record).expect("saved beside it");

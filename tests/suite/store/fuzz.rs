@@ -3,9 +3,9 @@
 //! inserted, deleted, duplicated, and tokens known to have caused trouble spliced in), drawn
 //! by proptest, run on stable Rust. Each target runs for a time budget:
 //!
-//!     cargo test --test suite fuzz::                                 # 1 s per target
-//!     STRONGBACK_FUZZ_SECS=15 cargo test --test suite fuzz::         # what CI runs (about a minute)
-//!     STRONGBACK_FUZZ_SECS=900 cargo test --release --test suite fuzz:: -- --nocapture   # a long run
+//!     cargo test --test suite store::fuzz::                          # 1 s per target
+//!     STRONGBACK_FUZZ_SECS=15 cargo test --test suite store::fuzz::  # what CI runs (about a minute)
+//!     STRONGBACK_FUZZ_SECS=900 cargo test --release --test suite store::fuzz:: -- --nocapture   # a long run
 //!
 //! A target that panics saves the input under `target/fuzz-crashes/` and fails; move the file
 //! into `tests/fuzz_regressions/TARGET/` so every later `cargo test` runs it. The input being
@@ -13,7 +13,7 @@
 //! overflow, running out of memory) leaves it behind too.
 
 use std::panic::AssertUnwindSafe;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
@@ -22,7 +22,6 @@ use proptest::test_runner::{Config, TestRng, TestRunner};
 use strongback::domain::care::checkin::Day;
 use strongback::domain::session::record::{InProgressSession, SessionRecord};
 use strongback::report::clinician::{ReportSource, clinician_report};
-use strongback::store::bundled::Assets;
 use strongback::store::days_file::DaysFile;
 use strongback::store::plan_file::check_plan_bytes;
 use strongback::store::ron_file::{
@@ -30,6 +29,8 @@ use strongback::store::ron_file::{
 };
 use strongback::store::ron_spans::SpanIndex;
 use strongback::store::settings_file::Settings;
+
+use crate::common::{assets, generated, repo_path, ymd};
 
 /// Tokens that once crashed or exhausted a reader, and RON's own punctuation.
 const DICTIONARY: &[&str] = &[
@@ -90,7 +91,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     ]
 }
 
-fn apply(mut bytes: Vec<u8>, mutations: &[Mutation]) -> Vec<u8> {
+fn mutate(mut bytes: Vec<u8>, mutations: &[Mutation]) -> Vec<u8> {
     for m in mutations {
         let len = bytes.len();
         let pos = |at: usize| if len == 0 { 0 } else { at % (len + 1) };
@@ -125,7 +126,7 @@ fn input(seeds: Vec<Vec<u8>>) -> impl Strategy<Value = Vec<u8>> {
         prop::sample::select(seeds),
         prop::collection::vec(mutation(), 1..8),
     )
-        .prop_map(|(seed, mutations)| apply(seed, &mutations));
+        .prop_map(|(seed, mutations)| mutate(seed, &mutations));
     prop_oneof![
         7 => mutated,
         1 => prop::collection::vec(any::<u8>(), 0..2000),
@@ -133,7 +134,7 @@ fn input(seeds: Vec<Vec<u8>>) -> impl Strategy<Value = Vec<u8>> {
 }
 
 fn crash_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/fuzz-crashes")
+    repo_path("target/fuzz-crashes")
 }
 
 fn budget() -> Duration {
@@ -147,9 +148,7 @@ fn budget() -> Duration {
 /// Run `target` on the committed regressions, then on mutated inputs until the budget is
 /// spent. Returns how many inputs ran.
 fn fuzz(name: &str, seeds: Vec<Vec<u8>>, target: impl Fn(&[u8])) -> u64 {
-    let regressions = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fuzz_regressions")
-        .join(name);
+    let regressions = repo_path("tests/fuzz_regressions").join(name);
     if let Ok(entries) = std::fs::read_dir(&regressions) {
         for entry in entries.filter_map(Result::ok) {
             let bytes = std::fs::read(entry.path()).expect("regression input");
@@ -193,7 +192,7 @@ fn fuzz(name: &str, seeds: Vec<Vec<u8>>, target: impl Fn(&[u8])) -> u64 {
 }
 
 fn file(path: &str) -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).expect("seed file")
+    std::fs::read(repo_path(path)).expect("seed file")
 }
 
 fn plan_seeds() -> Vec<Vec<u8>> {
@@ -201,7 +200,7 @@ fn plan_seeds() -> Vec<Vec<u8>> {
         file("assets/programs/back-care.ron"),
         file("assets/examples/physio-plan.ron"),
     ];
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plans");
+    let fixtures = repo_path("tests/fixtures/plans");
     for entry in std::fs::read_dir(fixtures)
         .expect("fixtures")
         .filter_map(Result::ok)
@@ -219,15 +218,8 @@ fn days_seed() -> Vec<u8> {
 
 /// A small data folder's files, written by the app's own code.
 fn data_folder_seeds() -> Vec<Vec<u8>> {
-    let assets = Assets::embedded().expect("assets");
-    let start = chrono::NaiveDate::from_ymd_opt(2026, 10, 1).expect("date");
-    let (sessions, days) = strongback::domain::progress::demo::generate_history(
-        &assets.plan.circuit,
-        &assets.catalog,
-        start,
-        4,
-        2,
-    );
+    let assets = assets();
+    let (sessions, days) = generated(ymd(2026, 10, 1), 4, 2);
     let dir = tempfile::tempdir().expect("temp dir");
     let store = strongback::store::Store::open(dir.path()).expect("store");
     store.save_history(&days).expect("history");
@@ -261,7 +253,7 @@ fn data_folder_seeds() -> Vec<Vec<u8>> {
 
 #[test]
 fn fuzz_plan_text() {
-    let assets = Assets::embedded().expect("assets");
+    let assets = assets();
     let runs = fuzz("plan", plan_seeds(), |bytes| {
         if let Ok(checked) = check_plan_bytes("fuzz.ron", bytes, &assets.catalog) {
             // A plan that passes the checks can be played and printed.
@@ -275,8 +267,8 @@ fn fuzz_plan_text() {
 
 #[test]
 fn fuzz_days_text() {
-    let assets = Assets::embedded().expect("assets");
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).expect("date");
+    let assets = assets();
+    let today = ymd(2026, 12, 31);
     let runs = fuzz("days", vec![days_seed()], |bytes| {
         let Ok(text) = text_within("days.ron", bytes, MAX_FILE_BYTES) else {
             return;

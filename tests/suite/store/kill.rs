@@ -140,14 +140,15 @@ fn sessions_survive_being_killed_at_random_moments() {
     let me = std::env::current_exe().expect("this test binary");
     let mut rng = Lcg(0x6b11_6b11);
     let mut temp_files_cleaned = 0;
+    // The child's test name, `store::kill::kill_child`, from this module's own path (less the
+    // binary's name), so it follows the module if it moves.
+    let (_, this_module) = module_path!()
+        .split_once("::")
+        .expect("a module of the suite");
+    let child_test = format!("{this_module}::kill_child");
     for kill in 0..kills {
         let mut child = Command::new(&me)
-            .args([
-                "--exact",
-                "kill::kill_child",
-                "--nocapture",
-                "--test-threads=1",
-            ])
+            .args(["--exact", &child_test, "--nocapture", "--test-threads=1"])
             .env(CHILD_DIR, dir.path())
             .env(CHILD_DAY, kill.to_string())
             .stdout(Stdio::null())

@@ -1,0 +1,6 @@
+//! Care: the clinical rules (by topic, in `rules`), the check-in and its screens, and the
+//! plan editor's projection.
+
+mod checkin_ui;
+mod projection;
+mod rules;

@@ -1,0 +1,8 @@
+//! Plans: plan files and their checks, the plan editor, opening and exporting plans in the
+//! app, the printable handout, and the exercise pictures.
+
+mod handout;
+mod opening_plans;
+mod plan_editor_ui;
+mod plan_files;
+mod poses;
