@@ -157,3 +157,60 @@ impl DayBook {
         self.days = days;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::bundled::Assets;
+
+    #[test]
+    fn a_decision_made_as_the_days_arrive_is_used_only_for_its_plan_and_date_and_unchanged_days() {
+        let Ok(assets) = Assets::embedded() else {
+            panic!("the bundled assets load");
+        };
+        let Some(start) = NaiveDate::from_ymd_opt(2025, 1, 1) else {
+            panic!("a date");
+        };
+        let (_, days) = crate::domain::progress::demo::generate_history(
+            &assets.plan.circuit,
+            &assets.catalog,
+            start,
+            900,
+            1,
+        );
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let store = Store::open(dir.path()).expect("a data folder");
+        store.save_history(&days).expect("saved");
+        assert!(store.history_file_bytes().unwrap_or(0) > READ_AT_ONCE_BYTES);
+        let today = start + chrono::Duration::days(900);
+        let plan = assets.plan.clone();
+        let catalog = assets.catalog.clone();
+        let decide_early: DecideEarly = Box::new(move |days| EarlyDecision {
+            decision: crate::domain::care::rules::decide(
+                &plan.plan,
+                &plan.circuit,
+                &catalog,
+                days,
+                today,
+            ),
+            plan: plan.plan,
+            date: today,
+        });
+        let (sender, _receiver) = mpsc::channel();
+        let (mut book, problem) = DayBook::open(&store, sender, Some(decide_early));
+        assert!(problem.is_none());
+        assert!(book.wait().is_none());
+        let plan = &assets.plan.plan;
+        assert!(book.early_decision(plan, today).is_some());
+        assert!(
+            book.early_decision(plan, today + chrono::Duration::days(1))
+                .is_none()
+        );
+        let mut other_plan = plan.clone();
+        other_plan.sessions_per_week += 1;
+        assert!(book.early_decision(&other_plan, today).is_none());
+        // The days may change once they can be written: the early decision is gone.
+        assert!(book.days_mut().is_some());
+        assert!(book.early_decision(plan, today).is_none());
+    }
+}

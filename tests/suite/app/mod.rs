@@ -3,3 +3,4 @@
 mod a11y_tree;
 mod app_ui;
 mod snapshots_ui;
+mod startup;
