@@ -117,6 +117,10 @@ fn start_session(app: &mut StrongbackApp) {
         app.apply(Action::Care(CareAction::EditCheckIn(Box::new(draft))));
         app.apply(Action::Care(CareAction::SubmitCheckIn));
     }
+    // After a check-in the Today screen says what the rules made of it; start from there.
+    if app.screen_kind() == ScreenKind::Today {
+        app.apply(Action::Session(SessionAction::Start));
+    }
     if app.screen_kind() != ScreenKind::Player {
         eprintln!(
             "the session did not start (screen: {:?})",

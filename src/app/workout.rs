@@ -69,7 +69,7 @@ impl StrongbackApp {
             Some(session) => session.player.advance(now),
             None => return None,
         };
-        self.play_cues(&events, now);
+        self.play_cues(&events, now, now);
         self.after_player_change();
         self.workout
             .running
@@ -80,18 +80,21 @@ impl StrongbackApp {
 
     /// Pause, resume, skip, back, done, and ending early (asked first).
     pub(super) fn apply_player_control(&mut self, control: PlayerControl, now: Duration) {
+        // What a key sets off is moved on a little ahead of now, by as much as the sound
+        // output needs to place its cues on their frames: heard and shown on the same beat.
+        let moved_on = now + self.audio.lead();
         match control {
-            PlayerControl::Pause => self.with_player(|p| {
+            PlayerControl::Pause => self.with_player(now, |p| {
                 p.pause(now);
                 Vec::new()
             }),
-            PlayerControl::Resume => self.with_player(|p| {
-                p.resume(now);
+            PlayerControl::Resume => self.with_player(moved_on, |p| {
+                p.resume(moved_on);
                 Vec::new()
             }),
-            PlayerControl::Skip => self.with_player(|p| p.skip(now)),
-            PlayerControl::Back => self.with_player(|p| p.back(now)),
-            PlayerControl::Done => self.with_player(|p| p.done(now)),
+            PlayerControl::Skip => self.with_player(moved_on, |p| p.skip(moved_on)),
+            PlayerControl::Back => self.with_player(moved_on, |p| p.back(moved_on)),
+            PlayerControl::Done => self.with_player(moved_on, |p| p.done(moved_on)),
             PlayerControl::AskToEnd => {
                 if let Some(session) = &mut self.workout.running {
                     session.confirming = true;
@@ -127,7 +130,9 @@ impl StrongbackApp {
         // Years of records are not needed while playing; History reads them again.
         self.past_sessions.let_go_of_all();
         let mut player = SessionPlayer::new(Timeline::build(&circuit));
-        let events = player.start(now);
+        // Begun as far ahead as the sound output needs to play "Get ready" on its moment.
+        let begins_at = now + self.audio.lead();
+        let events = player.start(begins_at);
         self.workout.running = Some(RunningSession {
             circuit,
             player,
@@ -138,7 +143,7 @@ impl StrongbackApp {
             cues: CueSchedule::new(),
         });
         self.show(Screen::Player);
-        self.play_cues(&events, now);
+        self.play_cues(&events, begins_at, now);
         self.after_player_change();
     }
 
@@ -203,7 +208,12 @@ impl StrongbackApp {
 
     /// Pause, resume, skip, back or done: what the sound side holds belongs to the old phase
     /// (or the old timing), so it is cleared; the new phase's cues follow.
-    fn with_player(&mut self, act: impl FnOnce(&mut SessionPlayer) -> Vec<TimedEvent>) {
+    /// `events_at` is when what `act` does takes effect (now, or a key's moment moved on).
+    fn with_player(
+        &mut self,
+        events_at: Duration,
+        act: impl FnOnce(&mut SessionPlayer) -> Vec<TimedEvent>,
+    ) {
         let now = self.clock.monotonic();
         let events = match &mut self.workout.running {
             Some(session) if !session.confirming => {
@@ -213,13 +223,14 @@ impl StrongbackApp {
             _ => return,
         };
         self.audio.clear();
-        self.play_cues(&events, now);
+        self.play_cues(&events, events_at, now);
         self.after_player_change();
     }
 
     /// The cues for what the player reported, then those due within the lookahead, each sent
     /// with how long from now it is due (as the settings allow).
-    fn play_cues(&mut self, events: &[TimedEvent], now: Duration) {
+    /// `events_at` is when the events took effect: `now`, or ahead of it after a key.
+    fn play_cues(&mut self, events: &[TimedEvent], events_at: Duration, now: Duration) {
         let Some(session) = &mut self.workout.running else {
             return;
         };
@@ -228,7 +239,7 @@ impl StrongbackApp {
         };
         let mut due = session
             .cues
-            .reached(events, &session.player, &session.circuit, now);
+            .reached(events, &session.player, &session.circuit, events_at);
         due.extend(
             session
                 .cues

@@ -10,6 +10,8 @@ use crate::domain::session::coach::Cue;
 const DUCK_GAIN: f32 = 0.4;
 /// How long a cleared sound takes to fade out (no click).
 const CLEAR_FADE_SECS: f32 = 0.010;
+/// The pause between a tone and words that had to wait for it.
+const VOICE_AFTER_TONE_MS: u64 = 30;
 
 struct Waiting {
     at_frame: u64,
@@ -176,7 +178,8 @@ impl Mixer {
     }
 
     /// Start what is due at `now`: a tone at its frame; a voice at its frame or, when another
-    /// voice still speaks, as soon as that one ends. Anything that would start more than its
+    /// voice still speaks, as soon as that one ends, and never while a tone sounds (it and the
+    /// rest of its cue move to just after the tone). Anything that would start more than its
     /// own length late is dropped.
     fn start_due(&mut self, now: u64) {
         if self.waiting.first().is_none_or(|w| w.at_frame > now) {
@@ -193,6 +196,15 @@ impl Mixer {
                 break;
             }
             let voice = waiting.sound.channel == Channel::Voice;
+            if voice
+                && !voice_busy
+                && self.voice_chain_at != Some(waiting.at_frame)
+                && let Some(tone_end) = self.tone_end(now)
+            {
+                // The words wait for the tone: a voice never starts under one.
+                self.move_cue(waiting.at_frame, tone_end + self.gap_frames());
+                continue;
+            }
             let in_chain = voice && self.voice_chain_at == Some(waiting.at_frame);
             if !in_chain && now - waiting.at_frame > waiting.sound.len_frames() {
                 self.stats.dropped_stale += 1;
@@ -224,6 +236,31 @@ impl Mixer {
                 fading: None,
             });
         }
+    }
+
+    /// The frame the tones sounding at `now` end on, if any sounds.
+    fn tone_end(&self, now: u64) -> Option<u64> {
+        self.playing
+            .iter()
+            .filter(|p| p.sound.channel == Channel::Tone && p.fading.is_none())
+            .map(|p| now + (p.sound.samples.len() - p.position) as u64)
+            .max()
+    }
+
+    /// A short pause between a tone and the words after it.
+    fn gap_frames(&self) -> u64 {
+        u64::from(self.rate_hz) * VOICE_AFTER_TONE_MS / 1000
+    }
+
+    /// Move every waiting voice due at `from` (the words of one cue) to `to`, keeping their
+    /// order and the list in start order.
+    fn move_cue(&mut self, from: u64, to: u64) {
+        for waiting in &mut self.waiting {
+            if waiting.at_frame == from && waiting.sound.channel == Channel::Voice {
+                waiting.at_frame = to;
+            }
+        }
+        self.waiting.sort_by_key(|waiting| waiting.at_frame);
     }
 }
 

@@ -7,6 +7,7 @@
 //! uses, for tests and for listening.
 
 pub mod mixer;
+pub mod placer;
 pub mod synth;
 pub mod track;
 

@@ -3,9 +3,10 @@
 //! [`Mixer`] placing them. For tests (levels, timing, what a skip leaves behind) and for
 //! listening (`cargo run --example cue_track`).
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::mixer::{Mixer, MixerStats};
+use super::placer::{CuePlacer, Placed, Queued};
 use super::{Channel, SoundBank};
 use crate::domain::plan::circuit::Circuit;
 use crate::domain::plan::timeline::Timeline;
@@ -66,13 +67,47 @@ pub fn render_session_with(
     limit: Duration,
     voice: VoiceOptions,
 ) -> RenderedTrack {
+    render_through_device(
+        circuit,
+        bank,
+        volume,
+        presses,
+        limit,
+        voice,
+        Device::default(),
+    )
+}
+
+/// The output as the device side sees it: how long after a callback its first frame is heard,
+/// and how far ahead of a key the app moves the session on (as the app does with the lead its
+/// sound output reports).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Device {
+    pub latency: Duration,
+    pub lead: Duration,
+}
+
+/// [`render_session_with`] through the same placement as the device's callback, for a device
+/// that plays each block `device.latency` after it is asked for it. Sample `i` of the result
+/// is heard at `i / rate + device.latency` on the session's clock.
+pub fn render_through_device(
+    circuit: &Circuit,
+    bank: &SoundBank,
+    volume: f32,
+    presses: &[(Duration, Press)],
+    limit: Duration,
+    voice: VoiceOptions,
+    device: Device,
+) -> RenderedTrack {
     let rate_hz = bank.rate_hz;
     let rate = f64::from(rate_hz);
+    let origin = Instant::now();
     let mut player = SessionPlayer::new(Timeline::build(circuit));
     let mut schedule = CueSchedule::new();
     schedule.voice = voice;
     let mut mixer = Mixer::new(rate_hz);
     mixer.record_starts(true);
+    let mut placer = CuePlacer::new(mixer);
     let mut samples = Vec::new();
     let mut events = Vec::new();
     let mut block = vec![0.0; BLOCK_FRAMES];
@@ -80,34 +115,40 @@ pub fn render_session_with(
     pending_presses.sort_by_key(|(at, _)| *at);
     let frame_of = |at: Duration| (at.as_secs_f64() * rate).round() as u64;
     let mut now = Duration::ZERO;
-    let started = player.start(now);
-    let mut due = schedule.reached(&started, &player, circuit, now);
+    let started = player.start(now + device.lead);
+    let mut due = schedule.reached(&started, &player, circuit, now + device.lead);
     for timed in &started {
-        events.push((0, timed.event));
+        events.push((frame_of(device.lead), timed.event));
     }
+    let mut queued = Vec::new();
     loop {
-        let frame = mixer.frame();
+        let frame = placer.mixer.frame();
         now = Duration::from_secs_f64(frame as f64 / rate);
         while pending_presses.first().is_some_and(|(at, _)| *at <= now) {
             let (_, press) = pending_presses.remove(0);
             schedule.forget();
-            mixer.clear();
+            queued.push(Queued::Clear);
             due.clear();
+            let moved_on = now + device.lead;
             let reported = match press {
-                Press::Skip => player.skip(now),
-                Press::Back => player.back(now),
-                Press::Done => player.done(now),
+                Press::Skip => player.skip(moved_on),
+                Press::Back => player.back(moved_on),
+                Press::Done => player.done(moved_on),
                 Press::Pause => {
                     player.pause(now);
                     Vec::new()
                 }
                 Press::Resume => {
-                    player.resume(now);
+                    player.resume(moved_on);
                     Vec::new()
                 }
             };
-            events.extend(reported.iter().map(|timed| (frame, timed.event)));
-            due.extend(schedule.reached(&reported, &player, circuit, now));
+            events.extend(
+                reported
+                    .iter()
+                    .map(|timed| (frame_of(moved_on), timed.event)),
+            );
+            due.extend(schedule.reached(&reported, &player, circuit, moved_on));
         }
         let reported = player.advance(now);
         for timed in &reported {
@@ -117,13 +158,19 @@ pub fn render_session_with(
         due.extend(schedule.ahead(&player, circuit, now, LOOKAHEAD));
         for DueCue { cue, at } in due.drain(..) {
             if let Some(sound) = bank.sound(&cue) {
-                mixer.schedule_cue(frame_of(at), sound.clone(), volume, cue);
+                queued.push(Queued::Play(Placed {
+                    at: origin + at,
+                    sound: sound.clone(),
+                    volume,
+                    cue,
+                }));
             }
         }
-        mixer.render(&mut block);
+        placer.take(queued.drain(..));
+        placer.render(&mut block, origin + now, device.latency);
         samples.extend_from_slice(&block);
         let finished = player.state() == crate::domain::session::player::PlayerState::Finished;
-        if (finished && mixer.is_idle()) || now >= limit {
+        if (finished && placer.mixer.is_idle()) || now >= limit {
             break;
         }
     }
@@ -131,7 +178,7 @@ pub fn render_session_with(
         rate_hz,
         samples,
         events,
-        starts: mixer.take_starts(),
-        stats: mixer.stats(),
+        starts: placer.mixer.take_starts(),
+        stats: placer.mixer.stats(),
     }
 }

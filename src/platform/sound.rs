@@ -18,8 +18,9 @@ use std::time::{Duration, Instant};
 use rodio::cpal;
 use rodio::cpal::traits::{DeviceTrait as _, HostTrait as _, StreamTrait as _};
 
+use crate::audio::SoundBank;
 use crate::audio::mixer::Mixer;
-use crate::audio::{Sound, SoundBank};
+use crate::audio::placer::{CuePlacer, Placed, Queued};
 use crate::domain::session::coach::Cue;
 
 /// Why sound cannot be played. Reported once; the app then works silently.
@@ -42,6 +43,12 @@ pub trait AudioOutput {
     fn clear(&mut self);
     /// Why sound is not available, reported once, when that becomes known.
     fn take_unavailable_reason(&mut self) -> Option<SoundError>;
+    /// How far ahead of now a cue must be due to be heard at its moment rather than late:
+    /// the app starts a session, and moves it on after a key, this much ahead, so that what
+    /// the key sets off is heard on the beat (zero without a device).
+    fn lead(&self) -> Duration {
+        Duration::ZERO
+    }
 }
 
 /// Plays nothing (`--no-sound`).
@@ -144,43 +151,32 @@ pub struct Shared {
     state: Mutex<MixState>,
     /// Device errors seen, for the once-only log line and the count at the end.
     errors: AtomicU64,
-}
-
-/// A cue with its sound looked up (on the sound thread, not in the device's callback).
-struct Placed {
-    at: Instant,
-    sound: Sound,
-    volume: f32,
-    cue: Cue,
-}
-
-/// What the sound thread hands the device's callback.
-enum Queued {
-    Play(Placed),
-    Clear,
+    /// [`Shared::lead`] in microseconds, for the app's thread without taking the lock.
+    lead_micros: AtomicU64,
 }
 
 struct MixState {
-    mixer: Mixer,
+    placer: CuePlacer,
     queued: Vec<Queued>,
-    /// Cues not yet due in the current callback: when they should be heard.
-    waiting: Vec<Placed>,
     latency_logged: bool,
     /// The output latency the device last reported.
     latency: Duration,
+    /// How long one callback's block lasts.
+    block: Duration,
 }
 
 impl Shared {
     fn new() -> Arc<Self> {
         Arc::new(Self {
             state: Mutex::new(MixState {
-                mixer: Mixer::new(48_000),
+                placer: CuePlacer::new(Mixer::new(48_000)),
                 queued: Vec::new(),
-                waiting: Vec::new(),
                 latency_logged: false,
                 latency: Duration::ZERO,
+                block: Duration::ZERO,
             }),
             errors: AtomicU64::new(0),
+            lead_micros: AtomicU64::new(0),
         })
     }
 
@@ -204,43 +200,22 @@ impl Shared {
             );
         }
         state.latency = latency;
-        let rate = f64::from(state.mixer.rate_hz());
-        let first = state.mixer.frame();
-        let heard_at = now + latency;
-        let until = heard_at + Duration::from_secs_f64(out.len() as f64 / rate);
-        for queued in state.queued.drain(..) {
-            match queued {
-                Queued::Clear => {
-                    state.mixer.clear();
-                    state.waiting.clear();
-                }
-                Queued::Play(placed) => state.waiting.push(placed),
-            }
-        }
-        let mut index = 0;
-        while index < state.waiting.len() {
-            if state.waiting[index].at >= until {
-                index += 1;
-                continue;
-            }
-            let Placed {
-                at,
-                sound,
-                volume,
-                cue,
-            } = state.waiting.swap_remove(index);
-            let offset = (at.saturating_duration_since(heard_at).as_secs_f64() * rate).round();
-            let late = (heard_at.saturating_duration_since(at).as_secs_f64() * rate).round();
-            if late as u64 > sound.len_frames() {
-                // More than its own length late: dropped, never played stale.
-                state.mixer.note_dropped();
-                continue;
-            }
-            // A little late: at once, the mixer counting how late from its due frame.
-            let frame = (first + offset as u64).saturating_sub(late as u64);
-            state.mixer.schedule_cue(frame, sound, volume, cue);
-        }
-        state.mixer.render(out);
+        state.block =
+            Duration::from_secs_f64(out.len() as f64 / f64::from(state.placer.mixer.rate_hz()));
+        state.placer.take(state.queued.drain(..));
+        state.placer.render(out, now, latency);
+        let lead = state.latency + state.block + LEAD_MARGIN;
+        self.lead_micros.store(
+            u64::try_from(lead.as_micros()).unwrap_or(u64::MAX),
+            Ordering::Relaxed,
+        );
+    }
+
+    /// How far ahead of now a cue must be due to be placed on its frame rather than played
+    /// late: the output latency the device reports, one block, and a margin for the hop
+    /// through the sound thread. Zero until the device has rendered once.
+    pub fn lead(&self) -> Duration {
+        Duration::from_micros(self.lead_micros.load(Ordering::Relaxed))
     }
 
     /// Hand a request to the callback, its sound looked up in `bank` (a cue without a sound
@@ -270,8 +245,14 @@ impl Shared {
     }
 }
 
+/// The hop from the app to the device's callback (the sound thread, the lock), and room for
+/// a callback a little late: part of [`Shared::lead`].
+const LEAD_MARGIN: Duration = Duration::from_millis(10);
+
 /// Real sound on the default output device, on a thread of its own.
 pub struct DeviceAudio {
+    /// Shared with the device's callback (for the lead).
+    shared: Arc<Shared>,
     requests: Option<Sender<Request>>,
     status: Receiver<SoundError>,
     /// Where the app's monotonic clock starts.
@@ -295,11 +276,14 @@ impl DeviceAudio {
     pub fn with_device(origin: Instant, open: DeviceOpener, notify: Notify) -> Self {
         let (requests, incoming) = mpsc::channel::<Request>();
         let (status_tx, status) = mpsc::channel();
+        let shared = Shared::new();
+        let for_thread = shared.clone();
         let spawned = std::thread::Builder::new()
             .name("audio".to_owned())
-            .spawn(move || audio_thread(open, &incoming, &status_tx, &notify));
+            .spawn(move || audio_thread(for_thread, open, &incoming, &status_tx, &notify));
         match spawned {
             Ok(_) => Self {
+                shared,
                 requests: Some(requests),
                 status,
                 origin,
@@ -308,6 +292,7 @@ impl DeviceAudio {
                 let (tx, status) = mpsc::channel();
                 let _ = tx.send(SoundError::NoThread(err.to_string()));
                 Self {
+                    shared,
                     requests: None,
                     status,
                     origin,
@@ -338,6 +323,10 @@ impl AudioOutput for DeviceAudio {
         self.send(Request::Clear);
     }
 
+    fn lead(&self) -> Duration {
+        self.shared.lead()
+    }
+
     fn take_unavailable_reason(&mut self) -> Option<SoundError> {
         match self.status.try_recv() {
             Ok(reason) => {
@@ -350,12 +339,12 @@ impl AudioOutput for DeviceAudio {
 }
 
 fn audio_thread(
+    shared: Arc<Shared>,
     open: DeviceOpener,
     incoming: &Receiver<Request>,
     status: &Sender<SoundError>,
     notify: &Notify,
 ) {
-    let shared = Shared::new();
     let _stream = match open(shared.clone()) {
         Ok(stream) => stream,
         Err(reason) => {
@@ -365,7 +354,7 @@ fn audio_thread(
             return;
         }
     };
-    let rate = shared.lock().mixer.rate_hz();
+    let rate = shared.lock().placer.mixer.rate_hz();
     let bank = SoundBank::new(rate);
     while let Ok(request) = incoming.recv() {
         shared.queue(request, &bank);
@@ -375,7 +364,7 @@ fn audio_thread(
         log::warn!("the sound device reported {errors} errors in all");
     }
     let state = shared.lock();
-    let stats = state.mixer.stats();
+    let stats = state.placer.mixer.stats();
     log::info!(
         "sound: {} cues played, {} dropped as stale, output latency {} ms",
         stats.started,
@@ -399,7 +388,7 @@ fn open_default_output(shared: Arc<Shared>) -> Result<Box<dyn std::any::Any>, So
     let mut config = supported.config();
     {
         let mut state = shared.lock();
-        state.mixer = Mixer::new(config.sample_rate);
+        state.placer = CuePlacer::new(Mixer::new(config.sample_rate));
     }
     let small = (f64::from(config.sample_rate) * BUFFER_SECS) as u32;
     config.buffer_size = cpal::BufferSize::Fixed(small.next_power_of_two());
@@ -470,8 +459,8 @@ mod tests {
         let shared = Shared::new();
         {
             let mut state = shared.lock();
-            state.mixer = Mixer::new(rate_hz);
-            state.mixer.record_starts(true);
+            state.placer = CuePlacer::new(Mixer::new(rate_hz));
+            state.placer.mixer.record_starts(true);
         }
         (shared, SoundBank::new(rate_hz))
     }
@@ -494,7 +483,7 @@ mod tests {
         let mut out = vec![0.0; 2_048];
         shared.render(&mut out, now, latency);
         let mut state = shared.lock();
-        let starts = state.mixer.take_starts();
+        let starts = state.placer.mixer.take_starts();
         assert_eq!(starts.len(), 1);
         assert_eq!(starts[0].0, 640);
     }
@@ -524,11 +513,53 @@ mod tests {
         );
         let mut out = vec![0.0; 512];
         shared.render(&mut out, now, Duration::ZERO);
-        assert_eq!(shared.lock().mixer.stats().dropped_stale, 1);
+        assert_eq!(shared.lock().placer.mixer.stats().dropped_stale, 1);
         assert!(out.iter().all(|s| *s == 0.0));
         shared.queue(Request::Clear, &bank);
         let mut later = vec![0.0; 16_000];
         shared.render(&mut later, now + Duration::from_millis(64), Duration::ZERO);
         assert!(later.iter().all(|s| *s == 0.0), "the pip was cleared");
+    }
+
+    #[test]
+    fn the_words_of_one_cue_reach_the_samples_in_the_order_they_were_queued() {
+        let (shared, bank) = shared_at(8_000);
+        let now = Instant::now();
+        let at = now + Duration::from_millis(50);
+        let words = [
+            Cue::Say(Phrase::GetReady),
+            Cue::Say(Phrase::NextUp),
+            Cue::SayExercise("cat_camel".to_owned()),
+            Cue::SayNumber(6),
+            Cue::Say(Phrase::Reps),
+        ];
+        for cue in &words {
+            shared.queue(
+                Request::Play {
+                    cue: cue.clone(),
+                    volume: 1.0,
+                    at,
+                },
+                &bank,
+            );
+        }
+        // Callbacks of 20 ms, 10 ms ahead of the speaker, until every word has started.
+        let mut out = vec![0.0; 160];
+        let mut started = Vec::new();
+        for block in 0..2_000_u64 {
+            let callback = now + Duration::from_millis(20 * block);
+            shared.render(&mut out, callback, Duration::from_millis(10));
+            started.extend(shared.lock().placer.mixer.take_starts());
+            if started.len() == words.len() {
+                break;
+            }
+        }
+        let spoken: Vec<Cue> = started.into_iter().map(|(_, _, _, cue)| cue).collect();
+        assert_eq!(spoken, words);
+        assert_eq!(
+            shared.lead(),
+            Duration::from_millis(10 + 20) + LEAD_MARGIN,
+            "latency, one block and the margin"
+        );
     }
 }

@@ -33,7 +33,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Duration, NaiveDate};
 
 use crate::domain::care::checkin::Day;
-use crate::domain::care::rules::{Status, decisions_for};
+use crate::domain::care::rules::{Status, for_each_decision};
 use crate::domain::dates::week_start;
 use crate::domain::plan::catalog::Catalog;
 use crate::domain::plan::checks::CheckedPlan;
@@ -183,11 +183,12 @@ impl AdherenceRecords {
                 date += Duration::days(1);
             }
         }
-        let no_training = decisions_for(&plan.plan, &plan.circuit, catalog, days, &dates)
-            .into_iter()
-            .filter(|d| matches!(d.status, Status::Rest | Status::Paused | Status::Stopped))
-            .map(|d| d.date)
-            .collect();
+        let mut no_training = BTreeSet::new();
+        for_each_decision(&plan.plan, &plan.circuit, catalog, days, &dates, |d| {
+            if matches!(d.status, Status::Rest | Status::Paused | Status::Stopped) {
+                no_training.insert(d.date);
+            }
+        });
         Self {
             done,
             no_training,

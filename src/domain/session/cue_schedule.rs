@@ -66,7 +66,8 @@ impl CueSchedule {
             if at <= active_now || !self.handed_out.insert((at, timed.event)) {
                 continue;
             }
-            let when = now + (at - active_now);
+            // A session begun a little ahead of now counts from then.
+            let when = now + player.starts_in(now) + (at - active_now);
             due.extend(placed(timed.event, &future, circuit, when, self.voice));
         }
         due

@@ -172,6 +172,12 @@ impl SessionPlayer {
         &self.timeline.phases[self.index]
     }
 
+    /// How long until a session begun ahead of `now` (see [`Self::start`]) starts counting.
+    pub fn starts_in(&self, now: Duration) -> Duration {
+        self.started_at
+            .map_or(Duration::ZERO, |started| started.saturating_sub(now))
+    }
+
     /// Time spent in the session, not counting pauses.
     pub fn active_time(&self, now: Duration) -> Duration {
         if let Some(finished) = self.finished_active {

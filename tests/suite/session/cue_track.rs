@@ -337,3 +337,160 @@ fn counting_aloud_says_three_two_one_instead_of_the_pips() {
         .expect("three");
     assert_eq!(three.0, 5 * rate, "three, 3 s before work at 8 s");
 }
+
+/// The session as a device `latency_ms` behind its callbacks plays it, with the app moving a
+/// key's effect on by `lead_ms` (as it does with its sound output's lead).
+fn render_on_device(latency_ms: u64, lead_ms: u64, presses: &[(Duration, Press)]) -> RenderedTrack {
+    use strongback::audio::track::{Device, render_through_device};
+    use strongback::domain::session::coach::VoiceOptions;
+    render_through_device(
+        &two_round_circuit(),
+        &bank(),
+        1.0,
+        presses,
+        Duration::from_secs(120),
+        VoiceOptions::default(),
+        Device {
+            latency: Duration::from_millis(latency_ms),
+            lead: Duration::from_millis(lead_ms),
+        },
+    )
+}
+
+/// Every key the player has, at awkward moments: skips into a work and a rest phase, back,
+/// pause and resume.
+fn every_key() -> Vec<(Duration, Press)> {
+    [
+        (6_500, Press::Skip),
+        (12_300, Press::Back),
+        (15_000, Press::Pause),
+        (17_000, Press::Resume),
+        (26_400, Press::Skip),
+        (41_100, Press::Skip),
+        (52_700, Press::Back),
+    ]
+    .into_iter()
+    .map(|(ms, press)| (Duration::from_millis(ms), press))
+    .collect()
+}
+
+/// The lead the app uses for a device this far behind: its latency, one block, 10 ms.
+fn lead_ms_for(latency_ms: u64) -> u64 {
+    latency_ms + (BLOCK_FRAMES as u64 * 1000).div_ceil(u64::from(RATE_HZ)) + 10
+}
+
+fn voice_starting_under_a_tone(track: &RenderedTrack) -> Option<String> {
+    let tones: Vec<(u64, u64)> = track
+        .starts
+        .iter()
+        .filter(|(_, channel, _, _)| *channel == Channel::Tone)
+        .map(|(frame, _, len, _)| (*frame, *len))
+        .collect();
+    track
+        .starts
+        .iter()
+        .filter(|(_, channel, _, _)| *channel == Channel::Voice)
+        .find_map(|(start, _, _, cue)| {
+            tones
+                .iter()
+                .find(|(tone, len)| *tone <= *start && *start < tone + len)
+                .map(|(tone, _)| {
+                    format!(
+                        "{cue:?} at {:.3} s under the tone at {:.3} s",
+                        frames_to_secs(*start),
+                        frames_to_secs(*tone)
+                    )
+                })
+        })
+}
+
+#[test]
+fn no_voice_starts_under_a_tone_whatever_the_keys_and_the_output_latency() {
+    for latency_ms in [10, 40, 100] {
+        // With the app's lead, and without any (a cue set off by a key then comes late).
+        for lead_ms in [lead_ms_for(latency_ms), 0] {
+            let track = render_on_device(latency_ms, lead_ms, &every_key());
+            assert!(
+                track
+                    .starts
+                    .iter()
+                    .filter(|(_, channel, _, _)| *channel == Channel::Voice)
+                    .count()
+                    >= 8
+            );
+            if let Some(problem) = voice_starting_under_a_tone(&track) {
+                panic!("latency {latency_ms} ms, lead {lead_ms} ms: {problem}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_words_of_each_cue_are_spoken_in_order_through_the_device_side() {
+    for latency_ms in [10, 40, 100] {
+        let track = render_on_device(latency_ms, lead_ms_for(latency_ms), &every_key());
+        let voices: Vec<&Cue> = track
+            .starts
+            .iter()
+            .filter(|(_, channel, _, _)| *channel == Channel::Voice)
+            .map(|(_, _, _, cue)| cue)
+            .collect();
+        let mut next_ups = 0;
+        for (i, cue) in voices.iter().enumerate() {
+            if **cue == Cue::Say(Phrase::NextUp) {
+                next_ups += 1;
+                assert!(
+                    matches!(voices.get(i + 1), Some(Cue::SayExercise(_))),
+                    "latency {latency_ms} ms: 'next up' then the exercise, got {:?}",
+                    &voices[i..(i + 4).min(voices.len())]
+                );
+            }
+            if let Cue::SayExercise(_) = cue {
+                assert!(
+                    matches!(voices.get(i + 1), Some(Cue::SayNumber(_))),
+                    "latency {latency_ms} ms: the exercise then its dose, got {:?}",
+                    &voices[i..(i + 3).min(voices.len())]
+                );
+            }
+        }
+        assert!(next_ups >= 2, "{next_ups} 'next up's");
+        assert_eq!(
+            voices.first(),
+            Some(&&Cue::Say(Phrase::GetReady)),
+            "the session opens with 'Get ready'"
+        );
+    }
+}
+
+#[test]
+fn start_and_skip_cues_are_heard_on_their_moment_with_the_apps_lead() {
+    let rate = f64::from(RATE_HZ);
+    for latency_ms in [10, 40, 100] {
+        let latency = latency_ms as f64 / 1000.0;
+        let lead = lead_ms_for(latency_ms) as f64 / 1000.0;
+        let presses = [(Duration::from_millis(6_500), Press::Skip)];
+        let track = render_on_device(latency_ms, lead_ms_for(latency_ms), &presses);
+        // Sample i is heard at i / rate + latency on the session's clock.
+        let heard = |frame: u64| frame as f64 / rate + latency;
+        let first = track.starts.first().expect("a cue at the start");
+        assert!(
+            (heard(first.0) - lead).abs() <= 0.002,
+            "latency {latency_ms} ms: the first cue heard at {:.4} s, the session begins at {lead:.4} s",
+            heard(first.0)
+        );
+        let go = track
+            .starts
+            .iter()
+            .find(|(_, _, _, cue)| *cue == Cue::Go)
+            .expect("the skip starts the work");
+        // The key is handled at the first block after it, and takes effect `lead` later.
+        let block = BLOCK_FRAMES as f64;
+        let handled = (6.5 * rate / block).ceil() * block / rate;
+        let moment = handled + lead;
+        assert!(
+            (heard(go.0) - moment).abs() <= 0.002,
+            "latency {latency_ms} ms: Go heard at {:.4} s, the skip took effect at {moment:.4} s",
+            heard(go.0)
+        );
+    }
+}

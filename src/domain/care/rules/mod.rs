@@ -220,14 +220,28 @@ pub fn decisions_for(
     days: &[Day],
     dates: &[NaiveDate],
 ) -> Vec<DayDecision> {
+    let mut decisions = Vec::with_capacity(dates.len());
+    for_each_decision(plan, circuit, catalog, days, dates, |decision| {
+        decisions.push(decision);
+    });
+    decisions
+}
+
+/// [`decisions_for`], handing each decision to `each` as it is made, so that a caller that
+/// keeps only part of each (years of dates) never holds them all.
+pub fn for_each_decision(
+    plan: &Plan,
+    circuit: &Circuit,
+    catalog: &Catalog,
+    days: &[Day],
+    dates: &[NaiveDate],
+    mut each: impl FnMut(DayDecision),
+) {
     let mut fold = Fold::new(plan, circuit, catalog, days);
-    dates
-        .iter()
-        .map(|date| {
-            fold.advance_to(*date);
-            decide_folded(&fold)
-        })
-        .collect()
+    for date in dates {
+        fold.advance_to(*date);
+        each(decide_folded(&fold));
+    }
 }
 
 /// Decide the date a history is folded up to, in the order the rules apply.
