@@ -54,6 +54,9 @@ pub(super) struct CareState {
     pub clearance_note: Option<String>,
     /// The "seen a clinician" dialog is open.
     pub asking_seen_clinician: bool,
+    /// The days in memory hold answers that `history.ron` does not (its last save failed):
+    /// kept until "Try again" works.
+    pub unsaved_days: bool,
 }
 
 impl CareState {
@@ -63,6 +66,7 @@ impl CareState {
             today_cache: None,
             clearance_note: None,
             asking_seen_clinician: false,
+            unsaved_days: false,
         }
     }
 }
@@ -176,7 +180,8 @@ impl StrongbackApp {
 
     /// Change the day `date` (added if missing), then save the history and forget the
     /// cached decision. Waits for a history still loading, so nothing is ever written over it.
-    fn change_day(&mut self, date: NaiveDate, change: impl FnOnce(&mut Day)) {
+    /// Change the entry for `date` and save the history; whether it is on disk.
+    fn change_day(&mut self, date: NaiveDate, change: impl FnOnce(&mut Day)) -> bool {
         self.wait_for_history();
         let Some(days) = self.care.day_book.days_mut() else {
             self.notices.problem(
@@ -185,7 +190,7 @@ impl StrongbackApp {
                  Strongback."
                     .to_owned(),
             );
-            return;
+            return false;
         };
         let index = match days.iter().position(|d| d.date == date) {
             Some(index) => index,
@@ -199,9 +204,40 @@ impl StrongbackApp {
             change(day);
         }
         self.forget_todays_decision();
-        if let Err(err) = self.store.save_history(self.care.day_book.days()) {
-            self.notices
-                .problem(format!("Your answers could not be saved: {err}"));
+        self.save_days()
+    }
+
+    /// Write the days to `history.ron`; whether they are on disk. A failure keeps them in
+    /// memory for "Try again", as one notice however often it happens.
+    fn save_days(&mut self) -> bool {
+        match self.store.save_history(self.care.day_book.days()) {
+            Ok(()) => {
+                self.care.unsaved_days = false;
+                self.notices.resolved("answers");
+                true
+            }
+            Err(err) => {
+                self.care.unsaved_days = true;
+                self.notices
+                    .repeated_problem("answers", format!("Your answers could not be saved: {err}"));
+                false
+            }
+        }
+    }
+
+    /// "Try again" for answers kept in memory; says so when they are saved.
+    pub(super) fn retry_saving_days(&mut self) {
+        if !self.care.unsaved_days {
+            return;
+        }
+        if self.save_days() {
+            if let Screen::Summary(summary) = &mut self.screen
+                && summary.answers_waiting
+            {
+                summary.answers_waiting = false;
+                summary.answers_saved = true;
+            }
+            self.notices.info("Your answers are saved now.".to_owned());
         }
     }
 
@@ -346,9 +382,13 @@ impl StrongbackApp {
         let Some(answers) = summary.answers.to_report() else {
             return;
         };
-        summary.answers_saved = true;
         let date = summary.record.started_at.date_naive();
-        self.change_day(date, |day| day.keep_report(answers));
+        // "Saved" only once the answers are on disk; until then they wait in memory.
+        let saved = self.change_day(date, |day| day.keep_report(answers));
+        if let Screen::Summary(summary) = &mut self.screen {
+            summary.answers_saved = saved;
+            summary.answers_waiting = !saved;
+        }
     }
 
     /// The person has seen a clinician (or accepted a new plan): an open referral ends.

@@ -423,6 +423,7 @@ impl StrongbackApp {
             CareAction::EditSessionAnswers(answers) => {
                 if let Screen::Summary(summary) = &mut self.screen
                     && !summary.answers_saved
+                    && !summary.answers_waiting
                 {
                     summary.answers = *answers;
                 }
@@ -479,6 +480,7 @@ impl StrongbackApp {
             &crate::ui::widgets::notices::NoticeBar {
                 notices: self.notices.all(),
                 unsaved_sessions: self.workout.unsaved_records.len(),
+                unsaved_answers: self.care.unsaved_days,
                 save_problem: self.workout.save_problem.as_deref(),
                 snapshot_kept: self.workout.snapshot_kept,
             },

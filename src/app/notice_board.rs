@@ -28,6 +28,26 @@ impl Notices {
         self.push(Notice::problem(text));
     }
 
+    /// A problem that can happen again and again (every snapshot of a session on a full
+    /// disk): one notice with the latest words and how many times, not a queue of them.
+    pub fn repeated_problem(&mut self, key: &'static str, text: String) {
+        if let Some(shown) = self.shown.iter_mut().find(|n| n.key == Some(key)) {
+            shown.text = text;
+            shown.times += 1;
+            return;
+        }
+        let mut notice = Notice::problem(text);
+        notice.key = Some(key);
+        self.push(notice);
+    }
+
+    /// The problem `key` is over (what failed has now worked): its notice goes.
+    pub fn resolved(&mut self, key: &'static str) {
+        if let Some(index) = self.shown.iter().position(|n| n.key == Some(key)) {
+            self.dismiss(index);
+        }
+    }
+
     /// Something was done (a file saved, a plan in use).
     pub fn info(&mut self, text: String) {
         self.push(Notice::info(text));
@@ -113,5 +133,27 @@ mod tests {
         assert_eq!(notices.all()[0].text, "Disk full");
         notices.dismiss(0);
         assert_eq!(notices.all()[0].text, "Saved");
+    }
+}
+
+#[cfg(test)]
+mod repeat_tests {
+    use super::*;
+
+    #[test]
+    fn the_same_problem_again_is_counted_in_one_notice_and_goes_when_resolved() {
+        let mut notices = Notices::default();
+        for n in 0..47 {
+            notices.repeated_problem("snapshot", format!("progress not saved ({n})"));
+        }
+        notices.repeated_problem("answers", "answers not saved".to_owned());
+        assert_eq!(notices.all().len(), 2, "one notice a problem, not 48");
+        assert_eq!(notices.all()[0].times, 47);
+        assert_eq!(
+            notices.all()[0].words(),
+            "progress not saved (46) (This happened 47 times.)"
+        );
+        notices.resolved("answers");
+        assert_eq!(notices.all().len(), 1);
     }
 }

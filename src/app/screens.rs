@@ -88,6 +88,8 @@ pub(super) struct SummaryState {
     pub saved_to: Option<String>,
     pub answers: SessionAnswers,
     pub answers_saved: bool,
+    /// Submitted, but not on disk yet (kept in memory for "Try again").
+    pub answers_waiting: bool,
 }
 
 impl Screen {

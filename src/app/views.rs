@@ -41,6 +41,7 @@ impl StrongbackApp {
                     saved_to: summary.saved_to.as_deref(),
                     answers: &summary.answers,
                     answers_saved: summary.answers_saved,
+                    answers_waiting: summary.answers_waiting,
                 },
             ),
             Screen::CheckIn(draft) => ui::checkin_screen::checkin_ui(ui, draft),

@@ -291,7 +291,7 @@ impl StrongbackApp {
             session.player.elapsed_in_phase(now).as_secs() / SNAPSHOT_EVERY_SECS,
         ));
         if let Err(err) = self.store.save_in_progress(&snapshot) {
-            self.notices.problem(format!(
+            self.notices.repeated_problem("snapshot", format!(
                 "Your progress in this session cannot be saved to disk ({err}). Keep this window open; at the end you can try again or save the session to another folder."
             ));
         }
@@ -348,6 +348,7 @@ impl StrongbackApp {
             saved_to,
             answers,
             answers_saved: false,
+            answers_waiting: false,
         })));
         saved
     }
@@ -388,6 +389,7 @@ impl StrongbackApp {
     }
 
     pub(super) fn retry_saving(&mut self) {
+        self.retry_saving_days();
         let records = std::mem::take(&mut self.workout.unsaved_records);
         for record in records {
             match self.store.save_session(&record) {

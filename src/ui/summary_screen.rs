@@ -19,6 +19,8 @@ pub struct SummaryModel<'a> {
     pub answers: &'a SessionAnswers,
     /// The answers have been saved.
     pub answers_saved: bool,
+    /// Given, but not on disk yet: kept in this window until "Try again" saves them.
+    pub answers_waiting: bool,
 }
 
 /// Draw the summary. Edits to the answers come back as [`Action::Care(CareAction::EditSessionAnswers)`].
@@ -116,6 +118,15 @@ fn answers_ui(
     a11y::heading(ui, "How did it go?", 2);
     if model.answers_saved {
         ui.label(RichText::new("Thank you, your answers are saved.").color(palette::DONE));
+    } else if model.answers_waiting {
+        ui.label(
+            RichText::new(
+                "Your answers are NOT saved yet: the data folder could not be written. They are \
+                 kept in this window; press Try again at the top once there is room.",
+            )
+            .strong()
+            .color(palette::WARNING),
+        );
     } else {
         pain_row(
             ui,

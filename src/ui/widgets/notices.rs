@@ -12,6 +12,9 @@ use crate::ui::{Action, palette};
 pub struct Notice {
     pub text: String,
     pub kind: NoticeKind,
+    /// The same problem again (the latest words shown) is counted, not queued again.
+    pub key: Option<&'static str>,
+    pub times: u32,
 }
 
 /// Whether a notice reports a problem (drawn as a warning) or just confirms something.
@@ -26,6 +29,8 @@ impl Notice {
         Self {
             text,
             kind: NoticeKind::Problem,
+            key: None,
+            times: 1,
         }
     }
 
@@ -33,6 +38,17 @@ impl Notice {
         Self {
             text,
             kind: NoticeKind::Info,
+            key: None,
+            times: 1,
+        }
+    }
+
+    /// What is shown and read: the text, and how often it happened when more than once.
+    pub fn words(&self) -> String {
+        if self.times > 1 {
+            format!("{} (This happened {} times.)", self.text, self.times)
+        } else {
+            self.text.clone()
         }
     }
 }
@@ -42,6 +58,9 @@ pub struct NoticeBar<'a> {
     pub notices: &'a [Notice],
     /// Finished sessions kept in memory because they could not be saved.
     pub unsaved_sessions: usize,
+    /// Answers (check-ins, after-session answers, clearances) kept in memory because
+    /// `history.ron` could not be written.
+    pub unsaved_answers: bool,
     pub save_problem: Option<&'a str>,
     /// The in-progress snapshot was written, so a restart would offer the session again.
     pub snapshot_kept: bool,
@@ -51,13 +70,13 @@ pub struct NoticeBar<'a> {
 /// nothing to say).
 pub fn notice_bar_ui(ui: &mut egui::Ui, bar: &NoticeBar<'_>) -> Vec<Action> {
     let mut actions = Vec::new();
-    if bar.notices.is_empty() && bar.unsaved_sessions == 0 {
+    if bar.notices.is_empty() && bar.unsaved_sessions == 0 && !bar.unsaved_answers {
         return actions;
     }
     egui::Panel::top("notice_bar").show(ui, |ui| {
         a11y::name_region(ui, "Notices");
         ui.add_space(4.0);
-        if bar.unsaved_sessions > 0 {
+        if bar.unsaved_sessions > 0 || bar.unsaved_answers {
             actions.extend(unsaved_ui(ui, bar));
         }
         actions.extend(notices_ui(ui, bar.notices));
@@ -72,17 +91,21 @@ fn unsaved_ui(ui: &mut egui::Ui, bar: &NoticeBar<'_>) -> Vec<Action> {
         .stroke(egui::Stroke::new(3.0, palette::WARNING))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            let what = if bar.unsaved_sessions == 1 {
-                "Your session has NOT been saved yet.".to_owned()
-            } else {
-                format!("{} sessions have NOT been saved yet.", bar.unsaved_sessions)
+            let what = match (bar.unsaved_sessions, bar.unsaved_answers) {
+                (0, _) => "Your answers have NOT been saved yet.".to_owned(),
+                (1, false) => "Your session has NOT been saved yet.".to_owned(),
+                (1, true) => "Your session and your answers have NOT been saved yet.".to_owned(),
+                (n, false) => format!("{n} sessions have NOT been saved yet."),
+                (n, true) => format!("{n} sessions and your answers have NOT been saved yet."),
             };
             ui.label(RichText::new(&what).strong().size(18.0).color(palette::WARNING));
             a11y::live_region(ui, "unsaved", &what, Urgency::Assertive);
             if let Some(problem) = bar.save_problem {
                 ui.label(format!("The data folder could not be written: {problem}"));
             }
-            ui.label(if bar.snapshot_kept {
+            ui.label(if bar.unsaved_sessions == 0 {
+                "They are kept in this window until they are saved. Closing Strongback now would lose them."
+            } else if bar.snapshot_kept {
                 "It is kept in this window until it is saved, and a copy of your progress is on disk for the next start."
             } else {
                 "It is kept in this window until it is saved. Closing Strongback now would lose it."
@@ -91,9 +114,10 @@ fn unsaved_ui(ui: &mut egui::Ui, bar: &NoticeBar<'_>) -> Vec<Action> {
                 if ui.button(RichText::new("Try again").size(17.0)).clicked() {
                     actions.push(Action::Session(SessionAction::RetrySave));
                 }
-                if ui
-                    .button(RichText::new("Save to another folder…").size(17.0))
-                    .clicked()
+                if bar.unsaved_sessions > 0
+                    && ui
+                        .button(RichText::new("Save to another folder…").size(17.0))
+                        .clicked()
                 {
                     actions.push(Action::ChooseFile(FilePurpose::SaveSession));
                 }
@@ -120,11 +144,10 @@ pub fn notices_ui(ui: &mut egui::Ui, notices: &[Notice]) -> Vec<Action> {
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
                 // Selectable, so an error can be copied out to a clinician or a bug report.
-                ui.add(
-                    egui::Label::new(RichText::new(&notice.text).color(colour)).selectable(true),
-                );
+                let words = notice.words();
+                ui.add(egui::Label::new(RichText::new(&words).color(colour)).selectable(true));
                 // Spoken as it appears (a problem at once); the text on screen is the same.
-                a11y::live_region(ui, "notice", &notice.text, urgency);
+                a11y::live_region(ui, "notice", &words, urgency);
                 if notices.len() > 1 {
                     ui.label(format!("(1 of {}: Dismiss shows the next)", notices.len()));
                 }

@@ -112,3 +112,38 @@ fn a_read_only_disk_keeps_the_session_and_warns_during_it() {
     assert!(app.app().unsaved_sessions().is_empty());
     assert_eq!(common::session_files(&data).len(), 1);
 }
+
+#[test]
+fn after_session_answers_on_a_full_disk_are_not_called_saved_and_try_again_saves_them() {
+    let Some(disk) = Tmpfs::mount("1m") else {
+        return;
+    };
+    let data = disk.dir.join("data");
+    let mut app = common::open_app(&data);
+    app.start();
+    app.wait_secs(10 + 24);
+    finish_a_session(&mut app);
+    assert!(app.shows("Session saved"), "the record itself had room");
+    let history = data.join("history.ron");
+    let before = std::fs::read_to_string(&history).expect("history.ron");
+    let filler = fill(&disk.dir);
+    app.choose("Worst pain: 7");
+    app.click("Save answers");
+    assert!(
+        !app.shows("Thank you, your answers are saved."),
+        "nothing is called saved that is not on disk"
+    );
+    assert!(app.shows_containing("Your answers are NOT saved yet"));
+    assert!(app.shows("Your answers have NOT been saved yet."));
+    assert_eq!(
+        std::fs::read_to_string(&history).expect("history.ron"),
+        before
+    );
+
+    std::fs::remove_file(filler).expect("room again");
+    app.click("Try again");
+    assert!(app.shows("Thank you, your answers are saved."));
+    assert!(!app.shows("Your answers have NOT been saved yet."));
+    let after = std::fs::read_to_string(&history).expect("history.ron");
+    assert!(after.contains("worst_pain: 7"), "the answers are on disk");
+}
