@@ -164,6 +164,13 @@ impl StrongbackApp {
             assets,
         } = deps;
         let mut notices = Notices::default();
+        if store.was_made_private() {
+            notices.info(
+                "Your data folder could be read by other users of this computer; it is now \
+                 private to you."
+                    .to_owned(),
+            );
+        }
         let (settings, settings_problem) = store.load_settings();
         let (interrupted, interrupted_problem) = store.load_in_progress();
         let StartupLoad {

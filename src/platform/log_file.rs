@@ -22,8 +22,17 @@ pub struct CappedLog {
 
 impl CappedLog {
     /// Open `dir/strongback.log` for appending, first moving a full one to `.1`.
+    /// The folder is made private (0700) and the log 0600, as the store makes its own: the
+    /// log may be the first thing to touch the data folder.
     pub fn open(dir: &Path, cap: u64) -> io::Result<CappedLog> {
-        std::fs::create_dir_all(dir)?;
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt as _;
+            builder.mode(0o700);
+        }
+        builder.create(dir)?;
         let path = dir.join(LOG_FILE);
         let size = std::fs::metadata(&path).map_or(0, |m| m.len());
         if size >= cap {
@@ -31,7 +40,18 @@ impl CappedLog {
             older.set_extension("log.1");
             std::fs::rename(&path, older)?;
         }
-        let file = OpenOptions::new().create(true).append(true).open(&path)?;
+        let mut options = OpenOptions::new();
+        options.create(true).append(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
+            options.mode(0o600);
+            // A log made by an older version may be readable by others.
+            if path.exists() {
+                std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+            }
+        }
+        let file = options.open(&path)?;
         Ok(CappedLog {
             file,
             written: 0,

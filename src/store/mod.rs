@@ -103,6 +103,8 @@ pub struct Store {
     /// Only read: unreadable files are reported but not moved aside (another process, the
     /// app, may own the folder).
     read_only: bool,
+    /// Opening it made the folder private (it was open to other users).
+    made_private: bool,
 }
 
 impl Store {
@@ -112,19 +114,32 @@ impl Store {
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         create_private_dir(dir)?;
         let _ = create_private_dir(&dir.join(SESSIONS_DIR));
+        let mut made_private = false;
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt as _;
-            // Best effort: folders made by older versions were 0755.
-            let _ = std::fs::set_permissions(
-                dir.join(SESSIONS_DIR),
-                std::fs::Permissions::from_mode(0o700),
-            );
+            // Folders made by older versions, or by the log before the store, were 0755.
+            for folder in [dir.to_path_buf(), dir.join(SESSIONS_DIR)] {
+                let open_to_others =
+                    std::fs::metadata(&folder).is_ok_and(|m| m.permissions().mode() & 0o077 != 0);
+                if open_to_others
+                    && std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700))
+                        .is_ok()
+                {
+                    made_private = true;
+                }
+            }
         }
         Ok(Store {
             dir: dir.to_path_buf(),
             read_only: false,
+            made_private,
         })
+    }
+
+    /// Whether opening the folder had to make it private (it was open to other users).
+    pub fn was_made_private(&self) -> bool {
+        self.made_private
     }
 
     /// Read an existing data folder without changing anything in it (for `strongback report`,
@@ -133,6 +148,7 @@ impl Store {
         Store {
             dir: dir.to_path_buf(),
             read_only: true,
+            made_private: false,
         }
     }
 
@@ -148,15 +164,20 @@ impl Store {
     /// while the returned lock is held.
     pub fn lock(&self) -> Result<DataFolderLock, StoreError> {
         let path = self.dir.join(LOCK_FILE);
-        let file = std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|reason| StoreError::Write {
-                path: path.clone(),
-                reason,
-            })?;
+        let mut options = std::fs::OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
+            options.mode(0o600);
+            if path.exists() {
+                let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600));
+            }
+        }
+        let file = options.open(&path).map_err(|reason| StoreError::Write {
+            path: path.clone(),
+            reason,
+        })?;
         match file.try_lock() {
             Ok(()) => Ok(DataFolderLock { _file: file }),
             Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::InUse {

@@ -7,3 +7,4 @@ mod durability;
 mod full_disk;
 mod fuzz;
 mod kill;
+mod privacy;
