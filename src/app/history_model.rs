@@ -40,6 +40,7 @@ impl HistoryModel {
                     SessionOutcome::Completed => "completed",
                     SessionOutcome::EndedEarly => "ended early",
                     SessionOutcome::Interrupted => "interrupted",
+                    SessionOutcome::NothingDone => "nothing done",
                 };
                 (
                     i,

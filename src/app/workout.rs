@@ -307,7 +307,7 @@ impl StrongbackApp {
         } else {
             SessionOutcome::Completed
         };
-        let record = SessionRecord::build(
+        let mut record = SessionRecord::build(
             &session.circuit,
             session.player.timeline(),
             session.player.completed(),
@@ -318,6 +318,10 @@ impl StrongbackApp {
             },
             outcome,
         );
+        if !record.anything_done() {
+            // Every exercise skipped: not "complete", and not a session done.
+            record.outcome = SessionOutcome::NothingDone;
+        }
         if !self.save_record(record) {
             // Also keep the snapshot, if the disk takes it, so a restart offers it again.
             let snapshot = snapshot_of(&session, self.clock.as_ref());

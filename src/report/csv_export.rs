@@ -65,6 +65,7 @@ pub fn sessions_csv(sessions: &[SessionRecord], days: &[Day]) -> Result<String, 
             SessionOutcome::Completed => "completed",
             SessionOutcome::EndedEarly => "ended_early",
             SessionOutcome::Interrupted => "interrupted",
+            SessionOutcome::NothingDone => "nothing_done",
         };
         let said = said_about_session(days, record.started_at);
         let back = pain_cell(said.back_pain);

@@ -480,6 +480,7 @@ fn last_session_ui(ui: &mut egui::Ui, record: &SessionRecord) {
         SessionOutcome::Completed => "completed",
         SessionOutcome::EndedEarly => "ended early",
         SessionOutcome::Interrupted => "interrupted",
+        SessionOutcome::NothingDone => "nothing done",
     };
     ui.label(format!(
         "{} — {}",

@@ -55,6 +55,10 @@ fn summary_body_ui(
                 (Some(_), SessionOutcome::EndedEarly | SessionOutcome::Interrupted) => {
                     ("Session saved", palette::DONE)
                 }
+                (Some(_), SessionOutcome::NothingDone) => (
+                    "Saved, with nothing done: every exercise was skipped",
+                    palette::CAUTION,
+                ),
             };
             a11y::screen_heading(ui, RichText::new(heading).size(30.0).color(colour), "summary");
             let (done, total) = record.sets_done();

@@ -255,6 +255,8 @@ pub fn days_done_of(
         let this = match record.outcome {
             SessionOutcome::Completed => DayDone::Completed,
             SessionOutcome::EndedEarly | SessionOutcome::Interrupted => DayDone::Partial,
+            // Every exercise skipped: no session done.
+            SessionOutcome::NothingDone => continue,
         };
         let entry = done.entry(record.started_at.date_naive()).or_insert(this);
         if this == DayDone::Completed {

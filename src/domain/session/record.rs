@@ -17,6 +17,9 @@ pub enum SessionOutcome {
     EndedEarly,
     /// The app was closed mid-session; saved later as a partial session.
     Interrupted,
+    /// It ran to its end (or was ended) with not one set done: every exercise skipped. Kept,
+    /// but not a session done: it counts neither as completed nor as partial.
+    NothingDone,
 }
 
 /// One set on one side.
@@ -209,6 +212,14 @@ impl SessionRecord {
     }
 
     /// Sets done in full, and sets in all.
+    /// Whether any set was done at all, in full or in part.
+    pub fn anything_done(&self) -> bool {
+        self.exercises
+            .iter()
+            .flat_map(|e| &e.sets)
+            .any(|s| !s.completed.is_nothing())
+    }
+
     pub fn sets_done(&self) -> (usize, usize) {
         let all = self.exercises.iter().flat_map(|e| &e.sets);
         let total = all.clone().count();

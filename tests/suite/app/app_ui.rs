@@ -491,3 +491,27 @@ fn text_size_and_high_contrast_apply_at_once_and_are_remembered() {
         egui::Color32::BLACK
     );
 }
+
+#[test]
+fn a_session_with_every_exercise_skipped_is_saved_as_nothing_done_and_not_counted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = common::open_app(dir.path());
+    app.start();
+    assert_eq!(app.app().screen_kind(), ScreenKind::Player);
+    for _ in 0..200 {
+        if app.app().screen_kind() != ScreenKind::Player {
+            break;
+        }
+        app.press(egui::Key::ArrowRight);
+    }
+    assert_eq!(app.app().screen_kind(), ScreenKind::Summary);
+    assert!(app.shows_containing("nothing done"));
+    assert!(!app.shows("Session complete. Well done!"));
+    let record = app.app().sessions().last().expect("the record is kept");
+    assert_eq!(record.outcome, SessionOutcome::NothingDone);
+    app.click("Back to home");
+    assert!(
+        app.shows_containing("This week: 0 of"),
+        "a session with nothing done does not count"
+    );
+}
