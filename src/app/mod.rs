@@ -143,6 +143,12 @@ struct WindowState {
     full_screen_toggle: bool,
     /// The About box is open.
     about_open: bool,
+    /// The window was closed with work not saved: asking what to do.
+    asking_to_close: bool,
+    /// "Close anyway": the next close request is let through.
+    close_confirmed: bool,
+    /// "Close anyway" was pressed: close at the end of the frame.
+    close_now: bool,
 }
 
 impl StrongbackApp {
@@ -471,7 +477,23 @@ impl StrongbackApp {
             WindowAction::ToggleFullScreen => self.window.full_screen_toggle = true,
             WindowAction::ShowAbout => self.window.about_open = true,
             WindowAction::CloseAbout => self.window.about_open = false,
+            WindowAction::KeepOpen => self.window.asking_to_close = false,
+            WindowAction::CloseAnyway => {
+                self.window.asking_to_close = false;
+                self.window.close_confirmed = true;
+                self.window.close_now = true;
+            }
         }
+    }
+
+    /// Whether anything the person did is kept only in memory (its save failed).
+    pub fn has_unsaved_work(&self) -> bool {
+        !self.workout.unsaved_records.is_empty() || self.care.unsaved_days
+    }
+
+    /// Whether the window is asking before closing with work not saved.
+    pub fn asking_to_close(&self) -> bool {
+        self.window.asking_to_close
     }
 
     /// Sessions that could not be saved and are kept in memory.
@@ -493,6 +515,15 @@ impl StrongbackApp {
             },
         );
         actions.extend(self.current_screen_ui(ui));
+        if self.window.asking_to_close {
+            actions.extend(crate::ui::widgets::close_dialog::unsaved_close_dialog_ui(
+                ui.ctx(),
+                &crate::ui::widgets::close_dialog::UnsavedWork {
+                    sessions: self.workout.unsaved_records.len(),
+                    answers: self.care.unsaved_days,
+                },
+            ));
+        }
         if let Some(browser) = &self.plans.file_picker {
             actions.extend(crate::ui::file_picker_dialog::file_picker_ui(
                 ui.ctx(),
@@ -514,6 +545,14 @@ impl eframe::App for StrongbackApp {
         if ctx.input(|i| i.viewport().close_requested()) {
             self.save_progress_now();
             self.save_settings_if_changed();
+            // One more try; then, with work still not on disk, ask before it is lost.
+            if self.has_unsaved_work() {
+                self.retry_saving();
+            }
+            if self.has_unsaved_work() && !self.window.close_confirmed {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.window.asking_to_close = true;
+            }
         }
     }
 
@@ -537,6 +576,9 @@ impl eframe::App for StrongbackApp {
             .as_ref()
             .is_some_and(|s| s.player.state() == PlayerState::Running);
         self.screen_awake.set_awake(running);
+        if std::mem::take(&mut self.window.close_now) {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         if std::mem::take(&mut self.window.full_screen_toggle) {
             let full = ui.ctx().input(|i| i.viewport().fullscreen.unwrap_or(false));
             ui.ctx()

@@ -170,6 +170,9 @@ pub enum WindowAction {
     /// The About box: version, licence, source.
     ShowAbout,
     CloseAbout,
+    /// Closing with work not saved: stay open / close and lose it.
+    KeepOpen,
+    CloseAnyway,
 }
 
 /// Colours used across screens, named by what they mean, chosen to stay readable in light and

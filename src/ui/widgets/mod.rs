@@ -3,6 +3,7 @@
 pub mod a11y;
 pub mod big_digits;
 pub mod circuit_list;
+pub mod close_dialog;
 pub mod dated_chart;
 pub mod figure;
 pub mod notices;

@@ -147,3 +147,44 @@ fn after_session_answers_on_a_full_disk_are_not_called_saved_and_try_again_saves
     let after = std::fs::read_to_string(&history).expect("history.ron");
     assert!(after.contains("worst_pain: 7"), "the answers are on disk");
 }
+
+/// The window's close button, as the desktop sends it.
+fn request_close(app: &mut common::TestApp) {
+    app.harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    app.harness.run();
+}
+
+#[test]
+fn closing_with_a_session_not_saved_asks_first_and_not_once_it_is_saved() {
+    let Some(disk) = Tmpfs::mount("512k") else {
+        return;
+    };
+    let data = disk.dir.join("data");
+    let mut app = common::open_app(&data);
+    app.start();
+    app.wait_secs(10 + 24);
+    let filler = fill(&disk.dir);
+    finish_a_session(&mut app);
+    assert_eq!(app.app().unsaved_sessions().len(), 1);
+    request_close(&mut app);
+    assert!(app.app().asking_to_close(), "the close is held back");
+    assert!(app.shows("Close without saving?"));
+    app.click("Keep Strongback open");
+    assert!(!app.app().asking_to_close());
+    assert_eq!(app.app().unsaved_sessions().len(), 1, "nothing was lost");
+
+    std::fs::remove_file(filler).expect("room again");
+    request_close(&mut app);
+    assert!(
+        !app.app().asking_to_close(),
+        "the close tried once more, saved it, and let the window go"
+    );
+    assert!(app.app().unsaved_sessions().is_empty());
+    assert_eq!(common::session_files(&data).len(), 1);
+}
