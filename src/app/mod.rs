@@ -170,13 +170,6 @@ impl StrongbackApp {
             assets,
         } = deps;
         let mut notices = Notices::default();
-        if store.was_made_private() {
-            notices.info(
-                "Your data folder could be read by other users of this computer; it is now \
-                 private to you."
-                    .to_owned(),
-            );
-        }
         let (settings, settings_problem) = store.load_settings();
         let (interrupted, interrupted_problem) = store.load_in_progress();
         let StartupLoad {
@@ -191,6 +184,14 @@ impl StrongbackApp {
             .chain(&session_problems)
         {
             notices.unreadable(problem);
+        }
+        // After any problem with a file: those matter more.
+        if store.was_made_private() {
+            notices.info(
+                "Your data folder could be read by other users of this computer; it is now \
+                 private to you."
+                    .to_owned(),
+            );
         }
         // A history still loading is a large one: not a first start.
         let first_start =

@@ -22,6 +22,18 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 
 /// Write a file meant to be handed over (a plan export, a handout), atomically.
 pub fn write_shared(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    // Output goes only to a regular file or a new one: never over a link, a device or a
+    // folder (as root, a report once replaced /dev/full).
+    if let Ok(meta) = std::fs::symlink_metadata(path)
+        && !meta.file_type().is_file()
+    {
+        return Err(StoreError::Write {
+            path: path.to_path_buf(),
+            reason: std::io::Error::other(
+                "it is not a regular file (a link, a device or a folder), so nothing was written",
+            ),
+        });
+    }
     write_file(path, bytes, Readers::Everyone)
 }
 

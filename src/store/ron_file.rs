@@ -182,14 +182,21 @@ pub fn parse_versioned<T: DeserializeOwned>(
             .replace("struct `VersionProbe`", "a record `(schema_version: …, …)`");
         err
     })?;
+    // Where the version stands, so the message can point at it.
+    let at_version =
+        |message: String| match super::ron_spans::SpanIndex::build(text).find("schema_version") {
+            Some((line, col)) => DataFileError::at(file, line, col, message),
+            None => DataFileError::new(file, message),
+        };
     match probe.schema_version {
         v if v == current => parse_ron(file, text),
-        v if v > current => Err(DataFileError::new(
-            file,
-            format!(
-                "schema_version {v} is newer than this version of Strongback understands ({current}); update the app"
-            ),
+        0 => Err(at_version(
+            "schema_version: 0 is not a version Strongback has ever written (they start at 1)"
+                .to_owned(),
         )),
+        v if v > current => Err(at_version(format!(
+            "schema_version: {v} is newer than this version of Strongback understands ({current}); update the app"
+        ))),
         v => {
             let migrated = migrate(text, v)?;
             parse_ron(file, &migrated)

@@ -408,6 +408,16 @@ pub fn day_problems(days: &[Day], plan_exercises: Option<&[&str]>) -> Vec<DayPro
                 );
             }
             if let Some(start) = session.started_at {
+                // A report belongs to a session of its own day.
+                if start.date_naive() != day.date {
+                    problem(
+                        format!("{at}.started_at"),
+                        format!(
+                            "{start} is not on {}, the date of this day; a session's report is kept on the day it started",
+                            day.date
+                        ),
+                    );
+                }
                 if starts.contains(&start) {
                     problem(
                         format!("{at}.started_at"),

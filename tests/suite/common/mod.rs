@@ -48,6 +48,14 @@ pub fn open_app(data_dir: &Path) -> TestApp {
 
 /// The app as it opens, without answering anything.
 pub fn open_app_raw(data_dir: &Path) -> TestApp {
+    // A temporary folder is made 0755; the app's own are private (0700), and opening one open
+    // to others says so (tested in `store::privacy`).
+    #[cfg(unix)]
+    if data_dir.is_dir() {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(data_dir, std::fs::Permissions::from_mode(0o700))
+            .expect("a private test folder");
+    }
     let audio = RecordingAudio::default();
     let clock = ManualClock::new(morning());
     let harness = open_with(data_dir, clock.clone(), Box::new(audio.clone()));

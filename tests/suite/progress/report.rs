@@ -312,3 +312,40 @@ fn the_report_command_refuses_a_data_folder_that_does_not_exist() {
     assert!(!out.exists(), "no empty report written");
     assert!(!missing.exists(), "nothing created");
 }
+
+#[cfg(unix)]
+#[test]
+fn report_output_goes_only_to_a_regular_file_even_with_force() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    crate::common::with_history(&data);
+    let target = dir.path().join("precious.txt");
+    std::fs::write(&target, "keep me").expect("target");
+    let link = dir.path().join("report.html");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    let folder = dir.path().join("a-folder");
+    std::fs::create_dir(&folder).expect("folder");
+    for out in [&link, &folder] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_strongback"))
+            .arg("report")
+            .arg("--data-dir")
+            .arg(&data)
+            .arg("--force")
+            .arg("--out")
+            .arg(out)
+            .output()
+            .expect("the command runs");
+        assert!(!output.status.success(), "{}: refused", out.display());
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(said.contains("not a regular file"), "{said}");
+    }
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("still there")
+            .file_type()
+            .is_symlink(),
+        "the link is not replaced"
+    );
+    assert_eq!(std::fs::read_to_string(&target).expect("target"), "keep me");
+    assert!(folder.is_dir());
+}

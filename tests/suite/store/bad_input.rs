@@ -204,3 +204,52 @@ fn pain_out_of_range_a_second_check_in_and_unknown_exercises_are_refused_where_t
     let err = read_days(&path, None).expect_err("refused");
     assert_eq!(err.len(), 4);
 }
+
+#[test]
+fn schema_version_zero_and_newer_ones_are_refused_where_they_stand() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("days.ron");
+    for (version, says) in [
+        (
+            0,
+            "schema_version: 0 is not a version Strongback has ever written",
+        ),
+        (
+            9,
+            "schema_version: 9 is newer than this version of Strongback understands",
+        ),
+    ] {
+        fs::write(
+            &path,
+            format!("(\n  schema_version: {version},\n  days: [],\n)"),
+        )
+        .expect("write");
+        let err = read_days(&path, None).expect_err("refused");
+        let err = &err[0];
+        assert_eq!(err.position, Some((2, 19)), "{err}");
+        assert!(err.message.contains(says), "{err}");
+    }
+}
+
+#[test]
+fn a_session_report_started_on_another_date_or_year_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("days.ron");
+    fs::write(
+        &path,
+        "(schema_version: 2, days: [\n  (date: \"2026-12-01\", sessions: [(started_at: Some(\"+262142-12-01T07:30:00+01:00\"), worst_pain: 2)]),\n  (date: \"2026-12-02\", sessions: [(started_at: Some(\"2026-12-01T07:30:00+01:00\"), worst_pain: 2)]),\n])",
+    )
+    .expect("write");
+    let err = read_days(&path, None).expect_err("refused");
+    assert_eq!(err.len(), 2, "{}", err.lines());
+    assert!(
+        err[0].message.contains("days[0].sessions[0].started_at"),
+        "{}",
+        err[0]
+    );
+    assert!(
+        err[1].message.contains("is not on 2026-12-02"),
+        "{}",
+        err[1]
+    );
+}

@@ -45,7 +45,13 @@ fn a_data_folder_open_to_others_is_made_private_and_the_person_told() {
     let data = dir.path().join("data");
     std::fs::create_dir(&data).expect("folder");
     std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).expect("0755");
-    let app = crate::common::open_app(&data);
+    let clock = strongback::platform::clock::ManualClock::new(crate::common::morning());
+    let audio = strongback::platform::sound::RecordingAudio::default();
+    let app = crate::common::TestApp {
+        harness: crate::common::open_with(&data, clock.clone(), Box::new(audio.clone())),
+        clock,
+        audio,
+    };
     assert_eq!(mode(&data), 0o700);
     assert!(app.shows_containing("it is now private to you"));
 }
