@@ -141,6 +141,7 @@ impl StrongbackApp {
             return;
         };
         let source = ReportSource {
+            unreadable: &[],
             plan,
             catalog: &assets.catalog,
             sessions: self.past_sessions.known(),

@@ -61,11 +61,17 @@ pub fn run(request: &ReportRequest<'_>, data_dir: &Path, assets: &Assets) -> any
         return Ok(1);
     }
     let plan = saved_plan.unwrap_or_else(|| assets.plan.clone());
+    let unreadable: Vec<String> = session_problems
+        .iter()
+        .chain(&history_problem)
+        .map(ToString::to_string)
+        .collect();
     let source = ReportSource {
         plan: &plan,
         catalog: &assets.catalog,
         sessions: &sessions,
         days: &days,
+        unreadable: &unreadable,
     };
     let today = chrono::Local::now().date_naive();
     let (from, to) = report_period(&source, request.from, request.to.unwrap_or(today));
@@ -100,5 +106,6 @@ pub fn run(request: &ReportRequest<'_>, data_dir: &Path, assets: &Assets) -> any
             path.display()
         ))?;
     }
-    Ok(0)
+    // Written, but incomplete: said above, at the top of the report, and in the exit code.
+    Ok(if unreadable.is_empty() { 0 } else { 1 })
 }

@@ -43,6 +43,7 @@ const STYLE: &str = r#"
   .detail { break-before: page; page-break-before: always; }
   @page { margin: 12mm; }
   @media print { h2, h3 { break-after: avoid; page-break-after: avoid; } }
+.unreadable { border: 3px solid #d55e00; padding: 6px 12px; margin: 8px 0; }
 "#;
 
 /// The records a report is built from.
@@ -51,6 +52,9 @@ pub struct ReportSource<'a> {
     pub catalog: &'a Catalog,
     pub sessions: &'a [SessionRecord],
     pub days: &'a [Day],
+    /// Files that could not be read, each in words: the report says at its top that it is
+    /// incomplete, and why.
+    pub unreadable: &'a [String],
 }
 
 /// The period a report covers: `from` defaults to the first record (or `to` when there is
@@ -83,7 +87,7 @@ pub fn clinician_report(source: &ReportSource<'_>, from: NaiveDate, to: NaiveDat
         from,
         to,
     );
-    report_html(&ReportInput {
+    let html = report_html(&ReportInput {
         plan: &source.plan.plan,
         sessions: source.sessions,
         days: source.days,
@@ -91,7 +95,23 @@ pub fn clinician_report(source: &ReportSource<'_>, from: NaiveDate, to: NaiveDat
         to,
         referrals: &referrals,
         records: &records,
-    })
+    });
+    if source.unreadable.is_empty() {
+        return html;
+    }
+    let items: String = source
+        .unreadable
+        .iter()
+        .map(|problem| format!("<li>{}</li>", super::html::escape(problem)))
+        .collect();
+    let warning = format!(
+        "<div class=\"unreadable\" role=\"alert\"><strong>This report is incomplete: some records could not be read.</strong><ul>{items}</ul></div>\n"
+    );
+    html.replacen(
+        "<h1>Strongback report</h1>\n",
+        &format!("<h1>Strongback report</h1>\n{warning}"),
+        1,
+    )
 }
 
 /// What the report covers, once the referral events are known.

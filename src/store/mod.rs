@@ -561,7 +561,9 @@ impl Store {
         migrate: impl FnOnce(&str, u32) -> Result<String, DataFileError>,
         check: impl FnOnce(&T) -> Option<String>,
     ) -> Result<Option<T>, LoadProblem> {
-        if !path.exists() {
+        // A link that leads nowhere (or to itself) is a file that cannot be read, not a
+        // missing one: it is reported, never read as "no records".
+        if std::fs::symlink_metadata(path).is_err() {
             return Ok(None);
         }
         let name = path.display().to_string();

@@ -282,7 +282,7 @@ fn the_report_command_changes_nothing_in_the_data_folder() {
         Some(dir.path()),
     )
     .expect("runs");
-    assert_eq!(code, 0);
+    assert_eq!(code, 1, "written, but incomplete: not a success");
     assert_eq!(
         std::fs::read_to_string(dir.path().join("history.ron")).expect("left in place"),
         "not ron at all"
@@ -348,4 +348,41 @@ fn report_output_goes_only_to_a_regular_file_even_with_force() {
     );
     assert_eq!(std::fs::read_to_string(&target).expect("target"), "keep me");
     assert!(folder.is_dir());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_cut_off_or_dangling_history_is_named_at_the_top_of_the_report_and_in_the_exit_code() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    crate::common::with_history(&data);
+    let history = data.join("history.ron");
+    let text = std::fs::read_to_string(&history).expect("history");
+    let out = dir.path().join("report.html");
+    let report = |label: &str| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_strongback"))
+            .arg("report")
+            .arg("--data-dir")
+            .arg(&data)
+            .arg("--force")
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .expect("the command runs");
+        assert!(!output.status.success(), "{label}: not exit 0");
+        let page = std::fs::read_to_string(&out).expect("the report is written");
+        assert!(
+            page.contains("This report is incomplete: some records could not be read."),
+            "{label}"
+        );
+        assert!(page.contains("history.ron"), "{label}: the file is named");
+    };
+    std::fs::write(&history, &text[..text.len() / 2]).expect("cut off");
+    report("cut off");
+    std::fs::remove_file(&history).expect("removed");
+    std::os::unix::fs::symlink(dir.path().join("nowhere.ron"), &history).expect("dangling");
+    report("dangling link");
+    std::fs::remove_file(&history).expect("removed");
+    std::os::unix::fs::symlink(&history, &history).expect("a loop");
+    report("a link to itself");
 }

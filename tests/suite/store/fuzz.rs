@@ -290,6 +290,7 @@ fn fuzz_days_text() {
             strongback::domain::care::rules::replay(&assets.plan, &assets.catalog, &file.days);
         assert!(decisions.len() <= file.days.len());
         let source = ReportSource {
+            unreadable: &[],
             plan: &assets.plan,
             catalog: &assets.catalog,
             sessions: &[],
