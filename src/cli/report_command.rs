@@ -35,6 +35,11 @@ pub fn run(request: &ReportRequest<'_>, data_dir: &Path, assets: &Assets) -> any
             return Ok(1);
         }
     }
+    if let (Some(from), Some(to)) = (request.from, request.to)
+        && from > to
+    {
+        anyhow::bail!("--from {from} is after --to {to}: the period is empty; swap them");
+    }
     if !data_dir.is_dir() {
         anyhow::bail!(
             "{}: no data folder here (pass --data-dir with the folder Strongback uses)",

@@ -53,13 +53,17 @@ impl DaysFile {
     }
 }
 
-/// Read a days file from outside (at most 1 MiB). Every value the rules could not trust is
+/// The largest days file read from outside: far beyond the app's own `history.ron` after ten
+/// years of daily use (under 3 MB), so `simulate` reads what the app writes.
+pub const MAX_DAYS_FILE_BYTES: usize = 64 * 1024 * 1024;
+
+/// Read a days file from outside (at most [`MAX_DAYS_FILE_BYTES`]). Every value the rules could not trust is
 /// refused with its `FILE:LINE:COL: field:`; with `plan_exercises`, so are per-exercise answers
 /// naming exercises the plan does not have.
 pub fn read_days(path: &Path, plan_exercises: Option<&[&str]>) -> Result<DaysFile, FileProblems> {
     let name = path.display().to_string();
-    let bytes = ron_file::read_bounded(path, ron_file::MAX_FILE_BYTES)?;
-    let text = ron_file::text_within(&name, &bytes, ron_file::MAX_FILE_BYTES)?;
+    let bytes = ron_file::read_bounded(path, MAX_DAYS_FILE_BYTES)?;
+    let text = ron_file::text_within(&name, &bytes, MAX_DAYS_FILE_BYTES)?;
     let file: DaysFile =
         ron_file::parse_versioned(&name, text, DaysFile::SCHEMA_VERSION, migrate_days)?;
     let problems = day_problems(&file.days, plan_exercises);

@@ -138,6 +138,8 @@ pub fn text_within<'a>(
             ));
         }
     };
+    // Some editors start UTF-8 files with a byte-order mark: it is not part of the text.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(DataFileError::new(file, "the file is empty"));
     }

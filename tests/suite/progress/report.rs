@@ -386,3 +386,23 @@ fn a_cut_off_or_dangling_history_is_named_at_the_top_of_the_report_and_in_the_ex
     std::os::unix::fs::symlink(&history, &history).expect("a loop");
     report("a link to itself");
 }
+
+#[test]
+fn a_report_period_that_ends_before_it_starts_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let err = strongback::cli::run_command(
+        &strongback::cli::Command::Report {
+            out: Some(dir.path().join("report.html")),
+            csv: None,
+            weeks_csv: None,
+            from: Some(parse_date("2026-12-01")),
+            to: Some(parse_date("2026-01-01")),
+            force: false,
+        },
+        None,
+        Some(dir.path()),
+    )
+    .expect_err("refused");
+    assert!(err.to_string().contains("is after --to"), "{err}");
+    assert!(!dir.path().join("report.html").exists());
+}

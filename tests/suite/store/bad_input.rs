@@ -253,3 +253,25 @@ fn a_session_report_started_on_another_date_or_year_is_refused() {
         err[1]
     );
 }
+
+#[test]
+fn a_byte_order_mark_is_accepted_and_ten_years_of_the_apps_own_history_read_as_a_days_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("days.ron");
+    fs::write(
+        &path,
+        "\u{feff}(schema_version: 2, days: [(date: \"2026-12-01\", check_in: Some((back_pain: 3)))])",
+    )
+    .expect("write");
+    assert_eq!(read_days(&path, None).expect("read").days.len(), 1);
+
+    let (_, days) = crate::common::generated(crate::common::ymd(2016, 12, 1), 3650, 1);
+    let store = strongback::store::Store::open(dir.path()).expect("store");
+    store.save_history(&days).expect("saved");
+    let history = dir.path().join("history.ron");
+    assert!(fs::metadata(&history).expect("written").len() > 2_000_000);
+    assert_eq!(
+        read_days(&history, None).expect("read").days.len(),
+        days.len()
+    );
+}
