@@ -306,6 +306,32 @@ fn describe_ron_error(code: &ron::Error) -> String {
             within(outer),
             expected.join("`, `")
         ),
+        // In the person's words, not the parser's settings.
+        Error::ExceededRecursionLimit => {
+            "values are nested too deeply here; a Strongback file is only a few levels deep"
+                .to_owned()
+        }
+        Error::IntegerOutOfBounds => "this number is too large for its field".to_owned(),
         other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod message_tests {
+    use super::*;
+
+    #[test]
+    fn parser_limits_are_said_in_plain_words() {
+        let deep = describe_ron_error(&ron::Error::ExceededRecursionLimit);
+        assert!(deep.contains("nested too deeply"), "{deep}");
+        assert!(!deep.contains("recursion_limit"), "{deep}");
+        let big = describe_ron_error(&ron::Error::IntegerOutOfBounds);
+        assert!(big.contains("too large for its field"), "{big}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_text() {
+        let text = text_within("f.ron", "\u{feff}(a: 1)".as_bytes(), 100).expect("read");
+        assert_eq!(text, "(a: 1)");
     }
 }

@@ -166,6 +166,11 @@ mod pain_value {
                     })
                     .and_then(|v| self.visit_u64(v))
             }
+            fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
+                Err(E::custom(format!(
+                    "{value} is not a pain score; use a whole number from 0 to 10"
+                )))
+            }
             fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
                 Ok(None)
             }

@@ -28,6 +28,7 @@ fn deep_nesting_is_refused_without_overflowing_the_stack_or_memory() {
         let (ok, out) = validate_text(dir.path(), "deep.ron", text.as_bytes());
         assert!(!ok);
         assert!(out.starts_with(&dir.path().join("deep.ron").display().to_string()));
+        assert!(!out.contains("recursion_limit"), "in plain words: {out}");
         // Not a timing assertion on speed, only that it ends (it used to take gigabytes).
         assert!(started.elapsed().as_secs() < 60);
     }
@@ -37,6 +38,22 @@ fn deep_nesting_is_refused_without_overflowing_the_stack_or_memory() {
     );
     let (ok, _) = validate_text(dir.path(), "brackets.ron", nested.as_bytes());
     assert!(!ok);
+}
+
+#[test]
+fn a_pain_given_as_a_huge_or_fractional_number_is_named_as_a_pain_score() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("days.ron");
+    for value in ["18446744073709551616.0", "2.5"] {
+        fs::write(
+            &path,
+            format!("(schema_version: 2, days: [(date: \"2026-12-01\", check_in: Some((back_pain: {value})))])"),
+        )
+        .expect("write");
+        let err = read_days(&path, None).expect_err("refused");
+        assert!(err[0].message.contains("is not a pain score"), "{}", err[0]);
+        assert!(err[0].position.is_some(), "{}", err[0]);
+    }
 }
 
 #[test]
