@@ -56,7 +56,9 @@ pub fn run(request: &ReportRequest<'_>, data_dir: &Path, assets: &Assets) -> any
         .chain(&history_problem)
         .chain(&plan_problem)
     {
-        super::terminal::warn(&problem.to_string());
+        for line in problem.lines() {
+            super::terminal::warn(&line);
+        }
     }
     if session_problems
         .iter()

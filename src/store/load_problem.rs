@@ -29,41 +29,46 @@ pub enum StoredFile {
     SessionsFolder,
 }
 
+impl LoadProblem {
+    /// What to say, a line each: every problem found in the file, then what was done about
+    /// it. (A terminal prints each line on its own; control characters within a line are
+    /// escaped there, so a value from a file cannot start a line of its own.)
+    pub fn lines(&self) -> Vec<String> {
+        let problems = self.problems.0.iter().map(ToString::to_string);
+        let kept = match &self.kept {
+            Ok(kept) => format!("It was kept as {}.", kept.display()),
+            Err(err) => format!("It could not be moved aside ({err}) and will not be overwritten."),
+        };
+        match self.file {
+            StoredFile::SessionsFolder => problems
+                .chain(std::iter::once(
+                    "Your past sessions cannot be shown until the folder can be read; nothing in it was changed."
+                        .to_owned(),
+                ))
+                .collect(),
+            StoredFile::Plan => std::iter::once(format!(
+                "Your saved plan could not be used, so the built-in plan is shown. {kept}"
+            ))
+            .chain(problems)
+            .collect(),
+            _ => problems
+                .chain(std::iter::once(match &self.kept {
+                    Ok(kept) => format!(
+                        "The file was kept as {} and left untouched; nothing else was changed.",
+                        kept.display()
+                    ),
+                    Err(err) => {
+                        format!("It could not be moved aside ({err}); it will not be overwritten.")
+                    }
+                }))
+                .collect(),
+        }
+    }
+}
+
 impl std::fmt::Display for LoadProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.file == StoredFile::SessionsFolder {
-            return write!(
-                f,
-                "{}\nYour past sessions cannot be shown until the folder can be read; nothing in it was changed.",
-                self.problems
-            );
-        }
-        if self.file == StoredFile::Plan {
-            let kept = match &self.kept {
-                Ok(kept) => format!("It was kept as {}.", kept.display()),
-                Err(err) => {
-                    format!("It could not be moved aside ({err}) and will not be overwritten.")
-                }
-            };
-            return write!(
-                f,
-                "Your saved plan could not be used, so the built-in plan is shown. {kept}\n{}",
-                self.problems
-            );
-        }
-        match &self.kept {
-            Ok(kept) => write!(
-                f,
-                "{}\nThe file was kept as {} and left untouched; nothing else was changed.",
-                self.problems,
-                kept.display()
-            ),
-            Err(err) => write!(
-                f,
-                "{}\nIt could not be moved aside ({err}); it will not be overwritten.",
-                self.problems
-            ),
-        }
+        f.write_str(&self.lines().join("\n"))
     }
 }
 

@@ -370,6 +370,12 @@ fn a_cut_off_or_dangling_history_is_named_at_the_top_of_the_report_and_in_the_ex
             .output()
             .expect("the command runs");
         assert!(!output.status.success(), "{label}: not exit 0");
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(said.contains("history.ron"), "{label}: {said}");
+        assert!(
+            !said.contains("\\n"),
+            "{label}: a line each, no literal \\n: {said}"
+        );
         let page = std::fs::read_to_string(&out).expect("the report is written");
         assert!(
             page.contains("This report is incomplete: some records could not be read."),
