@@ -13,6 +13,26 @@ pub struct CheckedPlan {
     pub circuit: Circuit,
 }
 
+/// What is wrong with a text a person will read (on screen, in the handout): too long, or
+/// holding characters that are not text (control characters, or the invisible marks that
+/// reverse the direction of what follows). Line breaks and tabs are allowed.
+fn text_problem(text: &str, max_chars: usize) -> Option<String> {
+    let chars = text.chars().count();
+    if chars > max_chars {
+        return Some(format!(
+            "{chars} characters; at most {max_chars} are shown, so shorten it"
+        ));
+    }
+    let hidden = text.chars().find(|c| {
+        (c.is_control() && *c != '\n' && *c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })?;
+    Some(format!(
+        "holds the invisible character U+{:04X}, which is not text; type it again without it",
+        u32::from(hidden)
+    ))
+}
+
 impl Plan {
     pub const SCHEMA_VERSION: u32 = 2;
 
@@ -60,6 +80,27 @@ impl Plan {
     fn name_and_date_problems(&self, problem: &mut impl FnMut(String, String)) {
         if self.name.trim().is_empty() {
             problem("name".into(), "the plan needs a name".into());
+        }
+        let clinician = self.clinician.as_ref();
+        for (field, text, max_chars) in [
+            ("name", Some(self.name.as_str()), 120),
+            ("description", Some(self.description.as_str()), 4000),
+            ("patient", self.patient.as_deref(), 120),
+            ("clinician.name", clinician.map(|c| c.name.as_str()), 120),
+            (
+                "clinician.clinic",
+                clinician.map(|c| c.clinic.as_str()),
+                200,
+            ),
+            (
+                "clinician.contact",
+                clinician.map(|c| c.contact.as_str()),
+                400,
+            ),
+        ] {
+            if let Some(message) = text.and_then(|text| text_problem(text, max_chars)) {
+                problem(field.into(), message);
+            }
         }
         for (field, date) in [
             ("start_date", self.start_date),

@@ -292,3 +292,23 @@ fn a_byte_order_mark_is_accepted_and_ten_years_of_the_apps_own_history_read_as_a
         days.len()
     );
 }
+
+#[test]
+fn invisible_characters_and_overlong_names_in_a_plan_are_refused_where_they_are() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, says) in [
+        ("A\u{0}B", "U+0000"),
+        ("A\u{1b}[2KB", "U+001B"),
+        ("A\u{202e}B", "U+202E"),
+        (&"x".repeat(1_000), "1000 characters; at most 120"),
+    ] {
+        let text = crate::common::EXAMPLE_PLAN.replacen(
+            "name: \"Leg-friendly core plan\"",
+            &format!("name: {name:?}"),
+            1,
+        );
+        let (ok, out) = validate_text(dir.path(), "plan.ron", text.as_bytes());
+        assert!(!ok, "{name:?} refused");
+        assert!(out.contains("name: ") && out.contains(says), "{out}");
+    }
+}
