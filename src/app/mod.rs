@@ -21,16 +21,14 @@ mod preferences;
 mod progress_views;
 mod screens;
 mod session_archive;
+mod startup;
 mod views;
 mod workout;
 
 use std::time::Duration;
 
-use chrono::NaiveDate;
-
 use crate::domain::care::checkin::Day;
 use crate::domain::care::rules::DayDecision;
-use crate::domain::care::rules::decide;
 use crate::domain::plan::checks::CheckedPlan;
 use crate::domain::session::player::PlayerState;
 use crate::domain::session::player::SessionPlayer;
@@ -39,16 +37,15 @@ use crate::platform::clock::Clock;
 use crate::platform::file_browser::FileBrowser;
 use crate::platform::screen_awake::{NoScreenAwake, ScreenAwake};
 use crate::platform::sound::AudioOutput;
+use crate::store::Store;
 use crate::store::bundled::Assets;
 use crate::store::ron_file::FileProblems;
 use crate::store::settings_file::Settings;
-use crate::store::{LoadProblem, Store};
 use crate::ui::Action;
 use crate::ui::widgets::notices::Notice;
 use crate::ui::{CareAction, Destination, PlanAction, ProgressAction, SessionAction, WindowAction};
 
 use care::CareState;
-use day_book::DayBook;
 use notice_board::Notices;
 use plans_and_files::PlanState;
 use preferences::Preferences;
@@ -58,6 +55,7 @@ use workout::Workout;
 
 pub use editor_state::{EditorStart, empty_plan};
 pub use screens::ScreenKind;
+pub use startup::StartupLoad;
 
 /// What the app is built from; tests pass fakes.
 pub struct AppDeps {
@@ -89,49 +87,6 @@ pub struct StrongbackApp {
     window: WindowState,
     /// Keeps the screen on while a session runs.
     screen_awake: Box<dyn ScreenAwake>,
-}
-
-/// What the app reads at start-up, begun as early as possible: `history.ron` first (today's
-/// decision waits for it), then the older session records (only History and the reports wait
-/// for those), one after the other so that they do not compete for the processor.
-pub struct StartupLoad {
-    /// The person's accepted plan, if any (the built-in one is used otherwise).
-    saved_plan: (Option<CheckedPlan>, Option<LoadProblem>),
-    day_book: (DayBook, Option<LoadProblem>),
-    sessions: (SessionArchive, Vec<LoadProblem>),
-}
-
-impl StartupLoad {
-    /// Start reading: the plan and a small history now; a large history in the background,
-    /// deciding `today` from it by the plan in use as soon as it is read; then the session
-    /// records. `assets` is `None` when the bundled files could not be read.
-    pub fn begin(store: &Store, assets: Option<&Assets>, today: NaiveDate) -> Self {
-        let saved_plan = match assets {
-            Some(assets) => store.load_plan(&assets.catalog),
-            None => (None, None),
-        };
-        let decide_early = assets.map(|assets| {
-            let plan = saved_plan.0.clone().unwrap_or_else(|| assets.plan.clone());
-            let catalog = assets.catalog.clone();
-            let decide: day_book::DecideEarly = Box::new(move |days| {
-                let decision = decide(&plan.plan, &plan.circuit, &catalog, days, today);
-                day_book::EarlyDecision {
-                    plan: plan.plan,
-                    date: today,
-                    decision,
-                }
-            });
-            decide
-        });
-        let (history_read, wait_for_history) = std::sync::mpsc::channel::<()>();
-        let day_book = DayBook::open(store, history_read, decide_early);
-        let sessions = SessionArchive::open(store, wait_for_history);
-        Self {
-            saved_plan,
-            day_book,
-            sessions,
-        }
-    }
 }
 
 /// Window-level state.

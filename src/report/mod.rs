@@ -3,6 +3,7 @@
 
 pub mod chart_svg;
 pub mod clinician;
+mod clinician_style;
 pub mod csv_export;
 pub mod handout;
 pub mod html;

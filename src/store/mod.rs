@@ -9,6 +9,7 @@ mod atomic_write;
 pub mod bundled;
 pub mod days_file;
 mod load_problem;
+mod lock;
 pub mod plan_file;
 pub mod ron_file;
 pub mod ron_spans;
@@ -22,6 +23,7 @@ use thiserror::Error;
 use atomic_write::set_aside;
 pub use atomic_write::{Readers, write_atomically, write_new, write_shared};
 pub use load_problem::{LoadProblem, StoredFile};
+pub use lock::DataFolderLock;
 
 use days_file::DaysFile;
 use ron_file::DataFileError;
@@ -40,13 +42,6 @@ const PLAN_FILE: &str = "plan.ron";
 /// The plan editor's work in progress: a plan file that may not pass the checks yet.
 const PLAN_DRAFT_FILE: &str = "plan-draft.ron";
 const HISTORY_FILE: &str = "history.ron";
-const LOCK_FILE: &str = "strongback.lock";
-
-/// Held while the app uses a data folder; dropping it lets another instance in.
-#[derive(Debug)]
-pub struct DataFolderLock {
-    _file: std::fs::File,
-}
 
 /// The file name of a session record: its start time.
 fn session_stem(record: &SessionRecord) -> String {
@@ -158,33 +153,6 @@ impl Store {
             return Err(std::io::Error::other("left in place: only read"));
         }
         set_aside(path)
-    }
-
-    /// Take the data folder for this process: a second app on the same folder is refused
-    /// while the returned lock is held.
-    pub fn lock(&self) -> Result<DataFolderLock, StoreError> {
-        let path = self.dir.join(LOCK_FILE);
-        let mut options = std::fs::OpenOptions::new();
-        options.create(true).truncate(false).write(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::{OpenOptionsExt as _, PermissionsExt as _};
-            options.mode(0o600);
-            if path.exists() {
-                let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600));
-            }
-        }
-        let file = options.open(&path).map_err(|reason| StoreError::Write {
-            path: path.clone(),
-            reason,
-        })?;
-        match file.try_lock() {
-            Ok(()) => Ok(DataFolderLock { _file: file }),
-            Err(std::fs::TryLockError::WouldBlock) => Err(StoreError::InUse {
-                dir: self.dir.clone(),
-            }),
-            Err(std::fs::TryLockError::Error(reason)) => Err(StoreError::Write { path, reason }),
-        }
     }
 
     /// Remove temporary files a crash left behind in the data folder and `sessions/`; call

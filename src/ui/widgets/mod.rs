@@ -5,6 +5,7 @@ pub mod big_digits;
 pub mod circuit_list;
 pub mod close_dialog;
 pub mod dated_chart;
+pub mod end_session_dialog;
 pub mod figure;
 pub mod notices;
 pub mod pain_scale;

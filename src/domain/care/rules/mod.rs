@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 mod doses;
+mod every_date;
 mod fold;
 mod leg_follow;
 mod lights;
@@ -18,6 +19,8 @@ mod presentation;
 mod referrals;
 mod replay;
 mod safety;
+
+pub use every_date::{decisions_for, for_each_decision};
 
 use crate::domain::care::checkin::{Day, LegTrend, RedFlag, flag_list};
 use crate::domain::plan::catalog::{Catalog, Dose};
@@ -210,38 +213,6 @@ pub fn replay(
     dates.sort();
     dates.dedup();
     decisions_for(&plan.plan, &plan.circuit, catalog, days, &dates)
-}
-
-/// The decisions for `dates` (sorted), folding the history once.
-pub fn decisions_for(
-    plan: &Plan,
-    circuit: &Circuit,
-    catalog: &Catalog,
-    days: &[Day],
-    dates: &[NaiveDate],
-) -> Vec<DayDecision> {
-    let mut decisions = Vec::with_capacity(dates.len());
-    for_each_decision(plan, circuit, catalog, days, dates, |decision| {
-        decisions.push(decision);
-    });
-    decisions
-}
-
-/// [`decisions_for`], handing each decision to `each` as it is made, so that a caller that
-/// keeps only part of each (years of dates) never holds them all.
-pub fn for_each_decision(
-    plan: &Plan,
-    circuit: &Circuit,
-    catalog: &Catalog,
-    days: &[Day],
-    dates: &[NaiveDate],
-    mut each: impl FnMut(DayDecision),
-) {
-    let mut fold = Fold::new(plan, circuit, catalog, days);
-    for date in dates {
-        fold.advance_to(*date);
-        each(decide_folded(&fold));
-    }
 }
 
 /// Decide the date a history is folded up to, in the order the rules apply.

@@ -1,0 +1,42 @@
+//! Deciding many dates in one pass over the history (simulate, the report, adherence).
+
+use chrono::NaiveDate;
+
+use super::fold::Fold;
+use super::{DayDecision, decide_folded};
+use crate::domain::care::checkin::Day;
+use crate::domain::plan::Plan;
+use crate::domain::plan::catalog::Catalog;
+use crate::domain::plan::circuit::Circuit;
+
+/// The decisions for `dates` (sorted), folding the history once.
+pub fn decisions_for(
+    plan: &Plan,
+    circuit: &Circuit,
+    catalog: &Catalog,
+    days: &[Day],
+    dates: &[NaiveDate],
+) -> Vec<DayDecision> {
+    let mut decisions = Vec::with_capacity(dates.len());
+    for_each_decision(plan, circuit, catalog, days, dates, |decision| {
+        decisions.push(decision);
+    });
+    decisions
+}
+
+/// [`decisions_for`], handing each decision to `each` as it is made, so that a caller that
+/// keeps only part of each (years of dates) never holds them all.
+pub fn for_each_decision(
+    plan: &Plan,
+    circuit: &Circuit,
+    catalog: &Catalog,
+    days: &[Day],
+    dates: &[NaiveDate],
+    mut each: impl FnMut(DayDecision),
+) {
+    let mut fold = Fold::new(plan, circuit, catalog, days);
+    for date in dates {
+        fold.advance_to(*date);
+        each(decide_folded(&fold));
+    }
+}
