@@ -545,6 +545,10 @@ impl eframe::App for StrongbackApp {
             // `tick` plan the next wake-up.
             ui.ctx().request_repaint();
         }
+        if self.care.day_book.is_loaded() {
+            // Today's decision is drawn: the older session records may be read now.
+            self.past_sessions.begin_reading();
+        }
         if !self.care.day_book.is_loaded() {
             // Look again very soon for the history being read in the background.
             ui.ctx().request_repaint_after(Duration::from_millis(20));

@@ -5,7 +5,7 @@
 //! a session's detail and the reports read every record the first time they need them, and
 //! the app lets them go when a session starts.
 
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 
 use crate::domain::session::record::{SessionRecord, SessionSummary};
 use crate::store::{LoadProblem, Store};
@@ -21,6 +21,8 @@ type Loaded = (Vec<SessionSummary>, Vec<SessionRecord>, Vec<LoadProblem>);
 /// History or a report needs them.
 pub struct SessionArchive {
     loading: Option<Receiver<Loaded>>,
+    /// Lets the background read begin ([`Self::begin_reading`]); `None` once it has.
+    go: Option<Sender<()>>,
     /// When every known session started and how it ended, oldest first.
     summaries: Vec<SessionSummary>,
     /// The newest full records (at most [`RECENT_KEPT`]), oldest first.
@@ -38,8 +40,10 @@ impl SessionArchive {
     /// one come back with it; the rest arrive with the background read.
     pub fn open(store: &Store, wait_for_history: Receiver<()>) -> (Self, Vec<LoadProblem>) {
         let (latest, problems) = store.load_latest_session();
+        let (go, wait_for_go) = mpsc::channel();
         let mut archive = Self {
             loading: None,
+            go: Some(go),
             summaries: latest.iter().map(SessionRecord::summary).collect(),
             recent: latest.into_iter().collect(),
             all: None,
@@ -52,7 +56,11 @@ impl SessionArchive {
             .spawn(move || {
                 // Ends when the history's reader drops its end, read or not.
                 let _ = wait_for_history.recv();
-                let _ = sender.send(read_summaries(&background));
+                // Then waits to be let go: not while the window is being set up, and never
+                // when the archive is dropped first.
+                if wait_for_go.recv().is_ok() {
+                    let _ = sender.send(read_summaries(&background));
+                }
             });
         match spawned {
             Ok(_) => {
@@ -61,6 +69,7 @@ impl SessionArchive {
             }
             // No thread: read them now (slower to start, nothing lost).
             Err(_) => {
+                archive.go = None;
                 let mut all_problems = archive.merge(read_summaries(store));
                 all_problems.extend(problems);
                 (archive, all_problems)
@@ -110,8 +119,17 @@ impl SessionArchive {
         }
     }
 
-    /// Wait for the background read; returns its problems.
+    /// Let the background read begin (once the first screen is drawn: the records compete
+    /// for the processor with setting up the window). Waiting for it begins it too.
+    pub fn begin_reading(&mut self) {
+        if let Some(go) = self.go.take() {
+            let _ = go.send(());
+        }
+    }
+
+    /// Wait for the background read (beginning it if need be); returns its problems.
     pub fn wait(&mut self) -> Vec<LoadProblem> {
+        self.begin_reading();
         let Some(receiver) = &self.loading else {
             return Vec::new();
         };

@@ -375,8 +375,7 @@ impl<'a> Fold<'a> {
         }
         // What the rules prescribed today, before today's sessions: R4 counts a session only
         // for the exercises it prescribed at their full dose.
-        let mut prescribed: Rc<[PrescribedSlot]> = super::decide_folded(self)
-            .exercises
+        let mut prescribed: Rc<[PrescribedSlot]> = super::exercises_folded(self)
             .into_iter()
             .map(|p| PrescribedSlot {
                 exercise_id: p.exercise_id,

@@ -217,6 +217,24 @@ pub fn replay(
 
 /// Decide the date a history is folded up to, in the order the rules apply.
 fn decide_folded(fold: &Fold<'_>) -> DayDecision {
+    decide_folded_for(fold, Wanted::Everything)
+}
+
+/// What the fold needs of a past date with sessions: the exercises prescribed that day, and
+/// not the referral or the reasons (which change no dose), once for every such date.
+pub(super) fn exercises_folded(fold: &Fold<'_>) -> Vec<Prescribed> {
+    decide_folded_for(fold, Wanted::ExercisesOnly).exercises
+}
+
+/// How much of a decision to work out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wanted {
+    Everything,
+    /// The status and exercises; the referral is left at none and the reasons incomplete.
+    ExercisesOnly,
+}
+
+fn decide_folded_for(fold: &Fold<'_>, wanted: Wanted) -> DayDecision {
     let (plan, circuit, catalog) = (fold.plan, fold.circuit, fold.catalog);
     let rules = &plan.rules;
     let today = fold.today();
@@ -242,9 +260,12 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
     let (mut day, mut reasons) = doses_from_history(fold);
     // What the history made of each exercise, before today's own rules; the reasons for the
     // changes are written at the end, so they state the dose actually prescribed.
-    let from_history = day.clone();
+    let from_history = (wanted == Wanted::Everything).then(|| day.clone());
 
-    let referral = referral_for_today(fold, contact.as_deref(), &mut reasons);
+    let referral = match wanted {
+        Wanted::Everything => referral_for_today(fold, contact.as_deref(), &mut reasons),
+        Wanted::ExercisesOnly => Referral::None,
+    };
 
     if let Some(rest) = rest_after_red(fold) {
         reasons.insert(0, rest);
@@ -253,12 +274,14 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
 
     let status = todays_rules(fold, &mut day, &mut reasons);
     physio_limits(fold, status, &mut day, &mut reasons);
-    reasons.extend(changes_from_plan(
-        &day,
-        &from_history,
-        &initial_slots(circuit, catalog, rules),
-        rules,
-    ));
+    if let Some(from_history) = from_history {
+        reasons.extend(changes_from_plan(
+            &day,
+            &from_history,
+            &initial_slots(circuit, catalog, rules),
+            rules,
+        ));
+    }
 
     decision(status, referral, prescribed(&day), reasons)
 }
