@@ -222,7 +222,7 @@ fn decide_folded(fold: &Fold<'_>) -> DayDecision {
 
 /// What the fold needs of a past date with sessions: the exercises prescribed that day, and
 /// not the referral or the reasons (which change no dose), once for every such date.
-pub(super) fn exercises_folded(fold: &Fold<'_>) -> Vec<Prescribed> {
+fn exercises_folded(fold: &Fold<'_>) -> Vec<Prescribed> {
     decide_folded_for(fold, Wanted::ExercisesOnly).exercises
 }
 
