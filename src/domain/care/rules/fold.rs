@@ -89,6 +89,9 @@ pub(super) struct Fold<'a> {
     /// `settled_greens[i]` is the number of greens among `settled_lits[..i]`.
     settled_greens: Vec<usize>,
     last_settled_red: Option<NaiveDate>,
+    /// The last date's prescription, shared by the dates that prescribe the same (most do:
+    /// it names the exercises, not their doses), so years of sessions hold few copies.
+    last_prescribed: Rc<[PrescribedSlot]>,
     /// Sessions before `date` with no check-in after them yet.
     unsettled: Vec<LitSession<'a>>,
     speculative: SlotReplay,
@@ -141,6 +144,7 @@ impl<'a> Fold<'a> {
             settled_lits: Vec::new(),
             settled_greens: vec![0],
             last_settled_red: None,
+            last_prescribed: Rc::from(Vec::new()),
             unsettled: Vec::new(),
             today_sessions: Vec::new(),
             check_ins: Vec::new(),
@@ -375,7 +379,7 @@ impl<'a> Fold<'a> {
         }
         // What the rules prescribed today, before today's sessions: R4 counts a session only
         // for the exercises it prescribed at their full dose.
-        let mut prescribed: Rc<[PrescribedSlot]> = super::exercises_folded(self)
+        let today_prescribed: Vec<PrescribedSlot> = super::exercises_folded(self)
             .into_iter()
             .map(|p| PrescribedSlot {
                 exercise_id: p.exercise_id,
@@ -383,6 +387,10 @@ impl<'a> Fold<'a> {
                 full_dose: p.full_dose,
             })
             .collect();
+        if *self.last_prescribed != *today_prescribed {
+            self.last_prescribed = Rc::from(today_prescribed);
+        }
+        let mut prescribed = Rc::clone(&self.last_prescribed);
         for report in reports {
             let red = session_light(report, day_back_pain, None, &self.plan.rules) == Light::Red;
             self.today_sessions.push(TodaySession {
