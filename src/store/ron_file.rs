@@ -154,13 +154,54 @@ fn limit_text(max_bytes: usize) -> String {
 /// Parse RON text into `T`, mapping errors to the file, line and column.
 pub fn parse_ron<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataFileError> {
     ron::from_str(text).map_err(|err| {
-        DataFileError::at(
-            file,
-            err.span.start.line,
-            err.span.start.col,
-            describe_ron_error(&err.code),
-        )
+        let (line, col) = (err.span.start.line, err.span.start.col);
+        let message = match &err.code {
+            ron::Error::Message(message) => date_problem(message)
+                .map(|problem| match field_before(text, line, col) {
+                    Some(field) => format!("`{field}`: {problem}"),
+                    None => problem,
+                })
+                .unwrap_or_else(|| describe_ron_error(&err.code)),
+            code => describe_ron_error(code),
+        };
+        DataFileError::at(file, line, col, message)
     })
+}
+
+/// A date or time that chrono could not read, in words a person can act on; `None` for any
+/// other message.
+fn date_problem(message: &str) -> Option<String> {
+    let why = match message {
+        "input is out of range" => "a part of it is out of range (such as 30 February or hour 25)",
+        "input contains invalid characters" => "it has characters a date or time cannot have",
+        "premature end of input" => "it is cut short",
+        "trailing input" => "it has extra characters at the end",
+        "no possible date and time matching input" | "input is not enough for unique date and time" => {
+            "it is incomplete"
+        }
+        _ => return None,
+    };
+    Some(format!(
+        "not a real date or time: {why}; write dates as 2026-12-01 and times as 2026-12-01T07:30:00+01:00"
+    ))
+}
+
+/// The field whose value starts at or before `line`:`col` (1-based), when it stands on the
+/// same line: the last `name:` before the column.
+fn field_before(text: &str, line: usize, col: usize) -> Option<String> {
+    let line_text = text.lines().nth(line.checked_sub(1)?)?;
+    let before: String = line_text.chars().take(col.saturating_sub(1)).collect();
+    let colon = before.rfind(':')?;
+    let name: String = before[..colon]
+        .trim_end()
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    (!name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit())).then_some(name)
 }
 
 /// Reads just the schema version of a file, whatever else it holds.
@@ -373,5 +414,23 @@ mod tests {
         assert_eq!(leading_version("(schema_version: 99999999999)"), None);
         assert_eq!(leading_version("// note\n(schema_version: 2)"), None);
         assert_eq!(leading_version("(schema_version: )"), None);
+    }
+
+    #[test]
+    fn a_date_out_of_range_names_its_field_and_the_fix() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Dated {
+            date: chrono::NaiveDate,
+        }
+        let err = super::parse_ron::<Dated>("days.ron", "(\n    date: \"2026-02-30\",\n)")
+            .expect_err("30 February is no date");
+        assert_eq!(err.position.map(|(line, _)| line), Some(2), "{err:?}");
+        assert!(err.message.starts_with("`date`: not a real date"), "{}", err.message);
+        assert!(err.message.contains("30 February"), "{}", err.message);
+        assert!(!err.message.contains("input is out of range"), "{}", err.message);
+        let err = super::parse_ron::<Dated>("days.ron", "(date: \"2026-12-01x\")")
+            .expect_err("trailing characters");
+        assert!(err.message.contains("extra characters"), "{}", err.message);
     }
 }
