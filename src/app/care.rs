@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::domain::care::answers::{CheckInAnswers, CheckInMode};
 use crate::domain::care::checkin::{Clearance, ClinicianSeen, Day};
+use crate::domain::care::clock::clock_behind;
 use crate::domain::care::rules::{
     DayDecision, Status, decide, decide_before_sessions, open_leg_warning, todays_circuit,
 };
@@ -54,9 +55,12 @@ pub(super) struct CareState {
     pub clearance_note: Option<String>,
     /// The "seen a clinician" dialog is open.
     pub asking_seen_clinician: bool,
-    /// The days in memory hold answers that `history.ron` does not (its last save failed):
-    /// kept until "Try again" works.
-    pub unsaved_days: bool,
+    /// The dates whose answers `history.ron` does not hold (its last save failed): kept in
+    /// memory until "Try again" works, and in `rescue.ron` when the window closes.
+    pub unsaved_dates: std::collections::BTreeSet<NaiveDate>,
+    /// The date the clock was last found in order with the records, or confirmed by the
+    /// person when it was behind them.
+    pub clock_checked_on: Option<NaiveDate>,
 }
 
 impl CareState {
@@ -66,7 +70,8 @@ impl CareState {
             today_cache: None,
             clearance_note: None,
             asking_seen_clinician: false,
-            unsaved_days: false,
+            unsaved_dates: std::collections::BTreeSet::new(),
+            clock_checked_on: None,
         }
     }
 }
@@ -203,21 +208,21 @@ impl StrongbackApp {
         if let Some(day) = days.get_mut(index) {
             change(day);
         }
+        self.care.unsaved_dates.insert(date);
         self.forget_todays_decision();
         self.save_days()
     }
 
     /// Write the days to `history.ron`; whether they are on disk. A failure keeps them in
     /// memory for "Try again", as one notice however often it happens.
-    fn save_days(&mut self) -> bool {
+    pub(super) fn save_days(&mut self) -> bool {
         match self.store.save_history(self.care.day_book.days()) {
             Ok(()) => {
-                self.care.unsaved_days = false;
+                self.care.unsaved_dates.clear();
                 self.notices.resolved("answers");
                 true
             }
             Err(err) => {
-                self.care.unsaved_days = true;
                 self.notices
                     .repeated_problem("answers", format!("Your answers could not be saved: {err}"));
                 false
@@ -227,7 +232,7 @@ impl StrongbackApp {
 
     /// "Try again" for answers kept in memory; says so when they are saved.
     pub(super) fn retry_saving_days(&mut self) {
-        if !self.care.unsaved_days {
+        if self.care.unsaved_dates.is_empty() {
             return;
         }
         if self.save_days() {
@@ -295,9 +300,48 @@ impl StrongbackApp {
         CheckInDraft::with(answers)
     }
 
+    /// Whether the computer's date is earlier than the newest record and the person has not
+    /// said today that it is right. Says so (from home, the check-in or Today; never over a
+    /// session or the editor) the first time it finds it. Cheap once checked for the date.
+    pub(super) fn look_at_clock(&mut self) -> bool {
+        let today = self.today();
+        if !self.care.day_book.is_loaded() || self.care.clock_checked_on == Some(today) {
+            return false;
+        }
+        let newest_session = self
+            .past_sessions
+            .latest()
+            .map(|record| record.started_at.date_naive());
+        match clock_behind(today, self.care.day_book.days(), newest_session) {
+            Some(behind) => {
+                if matches!(
+                    self.screen,
+                    Screen::Home | Screen::CheckIn(_) | Screen::Today(_)
+                ) {
+                    log::warn!(
+                        "the clock says {today}, earlier than the newest record ({})",
+                        behind.newest
+                    );
+                    self.show(Screen::ClockBehind(behind));
+                }
+                true
+            }
+            None => {
+                self.care.clock_checked_on = Some(today);
+                false
+            }
+        }
+    }
+
+    /// "Today is …: carry on": the person says the computer's date is right.
+    pub(super) fn confirm_date(&mut self) {
+        self.care.clock_checked_on = Some(self.today());
+        self.show(Screen::Home);
+    }
+
     /// Start: the day's check-in first (once a day), then the session the rules allow.
     pub(super) fn start_after_check_in(&mut self, now: Duration) {
-        if !self.care.day_book.is_loaded() {
+        if !self.care.day_book.is_loaded() || self.look_at_clock() {
             return;
         }
         let today = self.today();

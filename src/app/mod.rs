@@ -19,6 +19,7 @@ mod plan_editing;
 mod plans_and_files;
 mod preferences;
 mod progress_views;
+mod rescue;
 mod screens;
 mod session_archive;
 mod startup;
@@ -104,6 +105,10 @@ struct WindowState {
     close_confirmed: bool,
     /// "Close anyway" was pressed: close at the end of the frame.
     close_now: bool,
+    /// What is not saved was written to `rescue.ron` when the close was asked for.
+    rescued: bool,
+    /// The app has asked the window to close (Ctrl+Q, "Close anyway").
+    close_sent: bool,
 }
 
 impl StrongbackApp {
@@ -126,6 +131,12 @@ impl StrongbackApp {
         } = deps;
         let mut notices = Notices::default();
         let (settings, settings_problem) = store.load_settings();
+        // What the last run could not save: its sessions before the snapshot is read (a
+        // snapshot of a session saved now is dropped as saved).
+        let (rescue, rescue_problem) = store.load_rescue();
+        let rescued_sessions = rescue
+            .as_ref()
+            .map(|rescue| rescue::save_rescued_sessions(&store, rescue));
         let (interrupted, interrupted_problem) = store.load_in_progress();
         let StartupLoad {
             saved_plan: (saved_plan, plan_problem),
@@ -134,6 +145,7 @@ impl StrongbackApp {
         } = early;
         for problem in settings_problem
             .iter()
+            .chain(&rescue_problem)
             .chain(&interrupted_problem)
             .chain(&history_problem)
             .chain(&session_problems)
@@ -194,6 +206,17 @@ impl StrongbackApp {
             window: WindowState::default(),
             screen_awake: Box::new(NoScreenAwake::default()),
         };
+        if let (Some(rescue), Some(sessions)) = (rescue, rescued_sessions) {
+            app.take_in_rescue(rescue, sessions);
+        }
+        // (The rescued answers may hold the intake's check-in.)
+        let intake = intake
+            && !app
+                .care
+                .day_book
+                .days()
+                .iter()
+                .any(|d| d.check_in.is_some());
         if intake {
             let draft =
                 app.check_in_draft(crate::domain::care::answers::CheckInMode::Intake, false);
@@ -328,6 +351,10 @@ impl StrongbackApp {
             }
             self.forget_todays_decision();
         }
+        self.look_at_clock();
+        if self.window.rescued && !self.has_unsaved_work() {
+            self.forget_rescue_if_all_saved();
+        }
         let notice_wake = self.notices.expire(self.clock.monotonic());
         match (self.advance_session(), notice_wake) {
             (Some(a), Some(b)) => Some(a.min(b)),
@@ -408,6 +435,7 @@ impl StrongbackApp {
             CareAction::ConfirmClearance => self.confirm_clearance(),
             CareAction::AskSeenClinician => self.care.asking_seen_clinician = true,
             CareAction::CancelSeenClinician => self.care.asking_seen_clinician = false,
+            CareAction::ConfirmDate => self.confirm_date(),
             CareAction::ConfirmSeenClinician => {
                 self.care.asking_seen_clinician = false;
                 self.record_seen_clinician(String::new());
@@ -434,6 +462,7 @@ impl StrongbackApp {
             WindowAction::ShowAbout => self.window.about_open = true,
             WindowAction::CloseAbout => self.window.about_open = false,
             WindowAction::KeepOpen => self.window.asking_to_close = false,
+            WindowAction::Quit => self.window.close_now = true,
             WindowAction::CloseAnyway => {
                 self.window.asking_to_close = false;
                 self.window.close_confirmed = true;
@@ -444,7 +473,13 @@ impl StrongbackApp {
 
     /// Whether anything the person did is kept only in memory (its save failed).
     pub fn has_unsaved_work(&self) -> bool {
-        !self.workout.unsaved_records.is_empty() || self.care.unsaved_days
+        !self.workout.unsaved_records.is_empty() || !self.care.unsaved_dates.is_empty()
+    }
+
+    /// Whether the app has asked the window to close (the desktop then sends the close
+    /// request, which asks first when work is not saved).
+    pub fn has_asked_to_close(&self) -> bool {
+        self.window.close_sent
     }
 
     /// Whether the window is asking before closing with work not saved.
@@ -465,18 +500,20 @@ impl StrongbackApp {
             &crate::ui::widgets::notices::NoticeBar {
                 notices: self.notices.all(),
                 unsaved_sessions: self.workout.unsaved_records.len(),
-                unsaved_answers: self.care.unsaved_days,
+                unsaved_answers: !self.care.unsaved_dates.is_empty(),
                 save_problem: self.workout.save_problem.as_deref(),
                 snapshot_kept: self.workout.snapshot_kept,
             },
         );
+        actions.extend(crate::ui::window_keys(ui.ctx()));
         actions.extend(self.current_screen_ui(ui));
         if self.window.asking_to_close {
             actions.extend(crate::ui::widgets::close_dialog::unsaved_close_dialog_ui(
                 ui.ctx(),
                 &crate::ui::widgets::close_dialog::UnsavedWork {
                     sessions: self.workout.unsaved_records.len(),
-                    answers: self.care.unsaved_days,
+                    answers: !self.care.unsaved_dates.is_empty(),
+                    kept_for_next_start: self.window.rescued,
                 },
             ));
         }
@@ -504,6 +541,11 @@ impl eframe::App for StrongbackApp {
             // One more try; then, with work still not on disk, ask before it is lost.
             if self.has_unsaved_work() {
                 self.retry_saving();
+            }
+            // Whatever the answer (and before it: a logout does not wait for one), keep a
+            // copy that the next start saves.
+            if self.has_unsaved_work() {
+                self.window.rescued = self.write_rescue();
             }
             if self.has_unsaved_work() && !self.window.close_confirmed {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -533,6 +575,7 @@ impl eframe::App for StrongbackApp {
             .is_some_and(|s| s.player.state() == PlayerState::Running);
         self.screen_awake.set_awake(running);
         if std::mem::take(&mut self.window.close_now) {
+            self.window.close_sent = true;
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
         if std::mem::take(&mut self.window.full_screen_toggle) {

@@ -25,6 +25,8 @@ pub enum ScreenKind {
     History,
     SessionDetail,
     PlanEditor,
+    /// The computer's date is earlier than the newest record.
+    ClockBehind,
 }
 
 impl ScreenKind {
@@ -43,6 +45,7 @@ impl ScreenKind {
             ScreenKind::History => "History",
             ScreenKind::SessionDetail => "Past session",
             ScreenKind::PlanEditor => "Plan editor",
+            ScreenKind::ClockBehind => "Check the date",
         }
     }
 }
@@ -64,6 +67,8 @@ pub(super) enum Screen {
     },
     Recovery(Box<InProgressSession>),
     LoadError(FileProblems),
+    /// The computer's date is earlier than the newest record: said before anything is filed.
+    ClockBehind(crate::domain::care::clock::ClockBehind),
     /// A valid plan file, shown with what would change before the person accepts it.
     PlanPreview {
         candidate: Box<CheckedPlan>,
@@ -100,6 +105,7 @@ impl Screen {
             Screen::Summary(_) => ScreenKind::Summary,
             Screen::Recovery(_) => ScreenKind::Recovery,
             Screen::LoadError(_) => ScreenKind::LoadError,
+            Screen::ClockBehind(_) => ScreenKind::ClockBehind,
             Screen::PlanPreview { .. } => ScreenKind::PlanPreview,
             Screen::PlanRejected { .. } => ScreenKind::PlanRejected,
             Screen::CheckIn(_) => ScreenKind::CheckIn,

@@ -76,6 +76,11 @@ impl StrongbackApp {
                     .show(ui, |ui| ui::load_error_screen::load_error_ui(ui, problems));
                 Vec::new()
             }
+            Screen::ClockBehind(clock) => {
+                egui::CentralPanel::default()
+                    .show(ui, |ui| ui::clock_screen::clock_behind_ui(ui, clock))
+                    .inner
+            }
             Screen::Recovery(snapshot) => {
                 egui::CentralPanel::default()
                     .show(ui, |ui| ui::recovery_screen::recovery_ui(ui, snapshot))

@@ -71,6 +71,7 @@ pub fn run(options: WindowOptions) -> anyhow::Result<()> {
         "Strongback",
         native,
         Box::new(move |cc| {
+            crate::platform::signals::close_window_on_signals(cc.egui_ctx.clone());
             let clock = SystemClock::new();
             let audio: Box<dyn AudioOutput> = if no_sound {
                 Box::new(SilentAudio)

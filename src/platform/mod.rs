@@ -5,4 +5,5 @@ pub mod clock;
 pub mod file_browser;
 pub mod log_file;
 pub mod screen_awake;
+pub mod signals;
 pub mod sound;

@@ -25,6 +25,8 @@ pub enum StoredFile {
     /// The plan editor's draft.
     PlanDraft,
     InProgress,
+    /// What could not be saved when the app last closed.
+    Rescue,
     /// The `sessions/` folder itself.
     SessionsFolder,
 }

@@ -11,6 +11,7 @@ pub mod days_file;
 mod load_problem;
 mod lock;
 pub mod plan_file;
+pub mod rescue;
 pub mod ron_file;
 pub mod ron_spans;
 pub mod settings_file;
@@ -234,7 +235,12 @@ impl Store {
     /// Whether the session a snapshot belongs to was already saved (a crash came between
     /// saving it and removing the snapshot).
     fn session_saved(&self, snapshot: &InProgressSession) -> bool {
-        let stem = snapshot.started_at.format("%Y-%m-%dT%H-%M-%S").to_string();
+        self.has_session_started_at(snapshot.started_at)
+    }
+
+    /// Whether a readable session record that started at `started_at` is in the folder.
+    fn has_session_started_at(&self, started_at: chrono::DateTime<chrono::FixedOffset>) -> bool {
+        let stem = started_at.format("%Y-%m-%dT%H-%M-%S").to_string();
         self.session_paths()
             .iter()
             .filter(|p| {
@@ -248,7 +254,7 @@ impl Store {
                     SessionRecord::SCHEMA_VERSION,
                     ron_file::no_older_versions(&p.display().to_string()),
                 )
-                .is_ok_and(|r| r.started_at == snapshot.started_at)
+                .is_ok_and(|r| r.started_at == started_at)
             })
     }
 

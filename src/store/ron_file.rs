@@ -176,9 +176,8 @@ fn date_problem(message: &str) -> Option<String> {
         "input contains invalid characters" => "it has characters a date or time cannot have",
         "premature end of input" => "it is cut short",
         "trailing input" => "it has extra characters at the end",
-        "no possible date and time matching input" | "input is not enough for unique date and time" => {
-            "it is incomplete"
-        }
+        "no possible date and time matching input"
+        | "input is not enough for unique date and time" => "it is incomplete",
         _ => return None,
     };
     Some(format!(
@@ -426,9 +425,17 @@ mod tests {
         let err = super::parse_ron::<Dated>("days.ron", "(\n    date: \"2026-02-30\",\n)")
             .expect_err("30 February is no date");
         assert_eq!(err.position.map(|(line, _)| line), Some(2), "{err:?}");
-        assert!(err.message.starts_with("`date`: not a real date"), "{}", err.message);
+        assert!(
+            err.message.starts_with("`date`: not a real date"),
+            "{}",
+            err.message
+        );
         assert!(err.message.contains("30 February"), "{}", err.message);
-        assert!(!err.message.contains("input is out of range"), "{}", err.message);
+        assert!(
+            !err.message.contains("input is out of range"),
+            "{}",
+            err.message
+        );
         let err = super::parse_ron::<Dated>("days.ron", "(date: \"2026-12-01x\")")
             .expect_err("trailing characters");
         assert!(err.message.contains("extra characters"), "{}", err.message);

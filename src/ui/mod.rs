@@ -1,6 +1,7 @@
 //! Screens. Each reads state and returns [`Action`]s; the app applies them in one place.
 
 pub mod checkin_screen;
+pub mod clock_screen;
 pub mod file_picker_dialog;
 pub mod history_screen;
 pub mod home_screen;
@@ -111,6 +112,8 @@ pub enum CareAction {
     /// Record it, dated today: the referral ends.
     ConfirmSeenClinician,
     CancelSeenClinician,
+    /// The computer's date is earlier than the newest record, and the person says it is right.
+    ConfirmDate,
 }
 
 /// Plans and the plan editor.
@@ -173,6 +176,20 @@ pub enum WindowAction {
     /// Closing with work not saved: stay open / close and lose it.
     KeepOpen,
     CloseAnyway,
+    /// Ctrl+Q, or a screen's "Close Strongback": close the window (asking first if work is
+    /// not saved).
+    Quit,
+}
+
+/// Keys that work on every screen: Ctrl+Q closes the window (asking first when work is not
+/// saved, as the window's own close button does).
+pub fn window_keys(ctx: &egui::Context) -> Vec<Action> {
+    let quit = ctx.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Q));
+    if quit {
+        vec![Action::Window(WindowAction::Quit)]
+    } else {
+        Vec::new()
+    }
 }
 
 /// Colours used across screens, named by what they mean, chosen to stay readable in light and

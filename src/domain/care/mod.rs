@@ -3,5 +3,6 @@
 
 pub mod answers;
 pub mod checkin;
+pub mod clock;
 pub mod projection;
 pub mod rules;

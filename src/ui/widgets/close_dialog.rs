@@ -13,6 +13,8 @@ pub struct UnsavedWork {
     pub sessions: usize,
     /// Answers kept in memory (`history.ron` could not be written).
     pub answers: bool,
+    /// A copy was written to `rescue.ron`, which the next start saves.
+    pub kept_for_next_start: bool,
 }
 
 /// The dialog: Try again, Save the session to another folder…, Keep Strongback open, Close
@@ -29,10 +31,15 @@ pub fn unsaved_close_dialog_ui(ctx: &egui::Context, work: &UnsavedWork) -> Vec<A
             (n, false) => format!("{n} sessions are not saved yet"),
             (n, true) => format!("{n} sessions and your answers are not saved yet"),
         };
+        let consequence = if work.kept_for_next_start {
+            "A copy was kept in rescue.ron in the data folder: if Strongback closes now, the \
+             next start saves it."
+        } else {
+            "Not even a copy could be kept: if Strongback closes now, they are lost."
+        };
         ui.label(
             RichText::new(format!(
-                "{what}: the data folder could not be written. If Strongback closes now, they \
-                 are lost."
+                "{what}: the data folder could not be written. {consequence}"
             ))
             .strong()
             .color(palette::WARNING),

@@ -2,5 +2,6 @@
 //! plan editor's projection.
 
 mod checkin_ui;
+mod clock_ui;
 mod projection;
 mod rules;

@@ -3,7 +3,8 @@
 //! 40 times in a plain `cargo test`, 200 in CI (`STRONGBACK_KILLS`). After every kill, the data folder is checked as
 //! the next start would see it: every file reads, no session that was saved is lost, none is
 //! there twice (nor offered again for recovery), and no temporary file is left after the
-//! start-up clean-up.
+//! start-up clean-up. The answers given after each session are checked the same way: once the
+//! summary says they are saved, they are in `history.ron` after any kill.
 
 use crate::common;
 
@@ -20,6 +21,10 @@ const CHILD_DIR: &str = "STRONGBACK_KILL_CHILD_DIR";
 const CHILD_DAY: &str = "STRONGBACK_KILL_CHILD_DAY";
 /// Start times of the sessions the child saw saved, one per line.
 const JOURNAL: &str = "saved-sessions.txt";
+/// Start times of the sessions whose after-session answers the child saw called saved.
+const ANSWERS_JOURNAL: &str = "saved-answers.txt";
+/// The worst pain the child gives after every session.
+const WORST_PAIN: u8 = 2;
 
 /// The child: trains until it is killed. Without the environment variable it does nothing,
 /// so a plain `cargo test` passes over it.
@@ -61,8 +66,19 @@ fn kill_child() {
             writeln!(journal, "{}", record.started_at.to_rfc3339()).expect("journal");
             journal.sync_all().expect("journal");
         }
-        app.choose("Worst pain: 2");
+        app.choose(&format!("Worst pain: {WORST_PAIN}"));
         app.click("Save answers");
+        if app.shows("Thank you, your answers are saved.")
+            && let Some(record) = app.app().sessions().last()
+        {
+            let mut journal = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(dir.join(ANSWERS_JOURNAL))
+                .expect("answers journal");
+            writeln!(journal, "{}", record.started_at.to_rfc3339()).expect("answers journal");
+            journal.sync_all().expect("answers journal");
+        }
         app.click("Back to home");
         // The next session an hour later.
         app.wait_secs(3600);
@@ -88,8 +104,21 @@ fn check_folder(dir: &Path, kill: u32) -> usize {
     let temp_files = store.remove_stale_temp_files();
     let (sessions, problems) = store.load_sessions();
     assert!(problems.is_empty(), "kill {kill}: {problems:?}");
-    let (_, problem) = store.load_history();
+    let (days, problem) = store.load_history();
     assert!(problem.is_none(), "kill {kill}: {problem:?}");
+    let answers = std::fs::read_to_string(dir.join(ANSWERS_JOURNAL)).unwrap_or_default();
+    for line in answers.lines() {
+        let at = chrono::DateTime::parse_from_rfc3339(line).expect("answers journal line");
+        let report = days
+            .iter()
+            .filter(|d| d.date == at.date_naive())
+            .find_map(|d| d.report_for(at));
+        assert_eq!(
+            report.map(|r| r.worst_pain),
+            Some(WORST_PAIN),
+            "kill {kill}: the answers about the session of {line} were called saved and lost"
+        );
+    }
     let (_, problem) = store.load_settings();
     assert!(problem.is_none(), "kill {kill}: {problem:?}");
     let (snapshot, problem) = store.load_in_progress();
@@ -168,9 +197,15 @@ fn sessions_survive_being_killed_at_random_moments() {
         .0
         .len();
     let journal = std::fs::read_to_string(dir.path().join(JOURNAL)).unwrap_or_default();
+    let answers = std::fs::read_to_string(dir.path().join(ANSWERS_JOURNAL)).unwrap_or_default();
     eprintln!(
-        "{kills} kills: {saved} sessions on disk, {} seen saved by the child, {temp_files_cleaned} temporary files cleaned up",
-        journal.lines().count()
+        "{kills} kills: {saved} sessions on disk, {} seen saved by the child, answers seen saved about {}, {temp_files_cleaned} temporary files cleaned up",
+        journal.lines().count(),
+        answers.lines().count()
     );
     assert!(saved > 0, "the children got far enough to save sessions");
+    assert!(
+        answers.lines().count() > 0,
+        "the children got far enough to save answers"
+    );
 }

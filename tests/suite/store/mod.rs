@@ -8,3 +8,4 @@ mod full_disk;
 mod fuzz;
 mod kill;
 mod privacy;
+mod rescue;
