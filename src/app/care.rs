@@ -387,7 +387,6 @@ impl StrongbackApp {
         let Screen::CheckIn(draft) = &self.screen else {
             return;
         };
-        let mode = draft.answers.mode;
         let Some(check_in) = draft.answers.to_check_in() else {
             return;
         };
@@ -401,7 +400,7 @@ impl StrongbackApp {
             .today_cache()
             .and_then(|cache| cache.decision.as_ref())
             .is_some_and(|d| matches!(d.status, Status::Stopped | Status::Paused));
-        if mode == CheckInMode::Daily && !stopped {
+        if !stopped {
             self.show(Screen::Today(answered));
         }
     }

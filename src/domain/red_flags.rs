@@ -152,6 +152,49 @@ impl RedFlag {
         }
     }
 
+    /// The question as the intake asks it (clinical spec §4, version 3): there is no earlier
+    /// answer to compare with, so a current sign is asked as present now (the fall: in the
+    /// last six weeks). A long-standing sign is exactly what the intake must catch. Background
+    /// risk factors are asked the same way at every time.
+    pub fn intake_question(self) -> &'static str {
+        match self {
+            RedFlag::UrineChange => {
+                "Is passing urine difficult, is the stream weak, or can you not feel it pass?"
+            }
+            RedFlag::BladderOrBowelControl => {
+                "Do you have any loss of bladder or bowel control, or not feel when the bowel is full?"
+            }
+            RedFlag::SaddleNumbness => {
+                "Do you have numbness or tingling around the genitals, back passage or inner buttocks, or a changed feeling when wiping?"
+            }
+            RedFlag::SexualDysfunction => {
+                "Do you have problems with sexual function that came with your back pain?"
+            }
+            RedFlag::PainInBothLegs => "Do you have pain, numbness or weakness in both legs?",
+            RedFlag::SevereLegWeakness => {
+                "Is a leg very weak or getting weaker (the foot slaps or drags), or do you have trouble walking?"
+            }
+            RedFlag::WidespreadNumbness => {
+                "Do you have numbness or weakness in many places, or unsteady walking?"
+            }
+            RedFlag::FeverOrUnwell => "Do you have a fever or chills along with your back pain?",
+            RedFlag::UnexplainedWeightLoss => "Have you lost weight without trying?",
+            RedFlag::ConstantNightPain => {
+                "Do you have constant pain at night that no lying position eases?"
+            }
+            RedFlag::RecentTrauma => {
+                "In the last six weeks, have you had a fall, crash or blow that hurt your back?"
+            }
+            RedFlag::MidBackPain => {
+                "Is your pain mainly in the mid or upper back (between the shoulder blades)?"
+            }
+            RedFlag::SuddenSevereMidlinePain => {
+                "Do you have sudden, severe pain in the middle of the spine that eases when you lie down?"
+            }
+            risk_factor => risk_factor.question(),
+        }
+    }
+
     /// A short name for the answer, for the stop or pause message and the clearance.
     pub fn label(self) -> &'static str {
         match self {

@@ -91,7 +91,10 @@ fn name_the_field(mut error: DataFileError, text: &str) -> DataFileError {
         return error;
     }
     let spans = SpanIndex::build(text);
-    if let Some(path) = spans.path_at(line, col) {
+    if let Some(path) = spans
+        .path_at(line, col)
+        .filter(|path| !error.message.starts_with(&format!("{path}: ")))
+    {
         let hint = if path.ends_with("_date") {
             " (dates are written \"YYYY-MM-DD\" and must exist)"
         } else {

@@ -157,10 +157,12 @@ pub fn parse_ron<T: DeserializeOwned>(file: &str, text: &str) -> Result<T, DataF
         let (line, col) = (err.span.start.line, err.span.start.col);
         let message = match &err.code {
             ron::Error::Message(message) => date_problem(message)
-                .map(|problem| match field_before(text, line, col) {
-                    Some(field) => format!("`{field}`: {problem}"),
-                    None => problem,
-                })
+                .map(
+                    |problem| match super::ron_spans::SpanIndex::build(text).path_at(line, col) {
+                        Some(path) => format!("{path}: {problem}"),
+                        None => problem,
+                    },
+                )
                 .unwrap_or_else(|| describe_ron_error(&err.code)),
             code => describe_ron_error(code),
         };
@@ -183,24 +185,6 @@ fn date_problem(message: &str) -> Option<String> {
     Some(format!(
         "not a real date or time: {why}; write dates as 2026-12-01 and times as 2026-12-01T07:30:00+01:00"
     ))
-}
-
-/// The field whose value starts at or before `line`:`col` (1-based), when it stands on the
-/// same line: the last `name:` before the column.
-fn field_before(text: &str, line: usize, col: usize) -> Option<String> {
-    let line_text = text.lines().nth(line.checked_sub(1)?)?;
-    let before: String = line_text.chars().take(col.saturating_sub(1)).collect();
-    let colon = before.rfind(':')?;
-    let name: String = before[..colon]
-        .trim_end()
-        .chars()
-        .rev()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    (!name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit())).then_some(name)
 }
 
 /// Reads just the schema version of a file, whatever else it holds.
@@ -426,7 +410,7 @@ mod tests {
             .expect_err("30 February is no date");
         assert_eq!(err.position.map(|(line, _)| line), Some(2), "{err:?}");
         assert!(
-            err.message.starts_with("`date`: not a real date"),
+            err.message.starts_with("date: not a real date"),
             "{}",
             err.message
         );

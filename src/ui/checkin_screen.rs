@@ -11,7 +11,7 @@ use crate::domain::care::checkin::{
 };
 
 use super::widgets::a11y::{self, Urgency};
-use super::widgets::pain_scale::pain_row;
+use super::widgets::pain_scale::{pain_row, score_row};
 use super::{Action, palette};
 
 /// Which page of the check-in is showing.
@@ -64,13 +64,22 @@ fn form_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) -> Vec<Action> {
         ui.horizontal(|ui| match draft.page {
             CheckInPage::RedFlags => {
                 let flagged = !draft.answers.flags_given().is_empty();
-                let label = if flagged { "Save answers" } else { "Next" };
-                if ui.button(RichText::new(label).size(18.0)).clicked() {
-                    if !flagged {
-                        draft.page = CheckInPage::Questions;
-                    } else {
+                let intake = draft.answers.mode == CheckInMode::Intake;
+                if flagged {
+                    if ui.button(RichText::new("Save answers").size(18.0)).clicked() {
                         actions.push(Action::Care(CareAction::SubmitCheckIn));
                     }
+                } else if intake {
+                    // At the intake, ticking nothing is not an answer: "None of these apply
+                    // to me" is.
+                    ui.label(
+                        RichText::new(
+                            "Tick what applies to you now, or choose \"None of these apply to me\".",
+                        )
+                        .size(16.0),
+                    );
+                } else if ui.button(RichText::new("Next").size(18.0)).clicked() {
+                    draft.page = CheckInPage::Questions;
                 }
                 if draft.answers.mode == CheckInMode::Daily
                     && ui.button(RichText::new("Cancel").size(18.0)).clicked()
@@ -89,8 +98,10 @@ fn form_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) -> Vec<Action> {
                 if save.clicked() {
                     actions.push(Action::Care(CareAction::SubmitCheckIn));
                 }
-                if !draft.answers.complete() {
-                    ui.label("Answer the questions marked * (required) to continue.");
+                let missing = draft.answers.missing();
+                if !missing.is_empty() {
+                    let names: Vec<&str> = missing.iter().map(|m| m.question()).collect();
+                    ui.label(format!("Still to answer: {}.", names.join(", ")));
                 } else {
                     a11y::live_region(
                         ui,
@@ -119,11 +130,29 @@ fn red_flags_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
         CheckInMode::Daily => "Today's check-in: safety questions first",
     };
     a11y::screen_heading(ui, RichText::new(title).size(24.0), "check-in: safety");
-    const INTRO: &str = "Tick only what is new, or worse than at your last check-in or \
-                         clearance. Most people tick none.";
-    let intro = ui.label(RichText::new(INTRO).size(16.0));
+    let intake = draft.answers.mode == CheckInMode::Intake;
+    // At the intake there is no earlier answer to compare with: each sign is asked as
+    // present now (clinical spec §4, version 3).
+    let intro_text = if intake {
+        "These come first because a few back problems need a doctor before any exercise. \
+         Answer for how things are now, however long you have had them."
+    } else {
+        "Tick only what is new, or worse than at your last check-in or clearance. Most \
+         people tick none."
+    };
+    let intro = ui.label(RichText::new(intro_text).size(16.0));
     ui.add_space(6.0);
-    a11y::answer_group(ui, Role::Group, INTRO, Some(&intro), false, |ui| {
+    // One clear choice for the many who have none of these, and one Tab stop to the
+    // questions that follow.
+    if ui
+        .button(RichText::new("None of these apply to me").size(18.0))
+        .clicked()
+    {
+        draft.answers.red_flags.clear();
+        draft.page = CheckInPage::Questions;
+    }
+    ui.add_space(6.0);
+    a11y::answer_group(ui, Role::Group, intro_text, Some(&intro), false, |ui| {
         for tier in [FlagTier::Emergency, FlagTier::Urgent] {
             let signs = RedFlag::of_kind(FlagKind::CurrentSign).filter(|f| f.tier() == tier);
             flag_boxes(ui, draft, signs);
@@ -163,17 +192,28 @@ fn red_flags_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
     }
     if !draft.answers.flags_given().is_empty() {
         ui.add_space(6.0);
-        let text = "You ticked at least one. Save your answers to see what to do next.";
+        let text = if intake {
+            "You ticked at least one. Save your answers to see what to do next. If a clinician \
+             has already assessed it, the next screen lets you record that they cleared you."
+        } else {
+            "You ticked at least one. Save your answers to see what to do next."
+        };
         ui.label(RichText::new(text).color(palette::WARNING).strong());
         a11y::live_region(ui, "flag ticked", text, Urgency::Polite);
     }
 }
 
 fn flag_boxes(ui: &mut egui::Ui, draft: &mut CheckInDraft, flags: impl Iterator<Item = RedFlag>) {
+    let intake = draft.answers.mode == CheckInMode::Intake;
     for flag in flags {
         let mut yes = draft.answers.red_flags.contains(&flag);
+        let question = if intake {
+            flag.intake_question()
+        } else {
+            flag.question()
+        };
         if ui
-            .checkbox(&mut yes, RichText::new(flag.question()).size(16.0))
+            .checkbox(&mut yes, RichText::new(question).size(16.0))
             .changed()
         {
             if yes {
@@ -275,24 +315,28 @@ fn pain_now_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
         true,
     );
     ui.add_space(4.0);
-    let mut leg = Some(draft.answers.leg_pain);
-    pain_row(ui, "Leg pain right now", "Leg pain", &mut leg, false);
-    draft.answers.leg_pain = leg.unwrap_or(0);
+    pain_row(
+        ui,
+        "Leg pain right now *",
+        "Leg pain",
+        &mut draft.answers.leg_pain,
+        true,
+    );
 }
 
 /// How far down the leg the pain goes and, after the intake, which way it has moved.
 fn leg_questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
     // The leg questions are always there (greyed out without leg pain), so choosing a leg
     // pain never moves the questions below under the pointer.
-    let has_leg_pain = draft.answers.leg_pain > 0;
+    let has_leg_pain = draft.answers.has_leg_pain();
     let intake = draft.answers.mode == CheckInMode::Intake;
     ui.add_enabled_ui(has_leg_pain, |ui| {
-        let text = "How far down the leg does it go?";
+        let text = "How far down the leg does it go? *";
         let question = ui.label(text);
         radio_row(
             ui,
             (&question, text),
-            false,
+            has_leg_pain,
             &mut draft.answers.leg_extent,
             &[
                 (LegExtent::Buttock, "buttock"),
@@ -303,12 +347,12 @@ fn leg_questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
         );
         // At the intake there is no "last time" to compare with.
         if !intake {
-            let text = "Since last time, is it…";
+            let text = "Since last time, is it… *";
             let question = ui.label(text);
             radio_row(
                 ui,
                 (&question, text),
-                false,
+                has_leg_pain,
                 &mut draft.answers.leg_trend,
                 &[
                     (LegTrend::Closer, "closer to the back"),
@@ -407,31 +451,24 @@ fn pain_kind_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
     }
 }
 
-/// The optional questions on how the back affects daily life, each a 0 to 4 slider.
+/// The optional questions on how the back affects daily life, each 0 to 4 and unanswered
+/// until chosen: one left alone is not recorded (never as 0).
 fn daily_life_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
-    ui.add_space(4.0);
-    ui.checkbox(
-        &mut draft.answers.answer_function,
-        "Also answer how your back affects daily life (optional)",
-    );
-    if draft.answers.answer_function {
-        ui.label("0 means no trouble, 4 means you cannot do it.");
-        for (label, value) in [
-            ("Sleep", &mut draft.answers.function.sleep),
-            (
-                "Sitting or driving",
-                &mut draft.answers.function.sitting_or_driving,
-            ),
-            ("Running", &mut draft.answers.function.running),
-        ] {
-            // One control per question: the slider, named by its label, without egui's
-            // second number box (which a screen reader would meet as a twin of the slider).
-            ui.horizontal(|ui| {
-                let name = ui.label(label);
-                ui.add(egui::Slider::new(value, 0..=4).show_value(false))
-                    .labelled_by(name.id);
-                ui.label(format!("{} of 4", *value));
-            });
-        }
+    ui.add_space(6.0);
+    ui.label(RichText::new("How your back affects daily life (optional)").strong());
+    ui.label("Leave out any that do not apply.");
+    let function = &mut draft.answers.function;
+    for (text, value) in [
+        ("Sleep", &mut function.sleep),
+        ("Sitting or driving", &mut function.sitting_or_driving),
+        ("Running", &mut function.running),
+    ] {
+        score_row(
+            ui,
+            (text, text),
+            value,
+            false,
+            (4, "(0 = no trouble, 4 = cannot)"),
+        );
     }
 }

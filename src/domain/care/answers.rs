@@ -27,7 +27,8 @@ pub struct CheckInAnswers {
     pub ask_risk_factors: bool,
     pub red_flags: BTreeSet<RedFlag>,
     pub back_pain: Option<u8>,
-    pub leg_pain: u8,
+    /// Starts unanswered like every question (clinical spec §3, version 3): 0 is an answer.
+    pub leg_pain: Option<u8>,
     pub leg_extent: Option<LegExtent>,
     pub leg_trend: Option<LegTrend>,
     /// New numbness or tingling; while an earlier warning is open (`open_leg_warning`), the
@@ -49,7 +50,8 @@ pub struct CheckInAnswers {
     pub offer_presentation: bool,
     /// The plan's clinician screened the background risk factors (shown, not asked).
     pub risk_factors_screened: bool,
-    pub answer_function: bool,
+    /// The optional daily-life items, each unanswered until chosen; those left alone are
+    /// stored as absent, never as 0.
     pub function: FunctionScores,
 }
 
@@ -57,8 +59,27 @@ pub struct CheckInAnswers {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MissingAnswer {
     BackPain,
+    LegPain,
+    /// How far down the leg (asked when there is leg pain).
+    LegExtent,
+    /// Which way the leg pain moved since last time (asked after the intake, with leg pain).
+    LegTrend,
     MorningAfter,
     PainKind,
+}
+
+impl MissingAnswer {
+    /// The question, as the page names it when it is still to be answered.
+    pub fn question(self) -> &'static str {
+        match self {
+            MissingAnswer::BackPain => "back pain right now",
+            MissingAnswer::LegPain => "leg pain right now",
+            MissingAnswer::LegExtent => "how far down the leg it goes",
+            MissingAnswer::LegTrend => "which way the leg pain has moved",
+            MissingAnswer::MorningAfter => "the morning after your last session",
+            MissingAnswer::PainKind => "which describes your pain best",
+        }
+    }
 }
 
 impl CheckInAnswers {
@@ -68,7 +89,7 @@ impl CheckInAnswers {
             ask_risk_factors: mode == CheckInMode::Intake,
             red_flags: BTreeSet::new(),
             back_pain: None,
-            leg_pain: 0,
+            leg_pain: None,
             leg_extent: None,
             leg_trend: None,
             new_numbness: false,
@@ -80,12 +101,7 @@ impl CheckInAnswers {
             confirms_presentation: false,
             offer_presentation: false,
             risk_factors_screened: false,
-            answer_function: false,
-            function: FunctionScores {
-                sleep: 0,
-                sitting_or_driving: 0,
-                running: 0,
-            },
+            function: FunctionScores::default(),
         }
     }
 
@@ -129,6 +145,17 @@ impl CheckInAnswers {
         if self.back_pain.is_none() {
             missing.push(MissingAnswer::BackPain);
         }
+        if self.leg_pain.is_none() {
+            missing.push(MissingAnswer::LegPain);
+        }
+        if self.has_leg_pain() {
+            if self.leg_extent.is_none() {
+                missing.push(MissingAnswer::LegExtent);
+            }
+            if self.mode == CheckInMode::Daily && self.leg_trend.is_none() {
+                missing.push(MissingAnswer::LegTrend);
+            }
+        }
         if self.ask_morning_after && self.morning_after.is_none() {
             missing.push(MissingAnswer::MorningAfter);
         }
@@ -136,6 +163,11 @@ impl CheckInAnswers {
             missing.push(MissingAnswer::PainKind);
         }
         missing
+    }
+
+    /// Leg pain above 0 was given: the leg questions are asked.
+    pub fn has_leg_pain(&self) -> bool {
+        self.leg_pain.is_some_and(|pain| pain > 0)
     }
 
     /// Everything required is answered.
@@ -167,12 +199,12 @@ impl CheckInAnswers {
                 function: None,
             });
         }
-        let leg = self.leg_pain > 0;
+        let leg = self.has_leg_pain();
         Some(CheckIn {
             red_flags,
             risk_factors_asked: self.ask_risk_factors,
             back_pain: self.back_pain,
-            leg_pain: Some(self.leg_pain),
+            leg_pain: self.leg_pain,
             leg_extent: if leg { self.leg_extent } else { None },
             leg_trend: if leg { self.leg_trend } else { None },
             new_numbness: self.new_numbness,
@@ -182,7 +214,7 @@ impl CheckInAnswers {
             confirms_presentation: self.offer_presentation
                 && self.confirms_presentation
                 && self.pain_kind.is_some(),
-            function: self.answer_function.then_some(self.function),
+            function: self.function.any_answered().then_some(self.function),
         })
     }
 }
@@ -257,7 +289,7 @@ mod tests {
     fn a_check_in_ended_by_a_red_flag_records_no_pain() {
         let mut answers = CheckInAnswers::new(CheckInMode::Daily, true);
         answers.back_pain = Some(4);
-        answers.leg_pain = 2;
+        answers.leg_pain = Some(2);
         answers.red_flags.insert(RedFlag::ConstantNightPain);
         let check_in = answers.to_check_in().expect("a red flag completes it");
         assert_eq!((check_in.back_pain, check_in.leg_pain), (None, None));
@@ -268,6 +300,7 @@ mod tests {
     fn background_risk_factors_count_only_where_they_are_asked() {
         let mut daily = CheckInAnswers::new(CheckInMode::Daily, false);
         daily.back_pain = Some(2);
+        daily.leg_pain = Some(0);
         daily.red_flags.insert(RedFlag::CancerHistory);
         let check_in = daily.to_check_in().expect("complete");
         assert!(check_in.red_flags.is_empty(), "not asked daily");
@@ -294,9 +327,14 @@ mod tests {
         let mut answers = CheckInAnswers::new(CheckInMode::Daily, true);
         assert_eq!(
             answers.missing(),
-            vec![MissingAnswer::BackPain, MissingAnswer::MorningAfter]
+            vec![
+                MissingAnswer::BackPain,
+                MissingAnswer::LegPain,
+                MissingAnswer::MorningAfter
+            ]
         );
         answers.back_pain = Some(3);
+        answers.leg_pain = Some(0);
         assert_eq!(answers.missing(), vec![MissingAnswer::MorningAfter]);
         assert_eq!(answers.to_check_in(), None);
         answers.morning_after = Some(MorningAfter::Same);
@@ -308,11 +346,13 @@ mod tests {
     fn intake_needs_the_kind_of_pain_but_not_the_morning_after() {
         let mut answers = CheckInAnswers::new(CheckInMode::Intake, false);
         answers.back_pain = Some(2);
+        answers.leg_pain = Some(0);
         assert_eq!(answers.missing(), vec![MissingAnswer::PainKind]);
         answers.pain_kind = Some(PainKind::GeneralAche);
         assert!(answers.complete());
         let daily = CheckInAnswers {
             back_pain: Some(2),
+            leg_pain: Some(0),
             ..CheckInAnswers::new(CheckInMode::Daily, false)
         };
         assert!(daily.complete(), "the kind of pain is optional daily");
@@ -322,29 +362,61 @@ mod tests {
     fn leg_details_are_dropped_without_leg_pain() {
         let mut answers = CheckInAnswers::new(CheckInMode::Daily, false);
         answers.back_pain = Some(1);
+        answers.leg_pain = Some(0);
         answers.leg_extent = Some(LegExtent::Foot);
         answers.leg_trend = Some(LegTrend::Further);
         let check_in = answers.to_check_in().expect("complete");
         assert_eq!((check_in.leg_extent, check_in.leg_trend), (None, None));
-        answers.leg_pain = 4;
+        answers.leg_pain = Some(4);
         let check_in = answers.to_check_in().expect("complete");
         assert_eq!(check_in.leg_extent, Some(LegExtent::Foot));
         assert_eq!(check_in.leg_trend, Some(LegTrend::Further));
     }
 
     #[test]
-    fn daily_life_items_count_only_when_chosen() {
+    fn nothing_is_answered_for_the_person() {
+        let answers = CheckInAnswers::new(CheckInMode::Daily, false);
+        assert_eq!((answers.back_pain, answers.leg_pain), (None, None));
+        assert_eq!(answers.function, FunctionScores::default());
+        assert_eq!(answers.to_check_in(), None, "nothing to save yet");
+    }
+
+    #[test]
+    fn leg_pain_above_0_asks_where_and_which_way() {
         let mut answers = CheckInAnswers::new(CheckInMode::Daily, false);
         answers.back_pain = Some(1);
-        answers.function.running = 3;
-        assert_eq!(answers.to_check_in().and_then(|c| c.function), None);
-        answers.answer_function = true;
+        answers.leg_pain = Some(3);
         assert_eq!(
-            answers
-                .to_check_in()
-                .and_then(|c| c.function)
-                .map(|f| f.running),
-            Some(3)
+            answers.missing(),
+            vec![MissingAnswer::LegExtent, MissingAnswer::LegTrend]
+        );
+        answers.leg_extent = Some(LegExtent::Thigh);
+        answers.leg_trend = Some(LegTrend::Same);
+        assert!(answers.complete());
+        let mut intake = CheckInAnswers::new(CheckInMode::Intake, false);
+        intake.back_pain = Some(1);
+        intake.leg_pain = Some(3);
+        intake.pain_kind = Some(PainKind::ShootingIntoLeg);
+        assert_eq!(
+            intake.missing(),
+            vec![MissingAnswer::LegExtent],
+            "no last time to compare with at the intake"
+        );
+    }
+
+    #[test]
+    fn daily_life_items_left_alone_are_absent_not_0() {
+        let mut answers = CheckInAnswers::new(CheckInMode::Daily, false);
+        answers.back_pain = Some(1);
+        answers.leg_pain = Some(0);
+        assert_eq!(answers.to_check_in().and_then(|c| c.function), None);
+        answers.function.running = Some(3);
+        let function = answers.to_check_in().and_then(|c| c.function);
+        assert_eq!(function.map(|f| f.running), Some(Some(3)));
+        assert_eq!(
+            function.map(|f| (f.sleep, f.sitting_or_driving)),
+            Some((None, None)),
+            "untouched items stay unanswered"
         );
     }
 

@@ -76,13 +76,24 @@ pub enum PainKind {
     NoPain,
 }
 
-/// Optional function items, each 0 (no trouble) to 4 (cannot).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Optional function items, each 0 (no trouble) to 4 (cannot), or absent when left alone
+/// (written as a plain number; files before version 3 of the spec always had all three).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FunctionScores {
-    pub sleep: u8,
-    pub sitting_or_driving: u8,
-    pub running: u8,
+    #[serde(default, with = "pain_value", skip_serializing_if = "Option::is_none")]
+    pub sleep: Option<u8>,
+    #[serde(default, with = "pain_value", skip_serializing_if = "Option::is_none")]
+    pub sitting_or_driving: Option<u8>,
+    #[serde(default, with = "pain_value", skip_serializing_if = "Option::is_none")]
+    pub running: Option<u8>,
+}
+
+impl FunctionScores {
+    /// At least one item was answered.
+    pub fn any_answered(&self) -> bool {
+        self.sleep.is_some() || self.sitting_or_driving.is_some() || self.running.is_some()
+    }
 }
 
 /// The check-in before a session, at most once a day.
@@ -382,7 +393,7 @@ pub fn day_problems(days: &[Day], plan_exercises: Option<&[&str]>) -> Vec<DayPro
                     ("sitting_or_driving", function.sitting_or_driving),
                     ("running", function.running),
                 ] {
-                    if value > 4 {
+                    if let Some(value) = value.filter(|&value| value > 4) {
                         problem(
                             format!("{at}.check_in.function.{field}"),
                             format!("{value} is out of range; use 0 (no trouble) to 4 (cannot)"),

@@ -212,17 +212,22 @@ pub fn roving_keys(ui: &Ui, cells: &[Response], chosen: Option<usize>) -> Option
             },
         );
     });
-    let current = chosen.unwrap_or(focused);
     let last = cells.len().saturating_sub(1);
+    // On a question not answered yet, the first arrow chooses the focused choice itself (0
+    // on a fresh scale), so nothing is skipped.
+    let (forward, back) = match chosen {
+        Some(current) => ((current + 1).min(last), current.saturating_sub(1)),
+        None => (focused, focused),
+    };
     let moved = ui.input_mut(|input| {
         if input.consume_key(Modifiers::NONE, Key::ArrowRight)
             || input.consume_key(Modifiers::NONE, Key::ArrowDown)
         {
-            Some((current + 1).min(last))
+            Some(forward)
         } else if input.consume_key(Modifiers::NONE, Key::ArrowLeft)
             || input.consume_key(Modifiers::NONE, Key::ArrowUp)
         {
-            Some(current.saturating_sub(1))
+            Some(back)
         } else if input.consume_key(Modifiers::NONE, Key::Home) {
             Some(0)
         } else if input.consume_key(Modifiers::NONE, Key::End) {

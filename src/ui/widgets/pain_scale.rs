@@ -19,11 +19,28 @@ pub fn pain_row(
     value: &mut Option<u8>,
     required: bool,
 ) {
+    score_row(
+        ui,
+        (title, name),
+        value,
+        required,
+        (10, "(0 = none, 10 = worst imaginable)"),
+    );
+}
+
+/// A scale from 0 to `max` with its key, one Tab stop, nothing chosen until the person
+/// chooses (each number named "NAME: n").
+pub fn score_row(
+    ui: &mut egui::Ui,
+    (title, name): (&str, &str),
+    value: &mut Option<u8>,
+    required: bool,
+    (max, hint): (u8, &str),
+) {
     let question = ui.label(RichText::new(title).strong());
     let group_name = title.to_owned();
-    // The eleven numbers always stay on one line; the key to the scale goes beside them when
-    // it fits (about 330 px for the numbers, 240 for the key), else under them.
-    let hint = "(0 = none, 10 = worst imaginable)";
+    // The numbers always stay on one line; the key to the scale goes beside them when it
+    // fits (about 330 px for eleven numbers, 240 for the key), else under them.
     let hint_beside = ui.available_width() > 600.0;
     ui.horizontal(|ui| {
         a11y::answer_group(
@@ -33,7 +50,7 @@ pub fn pain_row(
             Some(&question),
             required,
             |ui| {
-                ui.horizontal(|ui| numbers(ui, name, value));
+                ui.horizontal(|ui| numbers(ui, name, value, max));
             },
         );
         if hint_beside {
@@ -45,14 +62,14 @@ pub fn pain_row(
     }
 }
 
-fn numbers(ui: &mut egui::Ui, name: &str, value: &mut Option<u8>) {
+fn numbers(ui: &mut egui::Ui, name: &str, value: &mut Option<u8>, max: u8) {
     // Tighter than usual, so the eleven fit a 360 px panel at any window size.
     ui.spacing_mut().item_spacing.x = 3.0;
     ui.spacing_mut().button_padding.x = 6.0;
     let enabled = ui.is_enabled();
     let tab_stop = value.unwrap_or(0);
-    let mut cells = Vec::with_capacity(11);
-    for n in 0..=10u8 {
+    let mut cells = Vec::with_capacity(usize::from(max) + 1);
+    for n in 0..=max {
         let selected = *value == Some(n);
         // Only one number is a Tab stop; the others are reached with the arrow keys.
         let sense = a11y::roving_sense(n == tab_stop);
@@ -65,7 +82,7 @@ fn numbers(ui: &mut egui::Ui, name: &str, value: &mut Option<u8>) {
         });
         ui.ctx().accesskit_node_builder(response.id, |node| {
             node.set_position_in_set(usize::from(n) + 1);
-            node.set_size_of_set(11);
+            node.set_size_of_set(usize::from(max) + 1);
         });
         if response.clicked() {
             *value = Some(n);

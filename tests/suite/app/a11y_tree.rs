@@ -130,7 +130,7 @@ fn a_whole_session_reads_right_to_a_screen_reader() {
     }
 
     // The questions: each pain scale is one required-or-not radio group, with one Tab stop.
-    app.click("Next");
+    app.click("None of these apply to me");
     check_screen(&app, "Check-in");
     assert_eq!(
         focused(&app),
@@ -148,12 +148,21 @@ fn a_whole_session_reads_right_to_a_screen_reader() {
         })
         .count();
     assert_eq!(in_back, 11);
-    assert!(!group_named(&app, "Leg pain right now").is_required());
+    assert!(
+        group_named(&app, "Leg pain right now").is_required(),
+        "leg pain is required: 0 is an answer the person gives"
+    );
     // The arrow keys move the answer along the scale, and the focus with it.
     app.harness
         .get_by_role_and_label(Role::RadioButton, "Back pain: 0")
         .focus();
     app.harness.run();
+    // On the unanswered scale the first arrow chooses 0, the number in focus.
+    app.press(egui::Key::ArrowRight);
+    assert_eq!(
+        focused(&app),
+        Some((Role::RadioButton, "Back pain: 0".to_owned()))
+    );
     for _ in 0..3 {
         app.press(egui::Key::ArrowRight);
     }
@@ -192,8 +201,10 @@ fn a_whole_session_reads_right_to_a_screen_reader() {
         .get_by_role_and_label(Role::RadioButton, "sudden muscle pain, back feels locked")
         .focus();
     app.harness.run();
-    app.press(egui::Key::ArrowRight);
-    app.press(egui::Key::ArrowRight);
+    // Unanswered: the first arrow chooses the choice in focus, the next ones move on.
+    for _ in 0..3 {
+        app.press(egui::Key::ArrowRight);
+    }
     assert_eq!(
         focused(&app),
         Some((
@@ -209,6 +220,7 @@ fn a_whole_session_reads_right_to_a_screen_reader() {
             .any(|node| node.label().is_some_and(|l| l.ends_with('*'))),
         "no name ends in a star"
     );
+    app.choose("Leg pain: 0");
     assert!(
         live_regions(&app, Live::Polite)
             .iter()
@@ -216,6 +228,9 @@ fn a_whole_session_reads_right_to_a_screen_reader() {
         "completing the form is spoken"
     );
     app.click("Save check-in");
+    // Today follows every check-in, the intake's too.
+    check_screen(&app, "Today");
+    app.click("Not now");
 
     // Home: Start has the focus, so Enter starts; the regions are named.
     assert_eq!(app.app().screen_kind(), ScreenKind::Home);
@@ -303,7 +318,7 @@ fn a_whole_session_reads_right_to_a_screen_reader() {
 fn a_stop_is_spoken_at_once_and_takes_the_focus() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = open_app_raw(dir.path());
-    app.tick(RedFlag::UrineChange.question());
+    app.tick(RedFlag::UrineChange.intake_question());
     let ticked = live_regions(&app, Live::Polite);
     assert!(
         ticked
@@ -389,4 +404,65 @@ fn the_player_speaks_each_moment_of_two_exercises_once() {
             "Work: Easy walk, 90 s",
         ]
     );
+}
+
+/// Every text a screen reader meets on the screen: names, values and descriptions.
+fn spoken_texts(app: &TestApp) -> Vec<String> {
+    nodes(app)
+        .into_iter()
+        .flat_map(|node| [node.label(), node.value(), node.description()])
+        .flatten()
+        .collect()
+}
+
+#[test]
+fn the_intake_asks_what_is_present_now_and_answers_nothing_for_the_person() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app_raw(dir.path());
+    check_screen(&app, "Check-in");
+    let texts = spoken_texts(&app);
+    assert!(texts.len() > 20, "the safety page is read: {texts:?}");
+    for text in &texts {
+        let lower = text.to_lowercase();
+        assert!(
+            !lower.contains("new or worse") && !lower.contains("since your last"),
+            "the intake compares with nothing: {text:?}"
+        );
+    }
+    assert!(
+        texts.iter().any(|t| t.contains("In the last six weeks")),
+        "the fall is asked over the last six weeks"
+    );
+    app.click("None of these apply to me");
+    check_screen(&app, "Check-in");
+    let radios: Vec<_> = nodes(&app)
+        .into_iter()
+        .filter(|node| node.role() == Role::RadioButton)
+        .collect();
+    assert!(radios.len() >= 22, "both pain scales and more are there");
+    for radio in &radios {
+        assert_ne!(
+            radio.toggled(),
+            Some(Toggled::True),
+            "{:?} is chosen before anything is touched",
+            radio.label()
+        );
+    }
+    let with_value: Vec<_> = nodes(&app)
+        .into_iter()
+        .filter(|node| node.role() == Role::Slider || node.role() == Role::SpinButton)
+        .filter_map(|node| node.numeric_value().map(|v| (node.label(), v)))
+        .collect();
+    assert!(
+        with_value.is_empty(),
+        "no slider holds a value: {with_value:?}"
+    );
+    // Once chosen, the answer is there, and only that one.
+    app.choose("Leg pain: 0");
+    let chosen: Vec<_> = nodes(&app)
+        .into_iter()
+        .filter(|node| node.role() == Role::RadioButton && node.toggled() == Some(Toggled::True))
+        .filter_map(|node| node.label())
+        .collect();
+    assert_eq!(chosen, vec!["Leg pain: 0".to_owned()]);
 }

@@ -16,8 +16,13 @@ fn first_start_asks_the_intake_then_training_needs_no_second_check_in_that_day()
     let mut app = open_app_raw(dir.path());
     assert_eq!(app.app().screen_kind(), ScreenKind::CheckIn);
     assert!(app.shows("Welcome. First, a few safety questions"));
-    assert!(app.shows(RedFlag::SaddleNumbness.question()));
-    app.click("Next");
+    // Asked as present now: a long-standing sign is what the intake must catch.
+    assert!(app.shows(RedFlag::SaddleNumbness.intake_question()));
+    assert!(!app.shows(RedFlag::SaddleNumbness.question()));
+    assert!(app.shows_containing("These come first because"));
+    // Ticking nothing is not an answer at the intake: there is no Next to press.
+    assert!(!app.shows("Next"));
+    app.click("None of these apply to me");
     assert!(app.shows_containing("not a validated score"));
     let save = app
         .harness
@@ -26,12 +31,38 @@ fn first_start_asks_the_intake_then_training_needs_no_second_check_in_that_day()
         save.accesskit_node().is_disabled(),
         "cannot save before answering"
     );
+    assert!(app.shows_containing(
+        "Still to answer: back pain right now, leg pain right now, which describes your pain best."
+    ));
     app.choose("Back pain: 3");
+    assert!(app.shows_containing("Still to answer: leg pain right now"));
+    app.choose("Leg pain: 0");
     app.choose("pain shooting into a leg");
     app.click("Save check-in");
-    assert_eq!(app.app().screen_kind(), ScreenKind::Home);
+    // Today follows the intake's check-in too, with the answers still open to change.
+    assert_eq!(app.app().screen_kind(), ScreenKind::Today);
+    assert!(app.shows("Your answers are saved. Here is today"));
+    app.click("Change my answers");
+    assert_eq!(app.app().screen_kind(), ScreenKind::CheckIn);
+    let three = app
+        .harness
+        .get_by_role_and_label(egui::accesskit::Role::RadioButton, "Back pain: 3");
+    assert_eq!(
+        three.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True),
+        "the answers as given"
+    );
+    app.click("Save check-in");
+    assert_eq!(app.app().screen_kind(), ScreenKind::Today);
     let today = &app.app().history()[0];
     assert_eq!(today.check_in.as_ref().and_then(|c| c.back_pain), Some(3));
+    assert_eq!(today.check_in.as_ref().and_then(|c| c.leg_pain), Some(0));
+    assert_eq!(
+        today.check_in.as_ref().and_then(|c| c.function),
+        None,
+        "daily-life items left alone are not recorded"
+    );
+    app.click("Not now");
     app.click("Start");
     assert_eq!(
         app.app().screen_kind(),
@@ -41,11 +72,31 @@ fn first_start_asks_the_intake_then_training_needs_no_second_check_in_that_day()
 }
 
 #[test]
+fn a_daily_check_in_with_no_changes_lands_on_today_and_can_be_changed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.wait(DAY);
+    app.click("Start");
+    assert_eq!(app.app().screen_kind(), ScreenKind::CheckIn);
+    // The daily wording compares with the last check-in.
+    assert!(app.shows(RedFlag::SaddleNumbness.question()));
+    app.click("None of these apply to me");
+    app.choose("Back pain: 2");
+    app.choose("Leg pain: 0");
+    app.click("Save check-in");
+    assert_eq!(app.app().screen_kind(), ScreenKind::Today);
+    assert!(app.shows("Nothing changes from your plan today."));
+    app.click("Change my answers");
+    assert_eq!(app.app().screen_kind(), ScreenKind::CheckIn);
+    assert!(app.shows("Save check-in"));
+}
+
+#[test]
 fn an_emergency_flag_stops_training_until_a_clearance_is_stated() {
     let dir = tempfile::tempdir().expect("temp dir");
     {
         let mut app = open_app_raw(dir.path());
-        app.tick(RedFlag::UrineChange.question());
+        app.tick(RedFlag::UrineChange.intake_question());
         app.click("Save answers");
         assert_eq!(app.app().screen_kind(), ScreenKind::Home);
         assert!(app.shows("STOP: get emergency care now"));
@@ -89,7 +140,7 @@ fn an_emergency_flag_stops_training_until_a_clearance_is_stated() {
 fn cancelling_the_clearance_dialog_keeps_the_pause() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = open_app_raw(dir.path());
-    app.tick(RedFlag::FeverOrUnwell.question());
+    app.tick(RedFlag::FeverOrUnwell.intake_question());
     app.click("Save answers");
     assert!(app.shows("Training paused: see a doctor in the next few days"));
     app.click("A clinician has assessed me and cleared me to exercise");
@@ -156,6 +207,7 @@ fn the_next_day_asks_again_including_the_morning_after() {
     app.click("Next");
     assert!(app.shows_containing("The morning after your last session"));
     app.choose("Back pain: 2");
+    app.choose("Leg pain: 0");
     app.choose("worse, and it has not settled");
     app.click("Save check-in");
     // The morning-after answer turned yesterday's session red: rest, shown before anything
@@ -322,8 +374,9 @@ fn a_risk_factor_is_asked_once_and_cleared_once() {
 fn the_kind_of_pain_shapes_the_plan_only_when_confirmed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = open_app_raw(dir.path());
-    app.click("Next");
+    app.click("None of these apply to me");
     app.choose("Back pain: 3");
+    app.choose("Leg pain: 0");
     app.choose("pain shooting into a leg");
     app.tick("Use this answer to shape my plan (for example, no forward bending with leg pain)");
     app.click("Save check-in");
@@ -375,6 +428,7 @@ fn the_morning_after_question_comes_only_at_the_first_check_in_after_a_session()
     assert!(app.shows_containing("The morning after your last session"));
     app.choose("better");
     app.choose("Back pain: 2");
+    app.choose("Leg pain: 0");
     app.choose("a general ache across the low back");
     app.click("Save check-in");
     app.click("Not now");
@@ -399,6 +453,7 @@ fn numbness_from_an_earlier_check_in_is_asked_as_still_there() {
     app.click("Start");
     app.click("Next");
     app.choose("Back pain: 3");
+    app.choose("Leg pain: 0");
     app.tick("I have new numbness or tingling in a leg");
     app.click("Save check-in");
     assert!(app.shows_containing("Your leg symptoms have spread"));
@@ -411,6 +466,7 @@ fn numbness_from_an_earlier_check_in_is_asked_as_still_there() {
         app.click("Next");
         assert!(!app.shows("I have new numbness or tingling in a leg"));
         app.choose("Back pain: 3");
+        app.choose("Leg pain: 0");
         app.tick(&format!(
             "The numbness or tingling in my leg that I reported on {reported} is still there"
         ));
@@ -431,21 +487,15 @@ fn numbness_from_an_earlier_check_in_is_asked_as_still_there() {
 fn answers_never_move_the_questions_below_them() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut app = open_app_raw(dir.path());
-    app.click("Next");
+    app.click("None of these apply to me");
     let place = |app: &common::TestApp, label: &str| app.harness.get_by_label(label).rect();
     let before = place(&app, "pain shooting into a leg");
-    let daily_life = place(
-        &app,
-        "Also answer how your back affects daily life (optional)",
-    );
+    let daily_life = place(&app, "How your back affects daily life (optional)");
     app.choose("Leg pain: 4");
     assert_eq!(place(&app, "pain shooting into a leg"), before);
     app.choose("pain shooting into a leg");
     assert_eq!(
-        place(
-            &app,
-            "Also answer how your back affects daily life (optional)"
-        ),
+        place(&app, "How your back affects daily life (optional)"),
         daily_life
     );
     assert!(

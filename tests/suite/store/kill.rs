@@ -46,6 +46,9 @@ fn kill_child() {
     if app.app().screen_kind() == strongback::ScreenKind::CheckIn {
         app.answer_check_in(2);
     }
+    if app.app().screen_kind() == strongback::ScreenKind::Today {
+        app.click("Not now");
+    }
     loop {
         app.start();
         app.wait_secs(10);
