@@ -170,11 +170,10 @@ fn exercise_now_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>) {
         (colour, phase_name)
     };
     let countdown = countdown_digits(view);
-    // The digits take at least a third of the window's height; the timer column is as wide
-    // as they need, between 45 % and 62 % of the screen.
+    // The digits take at least a third of the window's height. The timer column is half the
+    // screen in every phase, so nothing moves when a phase changes.
     let digits_height = (window.height() / 3.0 + 4.0).max(120.0);
-    let wanted = big_digits::text_width(&countdown, digits_height) + 32.0;
-    let timer_width = wanted.clamp(area.width() * 0.45, area.width() * 0.62);
+    let timer_width = area.width() * 0.5;
     let timer_rect = Rect::from_min_size(area.min, Vec2::new(timer_width, area.height()));
     let info_rect = Rect::from_min_max(Pos2::new(timer_rect.right() + 16.0, area.top()), area.max);
 
@@ -209,6 +208,16 @@ fn exercise_info_ui(
     ui.add_space(4.0);
     let heading = if phase.is_work() { "Now" } else { "Next up" };
     let h = window_height;
+    // The picture first, at least a quarter of the window high, readable from the mat.
+    let picture_height = (window_height / 4.0 + 2.0).min(info_height * 0.5);
+    let mirrored = phase.side == Some(crate::domain::plan::timeline::Side::Right);
+    figure_ui(
+        ui,
+        exercise.pose_at(item.step),
+        Vec2::new(ui.available_width(), picture_height),
+        mirrored,
+        &format!("Body position for {}, {}", exercise.name, item.step_name),
+    );
     ui.label(RichText::new(heading).size(scaled(20.0, h)));
     ui.label(
         RichText::new(&item.name)
@@ -413,17 +422,40 @@ fn timer_ui(
         .min(rect.height() - band_height - 70.0)
         .max(40.0);
     ui.add_space(8.0);
+    // Text on the tinted panel in the strongest colour, for contrast from across the room.
+    let ink = ui.visuals().strong_text_color();
+    let reps_waiting = matches!(
+        (phase.dose, view.remaining_display_secs()),
+        (Dose::Reps { .. }, None)
+    );
     ui.vertical_centered(|ui| {
-        big_digits::big_digits_ui(
-            ui,
-            countdown,
-            Vec2::new(rect.width() - 24.0, digits_height),
-            ui.visuals().strong_text_color(),
-            &countdown_spoken(view),
-        );
+        if reps_waiting {
+            // A count of reps is not a countdown: said in words, never in the clock's digits.
+            let (rect_reps, response) = ui.allocate_exact_size(
+                Vec2::new(rect.width() - 24.0, digits_height),
+                egui::Sense::hover(),
+            );
+            let reps_text = countdown_spoken(view);
+            ui.painter().text(
+                rect_reps.center(),
+                egui::Align2::CENTER_CENTER,
+                &reps_text,
+                egui::FontId::proportional(size_for(digits_height * 0.45)),
+                ink,
+            );
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &reps_text));
+        } else {
+            big_digits::big_digits_ui(
+                ui,
+                countdown,
+                Vec2::new(rect.width() - 24.0, digits_height),
+                ink,
+                &countdown_spoken(view),
+            );
+        }
         let h = ui.ctx().content_rect().height();
         for line in under_countdown(view) {
-            let caption = ui.label(RichText::new(&line).size(scaled(22.0, h)));
+            let caption = ui.label(RichText::new(&line).size(scaled(22.0, h)).color(ink));
             // The big number is already read as "19 seconds left": its unit caption alone
             // would be said twice.
             if line.ends_with("seconds left") {
@@ -443,24 +475,11 @@ fn timer_ui(
             ui.painter().rect_filled(done, 5.0, colour);
         }
         if view.state == PlayerState::Paused {
-            ui.label(RichText::new("Press Space or Resume to carry on").size(20.0));
-        }
-        let item = model.circuit.item(phase.slot);
-        if let Some(item) = item
-            && let Some(exercise) = model.catalog.get(&item.exercise_id)
-        {
-            let mirrored = phase.side == Some(crate::domain::plan::timeline::Side::Right);
-            let width = (ui.available_width() - 24.0).min(460.0);
-            let height = (width * 0.6).min(ui.available_height() - 8.0);
-            if height > 40.0 {
-                figure_ui(
-                    ui,
-                    exercise.pose_at(item.step),
-                    Vec2::new(width, height),
-                    mirrored,
-                    &format!("Body position for {}, {}", exercise.name, item.step_name),
-                );
-            }
+            ui.label(
+                RichText::new("Press Space or Resume to carry on")
+                    .size(20.0)
+                    .color(ink),
+            );
         }
     });
 }
@@ -487,7 +506,7 @@ fn under_countdown(view: &PlayerView) -> Vec<String> {
     }
     match phase.dose {
         Dose::Reps { .. } => vec![
-            "reps: press Done when finished".to_owned(),
+            "press Done (Enter) when you have done them".to_owned(),
             format!(
                 "elapsed {}",
                 minutes_seconds(view.elapsed_in_phase.as_secs())

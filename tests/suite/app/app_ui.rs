@@ -367,6 +367,64 @@ fn the_countdown_is_a_third_of_the_window_high_at_every_size() {
     }
 }
 
+/// The picture, readable from the mat: at least a quarter of the window high at 800×600 in
+/// every phase (get ready, work, rest, a rep exercise), and the timer column the same width.
+#[test]
+fn the_picture_is_a_quarter_of_the_window_high_and_the_timer_keeps_its_width() {
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+    use strongback::platform::clock::Clock as _;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.harness.set_size(egui::Vec2::new(800.0, 600.0));
+    app.start();
+    app.harness.run();
+    let mut timer_widths = Vec::new();
+    let mut kinds_seen = std::collections::BTreeSet::new();
+    for _ in 0..12 {
+        let picture = app
+            .harness
+            .query_all_by_role(egui::accesskit::Role::Image)
+            .find(|node| {
+                node.accesskit_node()
+                    .label()
+                    .is_some_and(|l| l.starts_with("Body position for"))
+            })
+            .expect("the exercise's picture is shown");
+        let height = picture.rect().height();
+        let now = app.clock.monotonic();
+        let phase = app
+            .app()
+            .player()
+            .map(|p| format!("{:?}", p.view(now).phase.kind));
+        assert!(
+            height >= 150.0,
+            "{phase:?}: the picture is {height} px high, less than a quarter of 600"
+        );
+        let band = ["Get ready", "Work", "Rest", "Switch sides", "Round rest"]
+            .iter()
+            .find_map(|name| app.harness.query_by_label(name))
+            .map(|node| node.rect().width());
+        if let Some(width) = band {
+            timer_widths.push(width);
+        }
+        if let Some(phase) = phase {
+            kinds_seen.insert(phase);
+        }
+        app.press(Key::ArrowRight);
+    }
+    assert!(
+        kinds_seen.len() >= 3,
+        "several kinds of phase seen: {kinds_seen:?}"
+    );
+    let (min, max) = timer_widths
+        .iter()
+        .fold((f32::MAX, 0.0f32), |(lo, hi), w| (lo.min(*w), hi.max(*w)));
+    assert!(
+        timer_widths.len() >= 6 && max - min < 1.0,
+        "the timer column keeps its width: {timer_widths:?}"
+    );
+}
+
 /// The About box gives the version, the licence and where the source is.
 #[test]
 fn the_about_box_names_the_version_licence_and_source() {
