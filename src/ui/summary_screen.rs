@@ -152,7 +152,7 @@ fn answers_ui(
             Some(&question),
             false,
             |ui| {
-                for answer in &mut draft.completed {
+                for answer in draft.completed.iter_mut().filter(|a| a.done_any) {
                     ui.checkbox(&mut answer.completed, answer.name.as_str());
                 }
             },
@@ -169,10 +169,12 @@ fn answers_ui(
         }
     }
     ui.add_space(10.0);
-    if ui
-        .button(RichText::new("Back to home").size(20.0))
-        .clicked()
-    {
+    let back = ui.button(RichText::new("Back to home").size(20.0));
+    // Once the answers are saved (their button is gone), the next step has the focus.
+    if (model.answers_saved || model.answers_waiting) && ui.memory(|m| m.focused().is_none()) {
+        back.request_focus();
+    }
+    if back.clicked() {
         actions.push(Action::Go(Destination::Home));
     }
     actions

@@ -225,6 +225,9 @@ pub struct CompletedAnswer {
     pub exercise_id: String,
     pub name: String,
     pub completed: bool,
+    /// Some of it was done: only these are asked about (a skipped or unreached exercise was
+    /// not completed, and asking would only add noise).
+    pub done_any: bool,
 }
 
 /// After-session answers as far as they are given.
@@ -246,15 +249,20 @@ impl SessionAnswers {
         let mut completed: Vec<CompletedAnswer> = Vec::new();
         for exercise in &record.exercises {
             let done = exercise.fully_completed();
+            let done_any = exercise.sets.iter().any(|s| !s.completed.is_nothing());
             match completed
                 .iter_mut()
                 .find(|c| c.exercise_id == exercise.exercise_id)
             {
-                Some(entry) => entry.completed &= done,
+                Some(entry) => {
+                    entry.completed &= done;
+                    entry.done_any |= done_any;
+                }
                 None => completed.push(CompletedAnswer {
                     exercise_id: exercise.exercise_id.clone(),
                     name: exercise.name.clone(),
                     completed: done,
+                    done_any,
                 }),
             }
         }
@@ -431,6 +439,7 @@ mod tests {
                 exercise_id: "plank".to_owned(),
                 name: "Front plank".to_owned(),
                 completed: false,
+                done_any: true,
             }],
         };
         assert_eq!(answers.to_report(), None);

@@ -197,6 +197,7 @@ mod tests {
                         side: None,
                         prescribed: Dose::Hold { hold_secs },
                         completed: Dose::Hold { hold_secs },
+                        skipped: false,
                     })
                     .collect(),
             }],

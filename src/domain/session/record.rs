@@ -30,6 +30,28 @@ pub struct SetRecord {
     pub side: Option<Side>,
     pub prescribed: Dose,
     pub completed: Dose,
+    /// The person reached this set and moved on with nothing done (Skip, or ending there).
+    /// Records from before this field say nothing: their empty sets read as not reached.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub skipped: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// A part done of a set, in words: "7 s of 10 s", "1 of 6 reps".
+fn part_of(done: Dose, prescribed: Dose) -> String {
+    match (done, prescribed) {
+        (Dose::Hold { hold_secs: done }, Dose::Hold { hold_secs: all }) => {
+            format!("{done} s of {all} s")
+        }
+        (Dose::Reps { reps: done }, Dose::Reps { reps: all })
+        | (Dose::Paced { reps: done, .. }, Dose::Paced { reps: all, .. }) => {
+            format!("{done} of {all} reps")
+        }
+        (done, all) => format!("{} of {}", done.describe(), all.describe()),
+    }
 }
 
 /// One exercise slot of the session.
@@ -77,13 +99,24 @@ impl ExerciseRecord {
                 format!("All {total} {} done in full.", word(total))
             };
         }
+        let skipped = self
+            .sets
+            .iter()
+            .filter(|s| s.completed.is_nothing() && s.skipped)
+            .count();
         let not_reached = self
             .sets
             .iter()
-            .filter(|s| s.completed.is_nothing())
+            .filter(|s| s.completed.is_nothing() && !s.skipped)
             .count();
+        if skipped == total {
+            return "Skipped.".to_owned();
+        }
         if not_reached == total {
             return "Not reached.".to_owned();
+        }
+        if skipped + not_reached == total {
+            return format!("{skipped} skipped; {not_reached} not reached.");
         }
         let mut parts = vec![format!("{full} of {total} {} done in full", word(total))];
         let rounds = self.sets.iter().map(|s| s.round).max().unwrap_or(1);
@@ -106,11 +139,10 @@ impl ExerciseRecord {
             } else {
                 format!("{}: ", which.join(", "))
             };
-            parts.push(format!(
-                "{which}{} of {}",
-                set.completed.describe(),
-                set.prescribed.describe()
-            ));
+            parts.push(format!("{which}{}", part_of(set.completed, set.prescribed)));
+        }
+        if skipped > 0 {
+            parts.push(format!("{skipped} skipped"));
         }
         if not_reached > 0 {
             parts.push(format!("{not_reached} not reached"));
@@ -187,17 +219,16 @@ impl SessionRecord {
             let Some((_, exercise)) = exercises.iter_mut().find(|(s, _)| *s == phase.slot) else {
                 continue;
             };
-            let done = completed
-                .get(index)
-                .copied()
-                .flatten()
-                .unwrap_or(phase.dose.zero());
+            // A set the player reached has an entry, even with nothing done in it.
+            let reached = completed.get(index).copied().flatten();
+            let done = reached.unwrap_or(phase.dose.zero());
             exercise.sets.push(SetRecord {
                 round: phase.round,
                 set: phase.set,
                 side: phase.side,
                 prescribed: phase.dose,
                 completed: done,
+                skipped: reached.is_some() && done.is_nothing(),
             });
         }
         SessionRecord {
@@ -295,6 +326,7 @@ mod sentence_tests {
             completed: Dose::Hold {
                 hold_secs: done_secs,
             },
+            skipped: false,
         }
     }
 
@@ -331,5 +363,51 @@ mod sentence_tests {
             set(1, Some(Side::Right), 0),
         ]);
         assert_eq!(none.done_sentence(), "Not reached.");
+    }
+
+    #[test]
+    fn a_skipped_set_says_skipped_and_a_part_of_reps_counts_reps() {
+        let skip = |mut set: SetRecord| {
+            set.skipped = true;
+            set
+        };
+        let skipped = exercise(vec![
+            skip(set(1, Some(Side::Left), 0)),
+            skip(set(1, Some(Side::Right), 0)),
+        ]);
+        assert_eq!(skipped.done_sentence(), "Skipped.");
+        let mixed = exercise(vec![
+            set(1, Some(Side::Left), 10),
+            skip(set(1, Some(Side::Right), 0)),
+            set(2, Some(Side::Left), 0),
+        ]);
+        assert_eq!(
+            mixed.done_sentence(),
+            "1 of 3 sets done in full; 1 skipped; 1 not reached."
+        );
+        let paced = |done| SetRecord {
+            round: 1,
+            set: 1,
+            side: None,
+            prescribed: Dose::Paced {
+                reps: 6,
+                secs_per_rep: 4,
+                fewer_per_set: 0,
+            },
+            completed: Dose::Paced {
+                reps: done,
+                secs_per_rep: 4,
+                fewer_per_set: 0,
+            },
+            skipped: false,
+        };
+        let part = ExerciseRecord {
+            sets: vec![paced(1), paced(6)],
+            ..exercise(Vec::new())
+        };
+        assert_eq!(
+            part.done_sentence(),
+            "1 of 2 sets done in full; 1 of 6 reps."
+        );
     }
 }

@@ -466,3 +466,21 @@ fn the_intake_asks_what_is_present_now_and_answers_nothing_for_the_person() {
         .collect();
     assert_eq!(chosen, vec!["Leg pain: 0".to_owned()]);
 }
+
+#[test]
+fn after_the_answers_are_saved_back_to_home_has_the_focus() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = common::open_app(dir.path());
+    app.start();
+    app.press(egui::Key::Escape);
+    app.click("End and save");
+    app.choose("Worst pain: 2");
+    app.click("Save answers");
+    app.harness.run();
+    assert!(app.shows("Thank you, your answers are saved."));
+    assert_eq!(
+        focused(&app),
+        Some((Role::Button, "Back to home".to_owned())),
+        "one Enter goes home"
+    );
+}

@@ -40,6 +40,7 @@ fn session(start: &str, outcome: SessionOutcome, step: u8, hold_secs: u32) -> Se
                 side: None,
                 prescribed: Dose::Hold { hold_secs },
                 completed: Dose::Hold { hold_secs },
+                skipped: false,
             }],
         }],
     }
