@@ -52,15 +52,17 @@ fn today_screen_looks_as_reviewed() {
     app.harness.snapshot("today");
 }
 
-/// Skip (→) until `wanted` shows while working, within 60 presses.
-fn skip_to(app: &mut common::TestApp, wanted: &str) {
+/// Skip (→) until `wanted` shows (a label of its own, not "After this: …") in `phase`,
+/// within 60 presses.
+fn skip_to(app: &mut common::TestApp, wanted: &str, phase: &str) {
     for _ in 0..60 {
-        if app.shows_containing(wanted) && app.shows("Work") {
+        if (app.shows(wanted) || app.shows_containing(&format!("{wanted} ·"))) && app.shows(phase)
+        {
             return;
         }
         app.press(egui::Key::ArrowRight);
     }
-    panic!("never reached {wanted}");
+    panic!("never reached {wanted} in {phase}");
 }
 
 /// Home, then the player on a hold, a per-side hold and a rep item, at one size.
@@ -76,17 +78,22 @@ fn player_and_home_at(width: u32, height: u32) {
 
         app.start();
         // A hold: the front plank, 5 s in.
-        skip_to(&mut app, "Front plank");
+        skip_to(&mut app, "Front plank", "Work");
         app.wait_secs(5);
         app.harness
             .snapshot(format!("player_hold_{width}x{height}"));
+        // The rest after it, with the next exercise.
+        skip_to(&mut app, "Side plank", "Rest");
+        app.wait_secs(2);
+        app.harness
+            .snapshot(format!("player_rest_{width}x{height}"));
         // Per side: the side plank, left side.
-        skip_to(&mut app, "Left side");
+        skip_to(&mut app, "Left side", "Work");
         app.wait_secs(3);
         app.harness
             .snapshot(format!("player_side_{width}x{height}"));
         // Reps: the glute bridge waits for Done.
-        skip_to(&mut app, "Glute bridge");
+        skip_to(&mut app, "Glute bridge", "Work");
         app.wait_secs(4);
         app.harness
             .snapshot(format!("player_reps_{width}x{height}"));
