@@ -39,6 +39,11 @@ impl StrongbackApp {
             SettingsAction::TextScale(scale) => {
                 let (smallest, largest) = Settings::TEXT_SCALES;
                 self.prefs.settings.text_scale = scale.clamp(smallest, largest);
+                self.prefs.settings.text_scale_chosen = Some(true);
+            }
+            SettingsAction::AutomaticTextSize => {
+                self.prefs.settings.text_scale = 1.0;
+                self.prefs.settings.text_scale_chosen = Some(false);
             }
             SettingsAction::HighContrast(on) => self.prefs.settings.high_contrast = on,
         }
@@ -65,14 +70,27 @@ impl StrongbackApp {
             self.prefs.applied_high_contrast = Some(self.prefs.settings.high_contrast);
         }
         let zoom = ctx.zoom_factor();
-        if self.prefs.applied_text_scale != Some(self.prefs.settings.text_scale) {
-            ctx.set_zoom_factor(self.prefs.settings.text_scale);
-            self.prefs.applied_text_scale = Some(self.prefs.settings.text_scale);
-        } else if (zoom - self.prefs.settings.text_scale).abs() > 0.001 {
-            let (smallest, largest) = Settings::TEXT_SCALES;
-            self.prefs.settings.text_scale = zoom.clamp(smallest, largest);
-            self.prefs.applied_text_scale = None;
-            self.prefs.unsaved = true;
+        // The window's height as it would be at zoom 1 (on a HiDPI screen, in its points).
+        let height_points = ctx.content_rect().height() * zoom;
+        let wanted = self
+            .prefs
+            .settings
+            .chosen_text_scale()
+            .unwrap_or_else(|| Settings::automatic_text_scale(height_points));
+        match self.prefs.applied_text_scale {
+            // Ctrl and + or -: egui zoomed; that is the person's choice from now on.
+            Some(applied) if (zoom - applied).abs() > 0.001 => {
+                let (smallest, largest) = Settings::TEXT_SCALES;
+                self.prefs.settings.text_scale = zoom.clamp(smallest, largest);
+                self.prefs.settings.text_scale_chosen = Some(true);
+                self.prefs.applied_text_scale = Some(zoom);
+                self.prefs.unsaved = true;
+            }
+            Some(applied) if (applied - wanted).abs() <= 0.001 => {}
+            _ => {
+                ctx.set_zoom_factor(wanted);
+                self.prefs.applied_text_scale = Some(wanted);
+            }
         }
     }
 

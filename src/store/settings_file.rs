@@ -19,14 +19,34 @@ pub struct Settings {
     /// The folder the file picker last opened or saved in; it starts there next time.
     pub last_folder: Option<std::path::PathBuf>,
     /// How large everything is drawn (egui's zoom): 1.0 as designed, from 0.75 to 2.0. Also
-    /// changed with Ctrl and + or -.
+    /// changed with Ctrl and + or -. Used only once the person has chosen it.
     pub text_scale: f32,
+    /// The person chose `text_scale` (Smaller, Larger, Ctrl and + or -); otherwise the size
+    /// follows the window's height. Files from before this field: chosen when not 1.0.
+    pub text_scale_chosen: Option<bool>,
     /// White on black with every control outlined, for low vision.
     pub high_contrast: bool,
 }
 
 impl Settings {
     pub const SCHEMA_VERSION: u32 = 1;
+
+    /// The text scale the person chose, if they chose one.
+    pub fn chosen_text_scale(&self) -> Option<f32> {
+        let chosen = self
+            .text_scale_chosen
+            .unwrap_or((self.text_scale - 1.0).abs() > 0.001);
+        chosen.then_some(self.text_scale)
+    }
+
+    /// The text scale for a window this many points high (at zoom 1) when the person has not
+    /// chosen one: 1 up to 800, then growing with the height, so that a 1080p screen seen from
+    /// the mat is readable as it comes (1.25), to 1.75 at most; in eighths, so that a window
+    /// being resized does not change it at every pixel.
+    pub fn automatic_text_scale(height_points: f32) -> f32 {
+        let wanted = (height_points / 800.0).clamp(1.0, 1.75);
+        (wanted * 8.0).floor() / 8.0
+    }
     /// The smallest and largest text scale.
     pub const TEXT_SCALES: (f32, f32) = (0.75, 2.0);
 
@@ -62,7 +82,38 @@ impl Default for Settings {
             count_aloud: false,
             last_folder: None,
             text_scale: 1.0,
+            text_scale_chosen: None,
             high_contrast: false,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Settings;
+
+    #[test]
+    fn the_automatic_text_size_grows_with_the_screen_in_eighths() {
+        assert_eq!(Settings::automatic_text_scale(600.0), 1.0);
+        assert_eq!(Settings::automatic_text_scale(800.0), 1.0);
+        assert_eq!(Settings::automatic_text_scale(1080.0), 1.25);
+        assert_eq!(Settings::automatic_text_scale(1440.0), 1.75);
+        assert_eq!(Settings::automatic_text_scale(2160.0), 1.75);
+    }
+
+    #[test]
+    fn a_size_from_before_the_choice_was_recorded_counts_as_chosen_unless_it_is_1() {
+        let old = |text_scale| Settings {
+            text_scale,
+            text_scale_chosen: None,
+            ..Settings::default()
+        };
+        assert_eq!(old(1.3).chosen_text_scale(), Some(1.3));
+        assert_eq!(old(1.0).chosen_text_scale(), None);
+        let chosen = Settings {
+            text_scale_chosen: Some(true),
+            ..old(1.0)
+        };
+        assert_eq!(chosen.chosen_text_scale(), Some(1.0));
     }
 }

@@ -149,6 +149,8 @@ pub enum SettingsAction {
     CountAloud(bool),
     /// Draw everything this much larger (egui's zoom), 0.75 to 2.0.
     TextScale(f32),
+    /// Back to the size chosen from the window's height.
+    AutomaticTextSize,
     HighContrast(bool),
 }
 

@@ -64,38 +64,38 @@ pub fn settings_ui(
 fn display_ui(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>) {
     ui.add_space(4.0);
     crate::ui::widgets::a11y::subheading(ui, "Display");
-    let percent = (settings.text_scale * 100.0).round();
+    // The size in use: the person's choice, or the one chosen for this window's height.
+    let chosen = settings.chosen_text_scale();
+    let scale = chosen.unwrap_or_else(|| ui.ctx().zoom_factor());
+    let percent = (scale * 100.0).round();
     let (smallest, largest) = Settings::TEXT_SCALES;
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!("Text size: {percent:.0} %"));
+        let how = if chosen.is_some() {
+            ""
+        } else {
+            " (for this screen size)"
+        };
+        ui.label(format!("Text size: {percent:.0} %{how}"));
         if ui
-            .add_enabled(
-                settings.text_scale > smallest + 0.001,
-                egui::Button::new("Smaller"),
-            )
+            .add_enabled(scale > smallest + 0.001, egui::Button::new("Smaller"))
             .on_hover_text("Smaller text (Ctrl and −)")
             .clicked()
         {
             actions.push(Action::Settings(SettingsAction::TextScale(step(
-                settings.text_scale,
-                -0.1,
+                scale, -0.1,
             ))));
         }
         if ui
-            .add_enabled(
-                settings.text_scale < largest - 0.001,
-                egui::Button::new("Larger"),
-            )
+            .add_enabled(scale < largest - 0.001, egui::Button::new("Larger"))
             .on_hover_text("Larger text (Ctrl and +)")
             .clicked()
         {
             actions.push(Action::Settings(SettingsAction::TextScale(step(
-                settings.text_scale,
-                0.1,
+                scale, 0.1,
             ))));
         }
-        if (settings.text_scale - 1.0).abs() > 0.001 && ui.button("Usual size").clicked() {
-            actions.push(Action::Settings(SettingsAction::TextScale(1.0)));
+        if chosen.is_some() && ui.button("Size for this screen").clicked() {
+            actions.push(Action::Settings(SettingsAction::AutomaticTextSize));
         }
     });
     let mut high_contrast = settings.high_contrast;

@@ -526,7 +526,7 @@ fn text_size_and_high_contrast_apply_at_once_and_are_remembered() {
     let zoom = |app: &common::TestApp| app.harness.ctx.zoom_factor();
     {
         let mut app = open_app(dir.path());
-        assert!(app.shows("Text size: 100 %"));
+        assert!(app.shows("Text size: 100 % (for this screen size)"));
         app.click("Larger");
         assert!((zoom(&app) - 1.1).abs() < 0.001, "zoom {}", zoom(&app));
         assert!(app.shows("Text size: 110 %"));
@@ -547,6 +547,43 @@ fn text_size_and_high_contrast_apply_at_once_and_are_remembered() {
     assert_eq!(
         app.harness.ctx.global_style().visuals.panel_fill,
         egui::Color32::BLACK
+    );
+}
+
+/// A 1080p screen is readable from the mat as it comes; the person's own size wins, at any
+/// window size, until they ask for the size for the screen again.
+#[test]
+fn the_text_size_follows_the_screen_until_the_person_chooses_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let zoom = |app: &common::TestApp| app.harness.ctx.zoom_factor();
+    let mut app = open_app(dir.path());
+    app.harness.set_size(egui::vec2(1920.0, 1080.0));
+    app.harness.run();
+    app.harness.run();
+    assert!((zoom(&app) - 1.25).abs() < 0.001, "1080p: {}", zoom(&app));
+    assert!(app.shows("Text size: 125 % (for this screen size)"));
+    app.harness.set_size(egui::vec2(800.0, 600.0));
+    app.harness.run();
+    app.harness.run();
+    assert!((zoom(&app) - 1.0).abs() < 0.001, "800×600: {}", zoom(&app));
+    app.click("Larger");
+    assert!((zoom(&app) - 1.1).abs() < 0.001, "chosen: {}", zoom(&app));
+    app.harness.set_size(egui::vec2(1920.0, 1080.0));
+    app.harness.run();
+    app.harness.run();
+    assert!(
+        (zoom(&app) - 1.1).abs() < 0.001,
+        "the choice wins: {}",
+        zoom(&app)
+    );
+    app.harness.set_size(egui::vec2(800.0, 600.0));
+    app.harness.run();
+    app.click("Size for this screen");
+    app.harness.run();
+    assert!(
+        (zoom(&app) - 1.0).abs() < 0.001,
+        "back to the screen's: {}",
+        zoom(&app)
     );
 }
 
