@@ -519,4 +519,21 @@ mod tests {
         assert_eq!(unknown.report, None);
         assert_eq!(unknown.back_pain, None);
     }
+
+    #[test]
+    fn daily_life_items_from_before_version_3_load_and_unanswered_ones_are_left_out() {
+        let old: FunctionScores =
+            ron::from_str("(sleep: 2, sitting_or_driving: 0, running: 4)").expect("old file");
+        assert_eq!(
+            (old.sleep, old.sitting_or_driving, old.running),
+            (Some(2), Some(0), Some(4))
+        );
+        let some = FunctionScores {
+            running: Some(3),
+            ..FunctionScores::default()
+        };
+        let text = ron::to_string(&some).expect("written");
+        assert_eq!(text, "(running:3)", "unanswered items are not written as 0");
+        assert_eq!(ron::from_str::<FunctionScores>(&text).expect("read back"), some);
+    }
 }
