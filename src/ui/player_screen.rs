@@ -309,6 +309,9 @@ fn activated(response: egui::Response) -> bool {
     clicked
 }
 
+/// The phase's name on its coloured band: near-black, at least 4.5:1 on every phase colour.
+const BAND_TEXT: egui::Color32 = egui::Color32::from_gray(16);
+
 fn phase_style(kind: PhaseKind) -> (egui::Color32, &'static str) {
     match kind {
         PhaseKind::GetReady => (palette::PHASE_GET_READY, "Get ready"),
@@ -415,7 +418,7 @@ fn timer_ui(
         egui::Align2::CENTER_CENTER,
         phase_name.to_uppercase(),
         egui::FontId::proportional(size_for(band_height * 0.6)),
-        egui::Color32::from_gray(16),
+        BAND_TEXT,
     );
 
     let digits_height = digits_height
@@ -592,4 +595,25 @@ fn next_text(model: &PlayerModel<'_>) -> Option<String> {
         side,
         next.dose.describe()
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_phase_name_reads_at_4_5_to_1_on_every_band() {
+        for kind in [
+            PhaseKind::GetReady,
+            PhaseKind::Work,
+            PhaseKind::SwitchSides,
+            PhaseKind::Rest,
+            PhaseKind::RoundRest,
+            PhaseKind::Done,
+        ] {
+            let (band, name) = phase_style(kind);
+            let ratio = crate::ui::theme::contrast(BAND_TEXT, band);
+            assert!(ratio >= 4.5, "{name}: {ratio:.2}:1");
+        }
+    }
 }

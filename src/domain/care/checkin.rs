@@ -534,6 +534,9 @@ mod tests {
         };
         let text = ron::to_string(&some).expect("written");
         assert_eq!(text, "(running:3)", "unanswered items are not written as 0");
-        assert_eq!(ron::from_str::<FunctionScores>(&text).expect("read back"), some);
+        assert_eq!(
+            ron::from_str::<FunctionScores>(&text).expect("read back"),
+            some
+        );
     }
 }
