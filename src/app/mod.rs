@@ -24,6 +24,7 @@ mod screens;
 mod session_archive;
 mod startup;
 mod views;
+mod window;
 mod workout;
 
 use std::time::Duration;
@@ -44,7 +45,7 @@ use crate::store::ron_file::FileProblems;
 use crate::store::settings_file::Settings;
 use crate::ui::Action;
 use crate::ui::widgets::notices::Notice;
-use crate::ui::{CareAction, Destination, PlanAction, ProgressAction, SessionAction, WindowAction};
+use crate::ui::{CareAction, Destination, PlanAction, ProgressAction, SessionAction};
 
 use care::CareState;
 use notice_board::Notices;
@@ -52,6 +53,7 @@ use plans_and_files::PlanState;
 use preferences::Preferences;
 use screens::Screen;
 use session_archive::SessionArchive;
+use window::WindowState;
 use workout::Workout;
 
 pub use editor_state::{EditorStart, empty_plan};
@@ -88,27 +90,6 @@ pub struct StrongbackApp {
     window: WindowState,
     /// Keeps the screen on while a session runs.
     screen_awake: Box<dyn ScreenAwake>,
-}
-
-/// Window-level state.
-#[derive(Default)]
-struct WindowState {
-    /// Frames drawn since start, logged at exit (for measuring idle and timer cost).
-    frames_drawn: u64,
-    /// F11 or the Full screen button was pressed: toggle at the end of the frame.
-    full_screen_toggle: bool,
-    /// The About box is open.
-    about_open: bool,
-    /// The window was closed with work not saved: asking what to do.
-    asking_to_close: bool,
-    /// "Close anyway": the next close request is let through.
-    close_confirmed: bool,
-    /// "Close anyway" was pressed: close at the end of the frame.
-    close_now: bool,
-    /// What is not saved was written to `rescue.ron` when the close was asked for.
-    rescued: bool,
-    /// The app has asked the window to close (Ctrl+Q, "Close anyway").
-    close_sent: bool,
 }
 
 impl StrongbackApp {
@@ -453,43 +434,6 @@ impl StrongbackApp {
             PlanAction::InstallDraft => self.install_draft_plan(),
             PlanAction::CloseEditor => self.close_editor(),
         }
-    }
-
-    fn apply_window_action(&mut self, action: WindowAction) {
-        match action {
-            WindowAction::DismissNotice(index) => self.notices.dismiss(index),
-            WindowAction::ToggleFullScreen => self.window.full_screen_toggle = true,
-            WindowAction::ShowAbout => self.window.about_open = true,
-            WindowAction::CloseAbout => self.window.about_open = false,
-            WindowAction::KeepOpen => self.window.asking_to_close = false,
-            WindowAction::Quit => self.window.close_now = true,
-            WindowAction::CloseAnyway => {
-                self.window.asking_to_close = false;
-                self.window.close_confirmed = true;
-                self.window.close_now = true;
-            }
-        }
-    }
-
-    /// Whether anything the person did is kept only in memory (its save failed).
-    pub fn has_unsaved_work(&self) -> bool {
-        !self.workout.unsaved_records.is_empty() || !self.care.unsaved_dates.is_empty()
-    }
-
-    /// Whether the app has asked the window to close (the desktop then sends the close
-    /// request, which asks first when work is not saved).
-    pub fn has_asked_to_close(&self) -> bool {
-        self.window.close_sent
-    }
-
-    /// Whether the window is asking before closing with work not saved.
-    pub fn asking_to_close(&self) -> bool {
-        self.window.asking_to_close
-    }
-
-    /// Sessions that could not be saved and are kept in memory.
-    pub fn unsaved_sessions(&self) -> &[SessionRecord] {
-        &self.workout.unsaved_records
     }
 
     /// Draw the current screen and collect what the person asked for. Notices, and any

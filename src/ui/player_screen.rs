@@ -12,6 +12,7 @@ use crate::domain::session::player::{PlayerState, PlayerView};
 
 use super::widgets::a11y;
 use super::widgets::big_digits;
+use super::widgets::countdown_text::{countdown_digits, countdown_spoken, under_countdown};
 use super::widgets::figure::figure_ui;
 use super::{Action, minutes_text, palette};
 
@@ -323,39 +324,6 @@ fn phase_style(kind: PhaseKind) -> (egui::Color32, &'static str) {
     }
 }
 
-/// The big number: seconds left (`45`, `1:30`), or the rep count while waiting for Done.
-fn countdown_digits(view: &PlayerView) -> String {
-    match (view.phase.dose, view.remaining_display_secs()) {
-        (_, Some(secs)) => clock_text(secs),
-        (Dose::Reps { reps }, None) => reps.to_string(),
-        (_, None) => String::new(),
-    }
-}
-
-/// What a screen reader says for the big number.
-fn countdown_spoken(view: &PlayerView) -> String {
-    match (view.phase.dose, view.remaining_display_secs()) {
-        (_, Some(1)) => "1 second left".to_owned(),
-        // As the clock reads ("1:30"): one minute and thirty seconds.
-        (_, Some(secs)) if secs >= 60 => {
-            let (minutes, rest) = (secs / 60, secs % 60);
-            let minutes = if minutes == 1 {
-                "1 minute".to_owned()
-            } else {
-                format!("{minutes} minutes")
-            };
-            match rest {
-                0 => format!("{minutes} left"),
-                1 => format!("{minutes} 1 second left"),
-                _ => format!("{minutes} {rest} seconds left"),
-            }
-        }
-        (_, Some(secs)) => format!("{secs} seconds left"),
-        (Dose::Reps { reps }, None) => format!("{reps} reps"),
-        (_, None) => String::new(),
-    }
-}
-
 /// A text size for a base size at this window height: larger on large screens, from the same
 /// small set of sizes (see [`size_for`]).
 fn scaled(base_px: f32, window_height: f32) -> f32 {
@@ -485,53 +453,6 @@ fn timer_ui(
             );
         }
     });
-}
-
-fn clock_text(secs: u64) -> String {
-    if secs >= 60 {
-        format!("{}:{:02}", secs / 60, secs % 60)
-    } else {
-        secs.to_string()
-    }
-}
-
-/// What the big number means, and what else the person needs to know about it.
-fn under_countdown(view: &PlayerView) -> Vec<String> {
-    let phase = view.phase;
-    // "1:30" is minutes and seconds: the caption says so.
-    let left = if view.remaining_display_secs().is_some_and(|s| s >= 60) {
-        "minutes and seconds left"
-    } else {
-        "seconds left"
-    };
-    if !phase.is_work() {
-        return vec![left.to_owned()];
-    }
-    match phase.dose {
-        Dose::Reps { .. } => vec![
-            "press Done (Enter) when you have done them".to_owned(),
-            format!(
-                "elapsed {}",
-                minutes_seconds(view.elapsed_in_phase.as_secs())
-            ),
-        ],
-        Dose::Paced {
-            reps, secs_per_rep, ..
-        } if secs_per_rep > 0 => {
-            let current = (view.elapsed_in_phase.as_secs() / u64::from(secs_per_rep) + 1)
-                .min(u64::from(reps));
-            vec![
-                left.to_owned(),
-                format!("slow rep {current} of {reps}, {secs_per_rep} s each"),
-            ]
-        }
-        _ => vec![left.to_owned()],
-    }
-}
-
-/// "0:04", "1:30": a time that is always minutes and seconds.
-fn minutes_seconds(secs: u64) -> String {
-    format!("{}:{:02}", secs / 60, secs % 60)
 }
 
 /// The live announcement: the phase and its exercise when a phase starts ("Work: Front plank,

@@ -4,6 +4,7 @@ pub mod a11y;
 pub mod big_digits;
 pub mod circuit_list;
 pub mod close_dialog;
+pub mod countdown_text;
 pub mod dated_chart;
 pub mod end_session_dialog;
 pub mod figure;
