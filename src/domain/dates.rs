@@ -36,6 +36,11 @@ pub fn date_of_day_number(x: f64) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(days as i32 + 719_163)
 }
 
+/// A date as people read it in a sentence: "15 Dec 2025" (ISO stays in CSV and JSON).
+pub fn short_date(date: NaiveDate) -> String {
+    date.format("%-d %b %Y").to_string()
+}
+
 /// A date as people write it: "Monday 7 December 2026".
 pub fn long_date(date: NaiveDate) -> String {
     date.format("%A %-d %B %Y").to_string()

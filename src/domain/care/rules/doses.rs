@@ -36,27 +36,33 @@ pub(super) enum Change {
 
 impl Change {
     pub(super) fn describe(self, rules: &RuleSettings) -> String {
+        let on = |date: chrono::NaiveDate| crate::domain::dates::short_date(date);
         match self {
             Change::MovedUp(date) => format!(
-                "moved up after {} green sessions of it in a row, the last on {date}",
-                rules.greens_to_progress
+                "moved up after {} green sessions of it in a row, the last on {}",
+                rules.greens_to_progress,
+                on(date)
             ),
             Change::SetDropped(date) => format!(
-                "one set fewer after {} amber (or red) sessions in a row, the last on {date}; it comes back after {} green sessions",
-                rules.ambers_to_drop_set, rules.greens_to_progress
+                "one set fewer after {} amber (or red) sessions in a row, the last on {}; it comes back after {} green sessions",
+                rules.ambers_to_drop_set,
+                on(date),
+                rules.greens_to_progress
             ),
             Change::SteppedDown(date) => format!(
-                "one step down after the red session on {date}; it climbs back as sessions go well"
+                "one step down after the red session on {}; it climbs back as sessions go well",
+                on(date)
             ),
             Change::Halved(date) => format!(
-                "half the volume after the red session on {date}, until {} green sessions in a row",
+                "half the volume after the red session on {}, until {} green sessions in a row",
+                on(date),
                 rules.greens_to_progress
             ),
             Change::SetRestored(date) => {
-                format!("a dropped set came back after the session on {date}")
+                format!("a dropped set came back after the session on {}", on(date))
             }
             Change::HalvingEnded(date) => {
-                format!("back to the full volume after the session on {date}")
+                format!("back to the full volume after the session on {}", on(date))
             }
         }
     }

@@ -320,7 +320,8 @@ fn referral_for_today(
         }
         referral = referral.max(Referral::Routine);
         reasons.push(format!(
-            "Since {since}: {reason} This stays until you tell the app that you have seen a clinician."
+            "On {}: {reason} This stays until you tell the app that you have seen a clinician.",
+            crate::domain::dates::short_date(*since)
         ));
     }
     reasons.extend(raised.into_iter().map(|(_, reason)| reason));
@@ -354,7 +355,8 @@ fn rest_after_red(fold: &Fold<'_>) -> Option<String> {
         && (fold.today() - last_red).num_hours() < i64::from(rules.rest_hours_after_red)
     {
         return Some(format!(
-            "Rest day: your session on {last_red} was red, so the next one is at least {} hours later. An easy walk is fine: staying active helps.",
+            "Rest day: your session on {} was red, so the next one is at least {} hours later. An easy walk is fine: staying active helps.",
+            crate::domain::dates::short_date(last_red),
             rules.rest_hours_after_red
         ));
     }
@@ -392,7 +394,7 @@ fn todays_rules(fold: &Fold<'_>, day: &mut Vec<DaySlot>, reasons: &mut Vec<Strin
             0,
             format!(
                 "Deload week until {}: two red sessions within {} days, so half the volume and step 2 at most.",
-                deload_from + chrono::Duration::days(7),
+                crate::domain::dates::short_date(deload_from + chrono::Duration::days(7)),
                 rules.deload_window_days
             ),
         );

@@ -193,7 +193,8 @@ pub(crate) fn routine_referral(ev: &ReferralEvidence<'_>) -> (Referral, Vec<(Cau
         reasons.push((
             Cause::LegSymptoms,
             format!(
-                "The leg symptoms reported since {started} are still there: please book an appointment with a clinician."
+                "The leg symptoms reported since {} are still there: please book an appointment with a clinician.",
+                crate::domain::dates::short_date(started)
             ),
         ));
     }

@@ -142,7 +142,7 @@ fn r7_a_referral_stays_until_the_person_has_seen_a_clinician() {
     assert!(
         d.reasons
             .iter()
-            .any(|r| r.starts_with("Since 2026-12-13: 3 red sessions")),
+            .any(|r| r.starts_with("On 13 Dec 2026: 3 red sessions")),
         "{:?}",
         d.reasons
     );
