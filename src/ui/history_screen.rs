@@ -321,15 +321,16 @@ fn figures_ui(ui: &mut egui::Ui, model: &HistoryModel) {
         .weeks
         .last()
         .map_or(model.sessions_per_week, |w| w.target);
-    ui.label(
-        RichText::new(format!(
+    let headline = if target == 0 {
+        "This week: no sessions planned yet".to_owned()
+    } else {
+        format!(
             "This week: {done_this_week} of {target} session{} done",
             if target == 1 { "" } else { "s" }
-        ))
-        .size(18.0)
-        .strong(),
-    )
-    .on_hover_text(PLANNED_MEANS);
+        )
+    };
+    ui.label(RichText::new(headline).size(18.0).strong())
+        .on_hover_text(PLANNED_MEANS);
     for (title, tally) in [
         ("Last 4 weeks".to_owned(), &model.last_4_weeks),
         (

@@ -429,15 +429,18 @@ fn progress_ui(ui: &mut egui::Ui, progress: &HomeProgress) {
     }
     let plural = |n: u32, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     ui.horizontal_wrapped(|ui| {
-        ui.label(
-            RichText::new(format!(
+        // "0 of 0 done" says nothing: a week with nothing planned yet says so.
+        let week = if progress.week_target == 0 {
+            "This week: no sessions planned yet".to_owned()
+        } else {
+            format!(
                 "This week: {} of {} done",
                 progress.week_done,
                 plural(progress.week_target, "session")
-            ))
-            .strong(),
-        )
-        .on_hover_text(crate::domain::progress::adherence::PLANNED_MEANS);
+            )
+        };
+        ui.label(RichText::new(week).strong())
+            .on_hover_text(crate::domain::progress::adherence::PLANNED_MEANS);
         ui.label("·");
         ui.label(format!(
             "Streak: {} meeting the plan",
