@@ -156,6 +156,18 @@ impl TestApp {
         self.click("Save");
     }
 
+    /// The window's close button, as the desktop sends it.
+    pub fn request_close(&mut self) {
+        self.harness
+            .input_mut()
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .events
+            .push(egui::ViewportEvent::Close);
+        self.harness.run();
+    }
+
     pub fn press(&mut self, key: egui::Key) {
         self.harness.key_press(key);
         self.harness.run();

@@ -148,18 +148,6 @@ fn after_session_answers_on_a_full_disk_are_not_called_saved_and_try_again_saves
     assert!(after.contains("worst_pain: 7"), "the answers are on disk");
 }
 
-/// The window's close button, as the desktop sends it.
-fn request_close(app: &mut common::TestApp) {
-    app.harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    app.harness.run();
-}
-
 #[test]
 fn closing_with_a_session_not_saved_asks_first_and_not_once_it_is_saved() {
     let Some(disk) = Tmpfs::mount("512k") else {
@@ -172,7 +160,7 @@ fn closing_with_a_session_not_saved_asks_first_and_not_once_it_is_saved() {
     let filler = fill(&disk.dir);
     finish_a_session(&mut app);
     assert_eq!(app.app().unsaved_sessions().len(), 1);
-    request_close(&mut app);
+    app.request_close();
     assert!(app.app().asking_to_close(), "the close is held back");
     assert!(app.shows("Close without saving?"));
     app.click("Keep Strongback open");
@@ -180,7 +168,7 @@ fn closing_with_a_session_not_saved_asks_first_and_not_once_it_is_saved() {
     assert_eq!(app.app().unsaved_sessions().len(), 1, "nothing was lost");
 
     std::fs::remove_file(filler).expect("room again");
-    request_close(&mut app);
+    app.request_close();
     assert!(
         !app.app().asking_to_close(),
         "the close tried once more, saved it, and let the window go"

@@ -61,31 +61,30 @@ fn kill_child() {
         if app.app().sessions().len() > before
             && let Some(record) = app.app().sessions().last()
         {
-            let mut journal = std::fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(dir.join(JOURNAL))
-                .expect("journal");
-            writeln!(journal, "{}", record.started_at.to_rfc3339()).expect("journal");
-            journal.sync_all().expect("journal");
+            note_in(&dir.join(JOURNAL), &record.started_at.to_rfc3339());
         }
         app.choose(&format!("Worst pain: {WORST_PAIN}"));
         app.click("Save answers");
         if app.shows("Thank you, your answers are saved.")
             && let Some(record) = app.app().sessions().last()
         {
-            let mut journal = std::fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(dir.join(ANSWERS_JOURNAL))
-                .expect("answers journal");
-            writeln!(journal, "{}", record.started_at.to_rfc3339()).expect("answers journal");
-            journal.sync_all().expect("answers journal");
+            note_in(&dir.join(ANSWERS_JOURNAL), &record.started_at.to_rfc3339());
         }
         app.click("Back to home");
         // The next session an hour later.
         app.wait_secs(3600);
     }
+}
+
+/// Append a line to a journal and put it on disk before going on (a kill may come next).
+fn note_in(journal: &Path, line: &str) {
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(journal)
+        .expect("journal");
+    writeln!(file, "{line}").expect("journal");
+    file.sync_all().expect("journal");
 }
 
 /// A tiny deterministic generator for the kill delays.

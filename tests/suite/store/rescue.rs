@@ -34,14 +34,7 @@ fn press_ctrl_q(app: &mut common::TestApp) {
         "Ctrl+Q asks the window to close"
     );
     // The desktop answers with a close request, as for the window's button.
-    app.harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
-    app.harness.run();
+    app.request_close();
 }
 
 #[test]

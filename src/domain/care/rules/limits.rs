@@ -124,6 +124,32 @@ pub(super) fn apply_limits(
     }
 }
 
+/// R4's McGill cap: where it holds a McGill-style exercise below the hold its plan asks for,
+/// the day says so, with the dose prescribed.
+pub(super) fn mcgill_reasons(
+    day: &[DaySlot],
+    reasons: &mut Vec<String>,
+    circuit: &crate::domain::plan::circuit::Circuit,
+    rules: &RuleSettings,
+) {
+    let cap = rules.max_mcgill_hold_secs;
+    for d in day.iter().filter(|d| d.slot.mcgill) {
+        let asked = circuit
+            .blocks
+            .get(d.slot.block)
+            .and_then(|b| b.items.iter().find(|i| i.exercise_id == d.slot.exercise_id))
+            .and_then(|i| i.dose.hold_secs());
+        if let Some(asked) = asked.filter(|&asked| asked > cap) {
+            reasons.push(format!(
+                "{}: holds capped at {cap} s, McGill-style (the plan asks for {asked} s); today step {}, {}.",
+                d.slot.name,
+                d.rx.step,
+                d.rx.dose.describe_sets(d.rx.sets),
+            ));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -426,7 +426,7 @@ fn physio_limits(
     let (plan, circuit, catalog) = (fold.plan, fold.circuit, fold.catalog);
     let rules = &plan.rules;
     apply_limits(day, reasons, plan, catalog);
-    mcgill_reasons(day, reasons, circuit, rules);
+    limits::mcgill_reasons(day, reasons, circuit, rules);
     if status != Status::Gentle {
         fit_session(day, reasons, fold);
     }
@@ -464,32 +464,6 @@ fn prescribed(day: &[DaySlot]) -> Vec<Prescribed> {
             full_dose: d.full_dose(),
         })
         .collect()
-}
-
-/// R4's McGill cap: where it holds a McGill-style exercise below the hold its plan asks for,
-/// the day says so, with the dose prescribed.
-fn mcgill_reasons(
-    day: &[DaySlot],
-    reasons: &mut Vec<String>,
-    circuit: &Circuit,
-    rules: &crate::domain::plan::RuleSettings,
-) {
-    let cap = rules.max_mcgill_hold_secs;
-    for d in day.iter().filter(|d| d.slot.mcgill) {
-        let asked = circuit
-            .blocks
-            .get(d.slot.block)
-            .and_then(|b| b.items.iter().find(|i| i.exercise_id == d.slot.exercise_id))
-            .and_then(|i| i.dose.hold_secs());
-        if let Some(asked) = asked.filter(|&asked| asked > cap) {
-            reasons.push(format!(
-                "{}: holds capped at {cap} s, McGill-style (the plan asks for {asked} s); today step {}, {}.",
-                d.slot.name,
-                d.rx.step,
-                d.rx.dose.describe_sets(d.rx.sets),
-            ));
-        }
-    }
 }
 
 /// The planned length of a day's session as the player will run it.
