@@ -90,10 +90,12 @@ pub(super) struct Slot {
     pub greens: u32,
     /// R5/R6 recovery: green sessions in a row in which it was prescribed.
     pub recovery_greens: u32,
-    /// The last change of the dose, up or down. An increase (a progression or a recovery)
-    /// waits `min_days_between_progressions` from it, so a red or an amber never brings the
-    /// next increase sooner.
-    pub last_moved: Option<NaiveDate>,
+    /// The date the last increase (a progression, a set restored, a halving ended) took
+    /// effect: the next one waits `min_days_between_progressions` from it (R4's "at most one
+    /// increase per 7 days"; a step down or a dropped set is not an increase).
+    pub last_increase: Option<NaiveDate>,
+    /// The last green session in which it was prescribed: an increase it earned is dated by it.
+    pub last_green: Option<NaiveDate>,
     /// The last automatic change, for the reasons list.
     pub last_change: Option<Change>,
     /// An increase the physio's session-length limit held back, on this date.
@@ -133,7 +135,8 @@ impl Slot {
             halved: false,
             greens: 0,
             recovery_greens: 0,
-            last_moved: None,
+            last_increase: None,
+            last_green: None,
             last_change: None,
             held_back: None,
             fitted: false,

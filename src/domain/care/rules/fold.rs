@@ -189,9 +189,17 @@ impl<'a> Fold<'a> {
         presentation::of(self.plan, self.pain_kind)
     }
 
-    /// The slots as every session before today moved them.
-    pub fn slots(&self) -> &SlotReplay {
-        &self.speculative
+    /// The slots as every session before today moved them, with the increases they earned
+    /// that the week between increases allows by today.
+    pub fn slots(&self) -> SlotReplay {
+        let mut slots = self.speculative.clone();
+        slots.catch_up(self.today(), self.context());
+        slots
+    }
+
+    /// The deload week today falls in, as the date it began.
+    pub fn deload_on_today(&self) -> Option<NaiveDate> {
+        self.speculative.deload_on(self.today())
     }
 
     /// The light of the most recent session before today.

@@ -366,7 +366,6 @@ fn rest_after_red(fold: &Fold<'_>) -> Option<String> {
 /// R8 spasm, R6 deload, R8 nerve and R2 nerve warning on today's doses; the day's status.
 fn todays_rules(fold: &Fold<'_>, day: &mut Vec<DaySlot>, reasons: &mut Vec<String>) -> Status {
     let (catalog, rules) = (fold.catalog, &fold.plan.rules);
-    let today = fold.today();
     let presentation = fold.presentation();
     let today_check_in = fold.today_check_in;
     let mut status = Status::Train;
@@ -387,7 +386,7 @@ fn todays_rules(fold: &Fold<'_>, day: &mut Vec<DaySlot>, reasons: &mut Vec<Strin
     }
     // R6 deload: a week at half the volume and step 2 at most, from the second of two reds.
     if status == Status::Train
-        && let Some(deload_from) = fold.slots().deload_on(today)
+        && let Some(deload_from) = fold.deload_on_today()
     {
         status = Status::Deload;
         reasons.insert(

@@ -81,6 +81,8 @@ impl SlotReplay {
 
     /// Move the slots on by one session and its light.
     pub fn apply(&mut self, session: &Lit<'_>, context: Context<'_>) {
+        // What the days before it allowed was prescribed that day.
+        self.catch_up(session.date, context);
         match session.light {
             Light::Green => self.green(session, context),
             Light::Amber => {
@@ -96,9 +98,7 @@ impl SlotReplay {
     }
 
     fn green(&mut self, session: &Lit<'_>, context: Context<'_>) {
-        let rules = &context.plan.rules;
         self.amber_run = 0;
-        let needed = u32::from(rules.greens_to_progress);
         for index in 0..self.slots.len() {
             let slot = &self.slots[index];
             if slot.dropped.is_some() || slot.mobility {
@@ -110,65 +110,82 @@ impl SlotReplay {
             };
             let full_dose = prescribed.full_dose;
             let completed = session.report.completed(&slot.exercise_id);
-            let waited = slot.last_moved.is_none_or(|last| {
-                (session.date - last).num_days() >= i64::from(rules.min_days_between_progressions)
-            });
             let slot = &mut self.slots[index];
-            slot.recovery_greens += 1;
+            slot.last_green = Some(session.date);
             if slot.reduced_by_history() {
-                // R5/R6 recovery: one reduction ends after the greens, as that week's change.
-                if slot.recovery_greens >= needed && waited {
-                    let mut recovered = slot.clone();
-                    // The halving ends first, then dropped sets return one at a time: a
-                    // history with more caution is never restored ahead of one with less.
-                    let change = if recovered.halved {
-                        recovered.halved = false;
-                        Change::HalvingEnded(session.date)
-                    } else {
-                        recovered.sets_dropped -= 1;
-                        Change::SetRestored(session.date)
-                    };
-                    if self.fits(index, &recovered, context) {
-                        let slot = &mut self.slots[index];
-                        *slot = recovered;
-                        slot.last_moved = Some(session.date);
-                        slot.last_change = Some(change);
-                        slot.recovery_greens = 0;
-                        slot.held_back = None;
-                    } else {
-                        self.slots[index].held_back = Some(session.date);
-                    }
-                }
+                // R5/R6 recovery: greens in which it was prescribed, at whatever dose.
+                slot.recovery_greens += 1;
+            } else if full_dose {
+                // R4: greens of it at its full dose, completed.
+                slot.greens = if completed { slot.greens + 1 } else { 0 };
+            }
+            self.increase_if_due(index, session.date, context);
+        }
+    }
+
+    /// Every increase earned by greens before `date` and held back only by the week between
+    /// increases takes effect on the first day that week allows: a set dropped after ambers
+    /// comes back after two greens even when no session follows them.
+    pub fn catch_up(&mut self, date: NaiveDate, context: Context<'_>) {
+        for index in 0..self.slots.len() {
+            let slot = &self.slots[index];
+            if slot.dropped.is_some() || slot.mobility {
                 continue;
             }
-            if !full_dose {
-                continue;
+            self.increase_if_due(index, date, context);
+        }
+    }
+
+    /// R4 and the R5/R6 recovery: the one increase its greens have earned, if the week since
+    /// the last increase has passed by `date` (it takes effect on the first day it may).
+    fn increase_if_due(&mut self, index: usize, date: NaiveDate, context: Context<'_>) {
+        let rules = &context.plan.rules;
+        let needed = u32::from(rules.greens_to_progress);
+        let slot = &self.slots[index];
+        let recovering = slot.reduced_by_history();
+        let earned = if recovering {
+            slot.recovery_greens >= needed
+        } else {
+            slot.greens >= needed
+        };
+        let Some(earned_on) = slot.last_green.filter(|_| earned) else {
+            return;
+        };
+        let gap = chrono::Duration::days(i64::from(rules.min_days_between_progressions));
+        let effective = match slot.last_increase {
+            Some(last) if date < last + gap => return,
+            Some(last) => earned_on.max(last + gap),
+            None => earned_on,
+        };
+        let mut moved = slot.clone();
+        let change = if recovering {
+            // The halving ends first, then dropped sets return one at a time: a history with
+            // more caution is never restored ahead of one with less.
+            moved.recovery_greens = 0;
+            if moved.halved {
+                moved.halved = false;
+                Change::HalvingEnded(earned_on)
+            } else {
+                moved.sets_dropped -= 1;
+                Change::SetRestored(earned_on)
             }
-            if !completed {
-                slot.greens = 0;
-                continue;
-            }
-            slot.greens += 1;
-            if slot.greens < needed || !waited {
-                continue;
-            }
-            slot.greens = 0;
-            let Some(rx) = progressed(slot, context.plan, context.catalog) else {
-                continue;
+        } else {
+            self.slots[index].greens = 0;
+            moved.greens = 0;
+            let Some(rx) = progressed(&moved, context.plan, context.catalog) else {
+                return;
             };
-            let mut moved = slot.clone();
             moved.base = rx;
             moved.fitted = false;
-            if self.fits(index, &moved, context) {
-                let slot = &mut self.slots[index];
-                slot.base = rx;
-                slot.fitted = false;
-                slot.last_moved = Some(session.date);
-                slot.last_change = Some(Change::MovedUp(session.date));
-                slot.held_back = None;
-            } else {
-                self.slots[index].held_back = Some(session.date);
-            }
+            Change::MovedUp(earned_on)
+        };
+        if self.fits(index, &moved, context) {
+            moved.last_increase = Some(effective);
+            moved.last_change = Some(change);
+            moved.held_back = None;
+            self.slots[index] = moved;
+        } else {
+            self.slots[index].held_back = Some(earned_on);
         }
     }
 
@@ -178,10 +195,6 @@ impl SlotReplay {
         for slot in &mut self.slots {
             slot.greens = 0;
             slot.recovery_greens = 0;
-            // The next increase waits a week from the latest session that was not green.
-            if !slot.mobility {
-                slot.last_moved = Some(session.date);
-            }
         }
         self.amber_run += 1;
         if self.amber_run < u32::from(context.plan.rules.ambers_to_drop_set.max(1)) {
@@ -192,7 +205,6 @@ impl SlotReplay {
             if slot.base.sets.saturating_sub(slot.sets_dropped) > 1 {
                 slot.sets_dropped += 1;
                 slot.last_change = Some(Change::SetDropped(session.date));
-                slot.last_moved = Some(session.date);
             }
         }
     }
@@ -221,7 +233,6 @@ impl SlotReplay {
                     slot.last_change = Some(Change::Halved(session.date));
                 }
             }
-            slot.last_moved = Some(session.date);
         }
         self.fit_new_holds(&now_holds, context);
         if self.deload_on(session.date).is_some() {

@@ -95,12 +95,37 @@ fn two_ambers_drop_a_set_and_two_greens_bring_it_back() {
         "in a pyramid the last round goes"
     );
     days.push(session_day(5, 1));
+    assert_eq!(rx(&decide_on(&p, &days, 6), "bridge").sets, 2, "one green");
     days.push(session_day(7, 1));
-    // Two greens, but an increase waits a week from the last change (the drop on day 3).
-    assert_eq!(rx(&decide_on(&p, &days, 9), "bridge").sets, 2);
-    days.push(session_day(10, 1));
-    let d = decide_on(&p, &days, 11);
+    // §5 R5: "the dropped set returns after the next 2 green sessions in a row": the next day,
+    // and ten days after the drop with no session since (a drop is not an increase, so the
+    // week between increases does not hold it back).
+    for date in [8, 13] {
+        let d = decide_on(&p, &days, date);
+        assert_eq!(rx(&d, "bridge").sets, 3, "day {date}: {:?}", d.reasons);
+        assert!(rx(&d, "bridge").full_dose, "day {date}");
+    }
+}
+
+#[test]
+fn a_set_held_back_by_the_week_between_increases_returns_on_the_first_day_allowed() {
+    let p = mcgill_plan("");
+    // Two greens move the bridge up on day 3; two ambers drop a set on day 5; two greens on
+    // days 6 and 7 earn it back, but the bridge moved up on day 3: the set returns on day 10,
+    // a week after that increase, with no session after day 7.
+    let mut days: Vec<_> = [1, 3].iter().map(|&n| session_day(n, 1)).collect();
+    let moved_up = rx(&decide_on(&p, &days, 4), "bridge").dose;
+    assert_ne!(moved_up, rx(&decide_on(&p, &days, 3), "bridge").dose);
+    days.extend([4, 5].iter().map(|&n| session_day(n, 4)));
+    days.extend([6, 7].iter().map(|&n| session_day(n, 1)));
+    assert_eq!(
+        rx(&decide_on(&p, &days, 9), "bridge").sets,
+        2,
+        "a week first"
+    );
+    let d = decide_on(&p, &days, 10);
     assert_eq!(rx(&d, "bridge").sets, 3, "{:?}", d.reasons);
+    assert_eq!(rx(&d, "bridge").dose, moved_up, "the move up is kept");
 }
 
 #[test]
@@ -115,15 +140,22 @@ fn a_red_at_step_one_halves_until_two_greens_and_at_step_two_steps_down_to_the_t
     // Bridge (step 2, 12 reps): step 1 at the top of its range (12 + 3 × 2 = 18), never above 12.
     assert_eq!((rx(&d, "bridge").step, reps(rx(&d, "bridge"))), (1, 12));
     days.push(session_day(4, 1));
-    days.push(session_day(6, 1));
     assert_eq!(
-        held_secs(rx(&decide_on(&p, &days, 7), "side_plank")),
+        held_secs(rx(&decide_on(&p, &days, 5), "side_plank")),
         Some(5),
-        "a week first"
+        "one green"
     );
-    days.push(session_day(8, 1));
-    let d = decide_on(&p, &days, 9);
-    assert_eq!(held_secs(rx(&d, "side_plank")), Some(10), "{:?}", d.reasons);
+    days.push(session_day(6, 1));
+    // §5 R6: "the halving at L1 ends after 2 green sessions in a row", with no session since.
+    for date in [7, 12] {
+        let d = decide_on(&p, &days, date);
+        assert_eq!(
+            held_secs(rx(&d, "side_plank")),
+            Some(10),
+            "day {date}: {:?}",
+            d.reasons
+        );
+    }
 }
 
 #[test]
