@@ -100,7 +100,7 @@ fn main() -> anyhow::Result<()> {
             days: &history,
             from: start,
             to: today,
-            referrals: &[],
+            events: &[],
             records: &records,
         })
     });

@@ -71,7 +71,7 @@ pub enum Command {
         #[arg(
             long,
             value_name = "FILE.html",
-            required_unless_present_any = ["csv", "weeks_csv"]
+            required_unless_present_any = ["csv", "weeks_csv", "events_csv"]
         )]
         out: Option<PathBuf>,
         /// Where to write every session as CSV, one row per set and side.
@@ -81,6 +81,10 @@ pub enum Command {
         /// adherence) as CSV.
         #[arg(long, value_name = "FILE.csv")]
         weeks_csv: Option<PathBuf>,
+        /// Where to write the red flags, warnings, referrals and clearances as CSV (the
+        /// report's list, one row each).
+        #[arg(long, value_name = "FILE.csv")]
+        events_csv: Option<PathBuf>,
         /// First date to include (YYYY-MM-DD; default: the first record).
         #[arg(long, value_name = "DATE", value_parser = supported_date)]
         from: Option<chrono::NaiveDate>,
@@ -194,6 +198,7 @@ pub fn run_command(
             out,
             csv,
             weeks_csv,
+            events_csv,
             from,
             to,
             force,
@@ -202,6 +207,7 @@ pub fn run_command(
                 out: out.as_deref(),
                 csv: csv.as_deref(),
                 weeks_csv: weeks_csv.as_deref(),
+                events_csv: events_csv.as_deref(),
                 from: *from,
                 to: *to,
                 force: *force,

@@ -1,4 +1,4 @@
-//! `strongback report --out FILE.html [--csv FILE.csv] [--from] [--to]`: the clinician report
+//! `strongback report --out FILE.html [--csv FILE.csv] [--weeks-csv F] [--events-csv F] [--from] [--to]`: the clinician report
 //! and CSV from a data folder, built by the same code as the app's Report… button.
 
 use std::path::Path;
@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use crate::domain::progress::adherence::AdherenceRecords;
 use crate::domain::progress::figures::session_date;
 use crate::report::clinician::{ReportSource, clinician_report, report_period};
-use crate::report::csv_export::{sessions_csv, weeks_csv};
+use crate::report::csv_export::{events_csv, sessions_csv, weeks_csv};
+use crate::report::events::care_events;
 use crate::store::bundled::Assets;
 use crate::store::{Store, write_shared};
 
@@ -17,6 +18,7 @@ pub struct ReportRequest<'a> {
     pub out: Option<&'a Path>,
     pub csv: Option<&'a Path>,
     pub weeks_csv: Option<&'a Path>,
+    pub events_csv: Option<&'a Path>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     /// Replace files that exist.
@@ -30,6 +32,7 @@ pub fn run(request: &ReportRequest<'_>, data_dir: &Path, assets: &Assets) -> any
         .iter()
         .chain(&request.csv)
         .chain(&request.weeks_csv)
+        .chain(&request.events_csv)
     {
         if super::refuse_to_replace(path, request.force) {
             return Ok(1);
@@ -104,6 +107,15 @@ pub fn run(request: &ReportRequest<'_>, data_dir: &Path, assets: &Assets) -> any
             "{}: {} weeks written",
             path.display(),
             text.lines().count().saturating_sub(1)
+        ))?;
+    }
+    if let Some(path) = request.events_csv {
+        let events = care_events(&plan.plan, &plan.circuit, &assets.catalog, &days, from, to);
+        write_shared(path, events_csv(&events)?.as_bytes())?;
+        super::terminal::say(&format!(
+            "{}: {} rows written",
+            path.display(),
+            events.len()
         ))?;
     }
     if let Some(path) = request.out {

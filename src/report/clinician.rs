@@ -6,8 +6,9 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use crate::domain::care::checkin::{Day, FlagTier};
-use crate::domain::care::rules::{Light, Referral, referral_events};
+use super::events::{CareEvent, EventKind, care_events};
+use crate::domain::care::checkin::Day;
+use crate::domain::care::rules::Light;
 use crate::domain::dates::day_number;
 use crate::domain::plan::Plan;
 use crate::domain::plan::catalog::Catalog;
@@ -59,7 +60,7 @@ pub fn clinician_report(source: &ReportSource<'_>, from: NaiveDate, to: NaiveDat
         source.days,
         to,
     );
-    let referrals = referral_events(
+    let events = care_events(
         &source.plan.plan,
         &source.plan.circuit,
         source.catalog,
@@ -73,7 +74,7 @@ pub fn clinician_report(source: &ReportSource<'_>, from: NaiveDate, to: NaiveDat
         days: source.days,
         from,
         to,
-        referrals: &referrals,
+        events: &events,
         records: &records,
     });
     if source.unreadable.is_empty() {
@@ -101,8 +102,8 @@ pub struct ReportInput<'a> {
     pub days: &'a [Day],
     pub from: NaiveDate,
     pub to: NaiveDate,
-    /// Referral events from the rules: (date, level, reason).
-    pub referrals: &'a [(NaiveDate, Referral, String)],
+    /// Red flags, warnings, referrals and clearances ([`care_events`]).
+    pub events: &'a [CareEvent],
     /// What the adherence figures count from, as of `to`.
     pub records: &'a AdherenceRecords,
 }
@@ -148,7 +149,7 @@ pub fn report_html(input: &ReportInput<'_>) -> String {
     html.push_str(&adherence_paragraph(input, &tally));
     html.push_str(&pain_summary(&days));
     html.push_str(&exercise_table(&sessions));
-    html.push_str(&events_section(input, &days));
+    html.push_str(&events_section(input));
 
     html.push_str("<div class=\"detail\"><h2>Detail</h2>\n");
     html.push_str(&period_table(&tally));
@@ -311,71 +312,35 @@ fn exercise_table(sessions: &[SessionRecord]) -> String {
     html
 }
 
-/// Every red flag, warning, referral, clearance and statement of a clinician seen, dated.
-fn events_section(input: &ReportInput<'_>, days: &[Day]) -> String {
-    let mut events: Vec<(NaiveDate, String)> = Vec::new();
-    for day in days {
-        if let Some(check_in) = &day.check_in {
-            for flag in &check_in.red_flags {
-                let tier = match flag.tier() {
-                    FlagTier::Emergency => "emergency",
-                    FlagTier::Urgent => "urgent",
-                };
-                events.push((
-                    day.date,
-                    format!("red flag ({tier}): {}", escape(flag.question())),
-                ));
-            }
-            if check_in.nerve_warning() {
-                events.push((
-                    day.date,
-                    "leg warning: symptoms further down the leg, or numbness or weakness".into(),
-                ));
-            }
-        }
-        if let Some(clearance) = &day.clearance {
-            events.push((
-                day.date,
-                format!(
-                    "stated that a clinician cleared them to exercise{}",
-                    if clearance.note.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({})", escape(&clearance.note))
-                    }
-                ),
-            ));
-        }
-        if let Some(seen) = &day.clinician_seen {
-            events.push((
-                day.date,
-                format!(
-                    "stated that they had seen a clinician ({})",
-                    escape(&seen.note)
-                ),
-            ));
-        }
-    }
-    for (date, level, reason) in input.referrals {
-        let level = match level {
-            Referral::None => continue,
-            Referral::Routine => "routine",
-            Referral::Urgent => "urgent",
-            Referral::Emergency => "emergency",
-        };
-        events.push((*date, format!("{level} referral: {}", escape(reason))));
-    }
-    events.sort();
+/// Every red flag, warning, referral, clearance and statement of a clinician seen, dated
+/// (the same list as the events CSV).
+fn events_section(input: &ReportInput<'_>) -> String {
     let mut html = String::from("<h3>Red flags, warnings, referrals and clearances</h3>\n");
-    if events.is_empty() {
+    if input.events.is_empty() {
         html.push_str("<p>None in this period.</p>\n");
-    } else {
-        html.push_str("<ul>\n");
-        for (date, event) in events {
-            let _ = writeln!(html, "<li>{}: {event}</li>", long_date(date));
-        }
-        html.push_str("</ul>\n");
+        return html;
     }
+    html.push_str("<ul>\n");
+    for event in input.events {
+        let state = match (event.kind, event.closed_on) {
+            (EventKind::Referral(_), Some(closed)) => format!(
+                " <em>Closed on {}: they said they had seen a clinician.</em>",
+                long_date(closed)
+            ),
+            (EventKind::Referral(_), None) => {
+                format!(" <em>Still open on {}.</em>", long_date(input.to))
+            }
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            html,
+            "<li>{}: {}: {}{state}</li>",
+            long_date(event.date),
+            event.kind.label(),
+            escape(&event.text)
+        );
+    }
+    html.push_str("</ul>\n");
     html
 }
 

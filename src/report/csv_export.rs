@@ -1,5 +1,6 @@
 //! Every session as CSV: one row per set and side. Columns are documented in docs/csv-format.md.
 
+use super::events::CareEvent;
 use crate::domain::care::checkin::{Day, said_about_session};
 use crate::domain::plan::catalog::Dose;
 use crate::domain::plan::timeline::Side;
@@ -132,6 +133,26 @@ pub fn weeks_csv(tally: &PeriodTally) -> Result<String, csv::Error> {
             week.missed.to_string(),
             week.extra.to_string(),
             adherence.map_or(String::new(), |p| format!("{p:.1}")),
+        ])?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The header row of [`events_csv`], in order.
+pub const EVENT_COLUMNS: [&str; 4] = ["date", "kind", "what", "closed_on"];
+
+/// One row per red flag, warning, referral, clearance and "seen a clinician", as the report
+/// lists them: ISO dates; `closed_on` is the date a referral was closed (blank: still open).
+pub fn events_csv(events: &[CareEvent]) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(EVENT_COLUMNS)?;
+    for event in events {
+        writer.write_record([
+            event.date.to_string(),
+            event.kind.label().to_owned(),
+            inert(&event.text),
+            event.closed_on.map_or(String::new(), |d| d.to_string()),
         ])?;
     }
     let bytes = writer.into_inner().map_err(|e| e.into_error())?;

@@ -5,6 +5,7 @@ pub mod chart_svg;
 pub mod clinician;
 mod clinician_style;
 pub mod csv_export;
+pub mod events;
 pub mod handout;
 pub mod html;
 pub mod svg;

@@ -106,12 +106,16 @@ fn report_shows_plan_adherence_progression_pain_and_events() {
         from: parse_date("2026-09-01"),
         to: parse_date("2026-10-26"),
         records: &records,
-        referrals: &[(
-            parse_date("2026-09-05"),
-            strongback::domain::care::rules::Referral::Routine,
-            "3 red sessions in the last 14 days: please book an appointment with a clinician."
-                .into(),
-        )],
+        events: &[strongback::report::events::CareEvent {
+            date: parse_date("2026-09-05"),
+            kind: strongback::report::events::EventKind::Referral(
+                strongback::domain::care::rules::Referral::Routine,
+            ),
+            text:
+                "3 red sessions in the last 14 days: please book an appointment with a clinician."
+                    .into(),
+            closed_on: None,
+        }],
     });
     for expected in [
         "<td><b>Plan</b></td><td>Back-care circuit</td>",
@@ -159,7 +163,7 @@ fn the_period_limits_what_the_report_counts() {
         days: &days,
         from: parse_date("2026-09-01"),
         to: parse_date("2026-09-07"),
-        referrals: &[],
+        events: &[],
         records: &records,
     });
     // Tuesday 1 to Monday 7 September 2026, sessions on the 1st, 3rd, 5th and 7th: Tue–Sun
@@ -192,7 +196,7 @@ fn an_empty_history_gives_a_report_that_says_so() {
         days: &[],
         from: parse_date("2026-09-01"),
         to: parse_date("2026-09-30"),
-        referrals: &[],
+        events: &[],
         records: &records,
     });
     assert!(
@@ -217,6 +221,7 @@ fn report_command_writes_html_and_csv_from_a_data_folder() {
             out: Some(out.clone()),
             csv: Some(csv_path.clone()),
             weeks_csv: Some(dir.path().join("weeks.csv")),
+            events_csv: Some(dir.path().join("events.csv")),
             from: Some(parse_date("2026-09-01")),
             to: Some(parse_date("2026-09-30")),
             force: false,
@@ -241,6 +246,8 @@ fn report_command_writes_html_and_csv_from_a_data_folder() {
         .map(|e| e.sets.len())
         .sum();
     assert_eq!(rows, sets + 1);
+    let events = std::fs::read_to_string(dir.path().join("events.csv")).expect("events csv");
+    assert_eq!(events.lines().next(), Some("date,kind,what,closed_on"));
     // The weeks CSV sums to the report's figures for the same period.
     let html = std::fs::read_to_string(&out).expect("html");
     let weeks = std::fs::read_to_string(dir.path().join("weeks.csv")).expect("weeks csv");
@@ -274,6 +281,7 @@ fn the_report_command_changes_nothing_in_the_data_folder() {
             out: Some(out.clone()),
             csv: None,
             weeks_csv: None,
+            events_csv: None,
             from: None,
             to: Some(parse_date("2026-09-30")),
             force: false,
@@ -300,6 +308,7 @@ fn the_report_command_refuses_a_data_folder_that_does_not_exist() {
             out: Some(out.clone()),
             csv: None,
             weeks_csv: None,
+            events_csv: None,
             from: None,
             to: None,
             force: false,
@@ -401,6 +410,7 @@ fn a_report_period_that_ends_before_it_starts_is_refused() {
             out: Some(dir.path().join("report.html")),
             csv: None,
             weeks_csv: None,
+            events_csv: None,
             from: Some(parse_date("2026-12-01")),
             to: Some(parse_date("2026-01-01")),
             force: false,

@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 
 use super::leg_follow::LegFollow;
 use super::lights::session_light;
-use super::referrals::{Cause, ReferralEvidence, WeekBlock};
+use super::referrals::{Cause, RaisedReferral, ReferralEvidence, WeekBlock};
 use super::replay::{Context, Lit, PrescribedSlot, SlotReplay};
 use super::{Light, presentation};
 use crate::domain::care::checkin::{
@@ -112,6 +112,9 @@ pub(super) struct Fold<'a> {
     /// The routine referral raised on earlier dates and not yet closed by a statement: one
     /// reason of each kind it was raised for, with the date it was first raised for it.
     pub open_referral: Vec<(Cause, NaiveDate, String)>,
+    /// Every referral raised on the dates folded before today, oldest first, closed when
+    /// the person said they had seen a clinician: what the report and its CSV list.
+    pub referral_log: Vec<RaisedReferral>,
     /// R2: leg-symptom warnings and whether they are still there.
     pub leg: LegFollow,
 }
@@ -153,6 +156,7 @@ impl<'a> Fold<'a> {
             weeks_origin: None,
             seen_clinician_on: None,
             open_referral: Vec::new(),
+            referral_log: Vec::new(),
             leg: LegFollow::default(),
         }
     }
@@ -315,6 +319,8 @@ impl<'a> Fold<'a> {
         let (_, raised) = super::referrals::routine_referral(&self.referral_evidence());
         for (cause, reason) in raised {
             if !self.open_referral.iter().any(|(open, ..)| *open == cause) {
+                self.referral_log
+                    .push(RaisedReferral::new(date, &reason, &self.factors_on_record));
                 self.open_referral.push((cause, date, reason));
             }
         }
@@ -377,6 +383,9 @@ impl<'a> Fold<'a> {
             // R7 starts again from here: earlier evidence no longer refers.
             self.seen_clinician_on = Some(date);
             self.open_referral.clear();
+            for raised in &mut self.referral_log {
+                raised.closed_on.get_or_insert(date);
+            }
             self.weeks.clear();
             self.weeks_origin = None;
             self.leg.seen_clinician();

@@ -37,7 +37,7 @@ use safety::{nerve_warning_day, red_flag_stop};
 pub use leg_follow::OpenLegWarning;
 pub use lights::session_light;
 pub use presentation::effective_presentation;
-pub use referrals::referral_events;
+pub use referrals::{RaisedReferral, referrals_raised};
 
 /// What today is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -253,7 +253,13 @@ fn decide_folded_for(fold: &Fold<'_>, wanted: Wanted) -> DayDecision {
 
     // R0, R1: red flags stop or pause until a clinician has cleared the person.
     if let Some(tier) = fold.uncleared_tier() {
-        let (status, referral, reasons) = red_flag_stop(tier, &red_flags, contact.as_deref());
+        let (status, referral, mut reasons) = red_flag_stop(tier, &red_flags, contact.as_deref());
+        if wanted == Wanted::Everything {
+            // An open referral stays in view while paused: the same visit can see to it.
+            let mut referral_reasons = Vec::new();
+            referral_for_today(fold, None, &mut referral_reasons);
+            reasons.extend(referral_reasons);
+        }
         return decision(status, referral, Vec::new(), reasons);
     }
 
@@ -311,13 +317,12 @@ fn referral_for_today(
     contact: Option<&str>,
     reasons: &mut Vec<String>,
 ) -> Referral {
-    let (mut referral, raised) = routine_referral(&fold.referral_evidence());
+    let (mut referral, mut raised) = routine_referral(&fold.referral_evidence());
     // A referral raised earlier stays until the person says they have seen a clinician, with
-    // every kind of reason it was raised for (today's own wording where raised again today).
+    // every kind of reason it was raised for, dated and worded as when it was first raised
+    // (as the report lists it); a cause raised for the first time today follows.
     for (cause, since, reason) in &fold.open_referral {
-        if raised.iter().any(|(today, _)| today == cause) {
-            continue;
-        }
+        raised.retain(|(today, _)| today != cause);
         referral = referral.max(Referral::Routine);
         reasons.push(format!(
             "On {}: {reason} This stays until you tell the app that you have seen a clinician.",

@@ -1,48 +1,67 @@
-//! R7: patterns that call for a clinician, and the referral events a report lists.
+//! R7: patterns that call for a clinician, and every referral raised, as the report lists them.
 
 use chrono::NaiveDate;
 
-use super::{Referral, decisions_for};
+use super::Referral;
+use super::fold::Fold;
 use crate::domain::care::checkin::Day;
 use crate::domain::plan::catalog::Catalog;
 use crate::domain::plan::circuit::Circuit;
 use crate::domain::plan::{Plan, RuleSettings};
 
-/// Each date from `from` to `to` (with a check-in) on which the referral level rose, with the
-/// reason the rules gave: the referral events a clinician report lists.
-pub fn referral_events(
+/// A referral the rules raised: the date it was first raised for its cause, the level (urgent
+/// when a background risk factor was on record), the reason as the app words it, and the date
+/// the person said they had seen a clinician, which closed it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RaisedReferral {
+    pub raised_on: NaiveDate,
+    pub level: Referral,
+    pub reason: String,
+    pub closed_on: Option<NaiveDate>,
+}
+
+impl RaisedReferral {
+    pub(super) fn new(
+        raised_on: NaiveDate,
+        reason: &str,
+        factors_on_record: &std::collections::BTreeSet<crate::domain::care::checkin::RedFlag>,
+    ) -> Self {
+        Self {
+            raised_on,
+            level: if factors_on_record.is_empty() {
+                Referral::Routine
+            } else {
+                Referral::Urgent
+            },
+            reason: reason.to_owned(),
+            closed_on: None,
+        }
+    }
+}
+
+/// Every referral that was open on some date of `from..=to`, oldest first: raised before `to`
+/// (then the app shows it as "On 13 Dec 2026: …" until the person says they have seen a
+/// clinician) or on `to` itself (the app shows it as today's). The one list behind the
+/// app's open referral, the report and the events CSV, so all three give the same dates.
+pub fn referrals_raised(
     plan: &Plan,
     circuit: &Circuit,
     catalog: &Catalog,
     days: &[Day],
     from: NaiveDate,
     to: NaiveDate,
-) -> Vec<(NaiveDate, Referral, String)> {
-    let mut dates: Vec<NaiveDate> = days
-        .iter()
-        .filter(|d| d.check_in.is_some() && d.date >= from && d.date <= to)
-        .map(|d| d.date)
-        .collect();
-    dates.sort();
-    dates.dedup();
-    let mut events = Vec::new();
-    let mut previous = Referral::None;
-    for decision in decisions_for(plan, circuit, catalog, days, &dates) {
-        if decision.referral > previous {
-            let reason = decision
-                .reasons
-                .iter()
-                .find(|r| {
-                    r.contains("clinician") || r.contains("doctor") || r.contains("emergency")
-                })
-                .or(decision.reasons.first())
-                .cloned()
-                .unwrap_or_default();
-            events.push((decision.date, decision.referral, reason));
+) -> Vec<RaisedReferral> {
+    let mut fold = Fold::new(plan, circuit, catalog, days);
+    fold.advance_to(to);
+    let (_, raised_today) = routine_referral(&fold.referral_evidence());
+    let mut raised = fold.referral_log.clone();
+    for (cause, reason) in raised_today {
+        if !fold.open_referral.iter().any(|(open, ..)| *open == cause) {
+            raised.push(RaisedReferral::new(to, &reason, &fold.factors_on_record));
         }
-        previous = decision.referral;
     }
-    events
+    raised.retain(|r| r.closed_on.is_none_or(|closed| closed >= from));
+    raised
 }
 
 pub(super) fn clinician_contact(plan: &Plan) -> Option<String> {

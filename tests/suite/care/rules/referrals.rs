@@ -5,9 +5,17 @@
 use strongback::domain::care::checkin::{Day, LegExtent, LegTrend};
 use strongback::domain::care::rules::Referral;
 
+use chrono::NaiveDate;
+use strongback::domain::care::checkin::RedFlag;
+use strongback::domain::care::rules::{decide, referrals_raised};
+use strongback::domain::plan::checks::CheckedPlan;
+use strongback::report::clinician::{ReportSource, clinician_report};
+use strongback::report::csv_export::events_csv;
+use strongback::report::events::{CareEvent, EventKind, care_events};
+
 use super::{
-    daily_check_ins, date, day, decide_on, leg_check_in, mcgill_plan, seen_clinician, session_day,
-    small_plan,
+    cleared, daily_check_ins, date, day, decide_on, flagged, leg_check_in, mcgill_plan,
+    seen_clinician, session_day, small_plan,
 };
 use crate::common::{catalog, check_in};
 
@@ -216,24 +224,199 @@ fn an_open_referral_keeps_every_reason_it_was_raised_for_until_seen() {
 }
 
 #[test]
-fn referral_events_list_each_rise_once_with_its_reason() {
+fn the_report_lists_each_referral_once_on_the_date_the_app_shows_it() {
     let p = small_plan("NotSet", "");
     let mut days = vec![session_day(1, 6), session_day(6, 6), session_day(12, 6)];
     days.extend(daily_check_ins(13..=16, 2));
-    let events = strongback::domain::care::rules::referral_events(
-        &p.plan,
-        &p.circuit,
-        &catalog(),
-        &days,
+    let raised = referrals_raised(&p.plan, &p.circuit, &catalog(), &days, date(1), date(16));
+    assert_eq!(raised.len(), 1, "{raised:?}");
+    // The third red's own date decides without it; the next date raises the referral.
+    assert_eq!(raised[0].raised_on, date(13));
+    assert_eq!(raised[0].level, Referral::Routine);
+    assert!(raised[0].reason.contains("3 red sessions"));
+    assert_eq!(raised[0].closed_on, None);
+    let d = decide_on(&p, &days, 16);
+    assert!(
+        d.reasons
+            .iter()
+            .any(|r| r.starts_with("On 13 Dec 2026: 3 red sessions")),
+        "{:?}",
+        d.reasons
+    );
+}
+
+/// The app's day (its open referral and its status), the report and the events CSV agree on
+/// every item of `days` as of `today`: each referral with the same date and words, each red
+/// flag, warning, clearance and "seen a clinician" with its date.
+fn assert_one_truth(p: &CheckedPlan, days: &[Day], today: NaiveDate) -> Vec<CareEvent> {
+    let catalog = catalog();
+    let events = care_events(&p.plan, &p.circuit, &catalog, days, date(1), today);
+    let report = clinician_report(
+        &ReportSource {
+            plan: p,
+            catalog: &catalog,
+            sessions: &[],
+            days,
+            unreadable: &[],
+        },
         date(1),
-        date(16),
+        today,
     );
-    assert_eq!(events.len(), 1, "{events:?}");
-    assert_eq!(
-        events[0].0,
-        date(13),
-        "the first check-in after the third red"
+    let csv = events_csv(&events).expect("csv");
+    let decision = decide(&p.plan, &p.circuit, &catalog, days, today);
+    for event in &events {
+        let short = event.date.format("%-d %b %Y").to_string();
+        let escaped = strongback::report::html::escape(&event.text);
+        assert!(
+            report.contains(&format!("{short}: {}: {escaped}", event.kind.label())),
+            "the report lacks {event:?}"
+        );
+        let row = csv
+            .lines()
+            .find(|line| line.starts_with(&format!("{},{}", event.date, event.kind.label())));
+        assert!(row.is_some(), "the CSV lacks {event:?}:\n{csv}");
+        if let EventKind::Referral(level) = event.kind {
+            let open = event.closed_on.is_none();
+            let shown = if event.date == today {
+                event.text.clone()
+            } else {
+                format!("On {short}: {}", event.text)
+            };
+            assert_eq!(
+                decision.reasons.iter().any(|r| r.starts_with(&shown)),
+                open,
+                "{event:?} in the app: {:?}",
+                decision.reasons
+            );
+            if open {
+                assert!(decision.referral >= level, "{:?}", decision.referral);
+            }
+            let closed = event.closed_on.map_or(String::new(), |d| d.to_string());
+            assert!(
+                row.is_some_and(|r| r.ends_with(&closed)),
+                "closed_on in the CSV: {row:?}"
+            );
+        }
+    }
+    // The app raises nothing the report leaves out.
+    let open_in_app = decision
+        .reasons
+        .iter()
+        .filter(|r| r.contains("please book an appointment with a clinician"))
+        .count();
+    let open_in_report = events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Referral(_)) && e.closed_on.is_none())
+        .count();
+    assert_eq!(open_in_app, open_in_report, "{:?}", decision.reasons);
+    events
+}
+
+fn kinds(events: &[CareEvent]) -> Vec<(u32, &'static str)> {
+    events
+        .iter()
+        .map(|e| {
+            let n = u32::try_from((e.date - date(1)).num_days() + 1).expect("day");
+            (n, e.kind.label())
+        })
+        .collect()
+}
+
+#[test]
+fn every_kind_of_item_has_one_date_in_the_app_the_report_and_the_csv() {
+    let p = small_plan("NotSet", "");
+    // Three reds, a leg warning with new weakness that stays, a clinician seen, then a
+    // weekly rise that stays open.
+    let mut days = vec![session_day(1, 7), session_day(4, 7), session_day(7, 7)];
+    let mut weak = leg_check_in(2, 4, LegExtent::BelowKnee, Some(LegTrend::Further));
+    weak.new_weakness = true;
+    days.push(day(8, Some(weak), None));
+    days.push(day(
+        11,
+        Some(leg_check_in(
+            2,
+            4,
+            LegExtent::BelowKnee,
+            Some(LegTrend::Same),
+        )),
+        None,
+    ));
+    days.push(seen_clinician(12));
+    days.extend(daily_check_ins(13..=19, 2));
+    days.extend(daily_check_ins(20..=26, 5));
+    let events = assert_one_truth(&p, &days, date(26));
+    let found = kinds(&events);
+    for expected in [
+        (8, "leg warning"),
+        (8, "routine referral"),
+        (12, "seen a clinician"),
+        (21, "routine referral"),
+    ] {
+        assert!(found.contains(&expected), "{expected:?} in {found:?}");
+    }
+    let referrals = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Referral(Referral::Routine))
+        .collect::<Vec<_>>();
+    assert!(referrals.iter().any(|e| e.text.contains("3 red sessions")));
+    assert!(referrals.iter().any(|e| e.text.contains("New weakness")));
+    assert!(
+        referrals
+            .iter()
+            .any(|e| e.text.contains("leg symptoms reported since"))
     );
-    assert_eq!(events[0].1, Referral::Routine);
-    assert!(events[0].2.contains("3 red sessions"));
+    assert!(
+        referrals
+            .iter()
+            .any(|e| e.text.contains("rose from 2.0 to 5.0"))
+    );
+    assert!(
+        referrals
+            .iter()
+            .filter(|e| e.date < date(12))
+            .all(|e| e.closed_on == Some(date(12))),
+        "{referrals:?}"
+    );
+    // And the same a day later, when today's referral has become an earlier date's.
+    assert_one_truth(&p, &days, date(27));
+
+    // Six weeks without improvement, with disabling leg pain, and a risk factor on record:
+    // urgent; then emergency and urgent red flags and their clearances.
+    let mut days: Vec<Day> = (1..=43)
+        .map(|n| day(n, Some(leg_check_in(5, 6, LegExtent::Thigh, None)), None))
+        .collect();
+    days[0].check_in.as_mut().expect("check-in").red_flags = vec![RedFlag::CancerHistory];
+    days[0]
+        .check_in
+        .as_mut()
+        .expect("check-in")
+        .risk_factors_asked = true;
+    days.push(cleared(1, &[RedFlag::CancerHistory]));
+    days.push(flagged(44, &[RedFlag::SaddleNumbness], false));
+    days.push(cleared(45, &[]));
+    days.push(flagged(46, &[RedFlag::FeverOrUnwell], false));
+    let events = assert_one_truth(&p, &days, date(46));
+    let found = kinds(&events);
+    for expected in [
+        (1, "red flag (urgent)"),
+        (1, "clearance"),
+        (44, "red flag (emergency)"),
+        (45, "clearance"),
+        (46, "red flag (urgent)"),
+    ] {
+        assert!(found.contains(&expected), "{expected:?} in {found:?}");
+    }
+    let texts: Vec<&str> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Referral(Referral::Urgent))
+        .map(|e| e.text.as_str())
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.contains("less than a 2-point")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|t| t.contains("leg pain still averages")),
+        "{texts:?}"
+    );
 }
