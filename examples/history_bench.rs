@@ -40,7 +40,7 @@ fn main() -> anyhow::Result<()> {
     let start =
         chrono::NaiveDate::from_ymd_opt(2016, 11, 24).ok_or_else(|| anyhow::anyhow!("date"))?;
     let (sessions, days) = strongback::domain::progress::demo::generate_history(
-        &assets.plan.circuit,
+        &assets.plan,
         &assets.catalog,
         start,
         3650,

@@ -110,11 +110,13 @@ impl StrongbackApp {
             let this_week = records.this_week();
             HomeProgress {
                 counted: true,
-                week_done: this_week.completed + this_week.partial,
-                week_target: this_week
-                    .weeks
-                    .last()
-                    .map_or(plan.plan.sessions_per_week, |w| w.target),
+                week_headline: this_week.week_headline(
+                    this_week
+                        .weeks
+                        .last()
+                        .map_or(plan.plan.sessions_per_week, |w| w.target),
+                ),
+                done_today: records.done.get(&today).copied(),
                 streak_weeks: records.streak_weeks(),
                 last_change: last_dose_change(self.past_sessions.recent()).map(|c| c.sentence()),
             }

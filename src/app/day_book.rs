@@ -172,7 +172,7 @@ mod tests {
             panic!("a date");
         };
         let (_, days) = crate::domain::progress::demo::generate_history(
-            &assets.plan.circuit,
+            &assets.plan,
             &assets.catalog,
             start,
             900,

@@ -42,7 +42,7 @@ pub fn run(dir: &Path, request: DemoRequest, assets: &Assets) -> anyhow::Result<
     let last = request.today - chrono::Duration::days(1);
     let start = last - chrono::Duration::days(i64::from(days_total) - 1);
     let (sessions, days) = generate_history(
-        &assets.plan.circuit,
+        &assets.plan,
         &assets.catalog,
         start,
         days_total,

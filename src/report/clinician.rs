@@ -14,8 +14,8 @@ use crate::domain::plan::Plan;
 use crate::domain::plan::catalog::Catalog;
 use crate::domain::plan::checks::CheckedPlan;
 use crate::domain::progress::adherence::{
-    ADHERENCE_MEANS, AdherenceRecords, MISSED_MEANS, PLANNED_MEANS, PeriodTally, STREAK_MEANS,
-    WeekTally,
+    ADHERENCE_MEANS, AdherenceRecords, DONE_MEANS, MISSED_MEANS, PLANNED_MEANS, PeriodTally,
+    STREAK_MEANS, WeekTally,
 };
 use crate::domain::progress::dose_changes::first_and_last;
 use crate::domain::progress::figures::{
@@ -157,8 +157,9 @@ pub fn report_html(input: &ReportInput<'_>) -> String {
     html.push_str(&dose_charts(&sessions));
     let _ = writeln!(
         html,
-        "<div class=\"keep\"><h3>How the figures are counted</h3><p class=\"defs\">{}<br>{}<br>{}<br>{}<br>Counting starts at the later of the plan's start and the first record; the figures are as they stood on {}.</p></div>",
+        "<div class=\"keep\"><h3>How the figures are counted</h3><p class=\"defs\">{}<br>{}<br>{}<br>{}<br>{}<br>Counting starts at the later of the plan's start and the first record; the figures are as they stood on {}.</p></div>",
         escape(PLANNED_MEANS),
+        escape(DONE_MEANS),
         escape(ADHERENCE_MEANS),
         escape(MISSED_MEANS),
         escape(STREAK_MEANS),
@@ -390,6 +391,8 @@ fn period_table(tally: &PeriodTally) -> String {
             partial: sum(|w| w.partial),
             missed: sum(|w| w.missed),
             extra: sum(|w| w.extra),
+            counted_completed: sum(|w| w.counted_completed),
+            counted_partial: sum(|w| w.counted_partial),
             weeks: Vec::new(),
         };
         let _ = writeln!(

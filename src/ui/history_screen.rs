@@ -316,19 +316,11 @@ fn pain_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
 /// The adherence figures, each with its definition on hover.
 fn figures_ui(ui: &mut egui::Ui, model: &HistoryModel) {
     let week = &model.this_week;
-    let done_this_week = week.completed + week.partial;
     let target = week
         .weeks
         .last()
         .map_or(model.sessions_per_week, |w| w.target);
-    let headline = if target == 0 {
-        "This week: no sessions planned yet".to_owned()
-    } else {
-        format!(
-            "This week: {done_this_week} of {target} session{} done",
-            if target == 1 { "" } else { "s" }
-        )
-    };
+    let headline = week.week_headline(target);
     ui.label(RichText::new(headline).size(18.0).strong())
         .on_hover_text(PLANNED_MEANS);
     for (title, tally) in [
@@ -383,8 +375,8 @@ fn calendar_ui(ui: &mut egui::Ui, weeks: &[CalendarWeek]) {
                 ui.label(week.monday.format("%-d %b").to_string());
                 for (i, mark) in week.days.iter().enumerate() {
                     let text = match mark {
-                        DayMark::Done => "session done",
-                        DayMark::Partial => "session ended early",
+                        DayMark::Done => "session completed",
+                        DayMark::Partial => "partial: session ended early",
                         DayMark::Rest => "rest day",
                         DayMark::Empty => "nothing recorded",
                     };
@@ -408,7 +400,7 @@ fn calendar_ui(ui: &mut egui::Ui, weeks: &[CalendarWeek]) {
         });
     ui.horizontal_wrapped(|ui| {
         for (mark, text) in [
-            (DayMark::Done, "done"),
+            (DayMark::Done, "completed"),
             (DayMark::Partial, "partial"),
             (DayMark::Rest, "rest day"),
         ] {

@@ -10,6 +10,7 @@ use crate::domain::care::rules::{DayDecision, Referral, Status};
 use crate::domain::plan::catalog::Catalog;
 use crate::domain::plan::circuit::Circuit;
 use crate::domain::plan::{Plan, Presentation};
+use crate::domain::progress::adherence::DayDone;
 use crate::domain::session::record::{SessionOutcome, SessionRecord};
 use crate::store::settings_file::Settings;
 
@@ -24,10 +25,10 @@ use super::{Action, minutes_text, palette};
 pub struct HomeProgress {
     /// Every session record was in when these were counted (otherwise nothing is shown).
     pub counted: bool,
-    /// Sessions done this week (completed or partial, one a day).
-    pub week_done: u32,
-    /// What the whole week asks for.
-    pub week_target: u32,
+    /// "This week: 1 of 3 sessions completed, 1 partial" (the same line as History's).
+    pub week_headline: String,
+    /// What today's sessions add up to, if there were any.
+    pub done_today: Option<DayDone>,
     pub streak_weeks: u32,
     /// "Front plank: 30 s, up from 25 s on 3 Dec".
     pub last_change: Option<String>,
@@ -137,7 +138,22 @@ fn main_column_ui(ui: &mut egui::Ui, model: &HomeModel<'_>, actions: &mut Vec<Ac
         actions.extend(clearance_dialog_ui(ui.ctx(), note, flags));
     }
     if can_train {
-        let start = egui::Button::new(RichText::new("Start").size(26.0).strong())
+        // Home after a session today says so: an ended-early session is partial, not done.
+        let (start_text, done_line) = match model.progress.done_today {
+            Some(DayDone::Completed) => (
+                "Start another session",
+                Some("You completed today's session."),
+            ),
+            Some(DayDone::Partial) => (
+                "Start again",
+                Some("Today's session was ended early: it counts as partial, not completed."),
+            ),
+            None => ("Start", None),
+        };
+        if let Some(line) = done_line {
+            ui.label(RichText::new(line).strong());
+        }
+        let start = egui::Button::new(RichText::new(start_text).size(26.0).strong())
             .min_size(Vec2::new(200.0, 52.0));
         let hint = if model.checked_in_today {
             "Start today's session"
@@ -429,16 +445,7 @@ fn progress_ui(ui: &mut egui::Ui, progress: &HomeProgress) {
     }
     let plural = |n: u32, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     ui.horizontal_wrapped(|ui| {
-        // "0 of 0 done" says nothing: a week with nothing planned yet says so.
-        let week = if progress.week_target == 0 {
-            "This week: no sessions planned yet".to_owned()
-        } else {
-            format!(
-                "This week: {} of {} done",
-                progress.week_done,
-                plural(progress.week_target, "session")
-            )
-        };
+        let week = &progress.week_headline;
         ui.label(RichText::new(week).strong())
             .on_hover_text(crate::domain::progress::adherence::PLANNED_MEANS);
         ui.label("·");

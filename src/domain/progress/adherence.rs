@@ -41,6 +41,7 @@ use crate::domain::session::record::{SessionOutcome, SessionRecord, SessionSumma
 
 /// One line each, shown beside the figures in the app and under them in the report.
 pub const PLANNED_MEANS: &str = "Planned: your plan's sessions a week, shared over the days the rules allowed training (rest and paused days plan nothing).";
+pub const DONE_MEANS: &str = "Completed: days with a session played to the end. Partial: days with only sessions ended early (a session with every exercise skipped counts as neither). Extra: the days among them beyond the week's planned number; they are shown but do not raise adherence.";
 pub const ADHERENCE_MEANS: &str = "Adherence: completed sessions, plus half of each one ended early, as a share of those planned; extra sessions do not count above 100 %.";
 pub const MISSED_MEANS: &str = "Missed: planned sessions not done. Nothing in the week under way counts as missed while there are days left to do it.";
 pub const STREAK_MEANS: &str = "Streak: weeks in a row in which you completed the planned sessions; weeks of rest or pause are skipped, not broken.";
@@ -73,11 +74,17 @@ pub struct AdherenceBasis<'a> {
 pub struct WeekTally {
     pub monday: NaiveDate,
     pub planned: u32,
+    /// Days with a session played to the end (all of them, extra ones too).
     pub completed: u32,
+    /// Days with only sessions ended early or interrupted (all of them, extra ones too).
     pub partial: u32,
     pub missed: u32,
-    /// Sessions beyond the planned number (they do not raise adherence).
+    /// Days with a session beyond the planned number, completed or partial (counted in
+    /// `completed` and `partial` too; they do not raise adherence).
     pub extra: u32,
+    /// The completed and partial days within the planned number: what adherence counts.
+    pub counted_completed: u32,
+    pub counted_partial: u32,
     /// The week contains today and is not over.
     pub under_way: bool,
     /// What the whole week asks for: for a finished week `planned`, for the week under way
@@ -96,6 +103,8 @@ pub struct PeriodTally {
     pub partial: u32,
     pub missed: u32,
     pub extra: u32,
+    pub counted_completed: u32,
+    pub counted_partial: u32,
     pub weeks: Vec<WeekTally>,
 }
 
@@ -108,14 +117,15 @@ fn adherence(completed: u32, partial: u32, planned: u32) -> Option<f64> {
 impl WeekTally {
     /// The week's adherence, as [`PeriodTally::adherence_percent`] counts it.
     pub fn adherence_percent(&self) -> Option<f64> {
-        adherence(self.completed, self.partial, self.planned)
+        adherence(self.counted_completed, self.counted_partial, self.planned)
     }
 }
 
 impl PeriodTally {
-    /// (completed + ½ partial) ÷ planned, 0–100 %; `None` when nothing was planned.
+    /// (completed + ½ partial, within each week's planned number) ÷ planned, 0–100 %;
+    /// `None` when nothing was planned.
     pub fn adherence_percent(&self) -> Option<f64> {
-        adherence(self.completed, self.partial, self.planned)
+        adherence(self.counted_completed, self.counted_partial, self.planned)
     }
 
     /// The figures in one sentence ("2 completed, 1 partial and 1 missed of 4 planned").
@@ -125,7 +135,28 @@ impl PeriodTally {
             self.completed, self.partial, self.missed, self.planned
         );
         if self.extra > 0 {
-            text.push_str(&format!(" (and {} extra)", self.extra));
+            text.push_str(&format!(
+                " ({} of them extra: beyond the plan, so they do not raise adherence)",
+                self.extra
+            ));
+        }
+        text
+    }
+
+    /// This week in one line, as home and History show it: "This week: 1 of 3 sessions
+    /// completed, 1 partial"; a week with nothing planned yet says so. `target` is what the
+    /// whole week asks for.
+    pub fn week_headline(&self, target: u32) -> String {
+        if target == 0 && self.completed + self.partial == 0 {
+            return "This week: no sessions planned yet".to_owned();
+        }
+        let mut text = format!(
+            "This week: {} of {target} session{} completed",
+            self.completed,
+            if target == 1 { "" } else { "s" }
+        );
+        if self.partial > 0 {
+            text.push_str(&format!(", {} partial", self.partial));
         }
         text
     }
@@ -282,6 +313,8 @@ pub fn tally(basis: &AdherenceBasis<'_>, from: NaiveDate, to: NaiveDate) -> Peri
         partial: 0,
         missed: 0,
         extra: 0,
+        counted_completed: 0,
+        counted_partial: 0,
         weeks: Vec::new(),
     };
     if first > last || basis.sessions_per_week == 0 {
@@ -296,6 +329,8 @@ pub fn tally(basis: &AdherenceBasis<'_>, from: NaiveDate, to: NaiveDate) -> Peri
         period.partial += week.partial;
         period.missed += week.missed;
         period.extra += week.extra;
+        period.counted_completed += week.counted_completed;
+        period.counted_partial += week.counted_partial;
         period.weeks.push(week);
         monday += Duration::weeks(1);
     }
@@ -344,15 +379,17 @@ fn tally_week(
         let planned = pro_rated(per_week, open).max(sessions.min(per_week));
         (planned, planned)
     };
-    let completed = completed_days.min(planned);
-    let partial = partial_days.min(planned - completed);
+    let counted_completed = completed_days.min(planned);
+    let counted_partial = partial_days.min(planned - counted_completed);
     WeekTally {
         monday,
         planned,
-        completed,
-        partial,
-        missed: planned - completed - partial,
-        extra: sessions - completed - partial,
+        completed: completed_days,
+        partial: partial_days,
+        missed: planned - counted_completed - counted_partial,
+        extra: sessions - counted_completed - counted_partial,
+        counted_completed,
+        counted_partial,
         under_way,
         target,
     }
@@ -526,7 +563,12 @@ mod tests {
             date("2026-11-30"),
             date("2026-12-06"),
         );
-        assert_eq!((t.planned, t.completed, t.extra), (3, 3, 4));
+        assert_eq!(
+            (t.planned, t.completed, t.extra),
+            (3, 7, 4),
+            "every day counts, 4 of them beyond the plan"
+        );
+        assert_eq!((t.counted_completed, t.missed), (3, 0));
         assert_eq!(t.adherence_percent(), Some(100.0));
     }
 

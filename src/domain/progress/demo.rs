@@ -1,12 +1,15 @@
-//! Generated, realistic-looking history for demos, tests and benchmarks: daily sessions of a
-//! circuit with doses that progress, check-ins with slowly falling pain, and session reports.
+//! Generated, realistic-looking history for demos, tests and benchmarks: sessions of a plan as
+//! the rules prescribe them day by day, check-ins with slowly falling pain, and session reports.
 //! Deterministic (a fixed-seed generator), so figures and screenshots repeat.
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Offset as _, TimeZone as _};
 
 use crate::domain::care::checkin::{CheckIn, Day, MorningAfter, SessionReport};
+use crate::domain::care::rules::{
+    Light, for_each_decision_before_sessions, session_light, todays_circuit,
+};
 use crate::domain::plan::catalog::{Catalog, Dose};
-use crate::domain::plan::circuit::Circuit;
+use crate::domain::plan::checks::CheckedPlan;
 use crate::domain::plan::timeline::Timeline;
 use crate::domain::session::record::{SessionOutcome, SessionRecord, SessionTimes};
 
@@ -27,10 +30,18 @@ impl Lcg {
     }
 }
 
-/// `days` days of history from `start`: a session on every `every_days`-th day at 07:30
-/// (UTC+1), a check-in each of those days and a report after.
+/// `days` days of history from `start`: a check-in on every `every_days`-th day and, unless
+/// the rules say rest (48 hours after a red session), a session at 07:30 (UTC+1) with a report
+/// after it.
+///
+/// Each session is what the rules prescribed that day, given the generated history before it
+/// and that day's check-in: the check-ins and reports are generated first (a session's light
+/// and the check-ins never depend on the doses), then one pass of the rules decides every
+/// session date and each session is built from its day's circuit. A session ended early stops
+/// after the warm-up block, so its report ("the warm-up completed, nothing else") is the same
+/// whatever the doses were.
 pub fn generate_history(
-    circuit: &Circuit,
+    plan: &CheckedPlan,
     catalog: &Catalog,
     start: NaiveDate,
     days: u32,
@@ -38,77 +49,27 @@ pub fn generate_history(
 ) -> (Vec<SessionRecord>, Vec<Day>) {
     let mut rng = Lcg(0x5eed_2026);
     let offset = FixedOffset::east_opt(3600).unwrap_or(chrono::Utc.fix());
-    let mut sessions = Vec::new();
+    let rules = &plan.plan.rules;
+    let rest = Duration::hours(i64::from(rules.rest_hours_after_red));
+    let warm_up: Vec<&str> = plan
+        .circuit
+        .blocks
+        .first()
+        .filter(|_| plan.circuit.blocks.len() > 1)
+        .map(|b| b.items.iter().map(|i| i.exercise_id.as_str()).collect())
+        .unwrap_or_default();
     let mut history = Vec::new();
+    let mut ended_early = Vec::new();
+    let mut last_red: Option<DateTime<FixedOffset>> = None;
     for n in (0..days).step_by(every_days.max(1) as usize) {
         let date = start + Duration::days(i64::from(n));
-        let mut today = circuit.clone();
-        let fortnight = n / 14;
-        for item in today.blocks.iter_mut().flat_map(|b| b.items.iter_mut()) {
-            let Some(exercise) = catalog.get(&item.exercise_id) else {
-                continue;
-            };
-            if exercise.ladder.len() <= 1 {
-                continue;
-            }
-            let climbs = fortnight / 4;
-            let step = (u32::from(item.step) + climbs).min(u32::from(exercise.top_step()));
-            item.step = u8::try_from(step).unwrap_or(item.step);
-            if let Some(ladder_step) = exercise.step(item.step) {
-                item.step_name = ladder_step.name.clone();
-            }
-            let base = exercise.step(item.step).map_or(item.dose, |s| s.dose);
-            let extra = fortnight % 4;
-            item.dose = match base {
-                Dose::Hold { hold_secs } => Dose::Hold {
-                    hold_secs: hold_secs + 5 * extra,
-                },
-                Dose::Reps { reps } => Dose::Reps {
-                    reps: reps + 2 * extra,
-                },
-                Dose::Paced {
-                    reps,
-                    secs_per_rep,
-                    fewer_per_set,
-                } => Dose::Paced {
-                    reps: reps + extra,
-                    secs_per_rep,
-                    fewer_per_set,
-                },
-            };
-        }
-        let timeline = Timeline::build(&today);
-        let partial = rng.below(10) == 0;
-        let completed: Vec<Option<Dose>> = timeline
-            .phases
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                (p.is_work() && !(partial && i > timeline.phases.len() / 2)).then_some(p.dose)
-            })
-            .collect();
         let started: DateTime<FixedOffset> = offset
             .from_local_datetime(&date.and_hms_opt(7, 30, 0).unwrap_or_default())
             .single()
             .unwrap_or_else(|| {
                 offset.from_utc_datetime(&date.and_hms_opt(6, 30, 0).unwrap_or_default())
             });
-        let active_secs = timeline.planned_total_secs();
-        sessions.push(SessionRecord::build(
-            &today,
-            &timeline,
-            &completed,
-            SessionTimes {
-                started_at: started,
-                ended_at: started + Duration::seconds(active_secs as i64 + 60),
-                active_secs,
-            },
-            if partial {
-                SessionOutcome::EndedEarly
-            } else {
-                SessionOutcome::Completed
-            },
-        ));
+        let partial = rng.below(10) == 0;
         // Pain drifts down from about 6 to about 2 over the first months, with noise.
         let trend = 6.0 - 4.0 * (f64::from(n) / 120.0).min(1.0);
         let back = (trend + rng.below(3) as f64 - 1.0).clamp(0.0, 10.0) as u8;
@@ -118,32 +79,95 @@ pub fn generate_history(
             1 => MorningAfter::Better,
             _ => MorningAfter::Same,
         };
+        let worst_pain = (back + u8::try_from(rng.below(3)).unwrap_or(0)).min(10);
+        let check_in = CheckIn {
+            red_flags: Vec::new(),
+            risk_factors_asked: n == 0,
+            back_pain: Some(back),
+            leg_pain: Some(leg),
+            leg_extent: None,
+            leg_trend: None,
+            new_numbness: false,
+            new_weakness: false,
+            morning_after: (n > 0).then_some(morning),
+            pain_kind: None,
+            confirms_presentation: false,
+            function: None,
+        };
+        // A rest day after a red session: the check-in, and no session.
+        let resting = last_red.is_some_and(|red| started - red < rest);
+        let report = (!resting).then(|| SessionReport {
+            started_at: Some(started),
+            worst_pain,
+            sharp_or_shooting: false,
+            completed: if partial {
+                plan.circuit
+                    .slots()
+                    .map(|(_, item)| item.exercise_id.as_str())
+                    .filter(|id| !warm_up.contains(id))
+                    .map(|id| (id.to_owned(), false))
+                    .collect()
+            } else {
+                Default::default()
+            },
+        });
+        if let Some(report) = &report {
+            if session_light(report, Some(back), None, rules) == Light::Red {
+                last_red = Some(started);
+            }
+            ended_early.push(partial);
+        }
         history.push(Day {
             date,
-            check_in: Some(CheckIn {
-                red_flags: Vec::new(),
-                risk_factors_asked: n == 0,
-                back_pain: Some(back),
-                leg_pain: Some(leg),
-                leg_extent: None,
-                leg_trend: None,
-                new_numbness: false,
-                new_weakness: false,
-                morning_after: (n > 0).then_some(morning),
-                pain_kind: None,
-                confirms_presentation: false,
-                function: None,
-            }),
+            check_in: Some(check_in),
             session: None,
-            sessions: vec![SessionReport {
-                started_at: Some(started),
-                worst_pain: (back + u8::try_from(rng.below(3)).unwrap_or(0)).min(10),
-                sharp_or_shooting: false,
-                completed: Default::default(),
-            }],
+            sessions: report.into_iter().collect(),
             clearance: None,
             clinician_seen: None,
         });
     }
+    let session_days: Vec<&Day> = history.iter().filter(|d| !d.sessions.is_empty()).collect();
+    let dates: Vec<NaiveDate> = session_days.iter().map(|d| d.date).collect();
+    let mut sessions = Vec::with_capacity(dates.len());
+    let mut partials = ended_early.into_iter();
+    let mut days_iter = session_days.iter();
+    for_each_decision_before_sessions(
+        &plan.plan,
+        &plan.circuit,
+        catalog,
+        &history,
+        &dates,
+        |decision| {
+            let (Some(day), Some(partial)) = (days_iter.next(), partials.next()) else {
+                return;
+            };
+            let Some(started) = day.sessions.first().and_then(|r| r.started_at) else {
+                return;
+            };
+            let today = todays_circuit(&plan.circuit, &decision, catalog);
+            let timeline = Timeline::build(&today);
+            let completed: Vec<Option<Dose>> = timeline
+                .phases
+                .iter()
+                .map(|p| (p.is_work() && (!partial || p.slot.block == 0)).then_some(p.dose))
+                .collect();
+            let active_secs = timeline.planned_total_secs();
+            sessions.push(SessionRecord::build(
+                &today,
+                &timeline,
+                &completed,
+                SessionTimes {
+                    started_at: started,
+                    ended_at: started + Duration::seconds(active_secs as i64 + 60),
+                    active_secs,
+                },
+                if partial {
+                    SessionOutcome::EndedEarly
+                } else {
+                    SessionOutcome::Completed
+                },
+            ));
+        },
+    );
     (sessions, history)
 }

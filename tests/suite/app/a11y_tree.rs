@@ -306,7 +306,7 @@ fn a_whole_session_reads_right_to_a_screen_reader() {
     let partial_days = nodes(&app)
         .into_iter()
         .filter_map(|node| node.value().or_else(|| node.label()))
-        .filter(|name| name.ends_with(": session ended early"))
+        .filter(|name| name.ends_with(": partial: session ended early"))
         .count();
     assert_eq!(
         partial_days, 1,

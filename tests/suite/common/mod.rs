@@ -103,7 +103,12 @@ impl TestApp {
 
     /// Press Start, answer the day's check-in if it is asked, and start from the Today screen.
     pub fn start(&mut self) {
-        self.click("Start");
+        // After a session today, home's Start says what it starts.
+        let label = ["Start", "Start again", "Start another session"]
+            .into_iter()
+            .find(|label| self.shows(label))
+            .unwrap_or("Start");
+        self.click(label);
         if self.app().screen_kind() == strongback::ScreenKind::CheckIn {
             self.answer_check_in(2);
         }

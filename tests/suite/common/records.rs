@@ -35,7 +35,7 @@ pub fn report(worst_pain: u8) -> SessionReport {
 pub fn generated(start: NaiveDate, days: u32, every_days: u32) -> (Vec<SessionRecord>, Vec<Day>) {
     let assets = assets();
     strongback::domain::progress::demo::generate_history(
-        &assets.plan.circuit,
+        &assets.plan,
         &assets.catalog,
         start,
         days,

@@ -3,6 +3,8 @@
 
 use chrono::NaiveDate;
 use strongback::cli::demo_data_command::{DemoRequest, run};
+use strongback::domain::care::rules::Status;
+use strongback::domain::session::record::SessionOutcome;
 use strongback::store::Store;
 
 use crate::common::{self, assets, ymd};
@@ -64,4 +66,71 @@ fn demo_data_checks_its_numbers() {
     assert!(run(dir.path(), request(0, 1), &assets).is_err());
     assert!(run(dir.path(), request(1, 0), &assets).is_err());
     assert!(common::session_files(dir.path()).is_empty());
+}
+
+/// Every generated session is what the rules prescribed on its date, given the generated
+/// history before it: the same exercises at the same steps and doses, on a day the rules
+/// allowed training, so the session's detail, the table, the report and home agree.
+#[test]
+fn every_generated_session_is_what_the_rules_decided_that_day() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let assets = assets();
+    assert_eq!(run(dir.path(), request(1, 1), &assets).expect("runs"), 0);
+    let store = Store::open(dir.path()).expect("store");
+    let (sessions, _) = store.load_sessions();
+    let (days, _) = store.load_history();
+    let plan = &assets.plan;
+    let mut checked = 0;
+    let mut ended_early = 0;
+    let dates: Vec<NaiveDate> = sessions.iter().map(|s| s.started_at.date_naive()).collect();
+    let mut decisions = Vec::new();
+    // Each date as the person saw it before training (its own session left out).
+    strongback::domain::care::rules::for_each_decision_before_sessions(
+        &plan.plan,
+        &plan.circuit,
+        &assets.catalog,
+        &days,
+        &dates,
+        |d| decisions.push(d),
+    );
+    for (session, decision) in sessions.iter().zip(&decisions) {
+        let date = session.started_at.date_naive();
+        assert_eq!(decision.date, date);
+        assert!(
+            matches!(
+                decision.status,
+                Status::Train | Status::Deload | Status::Gentle
+            ),
+            "{date}: a session on a {:?} day",
+            decision.status
+        );
+        let ids: Vec<&str> = session
+            .exercises
+            .iter()
+            .map(|e| e.exercise_id.as_str())
+            .collect();
+        let prescribed: Vec<&str> = decision
+            .exercises
+            .iter()
+            .map(|e| e.exercise_id.as_str())
+            .collect();
+        assert_eq!(ids, prescribed, "{date}");
+        for (record, rx) in session.exercises.iter().zip(&decision.exercises) {
+            assert_eq!(record.step, rx.step, "{date} {}", record.exercise_id);
+            let first = record.sets.first().expect("a set");
+            assert_eq!(first.prescribed, rx.dose, "{date} {}", record.exercise_id);
+            let sets = record.sets.iter().map(|s| s.set).max().unwrap_or(0);
+            assert_eq!(sets, rx.sets, "{date} {}", record.exercise_id);
+        }
+        ended_early += usize::from(session.outcome == SessionOutcome::EndedEarly);
+        checked += 1;
+    }
+    assert!(checked > 300, "{checked} sessions");
+    assert!(ended_early > 10, "{ended_early} ended early");
+    // Red sessions rest the next day: fewer sessions than days, each rest day with a check-in.
+    assert!(
+        sessions.len() < 365 && days.len() == 365,
+        "{} sessions",
+        sessions.len()
+    );
 }

@@ -199,11 +199,16 @@ fn one_partial_session_on_the_first_day_is_half_of_one_planned_everywhere() {
     app.choose("Worst pain: 2");
     app.click("Save answers");
     app.click("Back to home");
+    // One meaning of done: an ended-early session is partial on home, in History's headline
+    // and in its table, and home says what today's session came to.
     assert!(
-        app.shows("This week: 1 of 3 sessions done"),
-        "home counts the session"
+        app.shows("This week: 0 of 3 sessions completed, 1 partial"),
+        "home counts the session as partial"
     );
+    assert!(app.shows("Today's session was ended early: it counts as partial, not completed."));
+    assert!(app.shows("Start again"));
     app.click("History");
+    assert!(app.shows("This week: 0 of 3 sessions completed, 1 partial"));
     assert!(app.shows("Last 4 weeks: 50 %"), "not 4 %");
     assert!(app.shows_containing(": 50 %"));
     assert_eq!(
@@ -252,7 +257,7 @@ fn calendar_days_are_named_in_words() {
     let mut app = open_app(dir.path());
     app.click("History");
     // The generated history has a session on Saturday 21 November.
-    assert!(app.shows("Saturday 21 November: session done"));
+    assert!(app.shows("Saturday 21 November: session completed"));
     assert!(app.shows("Tuesday 24 November: nothing recorded"));
 }
 
@@ -263,6 +268,15 @@ fn each_chart_can_be_read_in_words() {
     with_history(dir.path());
     let mut app = open_app(dir.path());
     app.click("History");
-    assert!(app.shows_containing("The chart in words: Front plank (best set): 20 s on 20 Oct"));
+    // The first point of the chart, in words: the first session that reached the plank.
+    let sessions = app.app().sessions().to_vec();
+    let first = strongback::domain::progress::figures::dose_series(&sessions, "plank")
+        .first()
+        .map(|p| format!("{} {} on {}", p.amount, p.unit, p.date.format("%-d %b")))
+        .expect("a plank point");
+    assert!(
+        app.shows_containing(&format!("The chart in words: Front plank (best set): {first}")),
+        "{first}"
+    );
     assert!(app.shows_containing("The chart in words: Back pain "));
 }

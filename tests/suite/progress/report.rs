@@ -99,6 +99,24 @@ fn report_shows_plan_adherence_progression_pain_and_events() {
         &days,
         parse_date("2026-10-26"),
     );
+    // The red flag and the clearance from the days; a referral as the rules would list it.
+    let mut events = strongback::report::events::care_events(
+        &assets.plan.plan,
+        &assets.plan.circuit,
+        &assets.catalog,
+        &days,
+        parse_date("2026-09-01"),
+        parse_date("2026-10-26"),
+    );
+    events.push(strongback::report::events::CareEvent {
+        date: parse_date("2026-09-05"),
+        kind: strongback::report::events::EventKind::Referral(
+            strongback::domain::care::rules::Referral::Routine,
+        ),
+        text: "3 red sessions in the last 14 days: please book an appointment with a clinician."
+            .into(),
+        closed_on: None,
+    });
     let html = report_html(&ReportInput {
         plan: &assets.plan.plan,
         sessions: &sessions,
@@ -106,16 +124,7 @@ fn report_shows_plan_adherence_progression_pain_and_events() {
         from: parse_date("2026-09-01"),
         to: parse_date("2026-10-26"),
         records: &records,
-        events: &[strongback::report::events::CareEvent {
-            date: parse_date("2026-09-05"),
-            kind: strongback::report::events::EventKind::Referral(
-                strongback::domain::care::rules::Referral::Routine,
-            ),
-            text:
-                "3 red sessions in the last 14 days: please book an appointment with a clinician."
-                    .into(),
-            closed_on: None,
-        }],
+        events: &events,
     });
     for expected in [
         "<td><b>Plan</b></td><td>Back-care circuit</td>",
@@ -136,12 +145,14 @@ fn report_shows_plan_adherence_progression_pain_and_events() {
     }
     assert!(html.matches("<svg").count() >= 2, "charts, inline");
     assert!(!html.contains("<script") && !html.contains("<img") && !html.contains("<link"));
-    // Every other day for 8 weeks (3 or 4 a week), two of them ended early: 22 + 2 × ½ of 24.
+    // Every other day for 8 weeks (3 or 4 a week), some ended early: within the plan, 22 + 2 × ½
+    // of 24; every session day is counted, 4 of them beyond the plan.
     assert!(
         html.contains(
-            "<b>Adherence: 96 %</b>: 22 completed, 2 partial and 0 missed of 24 planned (and 4 extra)"
+            "<b>Adherence: 96 %</b>: 25 completed, 3 partial and 0 missed of 24 planned (4 of them extra: beyond the plan, so they do not raise adherence)"
         ),
-        "adherence"
+        "adherence: {}",
+        html.split("<b>Adherence: ").nth(1).unwrap_or_default().split(';').next().unwrap_or_default()
     );
     // The red flag's check-in has no pain: a gap, said in words.
     assert!(html.contains("1 check-in ended on a red flag before the pain questions"));

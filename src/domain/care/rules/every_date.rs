@@ -40,3 +40,22 @@ pub fn for_each_decision(
         each(decide_folded(&fold));
     }
 }
+
+/// [`for_each_decision`], each date decided as it stood before that date's own sessions: what
+/// the person was prescribed when they started (a red session that day does not turn the
+/// day into a rest day). For replaying a history, or generating one, session by session.
+pub fn for_each_decision_before_sessions(
+    plan: &Plan,
+    circuit: &Circuit,
+    catalog: &Catalog,
+    days: &[Day],
+    dates: &[NaiveDate],
+    mut each: impl FnMut(DayDecision),
+) {
+    let mut fold = Fold::new(plan, circuit, catalog, days);
+    fold.before_todays_sessions = true;
+    for date in dates {
+        fold.advance_to(*date);
+        each(decide_folded(&fold));
+    }
+}

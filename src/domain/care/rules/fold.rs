@@ -117,6 +117,9 @@ pub(super) struct Fold<'a> {
     pub referral_log: Vec<RaisedReferral>,
     /// R2: leg-symptom warnings and whether they are still there.
     pub leg: LegFollow,
+    /// Decide each date as it stood before its own sessions (what the person was shown
+    /// before training): a red session that day does not make it a rest day.
+    pub before_todays_sessions: bool,
 }
 
 impl<'a> Fold<'a> {
@@ -158,6 +161,7 @@ impl<'a> Fold<'a> {
             open_referral: Vec::new(),
             referral_log: Vec::new(),
             leg: LegFollow::default(),
+            before_todays_sessions: false,
         }
     }
 
@@ -427,9 +431,10 @@ impl<'a> Fold<'a> {
     /// A session earlier on the date decided that was red on its own report (R6: the rest of
     /// the date is a rest day). Green and amber sessions count from the next date.
     pub fn red_earlier_today(&self) -> bool {
-        self.today_sessions
-            .iter()
-            .any(|s| session_light(s.report, s.day_back_pain, None, &self.plan.rules) == Light::Red)
+        !self.before_todays_sessions
+            && self.today_sessions.iter().any(|s| {
+                session_light(s.report, s.day_back_pain, None, &self.plan.rules) == Light::Red
+            })
     }
 
     /// §4: a check-in's red-flag answers wait for a clearance; background risk factors also

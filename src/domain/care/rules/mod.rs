@@ -20,7 +20,7 @@ mod referrals;
 mod replay;
 mod safety;
 
-pub use every_date::{decisions_for, for_each_decision};
+pub use every_date::{decisions_for, for_each_decision, for_each_decision_before_sessions};
 
 use crate::domain::care::checkin::{Day, LegTrend, RedFlag, flag_list};
 use crate::domain::plan::catalog::{Catalog, Dose};
