@@ -4,9 +4,9 @@
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, Offset as _, TimeZone as _};
 
-use crate::domain::care::checkin::{CheckIn, Day, MorningAfter, SessionReport};
+use crate::domain::care::checkin::{CheckIn, ClinicianSeen, Day, MorningAfter, SessionReport};
 use crate::domain::care::rules::{
-    Light, for_each_decision_before_sessions, session_light, todays_circuit,
+    Light, for_each_decision_before_sessions, referrals_raised, session_light, todays_circuit,
 };
 use crate::domain::plan::catalog::{Catalog, Dose};
 use crate::domain::plan::checks::CheckedPlan;
@@ -126,6 +126,7 @@ pub fn generate_history(
             clinician_seen: None,
         });
     }
+    see_a_clinician_when_referred(plan, catalog, &mut history);
     let session_days: Vec<&Day> = history.iter().filter(|d| !d.sessions.is_empty()).collect();
     let dates: Vec<NaiveDate> = session_days.iter().map(|d| d.date).collect();
     let mut sessions = Vec::with_capacity(dates.len());
@@ -170,4 +171,42 @@ pub fn generate_history(
         },
     );
     (sessions, history)
+}
+
+/// The generated person books a clinician when the app asks them to, and says so a week
+/// later: each referral is closed as a person following the app would close it (a referral
+/// raised within the last week stays open).
+fn see_a_clinician_when_referred(plan: &CheckedPlan, catalog: &Catalog, history: &mut Vec<Day>) {
+    let (Some(first), Some(last)) = (history.first(), history.last()) else {
+        return;
+    };
+    let (first, last) = (first.date, last.date);
+    // Each statement closes every referral open on its date; at most one round per referral.
+    for _ in 0..history.len() {
+        let raised = referrals_raised(&plan.plan, &plan.circuit, catalog, history, first, last);
+        let Some(seen_on) = raised
+            .iter()
+            .filter(|r| r.closed_on.is_none())
+            .map(|r| r.raised_on + Duration::days(7))
+            .find(|date| *date <= last)
+        else {
+            return;
+        };
+        let seen = ClinicianSeen {
+            note: "saw the physiotherapist".to_owned(),
+        };
+        match history.iter_mut().find(|d| d.date == seen_on) {
+            Some(day) => day.clinician_seen = Some(seen),
+            None => {
+                let at = history.partition_point(|d| d.date < seen_on);
+                history.insert(
+                    at,
+                    Day {
+                        clinician_seen: Some(seen),
+                        ..Day::on(seen_on)
+                    },
+                );
+            }
+        }
+    }
 }

@@ -134,3 +134,137 @@ fn every_generated_session_is_what_the_rules_decided_that_day() {
         sessions.len()
     );
 }
+
+/// A generated year read four ways: the app (home's decision and History's figures), the
+/// report, the weeks CSV and the sets and events CSVs give the same counts of completed,
+/// partial, missed and extra sessions and the same open referrals with the same dates.
+#[test]
+fn a_generated_year_has_one_truth_in_the_app_the_report_and_the_csvs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let assets = assets();
+    assert_eq!(run(dir.path(), request(1, 1), &assets).expect("runs"), 0);
+    let out = tempfile::tempdir().expect("out dir");
+    let path = |name: &str| out.path().join(name);
+    let code = strongback::cli::run_command(
+        &strongback::cli::Command::Report {
+            out: Some(path("report.html")),
+            csv: Some(path("sets.csv")),
+            weeks_csv: Some(path("weeks.csv")),
+            events_csv: Some(path("events.csv")),
+            from: None,
+            to: Some(ymd(2026, 11, 24)),
+            force: false,
+        },
+        None,
+        Some(dir.path()),
+    )
+    .expect("runs");
+    assert_eq!(code, 0);
+    let read = |name: &str| std::fs::read_to_string(path(name)).expect("written");
+    let report = read("report.html");
+
+    // History's figures since the first record are the report's, word for word.
+    let mut app = common::open_app_raw(dir.path());
+    app.harness.state_mut().wait_for_sessions();
+    app.harness.run();
+    app.click("History");
+    let (percent, sentence) = app.app().history_figures().expect("History is showing");
+    assert!(
+        report.contains(&format!("<b>Adherence: {percent}</b>: {sentence};")),
+        "History: {percent} {sentence}"
+    );
+
+    // The weeks CSV sums to the same counts.
+    let mut sums = [0u32; 5];
+    let weeks = read("weeks.csv");
+    for row in csv::Reader::from_reader(weeks.as_bytes()).records() {
+        let row = row.expect("row");
+        for (sum, cell) in sums.iter_mut().zip(row.iter().skip(2)) {
+            *sum += cell.parse::<u32>().expect("a count");
+        }
+    }
+    let [planned, completed, partial, missed, extra] = sums;
+    let counted = format!(
+        "{completed} completed, {partial} partial and {missed} missed of {planned} planned"
+    );
+    assert!(
+        sentence.starts_with(&counted),
+        "{sentence} vs the CSV's {counted}"
+    );
+    assert_eq!(sentence.contains("extra"), extra > 0);
+    if extra > 0 {
+        assert!(
+            sentence.contains(&format!("({extra} of them extra")),
+            "{sentence}"
+        );
+    }
+
+    // The sets CSV, per session: a date whose sessions all ended early is partial, a date
+    // with one played to the end is completed.
+    let sets = read("sets.csv");
+    let mut outcome_by_date: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for row in csv::Reader::from_reader(sets.as_bytes()).records() {
+        let row = row.expect("row");
+        outcome_by_date
+            .entry(row[0].to_owned())
+            .or_default()
+            .push(row[4].to_owned());
+    }
+    let csv_completed = outcome_by_date
+        .values()
+        .filter(|o| o.iter().any(|o| o == "completed"))
+        .count();
+    let csv_partial = outcome_by_date
+        .values()
+        .filter(|o| o.iter().all(|o| o == "ended_early" || o == "interrupted"))
+        .count();
+    assert_eq!(
+        (csv_completed, csv_partial),
+        (completed as usize, partial as usize),
+        "sets CSV dates vs the weeks CSV"
+    );
+    assert!(partial > 10, "a year has sessions ended early: {partial}");
+
+    // Every open referral in the events CSV is on home, with the same date.
+    let decision = app.app().todays_decision().expect("decided");
+    let events = read("events.csv");
+    let (mut open, mut closed_referrals) = (0, 0);
+    for row in csv::Reader::from_reader(events.as_bytes()).records() {
+        let row = row.expect("row");
+        if !row[1].ends_with("referral") {
+            continue;
+        }
+        let date = NaiveDate::parse_from_str(&row[0], "%Y-%m-%d").expect("ISO date");
+        if !row[3].is_empty() {
+            // Closed: listed with the date it was raised and the date it was closed.
+            let closed = NaiveDate::parse_from_str(&row[3], "%Y-%m-%d").expect("ISO date");
+            assert!(report.contains(&format!(
+                "{}: {}: {}. <em>Closed on {}",
+                date.format("%-d %b %Y"),
+                &row[1],
+                row[2].trim_end_matches('.'),
+                closed.format("%-d %b %Y")
+            )));
+            closed_referrals += 1;
+            continue;
+        }
+        open += 1;
+        let shown = format!("On {}: {}", date.format("%-d %b %Y"), &row[2]);
+        assert!(
+            decision.reasons.iter().any(|r| r.starts_with(&shown)),
+            "{shown:?} not on home: {:?}",
+            decision.reasons
+        );
+        assert!(report.contains(&format!("{}: {}: ", date.format("%-d %b %Y"), &row[1])));
+    }
+    let on_home = decision
+        .reasons
+        .iter()
+        .filter(|r| r.contains("please book an appointment with a clinician"))
+        .count();
+    assert_eq!(open, on_home, "{:?}", decision.reasons);
+    assert!(
+        closed_referrals > 0,
+        "the generated person saw a clinician when asked"
+    );
+}

@@ -275,7 +275,9 @@ fn each_chart_can_be_read_in_words() {
         .map(|p| format!("{} {} on {}", p.amount, p.unit, p.date.format("%-d %b")))
         .expect("a plank point");
     assert!(
-        app.shows_containing(&format!("The chart in words: Front plank (best set): {first}")),
+        app.shows_containing(&format!(
+            "The chart in words: Front plank (best set): {first}"
+        )),
         "{first}"
     );
     assert!(app.shows_containing("The chart in words: Back pain "));
