@@ -234,10 +234,12 @@ impl Chart<'_> {
         }
     }
 
-    /// Every marker's line; its label only where it does not run into the previous one.
+    /// Every marker's line and its label: a label that would run into the previous one goes
+    /// on a second row below it, and only where both rows are taken is it left out (the
+    /// line stays).
     fn write_markers(&self, svg: &mut String, plot: &Plot) {
         let top_px = plot.top_px;
-        let mut last_label_end = f64::NEG_INFINITY;
+        let mut row_ends = [f64::NEG_INFINITY; 2];
         for marker in &self.markers {
             let x = plot.px(marker.x);
             let half = marker.label.chars().count() as f64 * CHAR_W / 2.0;
@@ -247,14 +249,14 @@ impl Chart<'_> {
                 H - BOTTOM,
             );
             let centre = x.clamp(LEFT + half, W - RIGHT - half);
-            if centre - half < last_label_end + 4.0 {
+            let Some(row) = row_ends.iter().position(|end| centre - half >= end + 4.0) else {
                 continue;
-            }
-            last_label_end = centre + half;
+            };
+            row_ends[row] = centre + half;
             let _ = write!(
                 svg,
                 r##"<text x="{centre:.1}" y="{0:.1}" font-size="9" fill="#7a5600" text-anchor="middle">{1}</text>"##,
-                top_px + 9.0,
+                top_px + 9.0 + 10.0 * row as f64,
                 escape(&marker.label)
             );
         }

@@ -547,10 +547,13 @@ fn dose_charts(sessions: &[SessionRecord]) -> String {
                     dots_label: None,
                     dots: Vec::new(),
                     levels: Vec::new(),
+                    // The step the line starts at, then each change of step: a move to a
+                    // harder step at a shorter hold reads as a step, not a fall.
                     markers: series
                         .iter()
-                        .filter(|p| p.step_changed)
-                        .map(|p| Marker {
+                        .enumerate()
+                        .filter(|(i, p)| *i == 0 || p.step_changed)
+                        .map(|(_, p)| Marker {
                             x: day_number(p.date),
                             label: format!("step {}", p.step),
                         })

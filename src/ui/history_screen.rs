@@ -168,8 +168,11 @@ fn dose_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
         &[(None, "best set of each session", palette::DONE)]
     };
     let mut legend: Vec<(Color32, &str)> = sides.iter().map(|(_, name, c)| (*c, *name)).collect();
-    if model.dose.iter().any(|p| p.step_changed) {
-        legend.push((palette::CAUTION, "ladder step change"));
+    if !model.dose.is_empty() {
+        legend.push((
+            palette::CAUTION,
+            "ladder step (where it starts and changes)",
+        ));
     }
     legend_row(ui, &legend);
     let room = date_room(ui.available_width());
@@ -187,25 +190,33 @@ fn dose_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
                     .collect();
                 line_with_markers(plot, name, *colour, &points);
             }
-            // Labels of changes close together would print over each other: the line shows
-            // every change, the label only those with room (about a twentieth of the span).
+            // Labels of changes close together would print over each other: a label without
+            // room (about a twentieth of the span) goes on a second row below; where both
+            // rows are taken the line alone shows the change.
             let room_days = (span.1 - span.0) / 20.0;
-            let mut last_label: Option<f64> = None;
+            let mut last_label: [Option<f64>; 2] = [None, None];
+            // The step the line starts at, then each change of step.
             for change in model
                 .dose
                 .iter()
-                .filter(|p| p.step_changed && p.side != Some(Side::Right))
+                .filter(|p| p.side != Some(Side::Right))
+                .enumerate()
+                .filter(|(i, p)| *i == 0 || p.step_changed)
+                .map(|(_, p)| p)
             {
                 let x = day_number(change.date);
-                plot.vline(VLine::new("ladder step change", x).color(palette::CAUTION));
-                if last_label.is_some_and(|last| x - last < room_days) {
+                plot.vline(VLine::new("ladder step", x).color(palette::CAUTION));
+                let Some(row) = last_label
+                    .iter()
+                    .position(|last| last.is_none_or(|last| x - last >= room_days))
+                else {
                     continue;
-                }
-                last_label = Some(x);
+                };
+                last_label[row] = Some(x);
                 plot.text(
                     Text::new(
-                        "ladder step change",
-                        PlotPoint::new(x, top * 1.15),
+                        "ladder step",
+                        PlotPoint::new(x, top * (1.15 - 0.08 * row as f64)),
                         RichText::new(format!("step {}", change.step)).strong(),
                     )
                     .anchor(egui::Align2::LEFT_CENTER),

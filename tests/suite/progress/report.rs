@@ -433,3 +433,44 @@ fn a_report_period_that_ends_before_it_starts_is_refused() {
     assert!(err.to_string().contains("is after --to"), "{err}");
     assert!(!dir.path().join("report.html").exists());
 }
+
+/// The report's dose chart labels the step each exercise starts at and marks every change of
+/// step, so a move to a harder step at a shorter hold reads as a step, not a fall.
+#[test]
+fn dose_charts_mark_the_starting_step_and_every_step_change() {
+    let (sessions, days) = generated(parse_date("2025-11-01"), 365, 2);
+    let assets = assets();
+    let source = strongback::report::clinician::ReportSource {
+        plan: &assets.plan,
+        catalog: &assets.catalog,
+        sessions: &sessions,
+        days: &days,
+        unreadable: &[],
+    };
+    let html = strongback::report::clinician::clinician_report(
+        &source,
+        parse_date("2025-11-01"),
+        parse_date("2026-10-31"),
+    );
+    let doses = html.split("Dose over time").nth(1).expect("dose charts");
+    let plank = doses
+        .split("<svg")
+        .find(|svg| svg.contains("Front plank"))
+        .expect("the front plank's chart");
+    let series: Vec<_> = strongback::domain::progress::figures::dose_series(&sessions, "plank");
+    let changes = series.iter().filter(|p| p.step_changed).count();
+    assert!(changes >= 2, "a year climbs the ladder: {changes}");
+    assert_eq!(
+        plank.matches(r##"stroke="#b07d00""##).count(),
+        1 + changes,
+        "a line where it starts and at each change"
+    );
+    assert!(plank.contains(&format!(">step {}</text>", series[0].step)));
+    for change in series.iter().filter(|p| p.step_changed) {
+        assert!(
+            plank.contains(&format!(">step {}</text>", change.step)),
+            "step {} labelled",
+            change.step
+        );
+    }
+}
