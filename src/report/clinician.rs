@@ -19,8 +19,8 @@ use crate::domain::progress::adherence::{
 };
 use crate::domain::progress::dose_changes::first_and_last;
 use crate::domain::progress::figures::{
-    MEANINGFUL_PAIN_CHANGE, PainTrend, dose_series, first_record_date, lights, pain_series,
-    session_date, weekly_mean_pain,
+    MEANINGFUL_PAIN_CHANGE, PainTrend, dose_axis_title, dose_series, first_record_date, lights,
+    pain_series, session_date, step_labels, weekly_mean_pain,
 };
 use crate::domain::session::record::SessionRecord;
 
@@ -523,11 +523,7 @@ fn dose_charts(sessions: &[SessionRecord]) -> String {
             if html.is_empty() {
                 html.push_str("<h3>Dose over time (best set of each session)</h3>\n");
             }
-            let unit = if series.first().is_some_and(|p| p.unit == "s") {
-                "seconds"
-            } else {
-                "reps"
-            };
+            let unit = dose_axis_title(&series);
             let y_max = series.iter().map(|p| p.amount).fold(0.0, f64::max) * 1.15;
             let title = exercise.name.clone();
             html.push_str(
@@ -549,13 +545,11 @@ fn dose_charts(sessions: &[SessionRecord]) -> String {
                     levels: Vec::new(),
                     // The step the line starts at, then each change of step: a move to a
                     // harder step at a shorter hold reads as a step, not a fall.
-                    markers: series
-                        .iter()
-                        .enumerate()
-                        .filter(|(i, p)| *i == 0 || p.step_changed)
-                        .map(|(_, p)| Marker {
+                    markers: step_labels(&series)
+                        .into_iter()
+                        .map(|(p, label)| Marker {
                             x: day_number(p.date),
-                            label: format!("step {}", p.step),
+                            label,
                         })
                         .collect(),
                 }

@@ -155,9 +155,7 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
 }
 
 fn dose_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
-    let unit = model.dose.first().map_or("seconds or reps", |p| {
-        if p.unit == "s" { "seconds" } else { "reps" }
-    });
+    let unit = crate::domain::progress::figures::dose_axis_title(&model.dose);
     let per_side = model.dose.iter().any(|p| p.side.is_some());
     let sides: &[(Option<Side>, &str, Color32)] = if per_side {
         &[
@@ -196,14 +194,7 @@ fn dose_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
             let room_days = (span.1 - span.0) / 20.0;
             let mut last_label: [Option<f64>; 2] = [None, None];
             // The step the line starts at, then each change of step.
-            for change in model
-                .dose
-                .iter()
-                .filter(|p| p.side != Some(Side::Right))
-                .enumerate()
-                .filter(|(i, p)| *i == 0 || p.step_changed)
-                .map(|(_, p)| p)
-            {
+            for (change, label) in crate::domain::progress::figures::step_labels(&model.dose) {
                 let x = day_number(change.date);
                 plot.vline(VLine::new("ladder step", x).color(palette::CAUTION));
                 let Some(row) = last_label
@@ -217,7 +208,7 @@ fn dose_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
                     Text::new(
                         "ladder step",
                         PlotPoint::new(x, top * (1.15 - 0.08 * row as f64)),
-                        RichText::new(format!("step {}", change.step)).strong(),
+                        RichText::new(label).strong(),
                     )
                     .anchor(egui::Align2::LEFT_CENTER),
                 );

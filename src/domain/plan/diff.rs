@@ -86,14 +86,14 @@ fn detail_changes(changes: &mut Vec<PlanChange>, old: &Plan, new: &Plan) {
     change(
         changes,
         "Start date",
-        or_none(old.start_date.map(|d| d.to_string())),
-        or_none(new.start_date.map(|d| d.to_string())),
+        or_none(old.start_date.map(crate::domain::dates::short_date)),
+        or_none(new.start_date.map(crate::domain::dates::short_date)),
     );
     change(
         changes,
         "Review date",
-        or_none(old.review_date.map(|d| d.to_string())),
-        or_none(new.review_date.map(|d| d.to_string())),
+        or_none(old.review_date.map(crate::domain::dates::short_date)),
+        or_none(new.review_date.map(crate::domain::dates::short_date)),
     );
     change(
         changes,

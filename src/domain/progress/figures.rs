@@ -143,6 +143,41 @@ pub fn dose_series(sessions: &[SessionRecord], exercise_id: &str) -> Vec<DosePoi
     points
 }
 
+/// The dose chart's axis title: "seconds" or "reps", or both where the exercise holds at one
+/// step and counts reps at another (dead bug and ball curl hold at step 1).
+pub fn dose_axis_title(points: &[DosePoint]) -> &'static str {
+    let holds = points.iter().any(|p| p.unit == "s");
+    let reps = points.iter().any(|p| p.unit != "s");
+    match (holds, reps) {
+        (true, true) => "seconds or reps",
+        (true, false) => "seconds",
+        _ => "reps",
+    }
+}
+
+/// The points a dose chart labels with their ladder step (one side only): where the line
+/// starts and each change of step, with the label to print ("step 2", and the unit when the
+/// chart mixes holds and reps: "step 2, reps").
+pub fn step_labels(points: &[DosePoint]) -> Vec<(&DosePoint, String)> {
+    let mixed = dose_axis_title(points).contains(" or ");
+    let first_side = points.first().and_then(|p| p.side);
+    points
+        .iter()
+        .filter(|p| p.side == first_side)
+        .enumerate()
+        .filter(|(i, p)| *i == 0 || p.step_changed)
+        .map(|(_, p)| {
+            let label = if mixed {
+                let unit = if p.unit == "s" { "hold" } else { "reps" };
+                format!("step {}, {unit}", p.step)
+            } else {
+                format!("step {}", p.step)
+            };
+            (p, label)
+        })
+        .collect()
+}
+
 fn dose_amount(dose: Dose) -> f64 {
     match dose {
         Dose::Hold { hold_secs } => f64::from(hold_secs),

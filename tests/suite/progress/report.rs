@@ -474,3 +474,24 @@ fn dose_charts_mark_the_starting_step_and_every_step_change() {
         );
     }
 }
+
+/// Dead bug holds at step 1 and counts reps above it: its chart says both units and labels
+/// each step with its own, so 45 s then 8 reps never reads as a fall from 45 to 8.
+#[test]
+fn a_dose_chart_that_changes_from_holds_to_reps_says_so() {
+    let (sessions, _) = generated(parse_date("2025-11-01"), 365, 2);
+    let series = strongback::domain::progress::figures::dose_series(&sessions, "dead_bug");
+    let units: std::collections::BTreeSet<&str> = series.iter().map(|p| p.unit).collect();
+    assert_eq!(units.len(), 2, "holds at step 1, reps above: {units:?}");
+    assert_eq!(
+        strongback::domain::progress::figures::dose_axis_title(&series),
+        "seconds or reps"
+    );
+    let labels = strongback::domain::progress::figures::step_labels(&series);
+    for (point, label) in &labels {
+        let unit = if point.unit == "s" { "hold" } else { "reps" };
+        assert_eq!(*label, format!("step {}, {unit}", point.step));
+    }
+    assert!(labels.iter().any(|(_, l)| l.ends_with("hold")));
+    assert!(labels.iter().any(|(_, l)| l.ends_with("reps")));
+}

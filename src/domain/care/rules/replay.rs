@@ -266,7 +266,7 @@ impl SlotReplay {
             let reason = format!(
                 "{} is left out: it bends the back backwards and the session of {} that included it was {}.",
                 slot.name,
-                session.date,
+                crate::domain::dates::short_date(session.date),
                 if session.light == Light::Red {
                     "red"
                 } else {
