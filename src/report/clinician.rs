@@ -110,7 +110,7 @@ pub struct ReportInput<'a> {
 
 /// "1 Sep 2026".
 fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %b %Y").to_string()
+    crate::domain::dates::short_date(date)
 }
 
 /// The report page: a first page a clinician reads in a minute, then the detail.

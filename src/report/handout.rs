@@ -98,10 +98,10 @@ fn write_plan_details(html: &mut String, plan: &Plan) {
         None => meta("Clinician", "none (built-in plan)"),
     }
     if let Some(start) = plan.start_date {
-        meta("Start", &start.format("%-d %B %Y").to_string());
+        meta("Start", &crate::domain::dates::short_date(start));
     }
     if let Some(review) = plan.review_date {
-        meta("Review", &review.format("%-d %B %Y").to_string());
+        meta("Review", &crate::domain::dates::short_date(review));
     }
     meta("Sessions", &format!("{} a week", plan.sessions_per_week));
     if plan.presentation != Presentation::NotSet {

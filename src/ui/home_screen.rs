@@ -480,7 +480,10 @@ fn plan_details_ui(ui: &mut egui::Ui, plan: &Plan) {
         ui.label(format!("Built for: {}", plan.presentation.label()));
     }
     if let Some(review) = plan.review_date {
-        ui.label(format!("Review on {}", review.format("%-d %B %Y")));
+        ui.label(format!(
+            "Review on {}",
+            crate::domain::dates::short_date(review)
+        ));
     }
 }
 
