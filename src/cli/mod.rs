@@ -29,16 +29,16 @@ pub struct Cli {
     #[arg(long, value_name = "DIR", global = true)]
     pub data_dir: Option<PathBuf>,
     /// Read the catalog and program from this folder instead of the built-in copies.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", global = true)]
     pub assets: Option<PathBuf>,
     /// Run without sound.
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub no_sound: bool,
     /// Open the window at this size, e.g. `800x600` (default 1100x720).
-    #[arg(long, value_name = "WxH", value_parser = parse_window_size)]
+    #[arg(long, value_name = "WxH", value_parser = parse_window_size, global = true)]
     pub window_size: Option<[f32; 2]>,
     /// Open full screen (F11 toggles it in the app).
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub full_screen: bool,
     #[command(subcommand)]
     pub command: Option<Command>,

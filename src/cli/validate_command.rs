@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 
 use crate::domain::plan::catalog::Catalog;
+use crate::domain::plan::rule_settings::looser_than_default;
 use crate::store::plan_file::read_plan;
+use crate::store::ron_spans::SpanIndex;
 
 use super::terminal::escaped;
 
@@ -18,7 +20,25 @@ pub fn validate(
     let mut all_ok = true;
     for file in files {
         match read_plan(file, catalog) {
-            Ok(_) => writeln!(out, "{}", escaped(&format!("{}: ok", file.display())))?,
+            Ok(checked) => {
+                writeln!(out, "{}", escaped(&format!("{}: ok", file.display())))?;
+                // Looser than the spec's default but inside the range: allowed, and said.
+                let looser = looser_than_default(&checked.plan.rules);
+                if !looser.is_empty() {
+                    let spans = std::fs::read_to_string(file)
+                        .map(|text| SpanIndex::build(&text))
+                        .ok();
+                    for (path, text) in looser {
+                        let (line, col) =
+                            spans.as_ref().and_then(|s| s.find(&path)).unwrap_or((1, 1));
+                        writeln!(
+                            out,
+                            "{}",
+                            escaped(&format!("{}:{line}:{col}: warning: {text}", file.display()))
+                        )?;
+                    }
+                }
+            }
             Err(problems) => {
                 all_ok = false;
                 for problem in &problems {

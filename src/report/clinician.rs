@@ -135,6 +135,7 @@ pub fn report_html(input: &ReportInput<'_>) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Strongback report</title><style>{STYLE}</style></head><body>\n<h1>Strongback report</h1>\n"
     );
     html.push_str(&meta_table(input));
+    html.push_str(&super::handout::looser_settings_html(input.plan));
     if sessions.is_empty() && days.is_empty() {
         let _ = writeln!(
             html,

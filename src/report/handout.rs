@@ -108,6 +108,23 @@ fn write_plan_details(html: &mut String, plan: &Plan) {
         meta("Built for", plan.presentation.label());
     }
     html.push_str("</dl>\n");
+    html.push_str(&looser_settings_html(plan));
+}
+
+/// The rule settings the clinician set looser than the spec's defaults, said in words (spec
+/// §5 v3): on the handout and in the report. Empty when there are none.
+pub fn looser_settings_html(plan: &Plan) -> String {
+    let looser = crate::domain::plan::rule_settings::looser_than_default(&plan.rules);
+    if looser.is_empty() {
+        return String::new();
+    }
+    let items: String = looser
+        .iter()
+        .map(|(_, text)| format!("<li>{}</li>", escape(text)))
+        .collect();
+    format!(
+        "<div class=\"looser\"><strong>Settings changed by the clinician</strong><ul>{items}</ul></div>\n"
+    )
 }
 
 /// One block: its heading with the rounds, then a card for each exercise in the catalog.

@@ -113,11 +113,16 @@ impl Plan {
             }
         }
         if let (Some(start), Some(review)) = (self.start_date, self.review_date)
-            && review < start
+            && review < start + chrono::Duration::days(7)
         {
             problem(
                 "review_date".into(),
-                format!("review_date {review} is before start_date {start}"),
+                format!(
+                    "Review date {} must be at least a week after the start date {} (the first possible review is {})",
+                    dates::short_date(review),
+                    dates::short_date(start),
+                    dates::short_date(start + chrono::Duration::days(7))
+                ),
             );
         }
     }
@@ -273,6 +278,73 @@ impl Plan {
         }
         if let Some(dose) = item.dose {
             dose_problems(problem, &format!("{path}.dose"), dose);
+            // Warm-up, mobility and stretches (one step) keep the dose the plan gives.
+            if exercise.ladder.len() > 1
+                && let Some(step) = exercise.step(item.step)
+            {
+                self.working_range_problem(problem, &format!("{path}.dose"), exercise, step, dose);
+            }
+        }
+    }
+
+    /// A dose the plan prescribes stays inside the working range of its ladder step: from the
+    /// catalog's floor to the top of the step's range (its starting dose plus the dose steps
+    /// the rules climb within a step). A 3-minute plank at step 1 is a harder step's work.
+    fn working_range_problem(
+        &self,
+        problem: &mut impl FnMut(String, String),
+        path: &str,
+        exercise: &crate::domain::plan::catalog::Exercise,
+        step: &crate::domain::plan::catalog::LadderStep,
+        dose: Dose,
+    ) {
+        let climbs = self.rules.dose_steps_per_ladder_step;
+        let (amount, top, unit, field) = match (dose, step.dose) {
+            (Dose::Hold { hold_secs }, Dose::Hold { hold_secs: start }) => (
+                hold_secs,
+                start + climbs * self.rules.progress_hold_secs,
+                " s",
+                "hold_secs",
+            ),
+            (Dose::Reps { reps }, Dose::Reps { reps: start }) => (
+                reps,
+                start + climbs * self.rules.progress_reps,
+                " reps",
+                "reps",
+            ),
+            (Dose::Paced { reps, .. }, Dose::Paced { reps: start, .. }) => {
+                (reps, start + climbs, " reps", "reps")
+            }
+            _ => {
+                problem(
+                    path.to_owned(),
+                    format!(
+                        "{} at step {} ({}) is done as {}, not as the dose given here",
+                        exercise.name,
+                        step_number(exercise, step),
+                        step.name,
+                        step.dose.describe()
+                    ),
+                );
+                return;
+            }
+        };
+        // Outside the absolute range: said once, by that check.
+        let absolute = match dose {
+            Dose::Hold { .. } => ranges::HOLD_SECS,
+            Dose::Reps { .. } => ranges::REPS,
+            Dose::Paced { .. } => ranges::PACED_REPS,
+        };
+        if amount > top && absolute.contains(&amount) {
+            problem(
+                format!("{path}.{field}"),
+                format!(
+                    "{} at step {} ({}) goes up to {top}{unit}; {amount}{unit} is work for a harder step: choose a higher step, or {top}{unit} or less",
+                    exercise.name,
+                    step_number(exercise, step),
+                    step.name
+                ),
+            );
         }
     }
 
@@ -326,44 +398,13 @@ impl Plan {
         }
     }
 
-    /// The rule settings: pain thresholds on the pain scale, amber above green, counts 1 to 10.
+    /// The rule settings (spec §5 v3): each inside its range, and no combination that
+    /// switches a rule off.
     fn rule_problems(&self, problem: &mut impl FnMut(String, String)) {
-        let r = &self.rules;
-        for (field, value) in [
-            ("green_max_pain", r.green_max_pain),
-            ("amber_max_pain", r.amber_max_pain),
-            ("green_rise", r.green_rise),
-            (
-                "improvement_baseline_min_pain",
-                r.improvement_baseline_min_pain,
-            ),
-            ("disabling_leg_pain", r.disabling_leg_pain),
-            ("spasm_gentle_day_pain", r.spasm_gentle_day_pain),
-            ("spasm_short_holds_pain", r.spasm_short_holds_pain),
-            (
-                "weekly_pain_rise_for_referral",
-                r.weekly_pain_rise_for_referral,
-            ),
-            ("meaningful_pain_change", r.meaningful_pain_change),
-        ] {
-            in_range(problem, &format!("rules.{field}"), value, ranges::PAIN);
-        }
-        if r.green_max_pain >= r.amber_max_pain {
-            problem(
-                "rules.amber_max_pain".into(),
-                format!(
-                    "amber_max_pain ({}) must be above green_max_pain ({})",
-                    r.amber_max_pain, r.green_max_pain
-                ),
-            );
-        }
-        for (field, value) in [
-            ("greens_to_progress", r.greens_to_progress),
-            ("ambers_to_drop_set", r.ambers_to_drop_set),
-            ("reds_for_deload", r.reds_for_deload),
-            ("reds_for_referral", r.reds_for_referral),
-        ] {
-            in_range(problem, &format!("rules.{field}"), value, 1..=10);
+        let mut found = Vec::new();
+        super::rule_settings::rule_problems(&self.rules, &mut found);
+        for p in found {
+            problem(p.path, p.message);
         }
     }
 }
@@ -376,14 +417,40 @@ fn in_range<T: PartialOrd + std::fmt::Display + Copy>(
 ) {
     if !range.contains(&value) {
         let field = path.rsplit('.').next().unwrap_or(path);
+        let (start, end) = (range.start(), range.end());
+        let limit = if value > *end {
+            format!("must be {end} or less")
+        } else {
+            format!("must be at least {start}")
+        };
         problem(
             path.to_owned(),
             format!(
-                "{field} {value} is outside the allowed range {} to {}",
-                range.start(),
-                range.end()
+                "{} {limit} (it is {value}; allowed {start} to {end})",
+                plain_name(field)
             ),
         );
+    }
+}
+
+/// A plan file's field as the editor names it.
+fn plain_name(field: &str) -> &str {
+    match field {
+        "rounds" => "Rounds",
+        "sets" => "Sets",
+        "hold_secs" => "Hold (seconds)",
+        "reps" => "Reps",
+        "secs_per_rep" => "Seconds per rep",
+        "fewer_per_set" => "Fewer reps each set",
+        "sessions_per_week" => "Sessions a week",
+        "get_ready_secs" => "Get ready (seconds)",
+        "switch_sides_secs" => "Switch sides (seconds)",
+        "rest_between_sets_secs" => "Rest between sets (seconds)",
+        "rest_between_exercises_secs" => "Rest between exercises (seconds)",
+        "rest_between_rounds_secs" => "Rest between rounds (seconds)",
+        "secs_per_rep_estimate" => "Seconds per rep, for timing",
+        "max_session_minutes" => "Longest session (minutes)",
+        other => other,
     }
 }
 
@@ -433,4 +500,16 @@ pub fn unknown_exercise_message(id: &str, known: &[&str]) -> String {
             known.join(", ")
         ),
     }
+}
+
+/// The number of `step` in its exercise's ladder.
+fn step_number(
+    exercise: &crate::domain::plan::catalog::Exercise,
+    step: &crate::domain::plan::catalog::LadderStep,
+) -> usize {
+    exercise
+        .ladder
+        .iter()
+        .position(|s| std::ptr::eq(s, step))
+        .map_or(0, |i| i + 1)
 }

@@ -15,6 +15,7 @@ pub mod catalog_filter;
 pub mod checks;
 pub mod circuit;
 pub mod diff;
+pub mod rule_settings;
 pub mod timeline;
 
 pub use checks::unknown_exercise_message;
@@ -275,6 +276,9 @@ pub mod ranges {
     pub const MAX_BLOCKS: usize = 20;
     /// Most exercises in one block.
     pub const MAX_ITEMS_PER_BLOCK: usize = 40;
+    /// What the editor's number fields take as typed: wide, so that a value outside its
+    /// allowed range is kept and marked, never clamped in silence.
+    pub const TYPED: RangeInclusive<u32> = 0..=65_535;
 }
 
 /// A problem with a plan, at a field path such as `blocks[1].items[0].exercise`.

@@ -241,12 +241,18 @@ fn number_row(
     ui.horizontal(|ui| {
         let label = ui.label(label).on_hover_text(help);
         ui.add(
+            // Typed values are kept as typed; a problem beside the field says when one is
+            // outside its range.
             egui::DragValue::new(value)
-                .range(range)
+                .range(crate::domain::plan::ranges::TYPED)
                 .suffix(unit)
                 .speed(0.2),
         )
         .labelled_by(label.id)
-        .on_hover_text(help);
+        .on_hover_text(format!(
+            "{help} (allowed {} to {})",
+            range.start(),
+            range.end()
+        ));
     });
 }

@@ -136,7 +136,7 @@ fn block_header_ui(
         )
         .labelled_by(label.id);
         let rounds = ui.label("rounds");
-        ui.add(egui::DragValue::new(&mut block.rounds).range(ranges::ROUNDS))
+        ui.add(egui::DragValue::new(&mut block.rounds).range(ranges::TYPED))
             .labelled_by(rounds.id);
         let mut own_rest = block.rest_between_exercises_secs.is_some();
         let own = ui.checkbox(&mut own_rest, "own rest between exercises");
@@ -144,12 +144,8 @@ fn block_header_ui(
             block.rest_between_exercises_secs = own_rest.then_some(15);
         }
         if let Some(rest) = &mut block.rest_between_exercises_secs {
-            ui.add(
-                egui::DragValue::new(rest)
-                    .range(ranges::REST_SECS)
-                    .suffix(" s"),
-            )
-            .labelled_by(own.id);
+            ui.add(egui::DragValue::new(rest).range(ranges::TYPED).suffix(" s"))
+                .labelled_by(own.id);
         }
         if ui
             .add_enabled(b > 0, egui::Button::new("Move up"))
@@ -226,7 +222,7 @@ fn items_ui(
                 }
             }
             let sets_label = ui.label("sets");
-            ui.add(egui::DragValue::new(&mut item.sets).range(ranges::SETS))
+            ui.add(egui::DragValue::new(&mut item.sets).range(ranges::TYPED))
                 .labelled_by(sets_label.id);
             if ui
                 .add_enabled(i > 0, egui::Button::new("Up"))
@@ -291,7 +287,7 @@ fn dose_ui(ui: &mut egui::Ui, item: &mut ProgramItem, ladder: Option<Dose>, path
                 let label = ui.label("hold");
                 ui.add(
                     egui::DragValue::new(hold_secs)
-                        .range(ranges::HOLD_SECS)
+                        .range(ranges::TYPED)
                         .suffix(" s"),
                 )
                 .labelled_by(label.id)
@@ -299,7 +295,7 @@ fn dose_ui(ui: &mut egui::Ui, item: &mut ProgramItem, ladder: Option<Dose>, path
             }
             Some(Dose::Reps { reps }) => {
                 let label = ui.label("reps");
-                ui.add(egui::DragValue::new(reps).range(ranges::REPS))
+                ui.add(egui::DragValue::new(reps).range(ranges::TYPED))
                     .labelled_by(label.id);
             }
             Some(Dose::Paced {
@@ -308,17 +304,17 @@ fn dose_ui(ui: &mut egui::Ui, item: &mut ProgramItem, ladder: Option<Dose>, path
                 fewer_per_set,
             }) => {
                 let label = ui.label("reps");
-                ui.add(egui::DragValue::new(reps).range(ranges::PACED_REPS))
+                ui.add(egui::DragValue::new(reps).range(ranges::TYPED))
                     .labelled_by(label.id);
                 let label = ui.label("of");
                 ui.add(
                     egui::DragValue::new(secs_per_rep)
-                        .range(ranges::SECS_PER_REP)
+                        .range(ranges::TYPED)
                         .suffix(" s"),
                 )
                 .labelled_by(label.id);
                 let label = ui.label("fewer each set");
-                ui.add(egui::DragValue::new(fewer_per_set).range(ranges::FEWER_PER_SET))
+                ui.add(egui::DragValue::new(fewer_per_set).range(ranges::TYPED))
                     .labelled_by(label.id);
             }
         }

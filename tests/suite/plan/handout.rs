@@ -154,3 +154,30 @@ fn the_handout_button_saves_the_current_plan_as_a_page() {
     assert!(page.contains("none (built-in plan)"));
     assert!(app.shows_containing("Handout saved to"));
 }
+
+/// A setting looser than the spec's default is allowed inside its range, and the handout and
+/// the report say so in words.
+#[test]
+fn a_looser_setting_is_printed_on_the_handout_and_in_the_report() {
+    let mut plan = example_plan();
+    let sentence = "Red starts at 7/10 instead of 6/10, set by the clinician.";
+    assert!(!handout_html(&plan, &catalog()).contains(sentence));
+    plan.plan.rules.amber_max_pain = 6;
+    let plan = plan
+        .plan
+        .checked(&catalog())
+        .expect("amber 6 is inside its range");
+    assert!(handout_html(&plan, &catalog()).contains(sentence));
+    let report = strongback::report::clinician::clinician_report(
+        &strongback::report::clinician::ReportSource {
+            plan: &plan,
+            catalog: &catalog(),
+            sessions: &[],
+            days: &[],
+            unreadable: &[],
+        },
+        common::ymd(2026, 12, 1),
+        common::ymd(2026, 12, 7),
+    );
+    assert!(report.contains(sentence));
+}

@@ -55,7 +55,9 @@ fn an_invalid_plan_is_refused_and_nothing_changes() {
     assert!(app.shows_containing(
         "several_problems.ron:13:43: blocks[0].items[0].step: `plank` has steps 1 to 5"
     ));
-    assert!(app.shows_containing("review_date 2026-11-01 is before start_date"));
+    assert!(app.shows_containing(
+        "Review date 1 Nov 2026 must be at least a week after the start date 1 Dec 2026"
+    ));
     app.click("Back to home");
     assert_eq!(app.app().plan().expect("plan").plan, plan_before);
     assert!(app.shows("Built-in plan (no clinician)"));

@@ -192,3 +192,60 @@ fn a_problem_shows_beside_its_field_as_it_arises() {
     // The draft is kept in the data folder meanwhile.
     assert!(dir.path().join("plan-draft.ron").exists());
 }
+
+/// A rule setting typed outside its range is kept as typed, marked beside the field, and
+/// Save is disabled; nothing on the form moves while the problem comes and goes.
+#[test]
+fn an_out_of_range_setting_is_kept_marked_and_moves_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.harness.set_size(egui::vec2(1280.0, 900.0));
+    app.harness.run();
+    app.click("Edit this plan…");
+    tab(&mut app, "Limits and rules");
+    let rect = |app: &common::TestApp, label: &str| {
+        app.harness
+            .get_by_role_and_label(Role::SpinButton, label)
+            .rect()
+            .min
+    };
+    let fields = [
+        "Amber: worst pain up to",
+        "Green rise over the day's pain",
+        "Reds that start a deload week",
+        "Rest after a red session",
+    ];
+    let before: Vec<_> = fields.iter().map(|f| rect(&app, f)).collect();
+    app.harness
+        .get_by_role_and_label(Role::SpinButton, "Amber: worst pain up to")
+        .click();
+    app.harness.run();
+    app.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    app.harness.run();
+    app.harness
+        .get_by_role_and_label(Role::SpinButton, "Amber: worst pain up to")
+        .type_text("12");
+    app.press(egui::Key::Enter);
+    let draft = app
+        .app()
+        .plan_draft()
+        .expect("editing")
+        .rules
+        .amber_max_pain;
+    assert_eq!(draft, 12, "kept as typed, not clamped to the pain scale");
+    assert!(app.shows_containing(
+        "Problem: Amber: worst pain up to must be 6/10 or less (it is 12/10; allowed 4/10 to 6/10)"
+    ));
+    assert!(
+        app.harness
+            .get_by_role_and_label(Role::Button, "Save plan…")
+            .accesskit_node()
+            .is_disabled()
+    );
+    let after: Vec<_> = fields.iter().map(|f| rect(&app, f)).collect();
+    assert_eq!(
+        before, after,
+        "no field moved (the typed one only grows to the right)"
+    );
+}

@@ -312,3 +312,28 @@ fn invisible_characters_and_overlong_names_in_a_plan_are_refused_where_they_are(
         assert!(out.contains("name: ") && out.contains(says), "{out}");
     }
 }
+
+/// The window's and the data's flags go before or after any subcommand.
+#[test]
+fn global_flags_are_taken_before_or_after_the_subcommand() {
+    for args in [
+        &["strongback", "edit", "--no-sound"][..],
+        &["strongback", "--no-sound", "edit"],
+        &[
+            "strongback",
+            "edit",
+            "--data-dir",
+            "d",
+            "--window-size",
+            "800x600",
+        ],
+        &["strongback", "validate", "plan.ron", "--assets", "a"],
+        &["strongback", "report", "--out", "r.html", "--data-dir", "d"],
+    ] {
+        let parsed = Cli::try_parse_from(args.iter().copied());
+        assert!(parsed.is_ok(), "{args:?}: {:?}", parsed.err());
+    }
+    let parsed =
+        Cli::try_parse_from(["strongback", "edit", "--no-sound", "--full-screen"]).expect("parses");
+    assert!(parsed.no_sound && parsed.full_screen);
+}

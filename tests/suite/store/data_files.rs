@@ -309,10 +309,12 @@ fn validate_reports_each_fixture_problem_at_its_line_and_column() {
             .expect("written to memory");
         let out = String::from_utf8(out).expect("utf-8 output");
         assert_eq!(out, expected, "{}", plan.display());
-        assert_eq!(ok, expected.ends_with(": ok\n"), "{}", plan.display());
+        // A plan that passes says "ok" first; a looser-than-default setting adds a warning.
+        let passed = expected.lines().next().is_some_and(|l| l.ends_with(": ok"));
+        assert_eq!(ok, passed, "{}", plan.display());
         checked += 1;
     }
-    assert!(checked >= 19, "all fixtures checked, got {checked}");
+    assert!(checked >= 29, "all fixtures checked, got {checked}");
 }
 
 #[test]
