@@ -3,8 +3,7 @@
 use std::path::PathBuf;
 
 use crate::domain::care::projection::Projection;
-use crate::domain::plan::blocks::Timings;
-use crate::domain::plan::{Limits, Plan, PlanProblem, Presentation, RuleSettings};
+use crate::domain::plan::{Plan, PlanProblem};
 use crate::ui::plan_editor::PlanDraft;
 
 /// Where the editor starts from.
@@ -12,6 +11,8 @@ use crate::ui::plan_editor::PlanDraft;
 pub enum EditorStart {
     /// An empty plan.
     New,
+    /// A starting plan ("New plan…" offers them).
+    Template(crate::domain::plan::PlanTemplate),
     /// The plan in use.
     Current,
     /// The draft kept in the data folder (or a new plan when there is none).
@@ -34,21 +35,5 @@ pub(super) struct EditorState {
 
 /// A plan with nothing in it yet, for "New plan…".
 pub fn empty_plan() -> Plan {
-    Plan {
-        schema_version: Plan::SCHEMA_VERSION,
-        name: String::new(),
-        description: String::new(),
-        patient: None,
-        clinician: None,
-        start_date: None,
-        review_date: None,
-        presentation: Presentation::NotSet,
-        sessions_per_week: 3,
-        timings: Timings::default(),
-        blocks: Vec::new(),
-        limits: Limits::default(),
-        rules: RuleSettings::default(),
-        risk_factors_screened: false,
-        screened_signs: Vec::new(),
-    }
+    Plan::empty()
 }

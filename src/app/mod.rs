@@ -427,7 +427,7 @@ impl StrongbackApp {
     fn apply_plan_action(&mut self, action: PlanAction) {
         match action {
             PlanAction::Accept => self.accept_plan(),
-            PlanAction::New => self.open_plan_editor(EditorStart::New),
+            PlanAction::New(which) => self.open_plan_editor(EditorStart::Template(which)),
             PlanAction::EditCurrent => self.open_plan_editor(EditorStart::Current),
             PlanAction::ContinueDraft => self.open_plan_editor(EditorStart::Draft),
             PlanAction::EditDraft(draft) => self.edit_plan_draft(*draft),

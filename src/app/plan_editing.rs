@@ -23,6 +23,20 @@ impl StrongbackApp {
     pub(super) fn open_plan_editor(&mut self, start: EditorStart) {
         let (plan, source) = match start {
             EditorStart::New => (empty_plan(), None),
+            EditorStart::Template(which) => {
+                let plan = self
+                    .assets
+                    .as_ref()
+                    .map(|assets| crate::store::bundled::template_plan(which, assets));
+                match plan {
+                    Some(Ok(plan)) => (plan, None),
+                    Some(Err(problems)) => {
+                        self.notices.problem(problems.to_string());
+                        (empty_plan(), None)
+                    }
+                    None => (empty_plan(), None),
+                }
+            }
             EditorStart::Current => (
                 self.plans
                     .in_use

@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use crate::domain::plan::PlanTemplate;
 use crate::domain::plan::catalog::Catalog;
 use crate::domain::plan::checks::CheckedPlan;
 use crate::store::plan_file;
@@ -15,6 +16,45 @@ pub const PROGRAM_FILE: &str = "assets/programs/back-care.ron";
 
 const CATALOG_RON: &str = include_str!("../../assets/catalog.ron");
 const PROGRAM_RON: &str = include_str!("../../assets/programs/back-care.ron");
+
+/// The starting plans for each presentation (assets/templates), compiled in.
+const TEMPLATES: [(PlanTemplate, &str, &str); 3] = [
+    (
+        PlanTemplate::Spasm,
+        "assets/templates/spasm.ron",
+        include_str!("../../assets/templates/spasm.ron"),
+    ),
+    (
+        PlanTemplate::Nerve,
+        "assets/templates/nerve.ron",
+        include_str!("../../assets/templates/nerve.ron"),
+    ),
+    (
+        PlanTemplate::Ache,
+        "assets/templates/ache.ron",
+        include_str!("../../assets/templates/ache.ron"),
+    ),
+];
+
+/// The plan "New plan…" starts from: every template passes every check (a test reads each),
+/// so a problem here is reported like any plan file's.
+pub fn template_plan(
+    which: PlanTemplate,
+    assets: &Assets,
+) -> Result<crate::domain::plan::Plan, FileProblems> {
+    match which {
+        PlanTemplate::Empty => Ok(crate::domain::plan::Plan::empty()),
+        PlanTemplate::BuiltIn => Ok(assets.plan.plan.clone()),
+        _ => {
+            let (_, file, text) = TEMPLATES
+                .iter()
+                .find(|(t, ..)| *t == which)
+                .copied()
+                .unwrap_or(TEMPLATES[0]);
+            plan_file::check_plan_text(file, text, &assets.catalog).map(|checked| checked.plan)
+        }
+    }
+}
 
 /// Parsed, checked start-up data.
 #[derive(Clone, Debug)]

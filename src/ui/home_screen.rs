@@ -9,7 +9,7 @@ use crate::domain::care::checkin::{RedFlag, flag_list};
 use crate::domain::care::rules::{DayDecision, Referral, Status};
 use crate::domain::plan::catalog::Catalog;
 use crate::domain::plan::circuit::Circuit;
-use crate::domain::plan::{Plan, Presentation};
+use crate::domain::plan::{Plan, PlanTemplate, Presentation};
 use crate::domain::progress::adherence::DayDone;
 use crate::domain::session::record::{SessionOutcome, SessionRecord};
 use crate::store::settings_file::Settings;
@@ -201,13 +201,17 @@ fn side_ui(ui: &mut egui::Ui, model: &HomeModel<'_>, actions: &mut Vec<Action>) 
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Clinicians:").weak());
-        if ui
-            .button("New plan…")
-            .on_hover_text("Build a plan in the plan editor")
-            .clicked()
-        {
-            actions.push(Action::Plan(PlanAction::New));
-        }
+        // A new plan starts from a template the clinician edits from there.
+        ui.menu_button("New plan…", |ui| {
+            ui.label(RichText::new("Start from").weak());
+            for which in PlanTemplate::ALL {
+                if ui.button(which.label()).clicked() {
+                    actions.push(Action::Plan(PlanAction::New(which)));
+                }
+            }
+        })
+        .response
+        .on_hover_text("Build a plan in the plan editor, from a starting plan");
         if ui
             .button("Edit this plan…")
             .on_hover_text("Open the plan in use in the plan editor")

@@ -122,7 +122,8 @@ pub enum PlanAction {
     /// Use the previewed plan from now on.
     Accept,
     /// Open the plan editor on an empty plan / the plan in use / the kept draft.
-    New,
+    /// Open the plan editor on a new plan from this starting point.
+    New(crate::domain::plan::PlanTemplate),
     EditCurrent,
     ContinueDraft,
     /// The plan editor's draft, as edited on screen.

@@ -281,6 +281,61 @@ pub mod ranges {
     pub const TYPED: RangeInclusive<u32> = 0..=65_535;
 }
 
+/// What "New plan…" starts from: nothing, the built-in circuit, or a starting plan for one of
+/// the three presentations (clinical spec §1–§2), each passing every check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanTemplate {
+    Empty,
+    BuiltIn,
+    Spasm,
+    Nerve,
+    Ache,
+}
+
+impl Plan {
+    /// A plan with nothing in it yet.
+    pub fn empty() -> Plan {
+        Plan {
+            schema_version: Plan::SCHEMA_VERSION,
+            name: String::new(),
+            description: String::new(),
+            patient: None,
+            clinician: None,
+            start_date: None,
+            review_date: None,
+            presentation: Presentation::NotSet,
+            sessions_per_week: 3,
+            timings: Timings::default(),
+            blocks: Vec::new(),
+            limits: Limits::default(),
+            rules: RuleSettings::default(),
+            risk_factors_screened: false,
+            screened_signs: Vec::new(),
+        }
+    }
+}
+
+impl PlanTemplate {
+    pub const ALL: [PlanTemplate; 5] = [
+        PlanTemplate::Empty,
+        PlanTemplate::BuiltIn,
+        PlanTemplate::Spasm,
+        PlanTemplate::Nerve,
+        PlanTemplate::Ache,
+    ];
+
+    /// How "New plan…" lists it.
+    pub fn label(self) -> &'static str {
+        match self {
+            PlanTemplate::Empty => "An empty plan",
+            PlanTemplate::BuiltIn => "The built-in back-care circuit",
+            PlanTemplate::Spasm => "Starting plan: sudden locking muscle pain",
+            PlanTemplate::Nerve => "Starting plan: pain shooting into a leg",
+            PlanTemplate::Ache => "Starting plan: a general ache across the low back",
+        }
+    }
+}
+
 /// A problem with a plan, at a field path such as `blocks[1].items[0].exercise`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanProblem {

@@ -54,6 +54,7 @@ fn a_plan_built_from_nothing_saves_validates_and_reads_back_equal() {
     app.harness.set_size(egui::vec2(1280.0, 900.0));
     app.harness.run();
     app.click("New plan…");
+    app.click("An empty plan");
     assert_eq!(app.app().screen_kind(), ScreenKind::PlanEditor);
     // An empty plan is not yet a plan: the checks say why, and Save waits.
     assert!(app.shows_containing("the plan needs a name"));
@@ -248,4 +249,63 @@ fn an_out_of_range_setting_is_kept_marked_and_moves_nothing() {
         before, after,
         "no field moved (the typed one only grows to the right)"
     );
+}
+
+/// "New plan…" offers a starting plan for each presentation; each passes every check, opens
+/// in the editor with nothing to fix, and projects to its review without a problem.
+#[test]
+fn each_template_passes_the_checks_opens_in_the_editor_and_projects() {
+    let assets = common::assets();
+    for which in strongback::domain::plan::PlanTemplate::ALL {
+        let plan = strongback::store::bundled::template_plan(which, &assets)
+            .unwrap_or_else(|e| panic!("{which:?}: {e}"));
+        if which == strongback::domain::plan::PlanTemplate::Empty {
+            assert!(
+                plan.checked(&assets.catalog).is_err(),
+                "an empty plan is not a plan yet"
+            );
+            continue;
+        }
+        let checked = plan
+            .checked(&assets.catalog)
+            .unwrap_or_else(|p| panic!("{which:?}: {p:?}"));
+        assert!(
+            strongback::domain::plan::rule_settings::looser_than_default(&checked.plan.rules)
+                .is_empty()
+        );
+        let start = common::ymd(2026, 12, 7);
+        let weeks = strongback::domain::care::projection::projected_weeks(&checked, start);
+        for scenario in strongback::domain::care::projection::Scenario::ALL {
+            let projection = strongback::domain::care::projection::project(
+                &checked,
+                &assets.catalog,
+                scenario,
+                start,
+                weeks,
+            );
+            assert!(!projection.sessions.is_empty(), "{which:?} {scenario:?}");
+            if let Some(limit) = checked.plan.limits.max_session_minutes {
+                assert!(
+                    projection.longest_minutes() <= f64::from(limit),
+                    "{which:?} {scenario:?}: {} min",
+                    projection.longest_minutes()
+                );
+            }
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut app = open_app(dir.path());
+        app.harness.set_size(egui::vec2(1280.0, 900.0));
+        app.harness.run();
+        app.click("New plan…");
+        app.click(which.label());
+        assert_eq!(app.app().screen_kind(), ScreenKind::PlanEditor);
+        assert_eq!(
+            app.app().plan_draft().map(|p| p.name.clone()),
+            Some(checked.plan.name.clone())
+        );
+        assert!(
+            app.shows("Passes every check: strongback validate accepts it."),
+            "{which:?}"
+        );
+    }
 }
