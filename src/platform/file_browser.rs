@@ -86,9 +86,21 @@ impl FileBrowser {
         self.replacing = None;
     }
 
+    /// The person's home folder, for the picker's "Home" button.
+    pub fn home() -> Option<PathBuf> {
+        directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf())
+    }
+
     /// The file to write or open now, or `None` while a save would replace a file the
-    /// person has not yet agreed to replace (then [`Self::replacing`] says which).
+    /// person has not yet agreed to replace (then [`Self::replacing`] says which). A typed
+    /// name that is a folder (`~/Documents`, `/media/usb`, `plans`) opens that folder instead.
     pub fn confirm(&mut self) -> Option<PathBuf> {
+        let typed = self.typed_folder();
+        if let Some(folder) = typed {
+            self.file_name.clear();
+            self.navigate(folder);
+            return None;
+        }
         let path = self.chosen_path()?;
         if self.purpose.is_save() && path.exists() && self.replacing.as_ref() != Some(&path) {
             self.replacing = Some(path);
@@ -112,6 +124,20 @@ impl FileBrowser {
             path.set_extension(self.purpose.extension());
         }
         Some(path)
+    }
+
+    /// The name typed, when it names an existing folder (a leading `~` is the home folder).
+    fn typed_folder(&self) -> Option<PathBuf> {
+        let name = self.file_name.trim();
+        if name.is_empty() {
+            return None;
+        }
+        let path = match name.strip_prefix('~') {
+            Some(rest) => Self::home()?.join(rest.trim_start_matches(['/', '\\'])),
+            None if Path::new(name).is_absolute() => PathBuf::from(name),
+            None => self.dir.join(name),
+        };
+        path.is_dir().then_some(path)
     }
 
     fn refresh(&mut self) {
@@ -144,5 +170,43 @@ impl FileBrowser {
                 .cmp(&a.is_dir)
                 .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{FileBrowser, FilePurpose};
+
+    #[test]
+    fn a_typed_folder_opens_it_and_a_typed_name_saves_in_the_folder_shown() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(dir.path().join("plans")).expect("folder");
+        let mut browser = FileBrowser::new(
+            FilePurpose::ExportPlan,
+            dir.path().to_path_buf(),
+            String::new(),
+        );
+        assert!(
+            browser
+                .entries
+                .iter()
+                .any(|e| e.is_dir && e.name == "plans")
+        );
+        // A relative folder name, then Enter: into it, nothing chosen yet.
+        browser.set_file_name("plans".into());
+        assert_eq!(browser.confirm(), None);
+        assert_eq!(browser.dir, dir.path().join("plans"));
+        assert!(browser.file_name.is_empty());
+        // An absolute path to a folder: there.
+        browser.set_file_name(dir.path().display().to_string());
+        assert_eq!(browser.confirm(), None);
+        assert_eq!(browser.dir, dir.path());
+        // A file name: saved in the folder shown, with the extension added.
+        browser.navigate(dir.path().join("plans"));
+        browser.set_file_name("sam".into());
+        assert_eq!(
+            browser.confirm(),
+            Some(dir.path().join("plans").join("sam.ron"))
+        );
     }
 }

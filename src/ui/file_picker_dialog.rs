@@ -29,6 +29,11 @@ pub fn file_picker_ui(ctx: &egui::Context, browser: &FileBrowser) -> Vec<Action>
             {
                 actions.push(Action::Picker(PickerAction::Navigate(parent.to_path_buf())));
             }
+            if let Some(home) = FileBrowser::home()
+                && ui.button("Home").clicked()
+            {
+                actions.push(Action::Picker(PickerAction::Navigate(home)));
+            }
             ui.label(format!("Folder: {}", browser.dir.display()));
         });
         ui.separator();
@@ -65,6 +70,10 @@ pub fn file_picker_ui(ctx: &egui::Context, browser: &FileBrowser) -> Vec<Action>
                 }
             });
         ui.separator();
+        ui.label(
+            RichText::new("Click a folder to open it, or type a folder's path and press Enter.")
+                .weak(),
+        );
         ui.horizontal(|ui| {
             let label = ui.label("File name:");
             let mut name = browser.file_name.clone();

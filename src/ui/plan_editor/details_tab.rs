@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::domain::care::checkin::{FlagKind, RedFlag};
 use crate::domain::plan::{Clinician, PlanProblem, Presentation, ranges};
 
-use super::{PlanDraft, number_row, problems_at};
+use super::{PlanDraft, number_row, problem_line};
 
 pub(super) fn details_ui(
     ui: &mut egui::Ui,
@@ -26,7 +26,7 @@ pub(super) fn details_ui(
                         .desired_width(360.0),
                 )
                 .labelled_by(label.id);
-                problems_at(ui, problems, "name");
+                problem_line(ui, problems, "name");
             });
             ui.end_row();
             let label = ui.label("Description");
@@ -49,14 +49,15 @@ pub(super) fn details_ui(
             clinician_rows(ui, &mut plan.clinician);
             ui.label("Start date");
             ui.vertical(|ui| {
-                optional_date(ui, &mut plan.start_date, "start_date", today);
-                problems_at(ui, problems, "start_date");
+                optional_date(ui, &mut plan.start_date, "start_date", today, None);
+                problem_line(ui, problems, "start_date");
             });
             ui.end_row();
             ui.label("Review date");
             ui.vertical(|ui| {
-                optional_date(ui, &mut plan.review_date, "review_date", today);
-                problems_at(ui, problems, "review_date");
+                let start = plan.start_date;
+                optional_date(ui, &mut plan.review_date, "review_date", today, start);
+                problem_line(ui, problems, "review_date");
             });
             ui.end_row();
         });
@@ -77,7 +78,7 @@ pub(super) fn details_ui(
             ui.radio_value(&mut plan.presentation, presentation, label);
         }
     });
-    problems_at(ui, problems, "presentation");
+    problem_line(ui, problems, "presentation");
     ui.add_space(8.0);
     number_row(
         ui,
@@ -87,7 +88,7 @@ pub(super) fn details_ui(
         "",
         "How many sessions the plan asks for each week (adherence is counted against it)",
     );
-    problems_at(ui, problems, "sessions_per_week");
+    problem_line(ui, problems, "sessions_per_week");
     ui.add_space(8.0);
     ui.strong("Screening done by the clinician");
     ui.checkbox(
@@ -156,7 +157,15 @@ fn clinician_rows(ui: &mut egui::Ui, clinician: &mut Option<Clinician>) {
 }
 
 /// A date that may be unset: a tick to set it, then a date picker.
-fn optional_date(ui: &mut egui::Ui, value: &mut Option<NaiveDate>, id: &str, today: NaiveDate) {
+/// A date that may be unset: a tick, the date (a calendar on click, weekends not marked), a
+/// week back or forward, and for the review date "+6 weeks" and "+12 weeks" from the start.
+fn optional_date(
+    ui: &mut egui::Ui,
+    value: &mut Option<NaiveDate>,
+    id: &str,
+    today: NaiveDate,
+    weeks_from: Option<NaiveDate>,
+) {
     ui.horizontal(|ui| {
         let mut set = value.is_some();
         if ui.checkbox(&mut set, "set").changed() {
@@ -168,10 +177,29 @@ fn optional_date(ui: &mut egui::Ui, value: &mut Option<NaiveDate>, id: &str, tod
                 egui_extras::DatePickerButton::new(&mut picked)
                     .id_salt(id)
                     .calendar_week(false)
+                    .highlight_weekends(false)
+                    .format("%-d %b %Y")
                     .show_icon(false),
             );
             if let Some(back) = from_jiff(picked) {
                 *date = back;
+            }
+            let week = chrono::Duration::weeks(1);
+            if ui.small_button("− 1 week").clicked() {
+                *date -= week;
+            }
+            if ui.small_button("+ 1 week").clicked() {
+                *date += week;
+            }
+        }
+        if let Some(from) = weeks_from {
+            for weeks in [6, 12] {
+                if ui
+                    .small_button(format!("{weeks} weeks after the start"))
+                    .clicked()
+                {
+                    *value = Some(from + chrono::Duration::weeks(weeks));
+                }
             }
         }
     });

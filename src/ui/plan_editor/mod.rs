@@ -215,6 +215,26 @@ fn problems_at(ui: &mut egui::Ui, problems: &[PlanProblem], path: &str) {
     }
 }
 
+/// The problems at `path` on one line that is always there (empty when there are none), so
+/// a problem coming or going moves nothing below it; every problem in full on hover.
+fn problem_line(ui: &mut egui::Ui, problems: &[PlanProblem], path: &str) {
+    let here: Vec<&str> = problems
+        .iter()
+        .filter(|p| p.path == path)
+        .map(|p| p.message.as_str())
+        .collect();
+    let text = match here.as_slice() {
+        [] => String::new(),
+        [one] => format!("Problem: {one}"),
+        [first, rest @ ..] => format!("Problem: {first} (and {} more)", rest.len()),
+    };
+    let line =
+        ui.add(egui::Label::new(egui::RichText::new(&text).color(palette::WARNING)).truncate());
+    if !here.is_empty() {
+        line.on_hover_text(here.join("\n"));
+    }
+}
+
 /// Show the problems at `path` or anywhere below it (`blocks[0]` covers its items).
 fn problems_under(ui: &mut egui::Ui, problems: &[PlanProblem], path: &str) {
     for problem in problems.iter().filter(|p| {

@@ -165,7 +165,13 @@ fn a_problem_shows_beside_its_field_as_it_arises() {
     app.harness.run();
     app.click("Edit this plan…");
     assert!(app.shows("Passes every check: strongback validate accepts it."));
-    // Clearing the name is refused beside the field, at once.
+    // Clearing the name is refused beside the field, at once, and moves nothing below it.
+    let description = |app: &common::TestApp| {
+        app.harness
+            .get_by_role_and_label(Role::MultilineTextInput, "Description")
+            .rect()
+    };
+    let before = description(&app);
     app.harness
         .get_by_role_and_label(Role::TextInput, "Plan name")
         .focus();
@@ -174,6 +180,7 @@ fn a_problem_shows_beside_its_field_as_it_arises() {
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     app.press(egui::Key::Backspace);
     assert!(app.shows("Problem: the plan needs a name"));
+    assert_eq!(description(&app), before, "the field below did not move");
     assert!(
         app.harness
             .get_by_role_and_label(Role::Button, "Save plan…")
