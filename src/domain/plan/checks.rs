@@ -242,8 +242,8 @@ impl Plan {
             problem(
                 format!("{path}.exercise"),
                 format!(
-                    "`{}` bends the spine forward; with presentation Nerve the rules never prescribe it (remove it, or change the presentation)",
-                    item.exercise
+                    "{} bends the spine forward, and a plan for pain shooting into a leg never prescribes it: remove it, or change the presentation",
+                    exercise.name
                 ),
             );
         }
@@ -251,8 +251,8 @@ impl Plan {
             problem(
                 format!("{path}.exercise"),
                 format!(
-                    "`{}` is in limits.excluded_exercises but the circuit uses it",
-                    item.exercise
+                    "{} is on the \"Never prescribe\" list but the session uses it: remove one or the other",
+                    exercise.name
                 ),
             );
         }
@@ -261,8 +261,8 @@ impl Plan {
             problem(
                 format!("{path}.step"),
                 format!(
-                    "`{}` has steps 1 to {top}; step {} does not exist",
-                    item.exercise, item.step
+                    "{} has steps 1 to {top}; step {} does not exist",
+                    exercise.name, item.step
                 ),
             );
         } else if let Some(&max) = self.limits.max_steps.get(&item.exercise)
@@ -271,8 +271,8 @@ impl Plan {
             problem(
                 format!("{path}.step"),
                 format!(
-                    "step {} is above the limit for `{}` (limits.max_steps allows up to {max})",
-                    item.step, item.exercise
+                    "step {} is above the highest step set for {} ({max}): lower the step, or raise its highest step",
+                    item.step, exercise.name
                 ),
             );
         }
@@ -371,7 +371,8 @@ impl Plan {
                 Some(exercise) if max == 0 || max > exercise.top_step() => problem(
                     path,
                     format!(
-                        "`{id}` has steps 1 to {}; {max} is not one of them",
+                        "{} has steps 1 to {}; {max} is not one of them",
+                        exercise.name,
                         exercise.top_step()
                     ),
                 ),
@@ -391,7 +392,7 @@ impl Plan {
                 problem(
                     "limits.max_session_minutes".into(),
                     format!(
-                        "the circuit takes about {minutes} min, longer than the limit of {max_minutes} min"
+                        "the session takes about {minutes} min, longer than the longest session set ({max_minutes} min): shorten it, or allow more time"
                     ),
                 );
             }

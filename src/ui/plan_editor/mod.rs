@@ -218,9 +218,16 @@ fn problems_at(ui: &mut egui::Ui, problems: &[PlanProblem], path: &str) {
 /// The problems at `path` on one line that is always there (empty when there are none), so
 /// a problem coming or going moves nothing below it; every problem in full on hover.
 fn problem_line(ui: &mut egui::Ui, problems: &[PlanProblem], path: &str) {
+    problem_text(ui, problems, |p| p == path);
+}
+
+/// The problems whose path `matches`, as one truncated line (the first, and how many more),
+/// every one in full on hover; an empty line when there are none. Placed at the end of a row
+/// that is always there, it moves nothing.
+fn problem_text(ui: &mut egui::Ui, problems: &[PlanProblem], matches: impl Fn(&str) -> bool) {
     let here: Vec<&str> = problems
         .iter()
-        .filter(|p| p.path == path)
+        .filter(|p| matches(&p.path))
         .map(|p| p.message.as_str())
         .collect();
     let text = match here.as_slice() {
@@ -235,6 +242,13 @@ fn problem_line(ui: &mut egui::Ui, problems: &[PlanProblem], path: &str) {
     }
 }
 
+/// Whether `path` is `under` or anywhere below it (`blocks[0]` covers its items).
+fn is_under(path: &str, under: &str) -> bool {
+    path == under
+        || path.starts_with(&format!("{under}."))
+        || path.starts_with(&format!("{under}["))
+}
+
 /// Show the problems at `path` or anywhere below it (`blocks[0]` covers its items).
 fn problems_under(ui: &mut egui::Ui, problems: &[PlanProblem], path: &str) {
     for problem in problems.iter().filter(|p| {
@@ -242,10 +256,7 @@ fn problems_under(ui: &mut egui::Ui, problems: &[PlanProblem], path: &str) {
             || p.path.starts_with(&format!("{path}."))
             || p.path.starts_with(&format!("{path}["))
     }) {
-        ui.colored_label(
-            palette::WARNING,
-            format!("Problem at {}: {}", problem.path, problem.message),
-        );
+        ui.colored_label(palette::WARNING, format!("Problem: {}", problem.message));
     }
 }
 

@@ -7,7 +7,7 @@ use crate::domain::plan::blocks::{ProgramBlock, ProgramItem, Timings};
 use crate::domain::plan::catalog::{Catalog, Dose};
 use crate::domain::plan::{PlanProblem, ranges};
 
-use super::{PlanDraft, number_row, problems_at, problems_under};
+use super::{PlanDraft, is_under, number_row, problem_text, problems_at};
 
 pub(super) fn session_ui(
     ui: &mut egui::Ui,
@@ -97,9 +97,11 @@ fn blocks_ui(
             if let Some(op) = block_header_ui(ui, block, b, block_count) {
                 block_op = Some(op);
             }
-            problems_at(ui, problems, &path);
-            problems_at(ui, problems, &format!("{path}.name"));
-            problems_at(ui, problems, &format!("{path}.rounds"));
+            // The block's own problems (not its exercises') on a line that is always there.
+            let items = format!("{path}.items[");
+            problem_text(ui, problems, |p| {
+                is_under(p, &path) && !p.starts_with(&items)
+            });
             items_ui(ui, block, &path, problems, catalog);
             ui.horizontal(|ui| {
                 let label = ui.label("Add an exercise:");
@@ -252,8 +254,9 @@ fn items_ui(
                     .desired_width(320.0),
             )
             .labelled_by(label.id);
+            // The exercise's problems at the end of a row that is always there.
+            problem_text(ui, problems, |p| is_under(p, &item_path));
         });
-        problems_under(ui, problems, &item_path);
     }
     match op {
         Some(BlockOp::Up(i)) => block.items.swap(i, i - 1),

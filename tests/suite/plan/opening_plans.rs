@@ -53,7 +53,7 @@ fn an_invalid_plan_is_refused_and_nothing_changes() {
     assert_eq!(app.app().screen_kind(), ScreenKind::PlanRejected);
     assert!(app.shows("This plan file cannot be used"));
     assert!(app.shows_containing(
-        "several_problems.ron:13:43: blocks[0].items[0].step: `plank` has steps 1 to 5"
+        "several_problems.ron:13:43: blocks[0].items[0].step: Front plank has steps 1 to 5"
     ));
     assert!(app.shows_containing(
         "Review date 1 Nov 2026 must be at least a week after the start date 1 Dec 2026"

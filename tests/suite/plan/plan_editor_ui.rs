@@ -316,3 +316,41 @@ fn each_template_passes_the_checks_opens_in_the_editor_and_projects() {
         );
     }
 }
+
+/// A problem with one exercise of the session shows on that exercise's own row; the
+/// exercises below it stay where they were.
+#[test]
+fn a_problem_in_the_session_moves_no_exercise() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.harness.set_size(egui::vec2(1280.0, 2400.0));
+    app.harness.run();
+    app.click("Edit this plan…");
+    tab(&mut app, "Session");
+    let notes = |app: &common::TestApp| -> Vec<egui::Pos2> {
+        app.harness
+            .get_all_by_role_and_label(Role::TextInput, "Note for the patient")
+            .map(|node| node.rect().min)
+            .collect()
+    };
+    let before = notes(&app);
+    assert!(before.len() > 5, "{} exercises", before.len());
+    let first_sets = app
+        .harness
+        .get_all_by_role_and_label(Role::SpinButton, "sets")
+        .nth(2)
+        .expect("a sets field");
+    first_sets.click();
+    app.harness.run();
+    app.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    app.harness.run();
+    app.harness
+        .get_all_by_role_and_label(Role::SpinButton, "sets")
+        .nth(2)
+        .expect("a sets field")
+        .type_text("0");
+    app.press(egui::Key::Enter);
+    assert!(app.shows_containing("Problem: Sets must be at least 1 (it is 0; allowed 1 to 6)"));
+    assert_eq!(notes(&app), before, "no exercise moved");
+}

@@ -140,7 +140,7 @@ fn program_problems_from_a_folder_name_the_file_and_each_problem() {
     );
     assert!(
         text[1].ends_with(
-            "back-care.ron:10:44: blocks[0].items[1].step: `bridge` has steps 1 to 6; step 9 does not exist"
+            "back-care.ron:10:44: blocks[0].items[1].step: Glute bridge has steps 1 to 6; step 9 does not exist"
         ),
         "{text:?}"
     );

@@ -110,7 +110,7 @@ fn r8_nerve_never_gets_flexion_and_press_ups_only_while_centralising() {
     assert!(
         refused[0]
             .message
-            .contains("`knee_to_chest` bends the spine forward"),
+            .contains("Knee to chest bends the spine forward"),
         "{refused:?}"
     );
     let mut p = check_plan_text(
