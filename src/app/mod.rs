@@ -447,6 +447,7 @@ impl StrongbackApp {
                 unsaved_answers: !self.care.unsaved_dates.is_empty(),
                 save_problem: self.workout.save_problem.as_deref(),
                 snapshot_kept: self.workout.snapshot_kept,
+                below: matches!(self.screen, Screen::PlanEditor(_)),
             },
         );
         actions.extend(crate::ui::window_keys(ui.ctx()));

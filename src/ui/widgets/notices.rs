@@ -64,16 +64,24 @@ pub struct NoticeBar<'a> {
     pub save_problem: Option<&'a str>,
     /// The in-progress snapshot was written, so a restart would offer the session again.
     pub snapshot_kept: bool,
+    /// Under the screen instead of above it: on a form (the plan editor) a notice that
+    /// comes and goes must not move the fields under the pointer.
+    pub below: bool,
 }
 
-/// Notices and unsaved sessions, in a bar at the top of every screen (nothing when there is
-/// nothing to say).
+/// Notices and unsaved sessions, in a bar at the top of every screen (at the bottom of a form),
+/// and nothing when there is nothing to say.
 pub fn notice_bar_ui(ui: &mut egui::Ui, bar: &NoticeBar<'_>) -> Vec<Action> {
     let mut actions = Vec::new();
     if bar.notices.is_empty() && bar.unsaved_sessions == 0 && !bar.unsaved_answers {
         return actions;
     }
-    egui::Panel::top("notice_bar").show(ui, |ui| {
+    let panel = if bar.below {
+        egui::Panel::bottom("notice_bar")
+    } else {
+        egui::Panel::top("notice_bar")
+    };
+    panel.show(ui, |ui| {
         a11y::name_region(ui, "Notices");
         ui.add_space(4.0);
         if bar.unsaved_sessions > 0 || bar.unsaved_answers {

@@ -120,10 +120,19 @@ fn a_plan_built_from_nothing_saves_validates_and_reads_back_equal() {
         Some("Riverside Clinic")
     );
     assert!(app.shows("Passes every check: strongback validate accepts it."));
-    // Save it to a file: it validates, and reads back as the same plan.
+    // Save it to a file: it validates, and reads back as the same plan. The notice that says
+    // so goes under the form: nothing on the form moves.
+    let greens = |app: &common::TestApp| {
+        app.harness
+            .get_by_role_and_label(Role::SpinButton, "Greens in a row to move up")
+            .rect()
+    };
+    let before = greens(&app);
     app.click("Save plan…");
     app.save_in(dir.path());
     let path = dir.path().join("test-core-plan.ron");
+    assert!(app.shows_containing("Plan saved to "));
+    assert_eq!(greens(&app), before, "the notice moved the form");
     let text = std::fs::read_to_string(&path).expect("saved");
     let assets = assets();
     let checked = strongback::store::plan_file::check_plan_text("saved", &text, &assets.catalog)
