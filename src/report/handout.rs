@@ -178,18 +178,22 @@ fn write_exercise_card(html: &mut String, item: &CircuitItem, exercise: &Exercis
         item.step,
         item.top_step,
         escape(&item.step_name),
-        escape(&exercise.how_to),
+        escape(exercise.how_to_at(item.step)),
     );
-    if let Some(step) = exercise.step(item.step)
-        && !step.cue.is_empty()
-    {
-        let _ = write!(html, "<p><em>{}</em></p>", escape(&step.cue));
+    if let Some(step) = exercise.step(item.step) {
+        if !step.cue.is_empty() {
+            let _ = write!(html, "<p><em>{}</em></p>", escape(&step.cue));
+        }
+        if let Some(tempo) = step.tempo {
+            let _ = write!(html, "<p>Pace: {}</p>", escape(&tempo.describe()));
+        }
     }
     if !item.notes.is_empty() {
         let _ = write!(html, "<p class=\"notes\">{}</p>", escape(&item.notes));
     }
-    if !exercise.equipment.is_empty() {
-        let needs: Vec<&str> = exercise.equipment.iter().map(|e| e.label()).collect();
+    let equipment = exercise.equipment_at(item.step);
+    if !equipment.is_empty() {
+        let needs: Vec<&str> = equipment.iter().map(|e| e.label()).collect();
         let _ = write!(
             html,
             "<div class=\"needs\">You need: {}</div>",

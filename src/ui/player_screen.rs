@@ -240,20 +240,25 @@ fn exercise_info_ui(
     ui.add_space(8.0);
     let body = scaled(18.0, h);
     egui::ScrollArea::vertical().show(ui, |ui| {
-        ui.label(RichText::new(&exercise.how_to).size(body));
-        if let Some(step) = exercise.step(item.step)
-            && !step.cue.is_empty()
-        {
-            ui.add_space(4.0);
-            ui.label(RichText::new(&step.cue).size(body).italics());
+        // This step's own words: nothing shown describes a harder step.
+        ui.label(RichText::new(exercise.how_to_at(item.step)).size(body));
+        if let Some(step) = exercise.step(item.step) {
+            if !step.cue.is_empty() {
+                ui.add_space(4.0);
+                ui.label(RichText::new(&step.cue).size(body).italics());
+            }
+            if let Some(tempo) = step.tempo {
+                ui.label(RichText::new(format!("Pace: {}", tempo.describe())).size(body));
+            }
         }
         if !item.notes.is_empty() {
             ui.add_space(4.0);
             ui.label(RichText::new(format!("Note: {}", item.notes)).size(body));
         }
-        if !exercise.equipment.is_empty() {
+        let equipment = exercise.equipment_at(item.step);
+        if !equipment.is_empty() {
             ui.add_space(4.0);
-            let needs: Vec<&str> = exercise.equipment.iter().map(|e| e.label()).collect();
+            let needs: Vec<&str> = equipment.iter().map(|e| e.label()).collect();
             ui.label(RichText::new(format!("You need: {}", needs.join(", "))).size(body));
         }
     });

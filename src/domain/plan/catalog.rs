@@ -198,15 +198,76 @@ impl Equipment {
     }
 }
 
+/// How fast the person moves in one rep of a step, or that they hold still (catalog schema 2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tempo {
+    /// A static hold for the dose's seconds, breathing.
+    Hold,
+    /// One repetition: this long into the position, held there, and back.
+    Rep {
+        up_secs: u32,
+        hold_secs: u32,
+        down_secs: u32,
+    },
+    /// A slow continuous cycle of this many seconds.
+    Cycle { secs: u32 },
+    /// Continuous easy movement (walking).
+    Steady,
+}
+
+impl Tempo {
+    /// In words, as the player, the handout and the catalog show it.
+    pub fn describe(self) -> String {
+        match self {
+            Tempo::Hold => "hold still and keep breathing".to_owned(),
+            Tempo::Rep {
+                up_secs,
+                hold_secs: 0,
+                down_secs,
+            } => format!("{up_secs} s up, {down_secs} s back, smoothly"),
+            Tempo::Rep {
+                up_secs,
+                hold_secs,
+                down_secs,
+            } => format!("{up_secs} s up, hold {hold_secs} s, {down_secs} s back"),
+            Tempo::Cycle { secs } => format!("one slow cycle every {secs} s"),
+            Tempo::Steady => "an easy, steady pace".to_owned(),
+        }
+    }
+
+    /// Seconds one rep takes at this tempo (`None` for a hold or steady movement).
+    pub fn rep_secs(self) -> Option<u32> {
+        match self {
+            Tempo::Rep {
+                up_secs,
+                hold_secs,
+                down_secs,
+            } => Some(up_secs + hold_secs + down_secs),
+            Tempo::Cycle { secs } => Some(secs),
+            Tempo::Hold | Tempo::Steady => None,
+        }
+    }
+}
+
 /// One step on an exercise's ladder (L1 is the easiest).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LadderStep {
     /// Short name of the variation, e.g. "knees and forearms".
     pub name: String,
-    /// What changes at this step, in a sentence.
+    /// The one key cue of this step, in a sentence.
     #[serde(default)]
     pub cue: String,
+    /// How to do this step, and only this step (catalog schema 2; a catalog from before shows
+    /// the exercise's `how_to`): see [`Exercise::how_to_at`].
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub how_to: String,
+    /// What this step needs (schema 2; without it, the exercise's equipment).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equipment: Option<Vec<Equipment>>,
+    /// How fast one rep moves, or a hold (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tempo: Option<Tempo>,
     /// Starting dose per set at this step.
     pub dose: Dose,
     /// The drawing of this step, when its body position differs from the step below it
@@ -322,6 +383,22 @@ impl Exercise {
             .and_then(|i| self.ladder.get(i))
     }
 
+    /// How to do ladder step `step_number`: the step's own words, or the exercise's where a
+    /// catalog from before schema 2 has none.
+    pub fn how_to_at(&self, step_number: u8) -> &str {
+        self.step(step_number)
+            .map(|s| s.how_to.as_str())
+            .filter(|text| !text.is_empty())
+            .unwrap_or(&self.how_to)
+    }
+
+    /// What ladder step `step_number` needs: its own list, or the exercise's.
+    pub fn equipment_at(&self, step_number: u8) -> &[Equipment] {
+        self.step(step_number)
+            .and_then(|s| s.equipment.as_deref())
+            .unwrap_or(&self.equipment)
+    }
+
     /// Highest ladder step number.
     pub fn top_step(&self) -> u8 {
         u8::try_from(self.ladder.len()).unwrap_or(u8::MAX)
@@ -352,7 +429,9 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    pub const SCHEMA_VERSION: u32 = 1;
+    /// 2: each ladder step has its own how-to, equipment and tempo (a version 1 catalog,
+    /// without them, still loads and shows the exercise's how-to for every step).
+    pub const SCHEMA_VERSION: u32 = 2;
 
     pub fn get(&self, id: &str) -> Option<&Exercise> {
         self.exercises.iter().find(|e| e.id == id)
@@ -410,6 +489,9 @@ mod tests {
         LadderStep {
             name: name.to_string(),
             cue: String::new(),
+            how_to: String::new(),
+            equipment: None,
+            tempo: None,
             dose: Dose::Hold { hold_secs: 10 },
             pose,
         }

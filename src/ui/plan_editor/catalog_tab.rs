@@ -131,7 +131,11 @@ fn bias_text(bias: Option<MovementBias>) -> &'static str {
 fn exercise_detail_ui(ui: &mut egui::Ui, draft: &mut PlanDraft, exercise: &Exercise) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.label(&exercise.how_to);
+        // Each step says how to do it below; the exercise's own words only for a catalog
+        // from before steps had theirs.
+        if exercise.ladder.iter().any(|s| s.how_to.is_empty()) {
+            ui.label(&exercise.how_to);
+        }
         let equipment: Vec<&str> = exercise.equipment.iter().map(|e| e.label()).collect();
         ui.label(format!(
             "Needs: {}{}",
@@ -165,6 +169,12 @@ fn exercise_detail_ui(ui: &mut egui::Ui, draft: &mut PlanDraft, exercise: &Exerc
                     ui.label(step.dose.describe());
                     if !step.cue.is_empty() {
                         ui.label(RichText::new(&step.cue).weak());
+                    }
+                    if !step.how_to.is_empty() {
+                        ui.label(RichText::new(&step.how_to).small());
+                    }
+                    if let Some(tempo) = step.tempo {
+                        ui.label(RichText::new(format!("Pace: {}", tempo.describe())).small());
                     }
                 });
             }
