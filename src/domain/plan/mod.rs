@@ -16,6 +16,7 @@ pub mod checks;
 pub mod circuit;
 pub mod diff;
 pub mod rule_settings;
+pub mod tempo;
 pub mod timeline;
 
 pub use checks::unknown_exercise_message;

@@ -127,6 +127,18 @@ pub fn generate_history(
         });
     }
     see_a_clinician_when_referred(plan, catalog, &mut history);
+    let sessions = sessions_as_decided(plan, catalog, &history, ended_early);
+    (sessions, history)
+}
+
+/// Each session of `history` as the rules prescribed it that day (before its own session),
+/// ended early after the warm-up where `ended_early` says so (one entry per session, in order).
+fn sessions_as_decided(
+    plan: &CheckedPlan,
+    catalog: &Catalog,
+    history: &[Day],
+    ended_early: Vec<bool>,
+) -> Vec<SessionRecord> {
     let session_days: Vec<&Day> = history.iter().filter(|d| !d.sessions.is_empty()).collect();
     let dates: Vec<NaiveDate> = session_days.iter().map(|d| d.date).collect();
     let mut sessions = Vec::with_capacity(dates.len());
@@ -136,7 +148,7 @@ pub fn generate_history(
         &plan.plan,
         &plan.circuit,
         catalog,
-        &history,
+        history,
         &dates,
         |decision| {
             let (Some(day), Some(partial)) = (days_iter.next(), partials.next()) else {
@@ -170,7 +182,7 @@ pub fn generate_history(
             ));
         },
     );
-    (sessions, history)
+    sessions
 }
 
 /// The generated person books a clinician when the app asks them to, and says so a week
