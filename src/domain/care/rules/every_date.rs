@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::fold::Fold;
+use super::referrals::RaisedReferral;
 use super::{DayDecision, decide_folded};
 use crate::domain::care::checkin::Day;
 use crate::domain::plan::Plan;
@@ -58,4 +59,29 @@ pub fn for_each_decision_before_sessions(
         fold.advance_to(*date);
         each(decide_folded(&fold));
     }
+}
+
+/// Every referral that was open on some date of `from..=to`, oldest first: raised before `to`
+/// (then the app shows it as "On 13 Dec 2026: …" until the person says they have seen a
+/// clinician) or on `to` itself (the app shows it as today's). The one list behind the
+/// app's open referral, the report and the events CSV, so all three give the same dates.
+pub fn referrals_raised(
+    plan: &Plan,
+    circuit: &Circuit,
+    catalog: &Catalog,
+    days: &[Day],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<RaisedReferral> {
+    let mut fold = Fold::new(plan, circuit, catalog, days);
+    fold.advance_to(to);
+    let (_, raised_today) = super::referrals::routine_referral(&fold.referral_evidence());
+    let mut raised = fold.referral_log.clone();
+    for (cause, reason) in raised_today {
+        if !fold.open_referral.iter().any(|(open, ..)| *open == cause) {
+            raised.push(RaisedReferral::new(to, &reason, &fold.factors_on_record));
+        }
+    }
+    raised.retain(|r| r.closed_on.is_none_or(|closed| closed >= from));
+    raised
 }

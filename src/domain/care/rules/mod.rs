@@ -20,7 +20,9 @@ mod referrals;
 mod replay;
 mod safety;
 
-pub use every_date::{decisions_for, for_each_decision, for_each_decision_before_sessions};
+pub use every_date::{
+    decisions_for, for_each_decision, for_each_decision_before_sessions, referrals_raised,
+};
 
 use crate::domain::care::checkin::{Day, LegTrend, RedFlag, flag_list};
 use crate::domain::plan::catalog::{Catalog, Dose};
@@ -37,7 +39,7 @@ use safety::{nerve_warning_day, red_flag_stop};
 pub use leg_follow::OpenLegWarning;
 pub use lights::session_light;
 pub use presentation::effective_presentation;
-pub use referrals::{RaisedReferral, referrals_raised};
+pub use referrals::RaisedReferral;
 
 /// What today is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

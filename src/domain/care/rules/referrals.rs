@@ -3,10 +3,6 @@
 use chrono::NaiveDate;
 
 use super::Referral;
-use super::fold::Fold;
-use crate::domain::care::checkin::Day;
-use crate::domain::plan::catalog::Catalog;
-use crate::domain::plan::circuit::Circuit;
 use crate::domain::plan::{Plan, RuleSettings};
 
 /// A referral the rules raised: the date it was first raised for its cause, the level (urgent
@@ -37,31 +33,6 @@ impl RaisedReferral {
             closed_on: None,
         }
     }
-}
-
-/// Every referral that was open on some date of `from..=to`, oldest first: raised before `to`
-/// (then the app shows it as "On 13 Dec 2026: …" until the person says they have seen a
-/// clinician) or on `to` itself (the app shows it as today's). The one list behind the
-/// app's open referral, the report and the events CSV, so all three give the same dates.
-pub fn referrals_raised(
-    plan: &Plan,
-    circuit: &Circuit,
-    catalog: &Catalog,
-    days: &[Day],
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Vec<RaisedReferral> {
-    let mut fold = Fold::new(plan, circuit, catalog, days);
-    fold.advance_to(to);
-    let (_, raised_today) = routine_referral(&fold.referral_evidence());
-    let mut raised = fold.referral_log.clone();
-    for (cause, reason) in raised_today {
-        if !fold.open_referral.iter().any(|(open, ..)| *open == cause) {
-            raised.push(RaisedReferral::new(to, &reason, &fold.factors_on_record));
-        }
-    }
-    raised.retain(|r| r.closed_on.is_none_or(|closed| closed >= from));
-    raised
 }
 
 pub(super) fn clinician_contact(plan: &Plan) -> Option<String> {
