@@ -3,5 +3,6 @@
 
 pub mod coach;
 pub mod cue_schedule;
+pub mod motion;
 pub mod player;
 pub mod record;

@@ -442,3 +442,38 @@ proptest! {
         }
     }
 }
+
+/// The figure's movement comes from the time in the phase, which a pause stops: a bridge
+/// rep (2 s up, 3 s held, 2 s down) half way up stays half way up however long the pause.
+#[test]
+fn a_pause_freezes_the_movement_where_it_was() {
+    use strongback::domain::plan::tempo::Tempo;
+    use strongback::domain::session::motion::{Stage, motion_at};
+    let bridge = Tempo::Rep {
+        up_secs: 2,
+        hold_secs: 3,
+        down_secs: 2,
+    };
+    let c = circuit(vec![(1, vec![item("a", hold(30), false, 1)])]);
+    let mut player = SessionPlayer::new(Timeline::build(&c));
+    player.start(secs(0));
+    // Through the 10 s get-ready, then 1 s into the work.
+    player.advance(secs(10));
+    assert_eq!(player.current_phase().kind, PhaseKind::Work);
+    let now = secs(11);
+    player.advance(now);
+    let moving = motion_at(bridge, player.elapsed_in_phase(now).as_secs_f64());
+    assert_eq!((moving.stage, moving.toward_end), (Stage::Rising, 0.5));
+    player.pause(now);
+    let later = secs(71);
+    player.advance(later);
+    let paused = motion_at(bridge, player.elapsed_in_phase(later).as_secs_f64());
+    assert_eq!(paused, moving, "a minute's pause moves nothing");
+    player.resume(later);
+    let after = motion_at(bridge, player.elapsed_in_phase(secs(72)).as_secs_f64());
+    assert_eq!(
+        (after.stage, after.toward_end),
+        (Stage::AtTop, 1.0),
+        "and on from there"
+    );
+}
