@@ -27,6 +27,8 @@ pub struct RuleSetting {
     /// The rule of the clinical spec it belongs to, for the curious (a tooltip only).
     pub spec: &'static str,
     pub stricter: Stricter,
+    /// The largest value the editor's field takes as typed.
+    pub typed_max: u32,
     pub get: fn(&RuleSettings) -> u32,
     pub set: fn(&mut RuleSettings, u32),
     /// The allowed range, given the other settings.
@@ -57,16 +59,37 @@ impl RuleSetting {
     }
 }
 
-fn u(value: u8) -> u32 {
-    u32::from(value)
+/// A rule setting's stored type, seen as the `u32` the table works in.
+trait SettingValue: Copy {
+    /// The largest value the editor's field takes as typed (the type's own limit for a
+    /// 0–10 pain setting, so what is shown is what is stored).
+    const TYPED_MAX: u32;
+    fn to_u32(self) -> u32;
+    fn from_u32(value: u32) -> Self;
 }
 
-fn byte(value: u32) -> u8 {
-    u8::try_from(value).unwrap_or(u8::MAX)
+impl SettingValue for u8 {
+    const TYPED_MAX: u32 = u8::MAX as u32;
+    fn to_u32(self) -> u32 {
+        u32::from(self)
+    }
+    fn from_u32(value: u32) -> Self {
+        u8::try_from(value).unwrap_or(u8::MAX)
+    }
+}
+
+impl SettingValue for u32 {
+    const TYPED_MAX: u32 = *super::ranges::TYPED.end();
+    fn to_u32(self) -> u32 {
+        self
+    }
+    fn from_u32(value: u32) -> Self {
+        value
+    }
 }
 
 macro_rules! setting {
-    ($field:ident, $label:expr, $unit:expr, $spec:expr, $stricter:ident, u8, $range:expr, $help:expr) => {
+    ($field:ident, $label:expr, $unit:expr, $spec:expr, $stricter:ident, $ty:ty, $range:expr, $help:expr) => {
         RuleSetting {
             field: stringify!($field),
             label: $label,
@@ -74,21 +97,9 @@ macro_rules! setting {
             help: $help,
             spec: $spec,
             stricter: Stricter::$stricter,
-            get: |r| u(r.$field),
-            set: |r, v| r.$field = byte(v),
-            range: $range,
-        }
-    };
-    ($field:ident, $label:expr, $unit:expr, $spec:expr, $stricter:ident, u32, $range:expr, $help:expr) => {
-        RuleSetting {
-            field: stringify!($field),
-            label: $label,
-            unit: $unit,
-            help: $help,
-            spec: $spec,
-            stricter: Stricter::$stricter,
-            get: |r| r.$field,
-            set: |r, v| r.$field = v,
+            typed_max: <$ty as SettingValue>::TYPED_MAX,
+            get: |r| SettingValue::to_u32(r.$field),
+            set: |r, v| r.$field = <$ty as SettingValue>::from_u32(v),
             range: $range,
         }
     };
@@ -103,7 +114,7 @@ pub const RULE_SETTINGS: [RuleSetting; 25] = [
         "R3",
         Lower,
         u8,
-        |r| 0..=u(r.amber_max_pain).saturating_sub(1).min(4),
+        |r| 0..=u32::from(r.amber_max_pain).saturating_sub(1).min(4),
         "a session whose worst pain is up to this is green"
     ),
     setting!(
@@ -113,7 +124,7 @@ pub const RULE_SETTINGS: [RuleSetting; 25] = [
         "R3",
         Lower,
         u8,
-        |r| u(r.green_max_pain).min(4) + 1..=6,
+        |r| u32::from(r.green_max_pain).min(4) + 1..=6,
         "above green and up to this is amber; above it the session is red"
     ),
     setting!(
@@ -253,7 +264,7 @@ pub const RULE_SETTINGS: [RuleSetting; 25] = [
         "R8",
         Lower,
         u8,
-        |r| 3..=u(r.spasm_gentle_day_pain).saturating_sub(1).max(3),
+        |r| 3..=u32::from(r.spasm_gentle_day_pain).saturating_sub(1).max(3),
         "with a spasm, back pain at or below this moves to short holds"
     ),
     setting!(
@@ -458,4 +469,27 @@ pub fn looser_than_default(rules: &RuleSettings) -> Vec<(String, String)> {
             (format!("rules.{}", s.field), text)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{RULE_SETTINGS, RuleSettings, rule_problems};
+
+    #[test]
+    fn what_the_editor_takes_is_what_is_stored_and_the_defaults_pass() {
+        let mut problems = Vec::new();
+        rule_problems(&RuleSettings::default(), &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        for setting in &RULE_SETTINGS {
+            let mut rules = RuleSettings::default();
+            (setting.set)(&mut rules, setting.typed_max);
+            assert_eq!(
+                setting.value(&rules),
+                setting.typed_max,
+                "{}",
+                setting.field
+            );
+            assert!((setting.range)(&RuleSettings::default()).contains(&setting.default_value()));
+        }
+    }
 }

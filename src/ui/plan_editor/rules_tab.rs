@@ -144,7 +144,7 @@ fn rule_settings_ui(ui: &mut egui::Ui, r: &mut RuleSettings, problems: &[PlanPro
                 let label = ui.label(setting.label).on_hover_text(&tooltip);
                 let mut value = setting.value(r);
                 let edited = ui
-                    .add(egui::DragValue::new(&mut value).range(ranges::TYPED).suffix(setting.unit))
+                    .add(egui::DragValue::new(&mut value).range(0..=setting.typed_max).suffix(setting.unit))
                     .labelled_by(label.id)
                     .on_hover_text(&tooltip);
                 if edited.changed() {

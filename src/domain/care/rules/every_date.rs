@@ -33,13 +33,9 @@ pub fn for_each_decision(
     catalog: &Catalog,
     days: &[Day],
     dates: &[NaiveDate],
-    mut each: impl FnMut(DayDecision),
+    each: impl FnMut(DayDecision),
 ) {
-    let mut fold = Fold::new(plan, circuit, catalog, days);
-    for date in dates {
-        fold.advance_to(*date);
-        each(decide_folded(&fold));
-    }
+    decide_each(Fold::new(plan, circuit, catalog, days), dates, each);
 }
 
 /// [`for_each_decision`], each date decided as it stood before that date's own sessions: what
@@ -51,10 +47,15 @@ pub fn for_each_decision_before_sessions(
     catalog: &Catalog,
     days: &[Day],
     dates: &[NaiveDate],
-    mut each: impl FnMut(DayDecision),
+    each: impl FnMut(DayDecision),
 ) {
     let mut fold = Fold::new(plan, circuit, catalog, days);
     fold.before_todays_sessions = true;
+    decide_each(fold, dates, each);
+}
+
+/// Fold on to each of `dates` in turn and decide it.
+fn decide_each(mut fold: Fold<'_>, dates: &[NaiveDate], mut each: impl FnMut(DayDecision)) {
     for date in dates {
         fold.advance_to(*date);
         each(decide_folded(&fold));
