@@ -15,6 +15,8 @@ pub(super) struct Preferences {
     pub applied_high_contrast: Option<bool>,
     pub applied_text_scale: Option<f32>,
     pub sound_problem: Option<SoundError>,
+    /// The desktop asks apps for less motion (`None`: it does not say).
+    pub desktop_reduces_motion: Option<bool>,
 }
 
 impl Preferences {
@@ -25,11 +27,27 @@ impl Preferences {
             applied_high_contrast: None,
             applied_text_scale: None,
             sound_problem: None,
+            desktop_reduces_motion: None,
         }
+    }
+
+    /// Still pictures instead of a moving figure: the person's choice, or else the desktop's.
+    pub fn reduce_motion(&self) -> bool {
+        self.settings
+            .reduce_motion
+            .or(self.desktop_reduces_motion)
+            .unwrap_or(false)
     }
 }
 
 impl StrongbackApp {
+    /// The desktop's own preference for less motion, read at start (the window sets it;
+    /// tests leave it unknown).
+    pub fn with_desktop_motion_preference(mut self, reduces_motion: Option<bool>) -> Self {
+        self.prefs.desktop_reduces_motion = reduces_motion;
+        self
+    }
+
     pub(super) fn apply_setting(&mut self, action: SettingsAction) {
         match action {
             SettingsAction::Volume(volume) => self.prefs.settings.volume = volume.clamp(0.0, 1.0),
@@ -46,6 +64,7 @@ impl StrongbackApp {
                 self.prefs.settings.text_scale_chosen = Some(false);
             }
             SettingsAction::HighContrast(on) => self.prefs.settings.high_contrast = on,
+            SettingsAction::ReduceMotion(on) => self.prefs.settings.reduce_motion = Some(on),
         }
         self.prefs.unsaved = true;
     }

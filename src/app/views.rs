@@ -99,6 +99,7 @@ impl StrongbackApp {
                         circuit: &session.circuit,
                         catalog: &assets.catalog,
                         confirming_end: session.confirming,
+                        reduce_motion: self.prefs.reduce_motion(),
                     };
                     ui::player_screen::player_ui(ui, &model)
                 }
@@ -132,6 +133,7 @@ impl StrongbackApp {
             catalog: &assets.catalog,
             planned_total_secs: cache.planned_total_secs,
             settings: &self.prefs.settings,
+            reduce_motion: self.prefs.reduce_motion(),
             last_session: self.past_sessions.latest(),
             sound_problem: sound_problem.as_deref(),
             progress: &cache.progress,

@@ -1,6 +1,7 @@
 //! The session under way: the timing engine moved on by the clock, its events turned into
 //! cues, the in-progress snapshot kept on disk, and the finished record saved.
 
+use crate::domain::session::motion::FigureMoment;
 use crate::ui::PlayerControl;
 use std::time::Duration;
 
@@ -71,11 +72,26 @@ impl StrongbackApp {
         };
         self.play_cues(&events, now, now);
         self.after_player_change();
-        self.workout
-            .running
-            .as_ref()
-            .and_then(|s| s.player.next_change_in(now))
-            .map(|d| d + REPAINT_SLACK)
+        let session = self.workout.running.as_ref()?;
+        let display = session.player.next_change_in(now)?;
+        // A moving figure is drawn as often as it moves (at most 30 times a second), and
+        // only while the timer runs: `next_change_in` is `None` when paused.
+        let figure = self.assets.as_ref().and_then(|assets| {
+            let view = session.player.view(now);
+            FigureMoment::of_phase(
+                &view.phase,
+                view.elapsed_in_phase.as_secs_f64(),
+                &session.circuit,
+                &assets.catalog,
+                self.prefs.reduce_motion(),
+            )?
+            .next_frame_secs()
+        });
+        let next = match figure {
+            Some(secs) => display.min(Duration::from_secs_f64(secs)),
+            None => display,
+        };
+        Some(next + REPAINT_SLACK)
     }
 
     /// Pause, resume, skip, back, done, and ending early (asked first).

@@ -42,6 +42,7 @@ pub fn run(options: WindowOptions) -> anyhow::Result<()> {
         }
     }
     let no_sound = options.no_sound;
+    let desktop_motion = crate::platform::desktop::reduces_motion();
     let editor = options.editor.clone();
     // Years of history take as long to read as the window's graphics take to set up: begin
     // reading now, so home can show today's decision with its first frames.
@@ -91,7 +92,8 @@ pub fn run(options: WindowOptions) -> anyhow::Result<()> {
                 },
                 early,
             )
-            .with_screen_awake(Box::new(DesktopScreenAwake::default()));
+            .with_screen_awake(Box::new(DesktopScreenAwake::default()))
+            .with_desktop_motion_preference(desktop_motion);
             if let Some(start) = editor {
                 app.open_editor(start);
             }

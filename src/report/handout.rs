@@ -8,7 +8,7 @@ use crate::domain::plan::circuit::{CircuitBlock, CircuitItem};
 use crate::domain::plan::{Plan, Presentation};
 
 use super::html::escape;
-use super::svg::pose_svg;
+use super::svg::picture_svg;
 
 const STYLE: &str = r#"
   * { box-sizing: border-box; }
@@ -23,6 +23,10 @@ const STYLE: &str = r#"
   .exercise { border: 1px solid #bbb; border-radius: 2mm; padding: 2mm 3mm; break-inside: avoid; page-break-inside: avoid; }
   .exercise p { margin: 1mm 0; }
   .exercise svg { width: 100%; height: 26mm; display: block; }
+  .positions { display: flex; gap: 2mm; margin: 0; }
+  .positions figure { flex: 1; margin: 0; min-width: 0; }
+  .positions svg { height: 22mm; }
+  .positions figcaption { font-size: 9pt; color: #444; }
   .exercise h3 { font-size: 12.5pt; margin: 1mm 0; }
   .dose { font-weight: bold; font-size: 12pt; }
   .step, .needs { color: #444; }
@@ -149,6 +153,30 @@ fn write_block(html: &mut String, block: &CircuitBlock, plan: &Plan, catalog: &C
     html.push_str("</div>\n");
 }
 
+/// Step `step`'s positions: where the movement starts and where it ends, side by side, or the
+/// one position held; each named for a screen reader.
+fn write_positions(html: &mut String, exercise: &Exercise, step: u8) {
+    let Some(picture) = exercise.picture_at(step) else {
+        return;
+    };
+    let look = exercise.look_at(step, false);
+    let positions: &[(&str, f32)] = if picture.moves() {
+        &[("Start", 0.0), ("End", 1.0)]
+    } else {
+        &[("Hold this position", 1.0)]
+    };
+    html.push_str("<div class=\"positions\">");
+    for (caption, toward_end) in positions {
+        let title = format!("{}: {}", exercise.name, caption.to_lowercase());
+        let _ = write!(
+            html,
+            "<figure>{}<figcaption>{caption}</figcaption></figure>",
+            picture_svg(&picture.parts(*toward_end, look), &title)
+        );
+    }
+    html.push_str("</div>");
+}
+
 /// One exercise's card: picture, name, dose, step, how-to, cue, notes and equipment.
 fn write_exercise_card(html: &mut String, item: &CircuitItem, exercise: &Exercise, plan: &Plan) {
     let side = if item.per_side { " each side" } else { "" };
@@ -164,10 +192,7 @@ fn write_exercise_card(html: &mut String, item: &CircuitItem, exercise: &Exercis
         item.dose
     };
     html.push_str("<section class=\"exercise\">");
-    html.push_str(&pose_svg(
-        exercise.pose_at(item.step),
-        &format!("Body position for {}", exercise.name),
-    ));
+    write_positions(html, exercise, item.step);
     let _ = write!(
         html,
         "<h3>{}</h3><div class=\"dose\">{}{}{}</div><div class=\"step\">Step {} of {}: {}</div><p>{}</p>",

@@ -96,7 +96,8 @@ impl Assets {
             catalog_file,
             catalog_text,
             Catalog::SCHEMA_VERSION,
-            // Version 1 is version 2 without the per-step fields, which default.
+            // Versions 1 and 2 are version 3 without the per-step fields (words, then
+            // figures), which default.
             |text, _| Ok(text.to_owned()),
         )?;
         let catalog_problems: Vec<_> = catalog

@@ -26,6 +26,9 @@ pub struct Settings {
     pub text_scale_chosen: Option<bool>,
     /// White on black with every control outlined, for low vision.
     pub high_contrast: bool,
+    /// Still pictures of a step's start and end instead of a moving figure. `None` until the
+    /// person chooses: then the desktop's own preference decides, where it has one.
+    pub reduce_motion: Option<bool>,
 }
 
 impl Settings {
@@ -84,6 +87,7 @@ impl Default for Settings {
             text_scale: 1.0,
             text_scale_chosen: None,
             high_contrast: false,
+            reduce_motion: None,
         }
     }
 }

@@ -49,6 +49,8 @@ pub struct HomeModel<'a> {
     pub catalog: &'a Catalog,
     pub planned_total_secs: u64,
     pub settings: &'a Settings,
+    /// Pictures are still (the person's choice or the desktop's).
+    pub reduce_motion: bool,
     pub last_session: Option<&'a SessionRecord>,
     pub sound_problem: Option<&'a str>,
     pub progress: &'a HomeProgress,
@@ -227,7 +229,12 @@ fn side_ui(ui: &mut egui::Ui, model: &HomeModel<'_>, actions: &mut Vec<Action>) 
         actions.push(Action::Window(WindowAction::ShowAbout));
     }
     ui.separator();
-    actions.extend(settings_ui(ui, model.settings, model.sound_problem));
+    actions.extend(settings_ui(
+        ui,
+        model.settings,
+        model.reduce_motion,
+        model.sound_problem,
+    ));
     ui.separator();
     ui.horizontal(|ui| {
         a11y::subheading(ui, "Last session");

@@ -153,6 +153,8 @@ pub enum SettingsAction {
     /// Back to the size chosen from the window's height.
     AutomaticTextSize,
     HighContrast(bool),
+    /// Still pictures instead of a moving figure.
+    ReduceMotion(bool),
 }
 
 /// The file picker's controls.

@@ -13,8 +13,9 @@ use crate::domain::session::player::{PlayerState, PlayerView};
 use super::widgets::a11y;
 use super::widgets::big_digits;
 use super::widgets::countdown_text::{countdown_digits, countdown_spoken, under_countdown};
-use super::widgets::figure::figure_ui;
+use super::widgets::step_figure::step_figure_ui;
 use super::{Action, minutes_text, palette};
+use crate::domain::session::motion::{FigureMoment, FigureShown};
 
 /// What the player screen shows.
 pub struct PlayerModel<'a> {
@@ -23,6 +24,8 @@ pub struct PlayerModel<'a> {
     pub circuit: &'a Circuit,
     pub catalog: &'a Catalog,
     pub confirming_end: bool,
+    /// Still pictures instead of a moving figure.
+    pub reduce_motion: bool,
 }
 
 pub fn player_ui(ui: &mut egui::Ui, model: &PlayerModel<'_>) -> Vec<Action> {
@@ -212,11 +215,21 @@ fn exercise_info_ui(
     // The picture first, at least a quarter of the window high, readable from the mat.
     let picture_height = (window_height / 4.0 + 2.0).min(info_height * 0.5);
     let mirrored = phase.side == Some(crate::domain::plan::timeline::Side::Right);
-    figure_ui(
+    let shown = FigureMoment::of_phase(
+        &phase,
+        model.view.elapsed_in_phase.as_secs_f64(),
+        model.circuit,
+        model.catalog,
+        model.reduce_motion,
+    )
+    .map_or(FigureShown::Still { toward_end: 0.0 }, |m| m.shown());
+    step_figure_ui(
         ui,
-        exercise.pose_at(item.step),
-        Vec2::new(ui.available_width(), picture_height),
+        exercise,
+        item.step,
         mirrored,
+        shown,
+        Vec2::new(ui.available_width(), picture_height),
         &format!("Body position for {}, {}", exercise.name, item.step_name),
     );
     ui.label(RichText::new(heading).size(scaled(20.0, h)));

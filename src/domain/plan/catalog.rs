@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::figure::parts::{Look, Part};
+pub use super::figure::{Figure, PICTURE_BOX as POSE_BOX, Picture, Point, Pose, Prop};
 pub use super::tempo::Tempo;
 
 /// How much of an exercise one set asks for.
@@ -27,6 +29,28 @@ pub enum Dose {
 
 fn is_zero(value: &u32) -> bool {
     *value == 0
+}
+
+fn is_zero_u8(value: &u8) -> bool {
+    *value == 0
+}
+
+/// An exercise's stick drawing, written bare as catalogs before schema 3 have it.
+mod bare_pose {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::Pose;
+
+    pub fn read<'de, D: Deserializer<'de>>(reader: D) -> Result<Option<Pose>, D::Error> {
+        Pose::deserialize(reader).map(Some)
+    }
+
+    pub fn write<S: Serializer>(pose: &Option<Pose>, writer: S) -> Result<S::Ok, S::Error> {
+        match pose {
+            Some(pose) => pose.serialize(writer),
+            None => writer.serialize_none(),
+        }
+    }
 }
 
 impl Dose {
@@ -221,80 +245,13 @@ pub struct LadderStep {
     pub tempo: Option<Tempo>,
     /// Starting dose per set at this step.
     pub dose: Dose,
-    /// The drawing of this step, when its body position differs from the step below it
-    /// (a bench plank against a forearm plank). Without one, the step shows the nearest lower
-    /// step's own drawing, or else the exercise's `pose`: see [`Exercise::pose_at`].
+    /// The drawn person of this step, at the start and the end of the movement (schema 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figure: Option<Figure>,
+    /// The stick drawing of a catalog before schema 3, where the step's position differed
+    /// from the step below it: see [`Exercise::picture_at`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pose: Option<Pose>,
-}
-
-/// A point of a stick-figure drawing, in a 100 × 60 box with the floor at y = 56.
-pub type Point = (f32, f32);
-
-/// Width and height of the box pose coordinates live in.
-pub const POSE_BOX: Point = (100.0, 60.0);
-
-/// Props drawn with a pose.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Prop {
-    Ball { center: Point, radius: f32 },
-    Bench { top_left: Point, size: Point },
-    Dowel { from: Point, to: Point },
-}
-
-/// A drawing of the body position (usually a side view, head to the right): a head and a few
-/// polylines (limbs, trunk).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Pose {
-    pub head: Point,
-    pub lines: Vec<Vec<Point>>,
-    #[serde(default)]
-    pub props: Vec<Prop>,
-    /// An arrow showing the movement, if any: from its tail to the tip of its head.
-    #[serde(default)]
-    pub arrow: Option<(Point, Point)>,
-}
-
-impl Pose {
-    /// What makes the drawing unusable: no lines, or a point outside the 100 × 60 box.
-    pub fn problems(&self) -> Vec<String> {
-        let mut problems = Vec::new();
-        if self.lines.is_empty() {
-            problems.push("it has no lines".to_string());
-        }
-        if self.lines.iter().any(Vec::is_empty) {
-            problems.push("one of its lines has no points".to_string());
-        }
-        let mut points: Vec<(&str, Point)> = vec![("head", self.head)];
-        points.extend(self.lines.iter().flatten().map(|&p| ("line", p)));
-        if let Some((from, to)) = self.arrow {
-            points.extend([("arrow", from), ("arrow", to)]);
-        }
-        for prop in &self.props {
-            match *prop {
-                Prop::Ball { center, radius } => points.extend([
-                    ("ball", (center.0 - radius, center.1 - radius)),
-                    ("ball", (center.0 + radius, center.1 + radius)),
-                ]),
-                Prop::Bench { top_left, size } => points.extend([
-                    ("bench", top_left),
-                    ("bench", (top_left.0 + size.0, top_left.1 + size.1)),
-                ]),
-                Prop::Dowel { from, to } => points.extend([("dowel", from), ("dowel", to)]),
-            }
-        }
-        for (what, (x, y)) in points {
-            let inside = (0.0..=POSE_BOX.0).contains(&x) && (0.0..=POSE_BOX.1).contains(&y);
-            if !inside {
-                problems.push(format!(
-                    "its {what} point ({x}, {y}) is outside the {} × {} box",
-                    POSE_BOX.0, POSE_BOX.1
-                ));
-            }
-        }
-        problems
-    }
 }
 
 /// One exercise of the catalog.
@@ -319,10 +276,19 @@ pub struct Exercise {
     /// whatever a plan or the catalog says; they progress by climbing the pyramid.
     #[serde(default)]
     pub mcgill_style: bool,
-    /// The ladder step (1-based) the exercise's own drawing (`pose`) shows.
+    /// The ladder step (1-based) the exercise's own stick drawing (`pose`) shows (catalogs
+    /// before schema 3).
+    #[serde(default, skip_serializing_if = "is_zero_u8")]
     pub pose_step: u8,
-    /// The drawing for steps without one of their own; see [`Exercise::pose_at`].
-    pub pose: Pose,
+    /// The stick drawing for steps without one of their own (catalogs before schema 3, where
+    /// it was required and written bare, not as `Some(...)`).
+    #[serde(
+        default,
+        deserialize_with = "bare_pose::read",
+        serialize_with = "bare_pose::write",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub pose: Option<Pose>,
     pub ladder: Vec<LadderStep>,
 }
 
@@ -350,21 +316,44 @@ impl Exercise {
             .unwrap_or(&self.equipment)
     }
 
+    /// How ladder step `step_number`'s picture is drawn: on a mat when the step uses one,
+    /// flipped for the right side.
+    pub fn look_at(&self, step_number: u8, mirrored: bool) -> Look {
+        Look {
+            mat: self.equipment_at(step_number).contains(&Equipment::Mat),
+            mirrored,
+            breath: 0.0,
+        }
+    }
+
+    /// The shapes of the one position that shows step `step_number` best (the end of its
+    /// movement, or its hold): the thumbnails' picture. Empty without a picture.
+    pub fn key_parts_at(&self, step_number: u8) -> Vec<Part> {
+        self.picture_at(step_number)
+            .map(|picture| picture.key_parts(self.look_at(step_number, false)))
+            .unwrap_or_default()
+    }
+
     /// Highest ladder step number.
     pub fn top_step(&self) -> u8 {
         u8::try_from(self.ladder.len()).unwrap_or(u8::MAX)
     }
 
-    /// The drawing of ladder step `step_number` (1-based): the step's own pose, or else that of
-    /// the nearest lower step that has one, or else the exercise's `pose`. A number past the top
-    /// step counts as the top step.
-    pub fn pose_at(&self, step_number: u8) -> &Pose {
-        let upto = usize::from(step_number).min(self.ladder.len());
+    /// The picture of ladder step `step_number` (1-based): the step's own figure or stick
+    /// drawing, or else that of the nearest lower step that has one, or else the exercise's
+    /// stick drawing. A number past the top step counts as the top step.
+    pub fn picture_at(&self, step_number: u8) -> Option<Picture<'_>> {
+        let upto = usize::from(step_number.max(1)).min(self.ladder.len());
         self.ladder[..upto]
             .iter()
             .rev()
-            .find_map(|step| step.pose.as_ref())
-            .unwrap_or(&self.pose)
+            .find_map(|step| {
+                step.figure
+                    .as_ref()
+                    .map(Picture::Figure)
+                    .or(step.pose.as_ref().map(Picture::Sketch))
+            })
+            .or(self.pose.as_ref().map(Picture::Sketch))
     }
 }
 
@@ -382,7 +371,9 @@ pub struct Catalog {
 impl Catalog {
     /// 2: each ladder step has its own how-to, equipment and tempo (a version 1 catalog,
     /// without them, still loads and shows the exercise's how-to for every step).
-    pub const SCHEMA_VERSION: u32 = 2;
+    /// 3: each ladder step has its own figure, start and end positions (a catalog from before
+    /// still loads and shows its stick drawings).
+    pub const SCHEMA_VERSION: u32 = 3;
 
     pub fn get(&self, id: &str) -> Option<&Exercise> {
         self.exercises.iter().find(|e| e.id == id)
@@ -399,7 +390,7 @@ impl Catalog {
             if exercise.ladder.is_empty() {
                 problems.push(format!("exercise `{}` has no ladder steps", exercise.id));
             }
-            if exercise.step(exercise.pose_step).is_none() {
+            if exercise.pose.is_some() && exercise.step(exercise.pose_step).is_none() {
                 problems.push(format!(
                     "exercise `{}`: pose_step {} is not one of its {} ladder steps",
                     exercise.id,
@@ -408,8 +399,18 @@ impl Catalog {
                 ));
             }
             for (i, step) in exercise.ladder.iter().enumerate() {
-                let Some(pose) = &step.pose else { continue };
-                for problem in pose.problems() {
+                let number = u8::try_from(i + 1).unwrap_or(u8::MAX);
+                if exercise.picture_at(number).is_none() {
+                    problems.push(format!(
+                        "exercise `{}`: ladder step {} (\"{}\") has no figure",
+                        exercise.id,
+                        i + 1,
+                        step.name
+                    ));
+                }
+                let figure_problems = step.figure.iter().flat_map(Figure::problems);
+                let pose_problems = step.pose.iter().flat_map(Pose::problems);
+                for problem in figure_problems.chain(pose_problems) {
                     problems.push(format!(
                         "exercise `{}`: the picture of ladder step {} (\"{}\"): {problem}",
                         exercise.id,
@@ -444,6 +445,7 @@ mod tests {
             equipment: None,
             tempo: None,
             dose: Dose::Hold { hold_secs: 10 },
+            figure: None,
             pose,
         }
     }
@@ -461,7 +463,7 @@ mod tests {
             presentation_notes: String::new(),
             mcgill_style: false,
             pose_step: 1,
-            pose: pose(50.0),
+            pose: Some(pose(50.0)),
             ladder: vec![
                 step("one", None),
                 step("two", Some(pose(60.0))),
@@ -472,40 +474,44 @@ mod tests {
         }
     }
 
+    fn sketch(x: f32) -> Option<Picture<'static>> {
+        Some(Picture::Sketch(Box::leak(Box::new(pose(x)))))
+    }
+
     #[test]
-    fn pose_at_is_the_steps_own_pose() {
+    fn picture_at_is_the_steps_own_pose() {
         let exercise = exercise();
-        assert_eq!(exercise.pose_at(2), &pose(60.0));
-        assert_eq!(exercise.pose_at(4), &pose(70.0));
+        assert_eq!(exercise.picture_at(2), sketch(60.0));
+        assert_eq!(exercise.picture_at(4), sketch(70.0));
     }
 
     #[test]
-    fn pose_at_falls_back_to_the_nearest_lower_step_with_a_pose() {
+    fn picture_at_falls_back_to_the_nearest_lower_step_with_a_pose() {
         let exercise = exercise();
-        assert_eq!(exercise.pose_at(3), &pose(60.0));
-        assert_eq!(exercise.pose_at(5), &pose(70.0));
+        assert_eq!(exercise.picture_at(3), sketch(60.0));
+        assert_eq!(exercise.picture_at(5), sketch(70.0));
     }
 
     #[test]
-    fn pose_at_falls_back_to_the_exercise_pose_below_the_first_step_pose() {
+    fn picture_at_falls_back_to_the_exercise_pose_below_the_first_step_pose() {
         let exercise = exercise();
-        assert_eq!(exercise.pose_at(1), &pose(50.0));
-        assert_eq!(exercise.pose_at(0), &pose(50.0));
+        assert_eq!(exercise.picture_at(1), sketch(50.0));
+        assert_eq!(exercise.picture_at(0), sketch(50.0));
     }
 
     #[test]
-    fn pose_at_past_the_top_step_is_the_top_steps_pose() {
-        assert_eq!(exercise().pose_at(9), &pose(70.0));
+    fn picture_at_past_the_top_step_is_the_top_steps_pose() {
+        assert_eq!(exercise().picture_at(9), sketch(70.0));
     }
 
     #[test]
-    fn pose_at_without_step_poses_is_the_exercise_pose() {
+    fn picture_at_without_step_poses_is_the_exercise_pose() {
         let mut exercise = exercise();
         for step in &mut exercise.ladder {
             step.pose = None;
         }
         for n in 0..=6 {
-            assert_eq!(exercise.pose_at(n), &pose(50.0));
+            assert_eq!(exercise.picture_at(n), sketch(50.0));
         }
     }
 

@@ -15,6 +15,7 @@ pub mod catalog_filter;
 pub mod checks;
 pub mod circuit;
 pub mod diff;
+pub mod figure;
 pub mod rule_settings;
 pub mod tempo;
 pub mod timeline;

@@ -3,6 +3,7 @@
 //! the person is asked to move, rep by rep in step with the count, and a pause freezes it by
 //! construction. Pure: the time comes in as an argument.
 
+use crate::domain::plan::catalog::Dose;
 use crate::domain::plan::tempo::Tempo;
 
 /// The part of a rep the movement is in.
@@ -114,6 +115,132 @@ pub fn next_frame_secs(tempo: Tempo, elapsed_secs: f64) -> f64 {
     }
 }
 
+/// The tempo a phase moves at: the step's own, fitted to a paced dose's seconds per rep, so the
+/// figure ends each rep as the count goes up (a longer period is a longer pause at the top; a
+/// shorter one moves faster).
+pub fn tempo_for_dose(tempo: Tempo, dose: Dose) -> Tempo {
+    let Dose::Paced { secs_per_rep, .. } = dose else {
+        return tempo;
+    };
+    let period = secs_per_rep.max(1);
+    match tempo {
+        Tempo::Rep {
+            up_secs,
+            hold_secs,
+            down_secs,
+        } => {
+            let total = up_secs + hold_secs + down_secs;
+            if total <= period {
+                Tempo::Rep {
+                    up_secs,
+                    hold_secs: hold_secs + period - total,
+                    down_secs,
+                }
+            } else {
+                let up = (up_secs * period / total.max(1)).max(1);
+                let down = (down_secs * period / total.max(1)).max(1);
+                Tempo::Rep {
+                    up_secs: up,
+                    hold_secs: period.saturating_sub(up + down),
+                    down_secs: down,
+                }
+            }
+        }
+        Tempo::Cycle { .. } => Tempo::Cycle { secs: period },
+        Tempo::Hold | Tempo::Steady => tempo,
+    }
+}
+
+/// What the player's picture of a step shows at one moment.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FigureShown {
+    /// Moving with the timer: this far from the start to the end position, breathing this
+    /// much (0 to 1).
+    Moving { toward_end: f32, breath: f32 },
+    /// Still, at one position (0 the start, 1 the end).
+    Still { toward_end: f32 },
+    /// The start and end positions side by side, still ("Reduce motion").
+    StartAndEnd,
+}
+
+/// The moment the picture shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FigureMoment {
+    /// The step's tempo (none in a catalog from before tempos).
+    pub tempo: Option<Tempo>,
+    pub dose: Dose,
+    /// The phase is the work itself (not the lead-in or a rest before it).
+    pub is_work: bool,
+    /// The picture has an end position different from its start.
+    pub picture_moves: bool,
+    /// The person (or the desktop) asked for less motion.
+    pub reduce_motion: bool,
+    /// Time in the phase, not counting pauses (so a pause freezes the figure).
+    pub elapsed_secs: f64,
+}
+
+impl FigureMoment {
+    /// The moment of `phase`'s picture, `elapsed_secs` into the phase (pauses not counted):
+    /// `None` when the phase's exercise is not in the catalog or has no picture.
+    pub fn of_phase(
+        phase: &crate::domain::plan::timeline::Phase,
+        elapsed_secs: f64,
+        circuit: &crate::domain::plan::circuit::Circuit,
+        catalog: &crate::domain::plan::catalog::Catalog,
+        reduce_motion: bool,
+    ) -> Option<FigureMoment> {
+        let item = circuit.item(phase.slot)?;
+        let exercise = catalog.get(&item.exercise_id)?;
+        let picture = exercise.picture_at(item.step)?;
+        Some(FigureMoment {
+            tempo: exercise.step(item.step).and_then(|step| step.tempo),
+            dose: phase.dose,
+            is_work: phase.is_work(),
+            picture_moves: picture.moves(),
+            reduce_motion,
+            elapsed_secs,
+        })
+    }
+
+    /// What the picture shows: before the work, the start position (both, with less motion);
+    /// during the work, the movement at its tempo, or with less motion the start and end side
+    /// by side, or the held position without breathing.
+    pub fn shown(&self) -> FigureShown {
+        let both_or = |still: FigureShown| {
+            if self.picture_moves && self.reduce_motion {
+                FigureShown::StartAndEnd
+            } else {
+                still
+            }
+        };
+        if !self.is_work {
+            return both_or(FigureShown::Still { toward_end: 0.0 });
+        }
+        let Some(tempo) = self.tempo else {
+            return both_or(FigureShown::Still { toward_end: 1.0 });
+        };
+        if self.reduce_motion {
+            return both_or(FigureShown::Still { toward_end: 1.0 });
+        }
+        let motion = motion_at(tempo_for_dose(tempo, self.dose), self.elapsed_secs);
+        FigureShown::Moving {
+            toward_end: motion.toward_end,
+            breath: motion.breath,
+        }
+    }
+
+    /// Seconds until the picture must be drawn again, or `None` while it is still.
+    pub fn next_frame_secs(&self) -> Option<f64> {
+        match (self.shown(), self.tempo) {
+            (FigureShown::Moving { .. }, Some(tempo)) => Some(next_frame_secs(
+                tempo_for_dose(tempo, self.dose),
+                self.elapsed_secs,
+            )),
+            _ => None,
+        }
+    }
+}
+
 /// Whole cycles of `period` in `t`, and how far (0 to 1) into the current one.
 fn cycles(t: f64, period: f64) -> (u32, f64) {
     let done = (t / period).floor();
@@ -167,6 +294,81 @@ mod tests {
             "a quarter breath in: {}",
             b.breath
         );
+    }
+
+    fn moment(tempo: Tempo, dose: Dose, elapsed_secs: f64) -> FigureMoment {
+        FigureMoment {
+            tempo: Some(tempo),
+            dose,
+            is_work: true,
+            picture_moves: true,
+            reduce_motion: false,
+            elapsed_secs,
+        }
+    }
+
+    #[test]
+    fn a_paced_rep_ends_as_the_count_goes_up() {
+        let paced = Dose::Paced {
+            reps: 5,
+            secs_per_rep: 10,
+            fewer_per_set: 0,
+        };
+        // 2 s up, 3 s held, 2 s down fills 10 s by holding 6 s.
+        assert_eq!(
+            tempo_for_dose(BRIDGE, paced),
+            Tempo::Rep {
+                up_secs: 2,
+                hold_secs: 6,
+                down_secs: 2
+            }
+        );
+        let at = |t| motion_at(tempo_for_dose(BRIDGE, paced), t);
+        assert_eq!((at(9.9).reps_done, at(10.0).reps_done), (0, 1));
+        let quick = Dose::Paced {
+            reps: 5,
+            secs_per_rep: 4,
+            fewer_per_set: 0,
+        };
+        let fitted = tempo_for_dose(BRIDGE, quick);
+        assert_eq!(fitted.rep_secs(), Some(4), "{fitted:?}");
+        assert_eq!(
+            tempo_for_dose(BRIDGE, Dose::Reps { reps: 10 }),
+            BRIDGE,
+            "self-paced reps keep the step's tempo"
+        );
+    }
+
+    #[test]
+    fn the_figure_moves_only_during_work_and_not_with_less_motion() {
+        let reps = Dose::Reps { reps: 10 };
+        let working = moment(BRIDGE, reps, 1.0);
+        assert_eq!(
+            working.shown(),
+            FigureShown::Moving {
+                toward_end: 0.5,
+                breath: 0.0
+            }
+        );
+        assert!(working.next_frame_secs().is_some());
+        let resting = FigureMoment {
+            is_work: false,
+            ..working
+        };
+        assert_eq!(resting.shown(), FigureShown::Still { toward_end: 0.0 });
+        assert_eq!(resting.next_frame_secs(), None, "no frames while resting");
+        let calm = FigureMoment {
+            reduce_motion: true,
+            ..working
+        };
+        assert_eq!(calm.shown(), FigureShown::StartAndEnd);
+        assert_eq!(calm.next_frame_secs(), None, "no frames with less motion");
+        let calm_hold = FigureMoment {
+            tempo: Some(Tempo::Hold),
+            picture_moves: false,
+            ..calm
+        };
+        assert_eq!(calm_hold.shown(), FigureShown::Still { toward_end: 1.0 });
     }
 
     #[test]

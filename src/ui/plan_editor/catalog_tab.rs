@@ -84,9 +84,8 @@ pub(super) fn catalog_ui(ui: &mut egui::Ui, draft: &mut PlanDraft, catalog: &Cat
         ui.horizontal(|ui| {
             figure_ui(
                 ui,
-                exercise.pose_at(1),
+                &exercise.key_parts_at(1),
                 Vec2::new(72.0, 44.0),
-                false,
                 &exercise.name,
             );
             ui.vertical(|ui| {
@@ -160,9 +159,8 @@ fn exercise_detail_ui(ui: &mut egui::Ui, draft: &mut PlanDraft, exercise: &Exerc
                     ui.set_width(150.0);
                     figure_ui(
                         ui,
-                        exercise.pose_at(number),
+                        &exercise.key_parts_at(number),
                         Vec2::new(120.0, 72.0),
-                        false,
                         &format!("{}, step {number}: {}", exercise.name, step.name),
                     );
                     ui.label(RichText::new(format!("Step {number}: {}", step.name)).strong());

@@ -21,9 +21,8 @@ pub fn circuit_list_ui(ui: &mut egui::Ui, circuit: &Circuit, catalog: &Catalog, 
                 if let Some(exercise) = catalog.get(&item.exercise_id) {
                     figure_ui(
                         ui,
-                        exercise.pose_at(item.step),
+                        &exercise.key_parts_at(item.step),
                         figure_size,
-                        false,
                         &format!("Picture of {}", exercise.name),
                     );
                 }

@@ -1,104 +1,105 @@
-//! Stick-figure drawings of body positions, drawn from the catalog's pose data.
+//! Paints a picture's shapes (`domain::plan::figure::parts`) with egui, in the theme's colours.
 
-use egui::{Color32, Pos2, Rect, Sense, Shape, Stroke, Vec2};
+use egui::{Color32, Pos2, Sense, Shape, Stroke, Vec2};
 
-use crate::domain::plan::catalog::{Point, Pose, Prop};
+use crate::domain::plan::figure::parts::{HALO, Mark, Part, Tone, limb_outline};
+use crate::domain::plan::figure::{PICTURE_BOX, Point};
 
-/// Pose coordinates live in a 100 × 60 box.
-const POSE_BOX: Vec2 = Vec2::new(100.0, 60.0);
-const FLOOR_Y: f32 = 56.0;
-
-/// Draw `pose` filling `size`; `mirrored` flips it left-right (for the right side).
-/// `description` is what a screen reader says for the picture.
-pub fn figure_ui(ui: &mut egui::Ui, pose: &Pose, size: Vec2, mirrored: bool, description: &str) {
+/// Draw `parts` filling `size`, keeping the picture's proportions. `description` is what a
+/// screen reader says for the picture.
+pub fn figure_ui(ui: &mut egui::Ui, parts: &[Part], size: Vec2, description: &str) {
     let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, description));
     if !ui.is_rect_visible(rect) {
         return;
     }
     let visuals = ui.visuals();
+    let background = visuals.panel_fill;
     let ink = visuals.strong_text_color();
-    let faint = visuals.weak_text_color();
-    let prop_fill = visuals.faint_bg_color;
-    let halo = visuals.panel_fill;
-    let scale = (rect.width() / POSE_BOX.x).min(rect.height() / POSE_BOX.y);
-    let origin = rect.center() - POSE_BOX * scale / 2.0;
-    let map = |(x, y): Point| -> Pos2 {
-        let x = if mirrored { POSE_BOX.x - x } else { x };
-        origin + Vec2::new(x, y) * scale
+    let colour = |tone: Tone| match tone {
+        Tone::Floor => visuals.weak_text_color(),
+        Tone::Mat => mix(background, Color32::from_rgb(0x3f, 0x8f, 0x8a), 0.45),
+        Tone::Prop => mix(background, visuals.text_color(), 0.35),
+        Tone::Accent => Color32::from_rgb(0xc0, 0x6a, 0x2b),
+        Tone::FarLimb => mix(background, ink, 0.5),
+        Tone::Body => ink,
+        Tone::Arrow => Color32::from_rgb(0xe0, 0x8e, 0x0b),
     };
+    let box_size = Vec2::new(PICTURE_BOX.0, PICTURE_BOX.1);
+    let scale = (rect.width() / box_size.x).min(rect.height() / box_size.y);
+    let origin = rect.center() - box_size * scale / 2.0;
+    let map = |(x, y): Point| -> Pos2 { origin + Vec2::new(x, y) * scale };
     let painter = ui.painter_at(rect);
-    let limb = Stroke::new((3.2 * scale).max(2.0), ink);
-
-    painter.line_segment(
-        [map((2.0, FLOOR_Y + 1.5)), map((98.0, FLOOR_Y + 1.5))],
-        Stroke::new(1.5, faint),
-    );
-    for prop in &pose.props {
-        match *prop {
-            Prop::Ball { center, radius } => {
-                painter.circle(
-                    map(center),
-                    radius * scale,
-                    prop_fill,
-                    Stroke::new(2.0, faint),
-                );
-            }
-            Prop::Bench { top_left, size } => {
-                let a = map(top_left);
-                let b = map((top_left.0 + size.0, top_left.1 + size.1));
-                painter.rect_filled(Rect::from_two_pos(a, b), 2.0, faint);
-            }
-            Prop::Dowel { from, to } => {
-                painter.line_segment([map(from), map(to)], Stroke::new(2.0 * scale, faint));
+    // A halo never thinner than a pixel, so parts stay apart in a thumbnail.
+    let halo = (HALO * scale).max(1.0) / scale;
+    for part in parts {
+        if part.halo {
+            for mark in &part.marks {
+                paint(&painter, mark, halo, background, map, scale);
             }
         }
-    }
-    for line in &pose.lines {
-        let points: Vec<Pos2> = line.iter().copied().map(map).collect();
-        // Segment by segment with a dot on every joint: round joins, as in the printed
-        // pictures, where a polyline's mitre would cut a sharp knee or elbow off flat.
-        for pair in points.windows(2) {
-            painter.line_segment([pair[0], pair[1]], limb);
+        let fill = colour(part.tone);
+        for mark in &part.marks {
+            paint(&painter, mark, 0.0, fill, map, scale);
         }
-        for joint in points {
-            painter.circle_filled(joint, limb.width * 0.5, ink);
-        }
-    }
-    painter.circle_filled(map(pose.head), 4.2 * scale, ink);
-    if let Some((from, to)) = pose.arrow {
-        draw_arrow(&painter, map(from), map(to), scale, halo);
     }
 }
 
-/// The movement arrow from `from` to the tip of its head at `to`: a thick shaft and a broad
-/// filled triangular head (the same shape as the printed pictures), never so small that it
-/// reads as a "1" in a thumbnail. A halo in the background colour keeps it apart where it
-/// crosses the figure.
-fn draw_arrow(painter: &egui::Painter, from: Pos2, to: Pos2, scale: f32, halo: Color32) {
-    let amber = Color32::from_rgb(0xe0, 0x8e, 0x0b);
-    let along = to - from;
-    let length = along.length();
-    if length.is_nan() || length < 1.0 {
-        return;
+/// Paint one mark, grown by `grow` picture units on every side.
+fn paint(
+    painter: &egui::Painter,
+    mark: &Mark,
+    grow: f32,
+    fill: Color32,
+    map: impl Fn(Point) -> Pos2,
+    scale: f32,
+) {
+    match *mark {
+        Mark::Limb {
+            from,
+            to,
+            from_radius,
+            to_radius,
+        } => {
+            let (r1, r2) = (from_radius + grow, to_radius + grow);
+            let outline: Vec<Pos2> = limb_outline(from, to, r1, r2)
+                .into_iter()
+                .map(&map)
+                .collect();
+            if outline.len() > 2 {
+                painter.add(Shape::convex_polygon(outline, fill, Stroke::NONE));
+            }
+            painter.circle_filled(map(from), r1 * scale, fill);
+            painter.circle_filled(map(to), r2 * scale, fill);
+        }
+        Mark::Disc { center, radius } => {
+            painter.circle_filled(map(center), (radius + grow) * scale, fill);
+        }
+        Mark::Block { min, max, rounding } => {
+            let rect = egui::Rect::from_two_pos(
+                map((min.0 - grow, min.1 - grow)),
+                map((max.0 + grow, max.1 + grow)),
+            );
+            painter.rect_filled(rect, (rounding + grow) * scale, fill);
+        }
+        Mark::Triangle(points) => {
+            let points: Vec<Pos2> = points.into_iter().map(&map).collect();
+            let stroke = if grow > 0.0 {
+                Stroke::new(grow * 2.0 * scale, fill)
+            } else {
+                Stroke::NONE
+            };
+            painter.add(Shape::convex_polygon(points, fill, stroke));
+        }
     }
-    let unit = along / length;
-    let across = unit.rot90();
-    // In pose units: shaft 3 wide, head 8 long and 11 wide; with floors for thumbnails.
-    let head = (8.0 * scale).max(7.0).min(length);
-    let half = head * 5.5 / 8.0;
-    let shaft = (3.0 * scale).max(2.5);
-    let base = to - unit * head;
-    let tip = [to, base + across * half, base - across * half];
-    let shaft_end = to - unit * head * 0.6;
-    painter.line_segment([from, shaft_end], Stroke::new(shaft + 2.0, halo));
-    painter.circle_filled(from, shaft * 0.5 + 1.0, halo);
-    painter.add(Shape::convex_polygon(
-        tip.to_vec(),
-        halo,
-        Stroke::new(2.0, halo),
-    ));
-    painter.line_segment([from, shaft_end], Stroke::new(shaft, amber));
-    painter.circle_filled(from, shaft * 0.5, amber);
-    painter.add(Shape::convex_polygon(tip.to_vec(), amber, Stroke::NONE));
+}
+
+/// `a` moved `t` of the way toward `b`.
+fn mix(a: Color32, b: Color32, t: f32) -> Color32 {
+    let channel = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
+    Color32::from_rgb(
+        channel(a.r(), b.r()),
+        channel(a.g(), b.g()),
+        channel(a.b(), b.b()),
+    )
 }

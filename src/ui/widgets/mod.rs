@@ -11,3 +11,4 @@ pub mod figure;
 pub mod notices;
 pub mod pain_scale;
 pub mod sound_settings;
+pub mod step_figure;

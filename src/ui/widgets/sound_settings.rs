@@ -5,9 +5,12 @@ use crate::ui::SettingsAction;
 
 use crate::ui::Action;
 
+/// The sound and display settings. `reduce_motion_on` is whether pictures are still now (the
+/// person's choice, or the desktop's until they choose).
 pub fn settings_ui(
     ui: &mut egui::Ui,
     settings: &Settings,
+    reduce_motion_on: bool,
     sound_problem: Option<&str>,
 ) -> Vec<Action> {
     let mut actions = Vec::new();
@@ -46,7 +49,7 @@ pub fn settings_ui(
     {
         actions.push(Action::Settings(SettingsAction::CountAloud(count_aloud)));
     }
-    display_ui(ui, settings, &mut actions);
+    display_ui(ui, settings, reduce_motion_on, &mut actions);
     if sound_problem.is_some() {
         ui.label(
             egui::RichText::new(
@@ -61,7 +64,12 @@ pub fn settings_ui(
 
 /// Text size in steps (buttons, not a slider: the text grows under the pointer) and the
 /// high-contrast theme.
-fn display_ui(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>) {
+fn display_ui(
+    ui: &mut egui::Ui,
+    settings: &Settings,
+    reduce_motion_on: bool,
+    actions: &mut Vec<Action>,
+) {
     ui.add_space(4.0);
     crate::ui::widgets::a11y::subheading(ui, "Display");
     // The size in use: the person's choice, or the one chosen for this window's height.
@@ -105,6 +113,19 @@ fn display_ui(ui: &mut egui::Ui, settings: &Settings, actions: &mut Vec<Action>)
     {
         actions.push(Action::Settings(SettingsAction::HighContrast(
             high_contrast,
+        )));
+    }
+    let mut reduce_motion = reduce_motion_on;
+    if ui
+        .checkbox(
+            &mut reduce_motion,
+            "Reduce motion (still pictures, no moving figure)",
+        )
+        .on_hover_text("Shows where each movement starts and ends side by side instead")
+        .changed()
+    {
+        actions.push(Action::Settings(SettingsAction::ReduceMotion(
+            reduce_motion,
         )));
     }
 }

@@ -519,6 +519,81 @@ fn the_player_announces_phase_changes_pause_and_the_last_three_seconds() {
     assert_eq!(live(&app), vec!["Paused".to_owned()]);
 }
 
+/// "Reduce motion" shows a moving step's start and end side by side, still, instead of the
+/// moving figure; it is remembered; and without it the moving figure is one picture at least
+/// a quarter of the window high, at 1920×1080 as at 800×600.
+#[test]
+fn reduce_motion_shows_the_start_and_end_still_and_is_remembered() {
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pictures = |app: &common::TestApp| -> Vec<(String, f32)> {
+        app.harness
+            .query_all_by_role(egui::accesskit::Role::Image)
+            .filter_map(|node| {
+                let label = node.accesskit_node().label()?;
+                label
+                    .starts_with("Body position for")
+                    .then(|| (label.to_string(), node.rect().height()))
+            })
+            .collect()
+    };
+    // Skip through the session to the first phase whose step moves (a start and an end).
+    let find_moving = |app: &mut common::TestApp| {
+        for _ in 0..40 {
+            if pictures(app)
+                .iter()
+                .any(|(l, _)| l.ends_with(": start position"))
+            {
+                return true;
+            }
+            app.press(Key::ArrowRight);
+        }
+        false
+    };
+    {
+        let mut app = open_app(dir.path());
+        assert!(!app.app().settings().reduce_motion.unwrap_or(false));
+        app.tick("Reduce motion (still pictures, no moving figure)");
+        assert_eq!(app.app().settings().reduce_motion, Some(true));
+        app.harness.set_size(egui::Vec2::new(1280.0, 800.0));
+        app.start();
+        app.harness.run();
+        assert!(
+            find_moving(&mut app),
+            "a moving step shows its start and end"
+        );
+        let shown = pictures(&app);
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert!(shown[1].0.ends_with(": end position"), "{shown:?}");
+    }
+    let mut app = open_app(dir.path());
+    assert_eq!(app.app().settings().reduce_motion, Some(true), "remembered");
+    app.tick("Reduce motion (still pictures, no moving figure)");
+    assert_eq!(
+        app.app().settings().reduce_motion,
+        Some(false),
+        "turned off"
+    );
+    for size in [[800.0, 600.0], [1920.0, 1080.0]] {
+        let mut app = open_app(tempfile::tempdir().expect("temp dir").path());
+        app.harness.set_size(egui::Vec2::from(size));
+        app.start();
+        app.harness.run();
+        // In points, as the figure is measured (1080p is drawn larger: 1.25 points a pixel).
+        let window_height = app.harness.ctx.content_rect().height();
+        for _ in 0..6 {
+            let shown = pictures(&app);
+            assert_eq!(shown.len(), 1, "{size:?}: one moving figure: {shown:?}");
+            assert!(
+                shown[0].1 >= window_height / 4.0,
+                "{size:?}: the figure is {} high, less than a quarter of {window_height}",
+                shown[0].1
+            );
+            app.press(Key::ArrowRight);
+        }
+    }
+}
+
 /// Text size and the high-contrast theme apply at once, follow Ctrl and +, and are there
 /// again at the next start.
 #[test]

@@ -2,8 +2,8 @@
 //! app, the printable handout, and the exercise pictures.
 
 mod catalog_steps;
+mod figures;
 mod handout;
 mod opening_plans;
 mod plan_editor_ui;
 mod plan_files;
-mod poses;
