@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 
 use strongback::domain::plan::catalog::{Catalog, Exercise, Picture};
 use strongback::domain::plan::figure::checks::{figure_faults, unusual_bones};
+use strongback::domain::plan::figure::parts::{Look, ViewBox, WHOLE_BOX};
 use strongback::report::svg::picture_svg;
 
 const THUMB: (u32, u32) = (56, 34);
@@ -68,6 +69,7 @@ h2{font-size:15px;margin:12px 0 4px}
             let step_name = exercise.step(n).map(|s| s.name.as_str()).unwrap_or("");
             let title = format!("{}, step {n}: {step_name}", exercise.name);
             let look = exercise.look_at(n, false);
+            let view = picture_view(exercise, n, look);
             let _ = write!(
                 html,
                 "<div class=\"step\"><div class=\"name\"><b>Step {n}</b>: {step_name}{}</div>",
@@ -83,14 +85,14 @@ h2{font-size:15px;margin:12px 0 4px}
                 &[("hold", 0.0)]
             };
             for (label, t) in moments {
-                let svg = picture_svg(&picture.parts(*t, look), &title);
+                let svg = picture_svg(&picture.parts(*t, look), view, &title);
                 let _ = write!(
                     html,
                     "<div class=\"cell\">{label}{}</div>",
                     sized(&svg, full)
                 );
             }
-            let thumb = picture_svg(&picture.key_parts(look), &title);
+            let thumb = picture_svg(&picture.key_parts(look), view, &title);
             let _ = write!(
                 html,
                 "<div class=\"cell\">thumbnail{}</div></div>",
@@ -100,6 +102,13 @@ h2{font-size:15px;margin:12px 0 4px}
     }
     html.push_str("</body></html>");
     println!("{html}");
+}
+
+/// The part of the picture box step `n`'s picture needs.
+fn picture_view(exercise: &Exercise, n: u8, look: Look) -> ViewBox {
+    exercise
+        .picture_at(n)
+        .map_or(WHOLE_BOX, |picture| picture.view_box(look))
 }
 
 /// The catalog to draw: the bundled one, or a file.

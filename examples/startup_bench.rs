@@ -7,6 +7,11 @@
 //!     target/release/examples/startup_bench --data-dir DIR --timer-secs 20
 //!     target/release/examples/startup_bench --bare                     # a bare eframe window
 //!
+//! `--window-size WxH` opens the window at that size (default 1100x720); `--reduce-motion`
+//! turns the moving figure off (as the desktop's animation switch would). The figure's cost:
+//! a data folder holding `examples/figure_cpu_plan.ron` as `plan.ron`, `--timer-secs 60`, with
+//! and without `--reduce-motion`.
+//!
 //! Without `--timer-secs` it prints the milliseconds from process start to the end of the
 //! first drawn frame, and to the first frame showing today's decision (home), then exits. With it, it starts a session (answering the day's check-in if
 //! asked), lets the timer run that long, and prints the process CPU time and frames drawn.
@@ -161,10 +166,17 @@ fn main() -> anyhow::Result<()> {
         .and_then(|s| s.parse::<u64>().ok())
         .map(Duration::from_secs);
     let data_dir = value("--data-dir").map(PathBuf::from);
+    let reduce_motion = args.iter().any(|a| a == "--reduce-motion");
+    let window_size = value("--window-size")
+        .and_then(|s| {
+            let (w, h) = s.split_once('x')?;
+            Some([w.parse::<f32>().ok()?, h.parse::<f32>().ok()?])
+        })
+        .unwrap_or([1100.0, 720.0]);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Strongback")
-            .with_inner_size([1100.0, 720.0]),
+            .with_inner_size(window_size),
         // Glow (OpenGL) even when a test build turns on eframe's wgpu feature too.
         renderer: eframe::Renderer::Glow,
         ..Default::default()
@@ -186,15 +198,18 @@ fn main() -> anyhow::Result<()> {
         Box::new(move |_cc| {
             let app = match (bare, early) {
                 (true, _) => None,
-                (false, Some((store, assets, early))) => Some(StrongbackApp::with_startup_load(
-                    AppDeps {
-                        clock: Box::new(SystemClock::new()),
-                        audio: Box::new(SilentAudio),
-                        store,
-                        assets,
-                    },
-                    early,
-                )),
+                (false, Some((store, assets, early))) => Some(
+                    StrongbackApp::with_startup_load(
+                        AppDeps {
+                            clock: Box::new(SystemClock::new()),
+                            audio: Box::new(SilentAudio),
+                            store,
+                            assets,
+                        },
+                        early,
+                    )
+                    .with_desktop_motion_preference(Some(reduce_motion)),
+                ),
                 (false, None) => return Err("pass --data-dir DIR or --bare".into()),
             };
             Ok(Box::new(Bench {

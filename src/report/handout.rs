@@ -160,6 +160,7 @@ fn write_positions(html: &mut String, exercise: &Exercise, step: u8) {
         return;
     };
     let look = exercise.look_at(step, false);
+    let view = picture.view_box(look);
     let positions: &[(&str, f32)] = if picture.moves() {
         &[("Start", 0.0), ("End", 1.0)]
     } else {
@@ -171,7 +172,7 @@ fn write_positions(html: &mut String, exercise: &Exercise, step: u8) {
         let _ = write!(
             html,
             "<figure>{}<figcaption>{caption}</figcaption></figure>",
-            picture_svg(&picture.parts(*toward_end, look), &title)
+            picture_svg(&picture.parts(*toward_end, look), view, &title)
         );
     }
     html.push_str("</div>");

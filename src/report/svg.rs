@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::domain::plan::figure::parts::{HALO, Mark, Part, Tone, limb_outline};
+use crate::domain::plan::figure::parts::{HALO, Mark, Part, Tone, ViewBox, limb_outline};
 
 use super::html::escape;
 
@@ -20,12 +20,16 @@ fn colour(tone: Tone) -> &'static str {
     }
 }
 
-/// An SVG picture of `parts` in a 100 × 60 view box. `title` is its accessible description.
-pub fn picture_svg(parts: &[Part], title: &str) -> String {
+/// An SVG picture of `parts`, showing the `view` part of the picture box. `title` is its
+/// accessible description.
+pub fn picture_svg(parts: &[Part], view: ViewBox, title: &str) -> String {
     let mut svg = String::new();
+    let ((left, top), (right, bottom)) = view;
     let _ = write!(
         svg,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 60" role="img" aria-label="{t}"><title>{t}</title>"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{left:.2} {top:.2} {:.2} {:.2}" role="img" aria-label="{t}"><title>{t}</title>"##,
+        right - left,
+        bottom - top,
         t = escape(title)
     );
     for part in parts {

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::figure::parts::{Look, Part};
+use super::figure::parts::{Look, Part, ViewBox, WHOLE_BOX};
 pub use super::figure::{Figure, PICTURE_BOX as POSE_BOX, Picture, Point, Pose, Prop};
 pub use super::tempo::Tempo;
 
@@ -327,11 +327,13 @@ impl Exercise {
     }
 
     /// The shapes of the one position that shows step `step_number` best (the end of its
-    /// movement, or its hold): the thumbnails' picture. Empty without a picture.
-    pub fn key_parts_at(&self, step_number: u8) -> Vec<Part> {
+    /// movement, or its hold), and the part of the picture box they need: the thumbnails'
+    /// picture. Empty without a picture.
+    pub fn key_picture_at(&self, step_number: u8) -> (Vec<Part>, ViewBox) {
+        let look = self.look_at(step_number, false);
         self.picture_at(step_number)
-            .map(|picture| picture.key_parts(self.look_at(step_number, false)))
-            .unwrap_or_default()
+            .map(|picture| (picture.key_parts(look), picture.view_box(look)))
+            .unwrap_or((Vec::new(), WHOLE_BOX))
     }
 
     /// Highest ladder step number.

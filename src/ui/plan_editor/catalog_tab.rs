@@ -82,12 +82,8 @@ pub(super) fn catalog_ui(ui: &mut egui::Ui, draft: &mut PlanDraft, catalog: &Cat
     for exercise in shown {
         let open = draft.browsing.as_deref() == Some(exercise.id.as_str());
         ui.horizontal(|ui| {
-            figure_ui(
-                ui,
-                &exercise.key_parts_at(1),
-                Vec2::new(72.0, 44.0),
-                &exercise.name,
-            );
+            let (parts, view) = exercise.key_picture_at(1);
+            figure_ui(ui, &parts, view, Vec2::new(72.0, 44.0), &exercise.name);
             ui.vertical(|ui| {
                 if ui
                     .selectable_label(open, RichText::new(&exercise.name).strong().size(16.0))
@@ -157,9 +153,11 @@ fn exercise_detail_ui(ui: &mut egui::Ui, draft: &mut PlanDraft, exercise: &Exerc
                 let number = u8::try_from(i + 1).unwrap_or(u8::MAX);
                 ui.vertical(|ui| {
                     ui.set_width(150.0);
+                    let (parts, view) = exercise.key_picture_at(number);
                     figure_ui(
                         ui,
-                        &exercise.key_parts_at(number),
+                        &parts,
+                        view,
                         Vec2::new(120.0, 72.0),
                         &format!("{}, step {number}: {}", exercise.name, step.name),
                     );

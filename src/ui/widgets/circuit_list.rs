@@ -19,9 +19,11 @@ pub fn circuit_list_ui(ui: &mut egui::Ui, circuit: &Circuit, catalog: &Catalog, 
         for item in &block.items {
             ui.horizontal(|ui| {
                 if let Some(exercise) = catalog.get(&item.exercise_id) {
+                    let (parts, view) = exercise.key_picture_at(item.step);
                     figure_ui(
                         ui,
-                        &exercise.key_parts_at(item.step),
+                        &parts,
+                        view,
                         figure_size,
                         &format!("Picture of {}", exercise.name),
                     );

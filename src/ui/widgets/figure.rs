@@ -2,12 +2,12 @@
 
 use egui::{Color32, Pos2, Sense, Shape, Stroke, Vec2};
 
-use crate::domain::plan::figure::parts::{HALO, Mark, Part, Tone, limb_outline};
-use crate::domain::plan::figure::{PICTURE_BOX, Point};
+use crate::domain::plan::figure::Point;
+use crate::domain::plan::figure::parts::{HALO, Mark, Part, Tone, ViewBox, limb_outline};
 
 /// Draw `parts` filling `size`, keeping the picture's proportions. `description` is what a
 /// screen reader says for the picture.
-pub fn figure_ui(ui: &mut egui::Ui, parts: &[Part], size: Vec2, description: &str) {
+pub fn figure_ui(ui: &mut egui::Ui, parts: &[Part], view: ViewBox, size: Vec2, description: &str) {
     let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, description));
     if !ui.is_rect_visible(rect) {
@@ -25,9 +25,11 @@ pub fn figure_ui(ui: &mut egui::Ui, parts: &[Part], size: Vec2, description: &st
         Tone::Body => ink,
         Tone::Arrow => Color32::from_rgb(0xe0, 0x8e, 0x0b),
     };
-    let box_size = Vec2::new(PICTURE_BOX.0, PICTURE_BOX.1);
+    // The part of the picture box in `view` fills the rect, in proportion.
+    let ((left, top), (right, bottom)) = view;
+    let box_size = Vec2::new((right - left).max(1.0), (bottom - top).max(1.0));
     let scale = (rect.width() / box_size.x).min(rect.height() / box_size.y);
-    let origin = rect.center() - box_size * scale / 2.0;
+    let origin = rect.center() - box_size * scale / 2.0 - Vec2::new(left, top) * scale;
     let map = |(x, y): Point| -> Pos2 { origin + Vec2::new(x, y) * scale };
     let painter = ui.painter_at(rect);
     // A halo never thinner than a pixel, so parts stay apart in a thumbnail.

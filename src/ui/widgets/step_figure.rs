@@ -24,13 +24,26 @@ pub fn step_figure_ui(
         return;
     };
     let look = exercise.look_at(step, mirrored);
+    let view = picture.view_box(look);
     match shown {
         FigureShown::Moving { toward_end, breath } => {
             let look = crate::domain::plan::figure::parts::Look { breath, ..look };
-            figure_ui(ui, &picture.parts(toward_end, look), size, description);
+            figure_ui(
+                ui,
+                &picture.parts(toward_end, look),
+                view,
+                size,
+                description,
+            );
         }
         FigureShown::Still { toward_end } => {
-            figure_ui(ui, &picture.parts(toward_end, look), size, description);
+            figure_ui(
+                ui,
+                &picture.parts(toward_end, look),
+                view,
+                size,
+                description,
+            );
         }
         FigureShown::StartAndEnd => {
             let gap = 8.0;
@@ -45,6 +58,7 @@ pub fn step_figure_ui(
                         figure_ui(
                             ui,
                             &picture.parts(toward_end, look),
+                            view,
                             each,
                             &format!("{description}: {} position", label.to_lowercase()),
                         );

@@ -4,7 +4,7 @@
 use strongback::domain::plan::catalog::{Dose, Tempo};
 use strongback::store::bundled::{Assets, CATALOG_FILE, PROGRAM_FILE};
 
-use crate::common::{BUILT_IN_PLAN as PROGRAM, CATALOG_TEXT as CATALOG, assets};
+use crate::common::{BUILT_IN_PLAN as PROGRAM, assets};
 
 #[test]
 fn every_step_has_its_own_how_to_cue_and_tempo() {
@@ -74,11 +74,45 @@ fn the_front_plank_and_bird_dog_easiest_steps_describe_themselves() {
     );
 }
 
+/// The catalog as shipped before figures (schema 2, stick drawings).
+const CATALOG_V2: &str = include_str!("../../fixtures/catalogs/catalog-v2.ron");
+
+/// A version 2 catalog, with stick drawings and no figures, still loads and every step shows
+/// its stick drawing (its own, a lower step's, or the exercise's), drawable in the player.
+#[test]
+fn a_catalog_from_before_figures_still_loads_and_shows_its_stick_drawings() {
+    use strongback::domain::plan::catalog::Picture;
+    use strongback::domain::plan::figure::parts::Look;
+    let old = Assets::parse(CATALOG_FILE, CATALOG_V2, PROGRAM_FILE, PROGRAM).expect("loads");
+    for exercise in &old.catalog.exercises {
+        for n in 1..=exercise.top_step() {
+            let Some(Picture::Sketch(pose)) = exercise.picture_at(n) else {
+                panic!("{} step {n}: a stick drawing", exercise.id);
+            };
+            assert!(!pose.lines.is_empty());
+            let parts = Picture::Sketch(pose).parts(0.5, Look::default());
+            assert!(parts.len() >= 2, "the floor and the body at least");
+        }
+    }
+    // The plank's bench step keeps its own drawing, with the bench.
+    let plank = old.catalog.get("plank").expect("plank");
+    assert!(matches!(
+        plank.picture_at(1),
+        Some(Picture::Sketch(pose)) if !pose.props.is_empty()
+    ));
+    // The bundled catalog of today draws figures, not stick drawings.
+    let today = assets();
+    assert!(matches!(
+        today.catalog.get("plank").and_then(|p| p.picture_at(1)),
+        Some(Picture::Figure(_))
+    ));
+}
+
 /// A version 1 catalog, without any step's own words, still loads: each step shows the
 /// exercise's how-to.
 #[test]
 fn a_catalog_from_before_per_step_content_still_loads() {
-    let mut old = CATALOG.replacen("schema_version: 2", "schema_version: 1", 1);
+    let mut old = CATALOG_V2.replacen("schema_version: 2", "schema_version: 1", 1);
     for field in ["how_to: \"", "equipment: Some(", "tempo: Some("] {
         // Remove every per-step field (they are written on their own lines in the ladder).
         old = old

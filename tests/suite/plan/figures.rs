@@ -362,7 +362,13 @@ fn exercise_sheet(ui: &mut egui::Ui, exercise: &Exercise) {
                     vec![0.0]
                 } {
                     ui.vertical(|ui| {
-                        figure_ui(ui, &picture.parts(t, look), FULL * 0.7, "figure");
+                        figure_ui(
+                            ui,
+                            &picture.parts(t, look),
+                            picture.view_box(look),
+                            FULL * 0.7,
+                            "figure",
+                        );
                         ui.label(format!("step {n} at {t}"));
                     });
                 }

@@ -32,12 +32,21 @@ fn handout_has_clinician_dates_and_every_exercise_with_picture_dose_and_notes() 
     }
     let exercises = html.matches("<section class=\"exercise\">").count();
     assert_eq!(exercises, 7);
+    // Each step's start and end, or its one held position, with its own words.
+    let holds = html
+        .matches("<figcaption>Hold this position</figcaption>")
+        .count();
+    let moving = html.matches("<figcaption>Start</figcaption>").count();
+    assert_eq!(html.matches("<figcaption>End</figcaption>").count(), moving);
     assert_eq!(
-        html.matches("<svg ").count(),
+        holds + moving,
         exercises,
-        "one picture per exercise"
+        "every exercise has its positions"
     );
-    assert!(html.contains("aria-label=\"Body position for Bird dog\""));
+    assert!(holds > 0 && moving > 0, "{holds} holds, {moving} moving");
+    assert_eq!(html.matches("<svg ").count(), holds + 2 * moving);
+    assert!(html.contains("aria-label=\"Bird dog: start\""));
+    assert!(html.contains("aria-label=\"Bird dog: end\""));
 }
 
 #[test]

@@ -82,6 +82,10 @@ pub struct Figure {
     pub start: Body,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<Body>,
+    /// Equipment, where it is at the start. A bench or a wall stays put; a dowel moves with
+    /// the trunk (held along the back); anything else moves with the joint nearest to it (a
+    /// band round the knees, a weight in the hand), and a ball on the floor rolls along it
+    /// under the foot on top.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub props: Vec<Prop>,
     /// How big the person is drawn: 1 is a grown-up about 75 long, as lying on the floor
@@ -121,11 +125,22 @@ impl Picture<'_> {
             Picture::Figure(figure) => parts::body_parts(
                 &figure.body_at(toward_end),
                 figure.size,
-                &figure.props,
+                &figure.props_at(toward_end),
                 look,
             ),
             Picture::Sketch(pose) => parts::sketch_parts(pose, look),
         }
+    }
+
+    /// The part of the picture box this picture uses in any position (the same for every
+    /// frame, so a moving figure keeps its size and place): a lying body fills its picture
+    /// instead of a strip along the floor.
+    pub fn view_box(self, look: parts::Look) -> parts::ViewBox {
+        let frames: Vec<Vec<parts::Part>> = [0.0, 0.25, 0.5, 0.75, 1.0]
+            .iter()
+            .map(|&t| self.parts(t, look))
+            .collect();
+        parts::view_box(&frames, 3.0)
     }
 
     /// The shapes of the one position that shows the exercise best: the end of a movement
@@ -149,6 +164,13 @@ impl Figure {
             return self.start;
         };
         let t = toward_end.clamp(0.0, 1.0);
+        // The keyframes themselves, exactly as drawn.
+        if t <= 0.0 {
+            return self.start;
+        }
+        if t >= 1.0 {
+            return end;
+        }
         let a = &self.start;
         let hip = lerp(a.hip, end.hip, t);
         let hips = [a.hip, end.hip];
@@ -180,6 +202,53 @@ impl Figure {
             near_leg: leg(&a.near_leg, &end.near_leg),
             far_leg: leg(&a.far_leg, &end.far_leg),
         }
+    }
+
+    /// The equipment `toward_end` of the way from the start to the end position.
+    pub fn props_at(&self, toward_end: f32) -> Vec<Prop> {
+        if self.end.is_none() {
+            return self.props.clone();
+        }
+        let body = self.body_at(toward_end);
+        let start = self.start.joints();
+        let now = body.joints();
+        // How far the joint nearest to `point` (by `gap`) has moved.
+        let moved = |gap: &dyn Fn(Point) -> f32| {
+            let nearest = (0..start.len())
+                .min_by(|&a, &b| gap(start[a].1).total_cmp(&gap(start[b].1)))
+                .unwrap_or(0);
+            (
+                now[nearest].1.0 - start[nearest].1.0,
+                now[nearest].1.1 - start[nearest].1.1,
+            )
+        };
+        let follow = |p: Point| {
+            let (dx, dy) = moved(&|joint| distance(joint, p));
+            (p.0 + dx, p.1 + dy)
+        };
+        self.props
+            .iter()
+            .map(|prop| match *prop {
+                Prop::Ball { center, radius } => {
+                    let (dx, dy) = moved(&|joint| (distance(joint, center) - radius).abs());
+                    let on_floor = center.1 + radius >= FLOOR_Y - 0.5;
+                    let dy = if on_floor { 0.0 } else { dy };
+                    Prop::Ball {
+                        center: (center.0 + dx, center.1 + dy),
+                        radius,
+                    }
+                }
+                Prop::Dowel { from, to } => Prop::Dowel {
+                    from: with_trunk(&self.start, &body, from),
+                    to: with_trunk(&self.start, &body, to),
+                },
+                Prop::Band { from, to } => Prop::Band {
+                    from: follow(from),
+                    to: follow(to),
+                },
+                Prop::Bench { .. } | Prop::Wall { .. } => prop.clone(),
+            })
+            .collect()
     }
 
     /// What makes the picture unusable: a point outside the box.
@@ -263,6 +332,18 @@ impl Body {
         "far shin",
         "far foot",
     ];
+}
+
+/// Where `point`, fixed to the trunk (pelvis to shoulders) of `from`, is with the trunk of `to`.
+fn with_trunk(from: &Body, to: &Body, point: Point) -> Point {
+    let angle = |b: &Body| (b.shoulder.1 - b.hip.1).atan2(b.shoulder.0 - b.hip.0);
+    let turn = angle(to) - angle(from);
+    let (dx, dy) = (point.0 - from.hip.0, point.1 - from.hip.1);
+    let (sin, cos) = turn.sin_cos();
+    (
+        to.hip.0 + dx * cos - dy * sin,
+        to.hip.1 + dx * sin + dy * cos,
+    )
 }
 
 /// The distance between two points.

@@ -283,6 +283,83 @@ fn arrow_part(from: Point, to: Point) -> Part {
     }
 }
 
+/// The part of the picture box a picture needs: its corners, top-left and bottom-right.
+pub type ViewBox = (Point, Point);
+
+/// The whole picture box.
+pub const WHOLE_BOX: ViewBox = ((0.0, 0.0), PICTURE_BOX);
+
+/// The smallest box holding every shape of every list in `frames` (the floor only at its
+/// height, since it runs the picture's width), with `margin` around it, grown to the picture's
+/// 5 : 3 shape so it fills a picture's place, and kept inside the picture box.
+pub fn view_box(frames: &[Vec<Part>], margin: f32) -> ViewBox {
+    let (mut min, mut max) = ((f32::MAX, f32::MAX), (f32::MIN, FLOOR_Y + 1.0));
+    let mut grow = |x: f32, y: f32, r: f32| {
+        min = (min.0.min(x - r), min.1.min(y - r));
+        max = (max.0.max(x + r), max.1.max(y + r));
+    };
+    for part in frames.iter().flatten() {
+        if matches!(part.tone, Tone::Floor | Tone::Mat) {
+            continue;
+        }
+        for mark in &part.marks {
+            match *mark {
+                Mark::Limb {
+                    from,
+                    to,
+                    from_radius,
+                    to_radius,
+                } => {
+                    grow(from.0, from.1, from_radius);
+                    grow(to.0, to.1, to_radius);
+                }
+                Mark::Disc { center, radius } => grow(center.0, center.1, radius),
+                Mark::Block { min, max, .. } => {
+                    grow(min.0, min.1, 0.0);
+                    grow(max.0, max.1, 0.0);
+                }
+                Mark::Triangle(points) => points.iter().for_each(|p| grow(p.0, p.1, 0.0)),
+            }
+        }
+    }
+    if min.0 > max.0 {
+        return WHOLE_BOX;
+    }
+    let (mut min, mut max) = (
+        (min.0 - margin, min.1 - margin),
+        (max.0 + margin, max.1 + margin),
+    );
+    // Grow the short side to 5 : 3, about the middle.
+    let (width, height) = (max.0 - min.0, max.1 - min.1);
+    let aspect = PICTURE_BOX.0 / PICTURE_BOX.1;
+    if width / height < aspect {
+        let extra = (height * aspect - width) / 2.0;
+        min.0 -= extra;
+        max.0 += extra;
+    } else {
+        let extra = (width / aspect - height) / 2.0;
+        // Room above, never below the floor.
+        min.1 -= extra * 2.0;
+    }
+    // Slide back inside the picture box where it went out.
+    let shift = |lo: f32, hi: f32, limit: f32| {
+        if lo < 0.0 {
+            -lo
+        } else if hi > limit {
+            (limit - hi).max(-lo)
+        } else {
+            0.0
+        }
+    };
+    let dx = shift(min.0, max.0, PICTURE_BOX.0);
+    let dy = shift(min.1, max.1, PICTURE_BOX.1);
+    let clamp = |(x, y): Point| (x.clamp(0.0, PICTURE_BOX.0), y.clamp(0.0, PICTURE_BOX.1));
+    (
+        clamp((min.0 + dx, min.1 + dy)),
+        clamp((max.0 + dx, max.1 + dy)),
+    )
+}
+
 /// The outline of a rounded limb as a polygon (its two end discs are drawn with it): the two
 /// lines touching both end circles. Empty when the ends coincide.
 pub fn limb_outline(from: Point, to: Point, from_radius: f32, to_radius: f32) -> Vec<Point> {
