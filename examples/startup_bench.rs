@@ -117,6 +117,7 @@ fn start_session(app: &mut StrongbackApp) {
         use strongback::domain::care::checkin::{MorningAfter, PainKind};
         let mut draft = strongback::ui::checkin_screen::CheckInDraft::new(CheckInMode::Daily, true);
         draft.answers.back_pain = Some(2);
+        draft.answers.leg_pain = Some(0);
         draft.answers.morning_after = Some(MorningAfter::Same);
         draft.answers.pain_kind = Some(PainKind::GeneralAche);
         app.apply(Action::Care(CareAction::EditCheckIn(Box::new(draft))));

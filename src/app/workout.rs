@@ -74,7 +74,7 @@ impl StrongbackApp {
         self.after_player_change();
         let session = self.workout.running.as_ref()?;
         let display = session.player.next_change_in(now)?;
-        // A moving figure is drawn as often as it moves (at most 30 times a second), and
+        // A moving figure is drawn as often as it moves (12 times a second), and
         // only while the timer runs: `next_change_in` is `None` when paused.
         let figure = self.assets.as_ref().and_then(|assets| {
             let view = session.player.view(now);
