@@ -44,6 +44,17 @@ pub struct SoundBank {
     pub rate_hz: u32,
     tones: Vec<(Cue, Sound)>,
     voices: Vec<(String, Sound)>,
+    /// Each step's key cue: its stem, the words it says, and its sound, decoded the first
+    /// time it is needed (a session says a handful of the 58; all decoded would take ~39 MB).
+    step_cues: Vec<StepCueClip>,
+}
+
+/// A recorded step cue, decoded on first use.
+struct StepCueClip {
+    stem: &'static str,
+    words: &'static str,
+    bytes: &'static [u8],
+    sound: std::sync::OnceLock<Option<Sound>>,
 }
 
 impl SoundBank {
@@ -87,15 +98,48 @@ impl SoundBank {
                 }
             })
             .collect();
+        let step_cues = bundled::step_cue_clip_names()
+            .filter_map(|stem| {
+                let (words, bytes) = bundled::step_cue_clip(stem)?;
+                Some(StepCueClip {
+                    stem,
+                    words,
+                    bytes,
+                    sound: std::sync::OnceLock::new(),
+                })
+            })
+            .collect();
         Self {
             rate_hz,
             tones,
             voices,
+            step_cues,
         }
     }
 
     /// The sound for a cue (`None` for a clip that is missing).
     pub fn sound(&self, cue: &Cue) -> Option<&Sound> {
+        if let Cue::SayStepCue { words, .. } = cue {
+            // Only a clip that says the catalog's words (a catalog of one's own may differ).
+            let stem = cue.clip_name()?;
+            let clip = self
+                .step_cues
+                .iter()
+                .find(|clip| clip.stem == stem && clip.words == words)?;
+            return clip
+                .sound
+                .get_or_init(|| match synth::decode_clip(clip.bytes, self.rate_hz) {
+                    Ok(samples) => Some(Sound {
+                        channel: Channel::Voice,
+                        samples: samples.into(),
+                    }),
+                    Err(err) => {
+                        log::warn!("the step cue {stem} could not be decoded: {err}");
+                        None
+                    }
+                })
+                .as_ref();
+        }
         match cue.clip_name() {
             Some(clip) => self
                 .voices

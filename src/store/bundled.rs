@@ -126,4 +126,19 @@ pub fn voice_clip_names() -> impl Iterator<Item = &'static str> {
     VOICE_CLIPS.iter().map(|(stem, _)| *stem)
 }
 
+/// The recorded key cue of a ladder step (`<exercise id>_<step>`): the words it says and its
+/// Ogg Vorbis bytes.
+pub fn step_cue_clip(stem: &str) -> Option<(&'static str, &'static [u8])> {
+    STEP_CUE_CLIPS
+        .iter()
+        .find(|(name, _, _)| *name == stem)
+        .map(|(_, words, bytes)| (*words, *bytes))
+}
+
+/// The stems of every recorded step cue.
+pub fn step_cue_clip_names() -> impl Iterator<Item = &'static str> {
+    STEP_CUE_CLIPS.iter().map(|(stem, _, _)| *stem)
+}
+
 include!("../../assets/voice/clips.rs");
+include!("../../assets/voice/cue_clips.rs");

@@ -36,6 +36,9 @@ pub struct CircuitItem {
     pub name: String,
     pub step: u8,
     pub step_name: String,
+    /// The step's one key cue, said when the exercise begins (empty in records from before).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cue: String,
     pub top_step: u8,
     pub per_side: bool,
     pub bias: MovementBias,
@@ -135,6 +138,7 @@ impl Circuit {
                     name: exercise.name.clone(),
                     step: item.step,
                     step_name: step.name.clone(),
+                    cue: step.cue.clone(),
                     top_step: exercise.top_step(),
                     per_side: exercise.per_side,
                     bias: exercise.bias,

@@ -85,12 +85,22 @@ pub enum Cue {
     SayExercise(String),
     /// A spoken number (one of [`SPOKEN_NUMBERS`]).
     SayNumber(u32),
+    /// A ladder step's key cue, said as its exercise begins. `words` are the catalog's: a
+    /// recorded clip is played only if it says them.
+    SayStepCue {
+        exercise_id: String,
+        step: u8,
+        words: String,
+    },
 }
 
 impl Cue {
     /// Tones are "beeps"; the rest is "voice". Settings switch each on or off.
     pub fn is_voice(&self) -> bool {
-        matches!(self, Cue::Say(_) | Cue::SayExercise(_) | Cue::SayNumber(_))
+        matches!(
+            self,
+            Cue::Say(_) | Cue::SayExercise(_) | Cue::SayNumber(_) | Cue::SayStepCue { .. }
+        )
     }
 
     /// The file stem of a spoken cue's clip.
@@ -99,6 +109,9 @@ impl Cue {
             Cue::Say(phrase) => Some(phrase.clip_name().to_owned()),
             Cue::SayExercise(id) => Some(id.clone()),
             Cue::SayNumber(n) => Some(format!("num_{n}")),
+            Cue::SayStepCue {
+                exercise_id, step, ..
+            } => Some(format!("{exercise_id}_{step}")),
             _ => None,
         }
     }
@@ -159,7 +172,23 @@ pub fn cues_for(
                     cues.push(Cue::Say(Phrase::NextUp));
                     say_next(&mut cues);
                 }
-                PhaseKind::Work => cues.push(Cue::Go),
+                PhaseKind::Work => {
+                    cues.push(Cue::Go);
+                    // The step's key cue as its exercise begins: at its first work phase in
+                    // a round, not again for the other side or the next set.
+                    let earlier_work = timeline.phases[..index]
+                        .iter()
+                        .rev()
+                        .find(|p| p.kind == PhaseKind::Work);
+                    let begins = earlier_work.is_none_or(|p| p.slot != phase.slot);
+                    if let Some(item) = item.filter(|i| begins && !i.cue.is_empty()) {
+                        cues.push(Cue::SayStepCue {
+                            exercise_id: item.exercise_id.clone(),
+                            step: item.step,
+                            words: item.cue.clone(),
+                        });
+                    }
+                }
                 PhaseKind::SwitchSides => {
                     cues.push(Cue::SwitchSides);
                     cues.push(Cue::Say(Phrase::SwitchSides));
@@ -207,7 +236,9 @@ pub fn tone_notes(cue: &Cue) -> Vec<(u64, f32, u64)> {
             (340, 784.0, 160),
             (510, 1047.0, 420),
         ],
-        Cue::Say(_) | Cue::SayExercise(_) | Cue::SayNumber(_) => Vec::new(),
+        Cue::Say(_) | Cue::SayExercise(_) | Cue::SayNumber(_) | Cue::SayStepCue { .. } => {
+            Vec::new()
+        }
     }
 }
 

@@ -225,6 +225,7 @@ fn bridge_circuit(step: u8, dose: Dose) -> Circuit {
                 name: "Glute bridge".to_owned(),
                 step,
                 step_name: "full bridge with hold".to_owned(),
+                cue: String::new(),
                 top_step: 6,
                 per_side: false,
                 bias: strongback::domain::plan::catalog::MovementBias::Neutral,

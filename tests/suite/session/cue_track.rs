@@ -17,9 +17,18 @@ use super::{circuit_with, hold, item};
 const RATE_HZ: u32 = 16_000;
 
 /// Two rounds of a plank (a long hold, with its halfway cue) and a side plank (both sides):
-/// get ready, pips, go, halfway, switch sides, rests, "last round", the finish.
+/// get ready, pips, go, each step's key cue, halfway, switch sides, rests, "last round", the
+/// finish. The steps' cues are the catalog's, so their recorded clips play.
 fn two_round_circuit() -> Circuit {
-    circuit_with(
+    let catalog = crate::common::catalog();
+    let cue = |id: &str| {
+        catalog
+            .get(id)
+            .and_then(|e| e.step(1))
+            .map(|s| s.cue.clone())
+            .unwrap_or_default()
+    };
+    let mut circuit = circuit_with(
         Timings {
             get_ready_secs: 8,
             // As shipped: in a shorter switch the countdown starts under "switch sides"
@@ -37,7 +46,11 @@ fn two_round_circuit() -> Circuit {
                 item("side_plank", hold(10), true, 1),
             ],
         )],
-    )
+    );
+    for item in circuit.blocks.iter_mut().flat_map(|b| b.items.iter_mut()) {
+        item.cue = cue(&item.exercise_id);
+    }
+    circuit
 }
 
 fn bank() -> SoundBank {
@@ -275,6 +288,72 @@ fn the_rest_before_an_exercise_says_what_is_next_and_its_dose() {
             VoiceOptions::default()
         ),
         vec![Cue::Halfway, Cue::Say(Phrase::Halfway)]
+    );
+}
+
+/// Each step's key cue is said as its exercise begins, after the "go" tone: at its first work
+/// phase of each round, not for the other side or the next set; the bank plays the recorded
+/// clip only while the catalog's words are the ones it says.
+#[test]
+fn the_steps_key_cue_is_said_as_its_exercise_begins_once_a_round() {
+    use strongback::domain::plan::timeline::{PhaseKind, Timeline};
+    use strongback::domain::session::coach::{VoiceOptions, cues_for};
+    let circuit = two_round_circuit();
+    let timeline = Timeline::build(&circuit);
+    let mut said = Vec::new();
+    for (index, phase) in timeline.phases.iter().enumerate() {
+        if phase.kind != PhaseKind::Work {
+            continue;
+        }
+        let cues = cues_for(
+            PlayerEvent::PhaseStarted { index },
+            &timeline,
+            &circuit,
+            VoiceOptions::default(),
+        );
+        assert_eq!(cues[0], Cue::Go);
+        let exercise = &circuit.item(phase.slot).expect("item").exercise_id;
+        match &cues[1..] {
+            [
+                Cue::SayStepCue {
+                    exercise_id,
+                    step,
+                    words,
+                },
+            ] => {
+                assert_eq!((exercise_id, *step), (exercise, 1));
+                said.push((exercise_id.clone(), phase.round, phase.side));
+                let bank = bank();
+                let sound = bank.sound(&cues[1]).expect("the recorded cue plays");
+                assert_eq!(sound.channel, Channel::Voice);
+                assert!(
+                    sound.len_frames() > u64::from(RATE_HZ),
+                    "{words:?}: over a second of speech"
+                );
+                let reworded = Cue::SayStepCue {
+                    exercise_id: exercise_id.clone(),
+                    step: *step,
+                    words: format!("{words} (reworded)"),
+                };
+                assert!(
+                    bank.sound(&reworded).is_none(),
+                    "a clip never says other words"
+                );
+            }
+            [] => {}
+            other => panic!("unexpected cues {other:?}"),
+        }
+    }
+    use strongback::domain::plan::timeline::Side;
+    assert_eq!(
+        said,
+        vec![
+            ("plank".to_owned(), 1, None),
+            ("side_plank".to_owned(), 1, Some(Side::Left)),
+            ("plank".to_owned(), 2, None),
+            ("side_plank".to_owned(), 2, Some(Side::Left)),
+        ],
+        "once per exercise and round: not for the right side"
     );
 }
 

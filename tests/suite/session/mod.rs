@@ -17,6 +17,7 @@ fn item(id: &str, dose: Dose, per_side: bool, sets: u32) -> CircuitItem {
         name: id.to_owned(),
         step: 1,
         step_name: "step".to_owned(),
+        cue: format!("{id}'s cue"),
         top_step: 3,
         per_side,
         bias: MovementBias::Neutral,

@@ -559,6 +559,10 @@ pub fn todays_circuit(base: &Circuit, decision: &DayDecision, catalog: &Catalog)
                 .step(p.step)
                 .map(|s| s.name.clone())
                 .unwrap_or_default(),
+            cue: exercise
+                .step(p.step)
+                .map(|s| s.cue.clone())
+                .unwrap_or_default(),
             top_step: exercise.top_step(),
             per_side: exercise.per_side,
             bias: exercise.bias,
