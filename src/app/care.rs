@@ -3,6 +3,8 @@
 //! The decision is cached: it is recomputed only when the history, the plan or the date
 //! changes, never on every frame, and the player screen never asks for it.
 
+use crate::domain::care::activities::{ActivityAnswers, ActivityLog};
+use crate::domain::plan::RuleSettings;
 use std::time::Duration;
 
 use chrono::NaiveDate;
@@ -299,6 +301,20 @@ impl StrongbackApp {
                 self.today(),
             );
         }
+        // The activities the person names and rates (clinical spec §6): named at the intake,
+        // rated again every so many days.
+        let every_days = self
+            .plans
+            .in_use
+            .as_ref()
+            .map_or(RuleSettings::default().activity_rating_every_days, |plan| {
+                plan.plan.rules.activity_rating_every_days
+            });
+        answers.activities = ActivityAnswers::for_check_in(
+            &ActivityLog::from_days(self.care.day_book.days()),
+            self.today(),
+            every_days,
+        );
         CheckInDraft::with(answers)
     }
 
@@ -394,7 +410,16 @@ impl StrongbackApp {
         };
         let today = self.today();
         let answered = draft.clone();
-        self.change_day(today, |day| day.check_in = Some(check_in));
+        // A red flag ends the check-in: nothing else is recorded.
+        let activities = (!check_in.ended_by_red_flag()
+            && draft.answers.activities.question.is_some())
+        .then(|| draft.answers.activities.to_entry());
+        self.change_day(today, |day| {
+            day.check_in = Some(check_in);
+            if let Some(entry) = activities {
+                day.activities = entry;
+            }
+        });
         self.show(Screen::Home);
         // The decision comes before the session: a stop or pause shows on home in full; any
         // other day shows what the rules made of the answers, with Start as its own step.

@@ -13,6 +13,11 @@ impl StrongbackApp {
             return self.home_ui(ui);
         }
         if matches!(self.screen, Screen::Today(_)) {
+            // Worth telling the clinician: a fall in how well the person can do what they
+            // named (it changes nothing in the session).
+            let activity_fall =
+                crate::domain::care::activities::ActivityLog::from_days(self.care.day_book.days())
+                    .fall_sentence();
             let Some(cache) = self.today_cache() else {
                 return Vec::new();
             };
@@ -25,6 +30,7 @@ impl StrongbackApp {
                     decision,
                     planned_total_secs: cache.planned_total_secs,
                     exercise_count: decision.exercises.len(),
+                    activity_fall,
                 },
             );
         }

@@ -1,5 +1,8 @@
 //! `strongback simulate PLAN DAYS [--json]`: replay a days file through the rules.
 
+use chrono::NaiveDate;
+
+use crate::domain::care::activities::ActivityLog;
 use std::path::Path;
 
 use serde::Serialize;
@@ -37,13 +40,45 @@ pub fn run(plan: &Path, days: &Path, json: bool, catalog: &Catalog) -> std::io::
         }
     };
     let decisions = replay(&checked, catalog, &days.days);
+    // The activities rated each date, echoed with its decision (clinical spec §6).
+    let log = ActivityLog::from_days(&days.days);
+    let rated_on = |date: NaiveDate| -> Vec<(String, u8)> {
+        log.activities
+            .iter()
+            .flat_map(|a| a.ratings.iter().map(move |(on, r)| (on, &a.name, *r)))
+            .filter(|(on, _, _)| **on == date)
+            .map(|(_, name, r)| (name.clone(), r))
+            .collect()
+    };
     if json {
         // JSON escapes control characters itself.
         for decision in &decisions {
-            say_raw(&format!("{}\n", decision_json(decision)))?;
+            let ratings = rated_on(decision.date);
+            let line = decision_json_with(decision, &ratings, log.mean_on(decision.date));
+            say_raw(&format!("{line}\n"))?;
         }
     } else {
-        say_raw(&escape_table(&decisions_table(&decisions)))?;
+        let mut table = String::new();
+        for line in decisions_table(&decisions).lines() {
+            table.push_str(line);
+            table.push('\n');
+            let date = line.get(..10).and_then(|d| d.parse::<NaiveDate>().ok());
+            let ratings = date.map(rated_on).unwrap_or_default();
+            if let (Some(date), false) = (date, ratings.is_empty()) {
+                let each: Vec<String> = ratings
+                    .iter()
+                    .map(|(name, r)| format!("{name} {r}/10"))
+                    .collect();
+                let mean = log
+                    .mean_on(date)
+                    .map_or(String::new(), |m| format!(" (mean {m:.1})"));
+                table.push_str(&format!(
+                    "            activities: {}{mean}\n",
+                    each.join(", ")
+                ));
+            }
+        }
+        say_raw(&escape_table(&table))?;
     }
     Ok(0)
 }
@@ -74,10 +109,24 @@ struct JsonDay<'a> {
     referral: crate::domain::care::rules::Referral,
     exercises: Vec<JsonExercise<'a>>,
     reasons: &'a [String],
+    /// The date's activity ratings (clinical spec §6), when it has any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    activities: Option<std::collections::BTreeMap<&'a str, u8>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    activity_mean: Option<f64>,
 }
 
 /// One JSON object, on one line, for a decision.
 pub fn decision_json(decision: &DayDecision) -> String {
+    decision_json_with(decision, &[], None)
+}
+
+/// One JSON object, on one line, for a decision and the date's activity ratings and mean.
+pub fn decision_json_with(
+    decision: &DayDecision,
+    ratings: &[(String, u8)],
+    activity_mean: Option<f32>,
+) -> String {
     let exercises = decision
         .exercises
         .iter()
@@ -106,6 +155,9 @@ pub fn decision_json(decision: &DayDecision) -> String {
         referral: decision.referral,
         exercises,
         reasons: &decision.reasons,
+        activities: (!ratings.is_empty())
+            .then(|| ratings.iter().map(|(n, r)| (n.as_str(), *r)).collect()),
+        activity_mean: activity_mean.map(|m| (f64::from(m) * 10.0).round() / 10.0),
     };
     serde_json::to_string(&day).unwrap_or_else(|err| format!("{{\"error\": \"{err}\"}}"))
 }

@@ -9,7 +9,8 @@ use crate::domain::care::checkin::{Day, day_problems};
 use crate::store::ron_file::{self, DataFileError, FileProblems};
 use crate::store::ron_spans::SpanIndex;
 
-/// A days file (schema version 2). Version 1 files still load: see [`DaysFile::upgraded`].
+/// A days file (schema version 3: dates may hold the activities the person named and rated).
+/// Versions 1 and 2 still load: see [`DaysFile::upgraded`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DaysFile {
@@ -18,7 +19,7 @@ pub struct DaysFile {
 }
 
 impl DaysFile {
-    pub const SCHEMA_VERSION: u32 = 2;
+    pub const SCHEMA_VERSION: u32 = 3;
 
     /// A version 1 file in today's form. Version 1 had one `session` per entry (now
     /// `sessions`, each keyed by its start), and a "which describes your pain best" answer
@@ -37,8 +38,8 @@ impl DaysFile {
     }
 }
 
-/// Version 1 reads as version 2 (every field it had is still read); [`DaysFile::upgraded`]
-/// then moves it to today's form.
+/// Versions 1 and 2 read as version 3 (every field they had is still read, and version 3 only
+/// adds); [`DaysFile::upgraded`] then moves them to today's form.
 pub fn migrate_days(text: &str, _found: u32) -> Result<String, DataFileError> {
     Ok(text.to_owned())
 }

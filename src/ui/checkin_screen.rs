@@ -303,6 +303,7 @@ fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {
     }
     pain_kind_ui(ui, draft);
     daily_life_ui(ui, draft);
+    super::widgets::activities_form::activities_ui(ui, &mut draft.answers.activities);
 }
 
 /// Back pain and leg pain right now, each on its 0 to 10 scale.

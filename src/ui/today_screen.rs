@@ -17,6 +17,9 @@ pub struct TodayModel<'a> {
     /// The session as the rules set it for today.
     pub planned_total_secs: u64,
     pub exercise_count: usize,
+    /// The mean rating of the person's activities fell by 3 points or more since the last
+    /// rating: the sentence that says so (clinical spec §6).
+    pub activity_fall: Option<String>,
 }
 
 pub fn today_ui(ui: &mut egui::Ui, model: &TodayModel<'_>) -> Vec<Action> {
@@ -117,6 +120,17 @@ pub fn today_ui(ui: &mut egui::Ui, model: &TodayModel<'_>) -> Vec<Action> {
                 for reason in &decision.reasons {
                     ui.label(RichText::new(format!("• {reason}")).size(16.0));
                 }
+            }
+            if let Some(fall) = &model.activity_fall {
+                ui.add_space(8.0);
+                a11y::heading(
+                    ui,
+                    RichText::new("Worth telling your clinician")
+                        .strong()
+                        .size(18.0),
+                    3,
+                );
+                ui.label(RichText::new(fall).size(16.0));
             }
             if decision.referral == Referral::Routine || decision.referral == Referral::Urgent {
                 ui.add_space(8.0);

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::domain::care::activities::ActivityAnswers;
 use crate::domain::care::checkin::{
     CheckIn, FlagKind, FunctionScores, LegExtent, LegTrend, MorningAfter, PainKind, RedFlag,
     SessionReport,
@@ -53,6 +54,8 @@ pub struct CheckInAnswers {
     /// The optional daily-life items, each unanswered until chosen; those left alone are
     /// stored as absent, never as 0.
     pub function: FunctionScores,
+    /// The activities the person names and rates (clinical spec §6), when asked.
+    pub activities: ActivityAnswers,
 }
 
 /// A required answer that is still missing.
@@ -66,6 +69,8 @@ pub enum MissingAnswer {
     LegTrend,
     MorningAfter,
     PainKind,
+    /// A rating for each activity (or "skip"), or a name that cannot be kept.
+    Activities,
 }
 
 impl MissingAnswer {
@@ -78,6 +83,7 @@ impl MissingAnswer {
             MissingAnswer::LegTrend => "which way the leg pain has moved",
             MissingAnswer::MorningAfter => "the morning after your last session",
             MissingAnswer::PainKind => "which describes your pain best",
+            MissingAnswer::Activities => "your activities (rate each, or skip for now)",
         }
     }
 }
@@ -102,6 +108,7 @@ impl CheckInAnswers {
             offer_presentation: false,
             risk_factors_screened: false,
             function: FunctionScores::default(),
+            activities: ActivityAnswers::default(),
         }
     }
 
@@ -161,6 +168,9 @@ impl CheckInAnswers {
         }
         if self.pain_kind_required() && self.pain_kind.is_none() {
             missing.push(MissingAnswer::PainKind);
+        }
+        if !self.activities.problems().is_empty() {
+            missing.push(MissingAnswer::Activities);
         }
         missing
     }

@@ -1,6 +1,7 @@
 //! What the person reports: the check-in before a session (clinical spec §3), red flags (§4),
 //! the report after a session, and a clinician's clearance. Our own wording, not a validated score.
 
+use super::activities::{ActivityEntry, entry_problems};
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -279,6 +280,9 @@ pub struct Day {
     pub clearance: Option<Clearance>,
     #[serde(default)]
     pub clinician_seen: Option<ClinicianSeen>,
+    /// The activities the person named, retired or rated on this date (clinical spec §6).
+    #[serde(default, skip_serializing_if = "ActivityEntry::is_empty")]
+    pub activities: ActivityEntry,
 }
 
 impl Day {
@@ -291,6 +295,7 @@ impl Day {
             sessions: Vec::new(),
             clearance: None,
             clinician_seen: None,
+            activities: ActivityEntry::default(),
         }
     }
 
@@ -350,6 +355,8 @@ pub fn day_problems(days: &[Day], plan_exercises: Option<&[&str]>) -> Vec<DayPro
     let mut problems = Vec::new();
     let mut problem = |path: String, message: String| problems.push(DayProblem { path, message });
     let mut checked_in: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+    // The activities being rated as the file goes, for its entries' checks.
+    let mut current_activities: Vec<String> = Vec::new();
     let pain = |value: u8| value > 10;
     for (i, day) in days.iter().enumerate() {
         let at = format!("days[{i}]");
@@ -399,6 +406,19 @@ pub fn day_problems(days: &[Day], plan_exercises: Option<&[&str]>) -> Vec<DayPro
                             format!("{value} is out of range; use 0 (no trouble) to 4 (cannot)"),
                         );
                     }
+                }
+            }
+        }
+        if !day.activities.is_empty() {
+            for (field, message) in entry_problems(&day.activities, &current_activities) {
+                problem(format!("{at}.activities.{field}"), message);
+            }
+            let entry = &day.activities;
+            current_activities.retain(|name| !entry.retired.contains(name));
+            for name in &entry.named {
+                let usable = crate::domain::care::activities::name_problem(name).is_none();
+                if usable && !current_activities.contains(name) {
+                    current_activities.push(name.clone());
                 }
             }
         }

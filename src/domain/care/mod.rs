@@ -1,6 +1,7 @@
 //! The day's decision: the check-in and what its answers mean, the clinical rules, and a plan
 //! projected through generated histories by those rules.
 
+pub mod activities;
 pub mod answers;
 pub mod checkin;
 pub mod clock;

@@ -134,6 +134,8 @@ pub struct RuleSettings {
     /// "Half the volume" (R6, deload): reps or hold times this percentage, rounded down
     /// (the spec's `reduce_factor` 0.5).
     pub reduce_factor_percent: u32,
+    /// Days between ratings of the activities the person named (clinical spec §6).
+    pub activity_rating_every_days: u32,
 }
 
 impl Default for RuleSettings {
@@ -175,6 +177,7 @@ impl Default for RuleSettings {
             .to_vec(),
             dose_steps_per_ladder_step: 3,
             reduce_factor_percent: 50,
+            activity_rating_every_days: 14,
         }
     }
 }

@@ -106,7 +106,7 @@ macro_rules! setting {
 }
 
 /// Every rule setting, in the order the editor shows them.
-pub const RULE_SETTINGS: [RuleSetting; 25] = [
+pub const RULE_SETTINGS: [RuleSetting; 26] = [
     setting!(
         green_max_pain,
         "Green: worst pain up to",
@@ -356,6 +356,16 @@ pub const RULE_SETTINGS: [RuleSetting; 25] = [
         u32,
         |_| 24..=72,
         "leg symptoms still there this long after the first warning ask the person to book a clinician"
+    ),
+    setting!(
+        activity_rating_every_days,
+        "Rate the named activities every",
+        " days",
+        "§6",
+        Lower,
+        u32,
+        |_| 7..=28,
+        "the check-in asks the person to rate their own activities again after this many days"
     ),
 ];
 

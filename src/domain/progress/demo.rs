@@ -124,6 +124,7 @@ pub fn generate_history(
             sessions: report.into_iter().collect(),
             clearance: None,
             clinician_seen: None,
+            activities: Default::default(),
         });
     }
     see_a_clinician_when_referred(plan, catalog, &mut history);

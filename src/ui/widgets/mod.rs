@@ -1,6 +1,7 @@
 //! Pieces shared by several screens.
 
 pub mod a11y;
+pub mod activities_form;
 pub mod big_digits;
 pub mod circuit_list;
 pub mod close_dialog;

@@ -32,12 +32,14 @@ fn first_start_asks_the_intake_then_training_needs_no_second_check_in_that_day()
         "cannot save before answering"
     );
     assert!(app.shows_containing(
-        "Still to answer: back pain right now, leg pain right now, which describes your pain best."
+        "Still to answer: back pain right now, leg pain right now, which describes your pain \
+         best, your activities (rate each, or skip for now)."
     ));
     app.choose("Back pain: 3");
     assert!(app.shows_containing("Still to answer: leg pain right now"));
     app.choose("Leg pain: 0");
     app.choose("pain shooting into a leg");
+    app.skip_activities();
     app.click("Save check-in");
     // Today follows the intake's check-in too, with the answers still open to change.
     assert_eq!(app.app().screen_kind(), ScreenKind::Today);
@@ -52,6 +54,7 @@ fn first_start_asks_the_intake_then_training_needs_no_second_check_in_that_day()
         Some(egui::accesskit::Toggled::True),
         "the answers as given"
     );
+    app.skip_activities();
     app.click("Save check-in");
     assert_eq!(app.app().screen_kind(), ScreenKind::Today);
     let today = &app.app().history()[0];
@@ -83,6 +86,7 @@ fn a_daily_check_in_with_no_changes_lands_on_today_and_can_be_changed() {
     app.click("None of these apply to me");
     app.choose("Back pain: 2");
     app.choose("Leg pain: 0");
+    app.skip_activities();
     app.click("Save check-in");
     assert_eq!(app.app().screen_kind(), ScreenKind::Today);
     assert!(app.shows("Nothing changes from your plan today."));
@@ -209,6 +213,7 @@ fn the_next_day_asks_again_including_the_morning_after() {
     app.choose("Back pain: 2");
     app.choose("Leg pain: 0");
     app.choose("worse, and it has not settled");
+    app.skip_activities();
     app.click("Save check-in");
     // The morning-after answer turned yesterday's session red: rest, shown before anything
     // starts, with no way to start.
@@ -228,6 +233,7 @@ fn leg_symptoms_spreading_show_why_today_is_different() {
     app.choose("Leg pain: 4");
     app.choose("thigh");
     app.choose("further down the leg");
+    app.skip_activities();
     app.click("Save check-in");
     // The decision comes first: the warning and its reason, before the session.
     assert_eq!(app.app().screen_kind(), ScreenKind::Today);
@@ -238,6 +244,7 @@ fn leg_symptoms_spreading_show_why_today_is_different() {
     assert_eq!(app.app().screen_kind(), ScreenKind::CheckIn);
     assert!(app.shows("Save check-in"));
     app.choose("about the same");
+    app.skip_activities();
     app.click("Save check-in");
     assert_eq!(app.app().screen_kind(), ScreenKind::Today);
     assert!(!app.shows_containing("Your leg symptoms have spread"));
@@ -379,6 +386,7 @@ fn the_kind_of_pain_shapes_the_plan_only_when_confirmed() {
     app.choose("Leg pain: 0");
     app.choose("pain shooting into a leg");
     app.tick("Use this answer to shape my plan (for example, no forward bending with leg pain)");
+    app.skip_activities();
     app.click("Save check-in");
     let check_in = app.app().history()[0].check_in.clone().expect("stored");
     assert!(check_in.confirms_presentation);
@@ -430,6 +438,7 @@ fn the_morning_after_question_comes_only_at_the_first_check_in_after_a_session()
     app.choose("Back pain: 2");
     app.choose("Leg pain: 0");
     app.choose("a general ache across the low back");
+    app.skip_activities();
     app.click("Save check-in");
     app.click("Not now");
     // A day later, with no session in between: not asked again.
@@ -455,6 +464,7 @@ fn numbness_from_an_earlier_check_in_is_asked_as_still_there() {
     app.choose("Back pain: 3");
     app.choose("Leg pain: 0");
     app.tick("I have new numbness or tingling in a leg");
+    app.skip_activities();
     app.click("Save check-in");
     assert!(app.shows_containing("Your leg symptoms have spread"));
     let first = app.app().todays_decision().expect("decision").date;
@@ -470,6 +480,7 @@ fn numbness_from_an_earlier_check_in_is_asked_as_still_there() {
         app.tick(&format!(
             "The numbness or tingling in my leg that I reported on {reported} is still there"
         ));
+        app.skip_activities();
         app.click("Save check-in");
     }
     let decision = app.app().todays_decision().expect("decision");

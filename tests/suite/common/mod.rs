@@ -98,7 +98,18 @@ impl TestApp {
             self.choose("the same");
         }
         self.choose("a general ache across the low back");
+        self.skip_activities();
         self.click("Save check-in");
+    }
+
+    /// Skip the questions about the person's own activities, when asked: their own to name
+    /// and rate (tested in `care::activities_ui`).
+    pub fn skip_activities(&mut self) {
+        for skip in ["Skip for now", "Not today"] {
+            if self.shows(skip) {
+                self.press_by_accesskit(skip);
+            }
+        }
     }
 
     /// Press Start, answer the day's check-in if it is asked, and start from the Today screen.
@@ -140,6 +151,16 @@ impl TestApp {
     /// Tick or untick the checkbox with this label.
     pub fn tick(&mut self, label: &str) {
         self.click_role(Role::CheckBox, label);
+    }
+
+    /// Press the button with this label as a screen reader does (it may be scrolled out of
+    /// view, where a pointer click would land on something else).
+    pub fn press_by_accesskit(&mut self, label: &str) {
+        use egui_kittest::kittest::Queryable as _;
+        self.harness
+            .get_by_role_and_label(Role::Button, label)
+            .click_accesskit();
+        self.harness.run();
     }
 
     /// Click the one widget with this role and label.

@@ -222,6 +222,48 @@ fn pain_out_of_range_a_second_check_in_and_unknown_exercises_are_refused_where_t
     assert_eq!(err.len(), 4);
 }
 
+/// The activities a person names and rates (clinical spec §6), written by hand: a rating of
+/// 11, an empty name, a name of 10 kB and a sixth activity are each refused at their line and
+/// column; the rest of the file is read as written.
+#[test]
+fn bad_activities_in_a_days_file_are_refused_where_they_are() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("days.ron");
+    let long = "x".repeat(10_000);
+    let text = format!(
+        concat!(
+            "(schema_version: 3, days: [\n",
+            "  (date: \"2026-12-01\", check_in: Some((back_pain: 2)), activities: (named: [\"run 5 km\"], ratings: [(activity: \"run 5 km\", rating: 11)])),\n",
+            "  (date: \"2026-12-02\", activities: (named: [\"\"])),\n",
+            "  (date: \"2026-12-03\", activities: (named: [\"{long}\"])),\n",
+            "  (date: \"2026-12-04\", activities: (named: [\"a\", \"b\", \"c\", \"d\", \"e\"])),\n",
+            "])",
+        ),
+        long = long
+    );
+    fs::write(&path, text).expect("write");
+    let err = read_days(&path, None).expect_err("refused");
+    let lines: Vec<String> = err.iter().map(ToString::to_string).collect();
+    let name = path.display().to_string();
+    assert_eq!(
+        lines,
+        vec![
+            format!(
+                "{name}:2:131: days[0].activities.ratings[0].rating: 11 is out of range; use 0 (cannot do it at all) to 10 (as well as before)"
+            ),
+            format!(
+                "{name}:3:45: days[1].activities.named[0]: an activity needs a name, in a few words"
+            ),
+            format!(
+                "{name}:4:45: days[2].activities.named[0]: the name is 10000 characters long; at most 80, in a few words"
+            ),
+            format!(
+                "{name}:5:44: days[3].activities.named: 6 activities at once; at most 5 (retire one to add another)"
+            ),
+        ]
+    );
+}
+
 #[test]
 fn schema_version_zero_and_newer_ones_are_refused_where_they_stand() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -195,3 +195,44 @@ fn simulate_takes_the_exercises_the_rules_prescribed_and_refuses_unknown_ids() {
         "FILE:LINE:COL and the id: {err}"
     );
 }
+
+/// `simulate` reads the activities a person named and rated (days format version 3) and
+/// echoes each date's ratings and their mean under its decision, in the table and in JSON.
+#[test]
+fn simulate_echoes_the_activity_ratings_and_their_mean() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let run = |json: bool| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_strongback"));
+        command
+            .arg("simulate")
+            .arg(format!("{root}/assets/examples/physio-plan.ron"))
+            .arg(format!("{root}/assets/examples/days.ron"));
+        if json {
+            command.arg("--json");
+        }
+        let out = command.output().expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let table = run(false);
+    assert!(
+        table.contains("activities: run 5 km 2/10, lift my child 5/10 (mean 3.5)"),
+        "{table}"
+    );
+    assert!(table.contains("activities: run 5 km 5/10, lift my child 6/10 (mean 5.5)"));
+    let json = run(true);
+    let first: serde_json::Value =
+        serde_json::from_str(json.lines().next().expect("a line")).expect("JSON");
+    assert_eq!(first["activities"]["run 5 km"], 2);
+    assert_eq!(first["activity_mean"], 3.5);
+    let second: serde_json::Value =
+        serde_json::from_str(json.lines().nth(1).expect("a line")).expect("JSON");
+    assert!(
+        second.get("activities").is_none(),
+        "a date without ratings has none"
+    );
+}
