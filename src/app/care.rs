@@ -3,7 +3,7 @@
 //! The decision is cached: it is recomputed only when the history, the plan or the date
 //! changes, never on every frame, and the player screen never asks for it.
 
-use crate::domain::care::activities::{ActivityAnswers, ActivityLog};
+use crate::domain::care::activities::{ActivityAnswers, ActivityLog, GlobalChange};
 use crate::domain::plan::RuleSettings;
 use std::time::Duration;
 
@@ -314,6 +314,11 @@ impl StrongbackApp {
             &ActivityLog::from_days(self.care.day_book.days()),
             self.today(),
             every_days,
+            self.plans.in_use.as_ref().and_then(|p| p.plan.review_date),
+            self.plans
+                .in_use
+                .as_ref()
+                .map_or(&[][..], |p| p.plan.activities.as_slice()),
         );
         CheckInDraft::with(answers)
     }
@@ -411,9 +416,8 @@ impl StrongbackApp {
         let today = self.today();
         let answered = draft.clone();
         // A red flag ends the check-in: nothing else is recorded.
-        let activities = (!check_in.ended_by_red_flag()
-            && draft.answers.activities.question.is_some())
-        .then(|| draft.answers.activities.to_entry());
+        let activities = (!check_in.ended_by_red_flag() && draft.answers.activities.asked())
+            .then(|| draft.answers.activities.to_entry());
         self.change_day(today, |day| {
             day.check_in = Some(check_in);
             if let Some(entry) = activities {
@@ -468,6 +472,22 @@ impl StrongbackApp {
         self.change_day(today, |day| {
             day.clinician_seen = Some(ClinicianSeen { note });
         });
+    }
+
+    /// "Compared with when you started", answered on request: kept with today's date, and
+    /// History shows it at once.
+    pub(super) fn record_global_change(&mut self, answer: GlobalChange) {
+        let today = self.today();
+        let saved = self.change_day(today, |day| day.activities.global_change = Some(answer));
+        if saved {
+            self.notices.info(format!(
+                "Saved: compared with when you started, your back is {}.",
+                answer.label()
+            ));
+        }
+        if matches!(self.screen, Screen::History(_)) {
+            self.open_history();
+        }
     }
 
     pub(super) fn confirm_clearance(&mut self) {

@@ -417,6 +417,7 @@ impl StrongbackApp {
             CareAction::AskSeenClinician => self.care.asking_seen_clinician = true,
             CareAction::CancelSeenClinician => self.care.asking_seen_clinician = false,
             CareAction::ConfirmDate => self.confirm_date(),
+            CareAction::RecordGlobalChange(answer) => self.record_global_change(answer),
             CareAction::ConfirmSeenClinician => {
                 self.care.asking_seen_clinician = false;
                 self.record_seen_clinician(String::new());

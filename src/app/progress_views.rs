@@ -48,6 +48,17 @@ impl StrongbackApp {
         }
     }
 
+    /// History's chart of the activities the person named, while History is open: for tests
+    /// that compare it with the report and the CSV.
+    pub fn history_activities(
+        &self,
+    ) -> Option<&crate::domain::progress::activity_figures::ActivityFigures> {
+        match &self.screen {
+            Screen::History(model) => Some(&model.activities),
+            _ => None,
+        }
+    }
+
     /// What the progress figures count from, as of today.
     pub(super) fn adherence_records(&self) -> AdherenceRecords {
         let today = self.today();

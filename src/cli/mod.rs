@@ -71,7 +71,7 @@ pub enum Command {
         #[arg(
             long,
             value_name = "FILE.html",
-            required_unless_present_any = ["csv", "weeks_csv", "events_csv"]
+            required_unless_present_any = ["csv", "weeks_csv", "events_csv", "activities_csv"]
         )]
         out: Option<PathBuf>,
         /// Where to write every session as CSV, one row per set and side.
@@ -85,6 +85,10 @@ pub enum Command {
         /// report's list, one row each).
         #[arg(long, value_name = "FILE.csv")]
         events_csv: Option<PathBuf>,
+        /// Where to write the ratings of the activities the person named as CSV (one row per
+        /// activity and date, with the date's mean).
+        #[arg(long, value_name = "FILE.csv")]
+        activities_csv: Option<PathBuf>,
         /// First date to include (YYYY-MM-DD; default: the first record).
         #[arg(long, value_name = "DATE", value_parser = supported_date)]
         from: Option<chrono::NaiveDate>,
@@ -199,6 +203,7 @@ pub fn run_command(
             csv,
             weeks_csv,
             events_csv,
+            activities_csv,
             from,
             to,
             force,
@@ -208,6 +213,7 @@ pub fn run_command(
                 csv: csv.as_deref(),
                 weeks_csv: weeks_csv.as_deref(),
                 events_csv: events_csv.as_deref(),
+                activities_csv: activities_csv.as_deref(),
                 from: *from,
                 to: *to,
                 force: *force,

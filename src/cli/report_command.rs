@@ -1,14 +1,15 @@
-//! `strongback report --out FILE.html [--csv FILE.csv] [--weeks-csv F] [--events-csv F] [--from] [--to]`: the clinician report
+//! `strongback report --out FILE.html [--csv FILE.csv] [--weeks-csv F] [--events-csv F] [--activities-csv F] [--from] [--to]`: the clinician report
 //! and CSV from a data folder, built by the same code as the app's Report… button.
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::domain::care::activities::ActivityLog;
 use crate::domain::progress::adherence::AdherenceRecords;
 use crate::domain::progress::figures::session_date;
 use crate::report::clinician::{ReportSource, clinician_report, report_period};
-use crate::report::csv_export::{events_csv, sessions_csv, weeks_csv};
+use crate::report::csv_export::{activities_csv, events_csv, sessions_csv, weeks_csv};
 use crate::report::events::care_events;
 use crate::store::bundled::Assets;
 use crate::store::{Store, write_shared};
@@ -19,6 +20,7 @@ pub struct ReportRequest<'a> {
     pub csv: Option<&'a Path>,
     pub weeks_csv: Option<&'a Path>,
     pub events_csv: Option<&'a Path>,
+    pub activities_csv: Option<&'a Path>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     /// Replace files that exist.
@@ -33,6 +35,7 @@ pub fn run(request: &ReportRequest<'_>, data_dir: &Path, assets: &Assets) -> any
         .chain(&request.csv)
         .chain(&request.weeks_csv)
         .chain(&request.events_csv)
+        .chain(&request.activities_csv)
     {
         if super::refuse_to_replace(path, request.force) {
             return Ok(1);
@@ -116,6 +119,15 @@ pub fn run(request: &ReportRequest<'_>, data_dir: &Path, assets: &Assets) -> any
             "{}: {} rows written",
             path.display(),
             events.len()
+        ))?;
+    }
+    if let Some(path) = request.activities_csv {
+        let text = activities_csv(&ActivityLog::from_days(&days).within(from, to))?;
+        write_shared(path, text.as_bytes())?;
+        super::terminal::say(&format!(
+            "{}: {} rows written",
+            path.display(),
+            text.lines().count().saturating_sub(1)
         ))?;
     }
     if let Some(path) = request.out {

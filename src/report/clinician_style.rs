@@ -10,6 +10,7 @@ pub(super) const STYLE: &str = r#"
   td.n, th.n { text-align: right; }
   .meta td { border: none; padding: 0 3mm 0 0; }
   .chart { width: 100%; height: auto; break-inside: avoid; page-break-inside: avoid; display: block; }
+  .warn { border-left: 3px solid #b25d00; padding-left: 2mm; }
   .keep { break-inside: avoid; page-break-inside: avoid; }
   .empty { border: 1px solid #999; padding: 4mm; }
   .defs { font-size: 8.5pt; color: #333; }

@@ -159,6 +159,62 @@ pub fn events_csv(events: &[CareEvent]) -> Result<String, csv::Error> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// The header row of [`activities_csv`], in order.
+pub const ACTIVITY_COLUMNS: [&str; 5] = [
+    "date",
+    "activity",
+    "rating",
+    "mean_of_date",
+    "global_change",
+];
+
+/// One row per activity rated on a date (with that date's mean, to one decimal), and one row
+/// per answer to "compared with when you started" (activity and rating blank). A date without
+/// ratings has no rows: absent is never 0.
+pub fn activities_csv(
+    log: &crate::domain::care::activities::ActivityLog,
+) -> Result<String, csv::Error> {
+    let mut rows: Vec<(chrono::NaiveDate, [String; 5])> = Vec::new();
+    for activity in &log.activities {
+        for (date, rating) in &activity.ratings {
+            let mean = log
+                .mean_on(*date)
+                .map_or(String::new(), |m| format!("{m:.1}"));
+            rows.push((
+                *date,
+                [
+                    date.to_string(),
+                    inert(&activity.name),
+                    rating.to_string(),
+                    mean,
+                    String::new(),
+                ],
+            ));
+        }
+    }
+    for (date, answer) in &log.global_changes {
+        rows.push((
+            *date,
+            [
+                date.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+                answer.label().to_owned(),
+            ],
+        ));
+    }
+    // By date; within a date, in the order the activities were named.
+    rows.sort_by_key(|(date, _)| *date);
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(ACTIVITY_COLUMNS)?;
+    for (_, row) in rows {
+        writer.write_record(row)?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::inert;

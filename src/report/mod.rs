@@ -1,6 +1,7 @@
 //! Documents the app writes for people to read or print: the plan handout, the clinician
 //! report and the CSV of every set. Self-contained HTML: pictures inline as SVG, no network.
 
+pub mod activities_section;
 pub mod chart_svg;
 pub mod clinician;
 mod clinician_style;

@@ -11,7 +11,7 @@ use crate::domain::care::checkin::{
 };
 
 use super::widgets::a11y::{self, Urgency};
-use super::widgets::pain_scale::{pain_row, score_row};
+use super::widgets::pain_scale::{pain_row, radio_row, score_row};
 use super::{Action, palette};
 
 /// Which page of the check-in is showing.
@@ -223,65 +223,6 @@ fn flag_boxes(ui: &mut egui::Ui, draft: &mut CheckInDraft, flags: impl Iterator<
             }
         }
     }
-}
-
-/// The choices side by side when they all fit on one line, else one under another: never a
-/// row with one choice wrapped onto a line of its own.
-fn radio_row<T: Copy + PartialEq>(
-    ui: &mut egui::Ui,
-    (question, question_text): (&egui::Response, &str),
-    required: bool,
-    value: &mut Option<T>,
-    choices: &[(T, &str)],
-) {
-    let font = egui::FontId::proportional(16.0);
-    let needed: f32 = choices
-        .iter()
-        .map(|(_, label)| {
-            let text = ui.fonts_mut(|f| {
-                f.layout_no_wrap((*label).to_owned(), font.clone(), egui::Color32::WHITE)
-            });
-            text.size().x + 36.0
-        })
-        .sum();
-    // One Tab stop (the chosen answer, or the first); the arrow keys move the answer.
-    let chosen = choices
-        .iter()
-        .position(|(choice, _)| *value == Some(*choice));
-    let mut row = |ui: &mut egui::Ui| {
-        let mut cells = Vec::with_capacity(choices.len());
-        for (i, &(choice, label)) in choices.iter().enumerate() {
-            let sense = a11y::roving_sense(i == chosen.unwrap_or(0));
-            let cell = a11y::radio(
-                ui,
-                *value == Some(choice),
-                RichText::new(label).size(16.0),
-                sense,
-            );
-            if cell.clicked() {
-                *value = Some(choice);
-            }
-            cells.push(cell);
-        }
-        if let Some(i) = a11y::roving_keys(ui, &cells, chosen) {
-            *value = Some(choices[i].0);
-        }
-    };
-    let beside = needed <= ui.available_width();
-    a11y::answer_group(
-        ui,
-        Role::RadioGroup,
-        question_text,
-        Some(question),
-        required,
-        |ui| {
-            if beside {
-                ui.horizontal(|ui| row(ui));
-            } else {
-                ui.vertical(|ui| row(ui));
-            }
-        },
-    );
 }
 
 fn questions_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) {

@@ -44,6 +44,8 @@ pub struct HistoryModel {
     pub weekly_mean: Vec<(NaiveDate, f64)>,
     /// (index into the sessions, date, outcome, summary), newest first.
     pub session_list: Vec<(usize, String)>,
+    /// What the person can do again: the activities they named, rated over time.
+    pub activities: crate::domain::progress::activity_figures::ActivityFigures,
 }
 
 fn light_colour(light: Light) -> Color32 {
@@ -88,6 +90,18 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
             ui.add_space(6.0);
             calendar_ui(ui, &model.weeks);
             ui.separator();
+            // Asked at the plan's review date; here, whenever the person wants to say.
+            egui::CollapsingHeader::new("How has your back changed since you started?")
+                .id_salt("global_change")
+                .show(ui, |ui| {
+                    let request = super::widgets::activity_chart::global_change_request_ui;
+                    if let Some(answer) = request(ui, &model.activities) {
+                        actions.push(Action::Care(crate::ui::CareAction::RecordGlobalChange(
+                            answer,
+                        )));
+                    }
+                });
+            ui.separator();
             a11y::subheading(ui, "Sessions");
             if model.session_list.is_empty() {
                 ui.label("No sessions yet.");
@@ -111,6 +125,23 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
     egui::CentralPanel::default().show(ui, |ui| {
         a11y::name_region(ui, "Charts");
         let chart_height = ((ui.available_height() - 200.0) / 2.0).max(120.0);
+        // A third chart, of the activities the person named, below the other two: the panel
+        // scrolls to it.
+        egui::ScrollArea::vertical()
+            .id_salt("charts")
+            .show(ui, |ui| charts_ui(ui, model, chart_height, &mut actions));
+    });
+    actions
+}
+
+/// The dose chart with its exercise, the pain chart, and the activities chart.
+fn charts_ui(
+    ui: &mut egui::Ui,
+    model: &HistoryModel,
+    chart_height: f32,
+    actions: &mut Vec<Action>,
+) {
+    {
         ui.horizontal(|ui| {
             a11y::subheading(ui, "Dose over time:");
             let current = model
@@ -150,8 +181,8 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
         });
         pain_chart_ui(ui, model, chart_height);
         in_words_ui(ui, "pain_in_words", &pain_in_words(&model.pain));
-    });
-    actions
+        super::widgets::activity_chart::activity_chart_ui(ui, &model.activities, chart_height);
+    }
 }
 
 fn dose_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {

@@ -114,6 +114,9 @@ pub enum CareAction {
     CancelSeenClinician,
     /// The computer's date is earlier than the newest record, and the person says it is right.
     ConfirmDate,
+    /// "Compared with when you started, your back is…", answered on request (History),
+    /// dated today.
+    RecordGlobalChange(crate::domain::care::activities::GlobalChange),
 }
 
 /// Plans and the plan editor.

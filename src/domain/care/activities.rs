@@ -138,6 +138,51 @@ pub struct RatingChange {
     pub matters: bool,
 }
 
+impl RatingChange {
+    /// "2 on 1 Dec 2026, 5 on 15 Dec 2026: up 3, a change that matters (3 points or more)":
+    /// the same words in History and in the report. `points` is what counts as mattering.
+    pub fn describe(&self, points: &str) -> String {
+        let amount = if self.change.fract().abs() < 1e-4 {
+            format!("{}", self.change.abs().round())
+        } else {
+            format!("{:.1}", self.change.abs())
+        };
+        let direction = if self.change > 0.0 {
+            format!("up {amount}")
+        } else if self.change < 0.0 {
+            format!("down {amount}")
+        } else {
+            "no change".to_owned()
+        };
+        let matters = if self.matters {
+            format!("a change that matters ({points} or more)")
+        } else {
+            format!("less than a change that matters ({points})")
+        };
+        format!(
+            "{} on {}, {} on {}: {direction}, {matters}",
+            number(self.first),
+            crate::domain::dates::short_date(self.first_on),
+            number(self.latest),
+            crate::domain::dates::short_date(self.latest_on),
+        )
+    }
+}
+
+/// A score as written: whole numbers without a decimal ("5"), means with one ("5.5").
+fn number(value: f32) -> String {
+    if value.fract().abs() < 1e-4 {
+        format!("{}", value.round())
+    } else {
+        format!("{value:.1}")
+    }
+}
+
+/// What counts as mattering for one activity, in words.
+pub const ACTIVITY_POINTS: &str = "3 points";
+/// What counts as mattering for the mean, in words.
+pub const MEAN_POINTS: &str = "2 points";
+
 /// What a check-in asks about activities.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ActivityQuestion {
@@ -212,6 +257,37 @@ impl ActivityLog {
         log
     }
 
+    /// The log with only what was recorded from `from` to `to` (activities named before
+    /// `from` keep their names; their ratings before it are left out).
+    pub fn within(&self, from: NaiveDate, to: NaiveDate) -> ActivityLog {
+        let inside = |d: &NaiveDate| *d >= from && *d <= to;
+        ActivityLog {
+            activities: self
+                .activities
+                .iter()
+                .filter(|a| a.named_on <= to)
+                .map(|a| ActivityHistory {
+                    ratings: a
+                        .ratings
+                        .iter()
+                        .copied()
+                        .filter(|(d, _)| inside(d))
+                        .collect(),
+                    retired_on: a.retired_on.filter(|d| *d <= to),
+                    ..a.clone()
+                })
+                .collect(),
+            rating_dates: self.rating_dates.iter().copied().filter(inside).collect(),
+            skipped_on: self.skipped_on.iter().copied().filter(inside).collect(),
+            global_changes: self
+                .global_changes
+                .iter()
+                .copied()
+                .filter(|(d, _)| inside(d))
+                .collect(),
+        }
+    }
+
     fn current_mut(&mut self, name: &str) -> Option<&mut ActivityHistory> {
         self.activities
             .iter_mut()
@@ -270,6 +346,14 @@ impl ActivityLog {
         (before.1 - latest.1 >= FALL_WORTH_TELLING - 1e-4).then_some((*before, *latest))
     }
 
+    /// "Compared with when you started" is due: the plan's review date has come and it has not
+    /// been answered since.
+    pub fn global_change_due(&self, today: NaiveDate, review_date: Option<NaiveDate>) -> bool {
+        review_date.is_some_and(|review| {
+            today >= review && !self.global_changes.iter().any(|(on, _)| *on >= review)
+        })
+    }
+
     /// The fall worth telling the clinician, in words, if there is one.
     pub fn fall_sentence(&self) -> Option<String> {
         let ((before_on, before), (latest_on, latest)) = self.fall_worth_telling()?;
@@ -326,6 +410,8 @@ pub struct ActivityAnswer {
     pub rating: Option<u8>,
     /// Named before this check-in (it can be retired, not renamed).
     pub named_before: bool,
+    /// Agreed with the clinician in the plan: named already, rated now.
+    pub from_plan: bool,
     /// No longer rated from today (its history stays).
     pub retire: bool,
 }
@@ -341,11 +427,24 @@ pub struct ActivityAnswers {
     pub skipped: bool,
     /// Days since the last rating, when there was one (said on the page).
     pub days_since_rated: Option<i64>,
+    /// "Compared with when you started, your back is…" is asked (at the plan's review date).
+    pub ask_global_change: bool,
+    /// Its answer: optional, and absent until chosen.
+    pub global_change: Option<GlobalChange>,
 }
 
 impl ActivityAnswers {
-    /// The questions the check-in on `today` asks, from the history.
-    pub fn for_check_in(log: &ActivityLog, today: NaiveDate, every_days: u32) -> ActivityAnswers {
+    /// The questions the check-in on `today` asks, from the history and the plan's review
+    /// date.
+    /// `agreed` are the activities the plan lists: at the intake they are named already and
+    /// only rated.
+    pub fn for_check_in(
+        log: &ActivityLog,
+        today: NaiveDate,
+        every_days: u32,
+        review_date: Option<NaiveDate>,
+        agreed: &[String],
+    ) -> ActivityAnswers {
         let question = log.question_on(today, every_days);
         let activities = match question {
             Some(ActivityQuestion::Rate) => log
@@ -354,7 +453,17 @@ impl ActivityAnswers {
                     name: a.name.clone(),
                     rating: None,
                     named_before: true,
+                    from_plan: false,
                     retire: false,
+                })
+                .collect(),
+            Some(ActivityQuestion::Name) if !agreed.is_empty() => agreed
+                .iter()
+                .take(MAX_ACTIVITIES)
+                .map(|name| ActivityAnswer {
+                    name: name.clone(),
+                    from_plan: true,
+                    ..ActivityAnswer::default()
                 })
                 .collect(),
             Some(ActivityQuestion::Name) => vec![ActivityAnswer::default()],
@@ -368,7 +477,14 @@ impl ActivityAnswers {
                 .rating_dates
                 .last()
                 .map(|last| (today - *last).num_days()),
+            ask_global_change: log.global_change_due(today, review_date),
+            global_change: None,
         }
+    }
+
+    /// Anything is asked about activities or the change since the start.
+    pub fn asked(&self) -> bool {
+        self.question.is_some() || self.ask_global_change
     }
 
     /// The activities that will be rated from today on (not retired, not left empty).
@@ -422,12 +538,17 @@ impl ActivityAnswers {
 
     /// What the check-in records (empty when nothing was asked).
     pub fn to_entry(&self) -> ActivityEntry {
+        let global_change = self.global_change.filter(|_| self.ask_global_change);
         if self.question.is_none() {
-            return ActivityEntry::default();
+            return ActivityEntry {
+                global_change,
+                ..ActivityEntry::default()
+            };
         }
         if self.skipped {
             return ActivityEntry {
                 skipped: true,
+                global_change,
                 ..ActivityEntry::default()
             };
         }
@@ -453,7 +574,7 @@ impl ActivityAnswers {
                 })
                 .collect(),
             skipped: false,
-            global_change: None,
+            global_change,
         }
     }
 }
@@ -726,7 +847,7 @@ mod tests {
     #[test]
     fn answers_need_a_rating_for_each_activity_kept_or_a_skip() {
         let log = ActivityLog::from_days(&two_ratings()[..1]);
-        let mut answers = ActivityAnswers::for_check_in(&log, date(15), 14);
+        let mut answers = ActivityAnswers::for_check_in(&log, date(15), 14, None, &[]);
         assert_eq!(answers.question, Some(ActivityQuestion::Rate));
         assert_eq!(answers.days_since_rated, Some(14));
         assert!(
@@ -765,12 +886,79 @@ mod tests {
                 ..ActivityEntry::default()
             }
         );
-        let intake = ActivityAnswers::for_check_in(&ActivityLog::default(), date(1), 14);
+        let intake = ActivityAnswers::for_check_in(&ActivityLog::default(), date(1), 14, None, &[]);
         assert_eq!(intake.question, Some(ActivityQuestion::Name));
         assert_eq!(
             intake.problems(),
             ["at least one activity, or \"Skip for now\""]
         );
+    }
+
+    #[test]
+    fn a_change_is_said_in_the_same_words_everywhere() {
+        let log = ActivityLog::from_days(&two_ratings());
+        let run = log.activities[0].change().expect("two ratings");
+        assert_eq!(
+            run.describe(ACTIVITY_POINTS),
+            "2 on 1 Nov 2026, 5 on 15 Nov 2026: up 3, a change that matters (3 points or more)"
+        );
+        let mean = log.mean_change().expect("two means");
+        assert_eq!(
+            mean.describe(MEAN_POINTS),
+            "3.5 on 1 Nov 2026, 5.5 on 15 Nov 2026: up 2, a change that matters (2 points or more)"
+        );
+        let later = log.within(date(2), date(30));
+        assert_eq!(later.means(), vec![(date(15), 5.5)], "only what is inside");
+        assert_eq!(later.activities.len(), 2, "names kept");
+    }
+
+    #[test]
+    fn the_change_since_the_start_is_asked_from_the_review_date_until_answered() {
+        let log = ActivityLog::from_days(&two_ratings());
+        let review = Some(date(20));
+        assert!(!log.global_change_due(date(19), review));
+        assert!(log.global_change_due(date(20), review));
+        assert!(
+            !log.global_change_due(date(20), None),
+            "no review date, not asked"
+        );
+        let mut answers = ActivityAnswers::for_check_in(&log, date(21), 14, review, &[]);
+        assert!(answers.ask_global_change);
+        assert!(answers.problems().is_empty(), "optional");
+        answers.question = None;
+        assert_eq!(
+            answers.to_entry(),
+            ActivityEntry::default(),
+            "untouched is absent"
+        );
+        answers.global_change = Some(GlobalChange::Better);
+        let entry = answers.to_entry();
+        assert_eq!(entry.global_change, Some(GlobalChange::Better));
+        let mut days = two_ratings();
+        days.push(day_with(21, entry));
+        assert!(!ActivityLog::from_days(&days).global_change_due(date(22), review));
+    }
+
+    #[test]
+    fn activities_agreed_in_the_plan_are_only_rated_at_the_intake() {
+        let agreed = ["walk the dog".to_owned(), "garden for an hour".to_owned()];
+        let mut answers =
+            ActivityAnswers::for_check_in(&ActivityLog::default(), date(1), 14, None, &agreed);
+        assert_eq!(answers.question, Some(ActivityQuestion::Name));
+        let names: Vec<&str> = answers.activities.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["walk the dog", "garden for an hour"]);
+        assert!(
+            answers
+                .activities
+                .iter()
+                .all(|a| a.from_plan && a.rating.is_none())
+        );
+        assert_eq!(answers.problems().len(), 2, "each needs its rating");
+        answers.activities[0].rating = Some(6);
+        answers.activities[1].rating = Some(2);
+        let entry = answers.to_entry();
+        assert_eq!(entry.named, agreed);
+        assert_eq!(entry.ratings.len(), 2);
     }
 
     #[test]

@@ -112,6 +112,26 @@ impl Plan {
                 problem(field.into(), dates::unsupported_message(date));
             }
         }
+        if self.activities.len() > crate::domain::care::activities::MAX_ACTIVITIES {
+            problem(
+                "activities".into(),
+                format!(
+                    "{} activities; at most {} (the person rates each)",
+                    self.activities.len(),
+                    crate::domain::care::activities::MAX_ACTIVITIES
+                ),
+            );
+        }
+        for (i, name) in self.activities.iter().enumerate() {
+            if let Some(message) = crate::domain::care::activities::name_problem(name) {
+                problem(format!("activities[{i}]"), message);
+            } else if self.activities[..i].contains(name) {
+                problem(
+                    format!("activities[{i}]"),
+                    format!("\"{name}\" is listed twice"),
+                );
+            }
+        }
         if let (Some(start), Some(review)) = (self.start_date, self.review_date)
             && review < start + chrono::Duration::days(7)
         {

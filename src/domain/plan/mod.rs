@@ -223,6 +223,10 @@ pub struct Plan {
     /// date (or the first check-in, without one), as a clearance would.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub screened_signs: Vec<crate::domain::red_flags::RedFlag>,
+    /// Everyday activities the clinician agreed with the person (clinical spec §6), in the
+    /// person's words: the intake asks only how well they can do each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<String>,
 }
 
 /// Schema version 1: the program of the first release, before plans had clinicians and limits.
@@ -256,6 +260,7 @@ impl From<PlanV1> for Plan {
             rules: RuleSettings::default(),
             risk_factors_screened: false,
             screened_signs: Vec::new(),
+            activities: Vec::new(),
         }
     }
 }
@@ -316,6 +321,7 @@ impl Plan {
             rules: RuleSettings::default(),
             risk_factors_screened: false,
             screened_signs: Vec::new(),
+            activities: Vec::new(),
         }
     }
 }

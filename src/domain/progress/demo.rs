@@ -128,8 +128,60 @@ pub fn generate_history(
         });
     }
     see_a_clinician_when_referred(plan, catalog, &mut history);
+    rate_activities(&mut history, rules.activity_rating_every_days);
     let sessions = sessions_as_decided(plan, catalog, &history, ended_early);
     (sessions, history)
+}
+
+/// The generated person names three activities at the first check-in and rates them again
+/// every `every_days` days (at the first check-in on or after the day it is due); how well they
+/// can do each rises with the sessions done so far, with a little noise. After four months they
+/// stop rating one and name another. Its own generator, so the rest of the history is as
+/// before.
+fn rate_activities(history: &mut [Day], every_days: u32) {
+    use crate::domain::care::activities::{ActivityEntry, ActivityRating};
+    let mut rng = Lcg(0xac71_2026);
+    let Some(first) = history.first().map(|d| d.date) else {
+        return;
+    };
+    // (name, how well at first, sessions done when it was named)
+    let mut named: Vec<(&str, i64, i64)> = vec![
+        ("run 5 km", 2, 0),
+        ("sit through a film", 4, 0),
+        ("lift my child", 3, 0),
+    ];
+    let mut sessions_done = 0_i64;
+    let mut next_due = first;
+    let mut swapped = false;
+    for day in history.iter_mut() {
+        sessions_done += i64::try_from(day.reports().count()).unwrap_or(0);
+        if day.date < next_due || day.check_in.is_none() {
+            continue;
+        }
+        let mut entry = ActivityEntry::default();
+        if day.date == first {
+            entry.named = named.iter().map(|(n, _, _)| (*n).to_owned()).collect();
+        } else if !swapped && (day.date - first).num_days() >= 120 {
+            swapped = true;
+            entry.retired = vec![named[1].0.to_owned()];
+            named[1] = ("dig the garden", 2, sessions_done);
+            entry.named = vec![named[1].0.to_owned()];
+        }
+        entry.ratings = named
+            .iter()
+            .map(|(name, base, since)| {
+                // About two sessions a week for four months bring it most of the way back.
+                let gained = ((sessions_done - since) * 6 / 36).min(6);
+                let noise = i64::try_from(rng.below(3)).unwrap_or(1) - 1;
+                ActivityRating {
+                    activity: (*name).to_owned(),
+                    rating: u8::try_from((base + gained + noise).clamp(0, 10)).unwrap_or(0),
+                }
+            })
+            .collect();
+        day.activities = entry;
+        next_due = day.date + Duration::days(i64::from(every_days.max(1)));
+    }
 }
 
 /// Each session of `history` as the rules prescribed it that day (before its own session),

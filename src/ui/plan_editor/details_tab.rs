@@ -112,6 +112,45 @@ pub(super) fn details_ui(
             }
         }
     });
+    agreed_activities_ui(ui, &mut plan.activities, problems);
+}
+
+/// The everyday activities agreed with the person (up to five, in their words): the intake
+/// then asks only how well they can do each.
+fn agreed_activities_ui(ui: &mut egui::Ui, activities: &mut Vec<String>, problems: &[PlanProblem]) {
+    ui.add_space(8.0);
+    ui.strong("Activities agreed with the person (optional)");
+    ui.label(
+        "Up to five everyday things their back makes hard, in their words (\"run 5 km\", \
+         \"lift my child\"). The app asks them to rate each at the start and every couple of \
+         weeks; without any, they name their own.",
+    );
+    let mut remove = None;
+    for (i, name) in activities.iter_mut().enumerate() {
+        ui.horizontal(|ui| {
+            let label = ui.label(format!("Activity {}", i + 1));
+            ui.add(
+                egui::TextEdit::singleline(name)
+                    .hint_text("e.g. sit through a film")
+                    .char_limit(crate::domain::care::activities::MAX_NAME_CHARS)
+                    .desired_width(320.0),
+            )
+            .labelled_by(label.id);
+            if ui.button(format!("Remove activity {}", i + 1)).clicked() {
+                remove = Some(i);
+            }
+        });
+        problem_line(ui, problems, &format!("activities[{i}]"));
+    }
+    if let Some(i) = remove {
+        activities.remove(i);
+    }
+    if activities.len() < crate::domain::care::activities::MAX_ACTIVITIES
+        && ui.button("Add an agreed activity").clicked()
+    {
+        activities.push(String::new());
+    }
+    problem_line(ui, problems, "activities");
 }
 
 /// A text field for an optional value: empty means none.

@@ -5,16 +5,19 @@
 use egui::RichText;
 
 use crate::domain::care::activities::{
-    ActivityAnswer, ActivityAnswers, ActivityQuestion, MAX_ACTIVITIES, MAX_NAME_CHARS,
+    ActivityAnswer, ActivityAnswers, ActivityQuestion, GlobalChange, MAX_ACTIVITIES, MAX_NAME_CHARS,
 };
 
 use super::a11y;
-use super::pain_scale::score_row;
+use super::pain_scale::{radio_row, score_row};
 
 const SCALE_KEY: &str = "(0 = cannot do it at all, 10 = as well as before)";
 
 /// Draw the activity questions, if any are asked; edits go into `answers`.
 pub fn activities_ui(ui: &mut egui::Ui, answers: &mut ActivityAnswers) {
+    if answers.ask_global_change {
+        global_change_ui(ui, &mut answers.global_change);
+    }
     let Some(question) = answers.question else {
         return;
     };
@@ -62,6 +65,8 @@ pub fn activities_ui(ui: &mut egui::Ui, answers: &mut ActivityAnswers) {
         ui.add_space(6.0);
         if activity.named_before {
             named_before_ui(ui, activity);
+        } else if activity.from_plan {
+            agreed_ui(ui, activity);
         } else if named_now_ui(ui, activity, i, count) {
             remove = Some(i);
         }
@@ -82,6 +87,30 @@ pub fn activities_ui(ui: &mut egui::Ui, answers: &mut ActivityAnswers) {
             answers.skipped = true;
         }
     });
+}
+
+/// "Compared with when you started, your back is…": seven answers, optional (asked at the
+/// plan's review date).
+pub fn global_change_ui(ui: &mut egui::Ui, value: &mut Option<GlobalChange>) {
+    ui.add_space(10.0);
+    let text = "Compared with when you started, your back is: (optional)";
+    let question = ui.label(RichText::new(text).strong());
+    let choices: Vec<(GlobalChange, &str)> =
+        GlobalChange::ALL.iter().map(|c| (*c, c.label())).collect();
+    radio_row(ui, (&question, text), false, value, &choices);
+}
+
+/// An activity the plan lists (agreed with the clinician): its rating only.
+fn agreed_ui(ui: &mut egui::Ui, activity: &mut ActivityAnswer) {
+    let title = format!("How well can you {} now? *", activity.name);
+    score_row(
+        ui,
+        (&title, &activity.name),
+        &mut activity.rating,
+        true,
+        (10, SCALE_KEY),
+    );
+    ui.label(RichText::new("Agreed with your clinician.").weak());
 }
 
 /// An activity named at an earlier check-in: its rating, or "no longer rate this one".

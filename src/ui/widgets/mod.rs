@@ -2,6 +2,7 @@
 
 pub mod a11y;
 pub mod activities_form;
+pub mod activity_chart;
 pub mod big_digits;
 pub mod circuit_list;
 pub mod close_dialog;

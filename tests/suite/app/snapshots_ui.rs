@@ -177,3 +177,90 @@ fn summary_looks_as_reviewed_at_800x600() {
 fn summary_looks_as_reviewed_at_1920x1080() {
     summary_at(1920, 1080);
 }
+
+/// History scrolled to the chart of what the person can do again (60 days of generated
+/// history: three activities rated every 14 days), at 800×600 and 1280×800.
+fn history_activities_at(width: f32, height: f32) {
+    use egui_kittest::kittest::Queryable as _;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let today = common::morning().date_naive();
+    let (sessions, days) = common::generated(today - chrono::Duration::days(90), 90, 2);
+    let store = strongback::store::Store::open(dir.path()).expect("store");
+    for s in &sessions {
+        store.save_session(s).expect("save");
+    }
+    store.save_history(&days).expect("save");
+    let mut app = open_app(dir.path());
+    app.harness.set_size(egui::vec2(width, height));
+    app.harness.run();
+    app.click("History");
+    app.harness
+        .get_by_label("Chart of what you can do again. The chart in words follows.")
+        .scroll_to_me();
+    app.harness.run();
+    app.harness
+        .snapshot(format!("history_activities_{width}x{height}"));
+}
+
+#[test]
+fn history_activities_look_as_reviewed_at_800x600() {
+    history_activities_at(800.0, 600.0);
+}
+
+#[test]
+fn history_activities_look_as_reviewed_at_1280x800() {
+    history_activities_at(1280.0, 800.0);
+}
+
+/// The intake scrolled to the person's own activities, two named and one rated, at 800×600
+/// and 1280×800 (answered as a screen reader does: the questions may be out of view).
+fn intake_activities_at(width: f32, height: f32) {
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable as _;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = common::open_app_raw(dir.path());
+    app.harness.set_size(egui::vec2(width, height));
+    app.harness.run();
+    app.click("None of these apply to me");
+    for (role, label) in [
+        (Role::RadioButton, "Back pain: 3"),
+        (Role::RadioButton, "Leg pain: 0"),
+        (Role::RadioButton, "a general ache across the low back"),
+    ] {
+        app.harness
+            .get_by_role_and_label(role, label)
+            .click_accesskit();
+        app.harness.run();
+    }
+    let field = app
+        .harness
+        .get_by_role_and_label(Role::TextInput, "Activity 1");
+    field.focus();
+    field.type_text("run 5 km");
+    app.harness.run();
+    app.harness
+        .get_by_role_and_label(Role::RadioButton, "Activity 1: 3")
+        .click_accesskit();
+    app.harness.run();
+    app.press_by_accesskit("Add an activity");
+    let field = app
+        .harness
+        .get_by_role_and_label(Role::TextInput, "Activity 2");
+    field.focus();
+    field.type_text("lift my child");
+    app.harness.run();
+    app.harness.get_by_label("Add an activity").scroll_to_me();
+    app.harness.run();
+    app.harness
+        .snapshot(format!("intake_activities_{width}x{height}"));
+}
+
+#[test]
+fn intake_activities_look_as_reviewed_at_800x600() {
+    intake_activities_at(800.0, 600.0);
+}
+
+#[test]
+fn intake_activities_look_as_reviewed_at_1280x800() {
+    intake_activities_at(1280.0, 800.0);
+}

@@ -8,7 +8,9 @@ use std::time::Duration;
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use strongback::ScreenKind;
-use strongback::domain::care::activities::{ActivityLog, ActivityRating};
+use strongback::domain::care::activities::{
+    ACTIVITY_POINTS, ActivityLog, ActivityRating, MEAN_POINTS,
+};
 
 use crate::common::{TestApp, open_app_raw};
 
@@ -121,8 +123,63 @@ fn activities_named_at_the_intake_are_rated_again_14_days_later_retired_and_adde
         "1.0 on the mean"
     );
 
-    // Saved: a new start reads the same from the data folder.
+    // History, the report and the CSV give the same figures in the same words.
+    app.click("Not now");
+    app.click("History");
+    let figures = app
+        .app()
+        .history_activities()
+        .expect("History is open")
+        .clone();
+    let means: Vec<f32> = figures.means.iter().map(|(_, m)| *m).collect();
+    assert_eq!(means, [3.5, 4.5]);
+    let mean_words = log.mean_change().expect("two").describe(MEAN_POINTS);
+    let run_words = run.describe(ACTIVITY_POINTS);
+    assert!(
+        figures.in_words.contains(&mean_words),
+        "{}",
+        figures.in_words
+    );
+    assert!(figures.in_words.contains(&run_words));
     drop(app);
+    let report = dir.path().join("report.html");
+    let csv = dir.path().join("activities.csv");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_strongback"))
+        .arg("report")
+        .arg("--data-dir")
+        .arg(dir.path())
+        .arg("--out")
+        .arg(&report)
+        .arg("--activities-csv")
+        .arg(&csv)
+        .arg("--to")
+        .arg(log.rating_dates[1].to_string())
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = std::fs::read_to_string(&report).expect("report");
+    assert!(html.contains("What they can do again"));
+    assert!(html.contains(&mean_words), "the mean in the app's words");
+    assert!(html.contains(&run_words));
+    assert!(html.contains("lift my child <small>(no longer rated from"));
+    let rows = std::fs::read_to_string(&csv).expect("CSV");
+    let first = log.rating_dates[0];
+    let second = log.rating_dates[1];
+    for row in [
+        format!("{first},run 5 km,2,3.5,"),
+        format!("{first},lift my child,5,3.5,"),
+        format!("{second},run 5 km,5,4.5,"),
+        format!("{second},sit through a film,4,4.5,"),
+    ] {
+        assert!(rows.lines().any(|l| l == row), "{row} in\n{rows}");
+    }
+    assert_eq!(rows.lines().count(), 5, "a header and four ratings");
+
+    // Saved: a new start reads the same from the data folder.
     let app = open_app_raw(dir.path());
     assert_eq!(ActivityLog::from_days(app.app().history()), log);
 }
@@ -169,4 +226,37 @@ fn skipping_the_names_at_the_intake_asks_once_more_then_leaves_it() {
         app.click("Save check-in");
         app.click("Not now");
     }
+}
+
+/// A plan may list the activities the clinician agreed with the person: the intake shows them
+/// named, asks only how well they can do each, and records them as the person's own.
+#[test]
+fn activities_agreed_in_the_plan_are_only_rated_at_the_intake() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = include_str!("../../../assets/examples/physio-plan.ron").replacen(
+        "    sessions_per_week: 3,",
+        "    sessions_per_week: 3,\n    activities: [\"walk the dog\", \"garden for an hour\"],",
+        1,
+    );
+    assert!(plan.contains("walk the dog"));
+    std::fs::write(dir.path().join("plan.ron"), plan).expect("plan");
+    let mut app = first_start(dir.path());
+    app.click("None of these apply to me");
+    app.choose("Back pain: 3");
+    app.choose("Leg pain: 0");
+    app.choose("a general ache across the low back");
+    assert!(app.shows("How well can you walk the dog now?"));
+    assert!(app.shows("How well can you garden for an hour now?"));
+    assert!(
+        !app.shows("Activity 1"),
+        "nothing to name: the plan named them"
+    );
+    app.choose("walk the dog: 6");
+    app.choose("garden for an hour: 2");
+    app.click("Save check-in");
+    assert_eq!(app.app().screen_kind(), ScreenKind::Today);
+    let log = ActivityLog::from_days(app.app().history());
+    let names: Vec<&str> = log.current().map(|a| a.name.as_str()).collect();
+    assert_eq!(names, ["walk the dog", "garden for an hour"]);
+    assert_eq!(log.means().first().map(|(_, m)| *m), Some(4.0));
 }

@@ -151,6 +151,7 @@ fn a_generated_year_has_one_truth_in_the_app_the_report_and_the_csvs() {
             csv: Some(path("sets.csv")),
             weeks_csv: Some(path("weeks.csv")),
             events_csv: Some(path("events.csv")),
+            activities_csv: None,
             from: None,
             to: Some(ymd(2026, 11, 24)),
             force: false,

@@ -138,6 +138,7 @@ fn report_and_csv_buttons_save_files() {
             csv: None,
             weeks_csv: None,
             events_csv: None,
+            activities_csv: None,
             from: None,
             to: Some(common::ymd(2026, 11, 24)),
             force: false,
