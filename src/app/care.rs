@@ -3,7 +3,7 @@
 //! The decision is cached: it is recomputed only when the history, the plan or the date
 //! changes, never on every frame, and the player screen never asks for it.
 
-use crate::domain::care::activities::{ActivityAnswers, ActivityLog, GlobalChange};
+use crate::domain::care::activities::{ActivityAnswers, GlobalChange};
 use crate::domain::plan::RuleSettings;
 use std::time::Duration;
 
@@ -311,7 +311,7 @@ impl StrongbackApp {
                 plan.plan.rules.activity_rating_every_days
             });
         answers.activities = ActivityAnswers::for_check_in(
-            &ActivityLog::from_days(self.care.day_book.days()),
+            &crate::domain::care::checkin::activity_log(self.care.day_book.days()),
             self.today(),
             every_days,
             self.plans.in_use.as_ref().and_then(|p| p.plan.review_date),

@@ -1,6 +1,5 @@
 //! History's view model: the figures, charts and session list, built once when it opens.
 
-use crate::domain::care::activities::ActivityLog;
 use crate::domain::care::checkin::Day;
 use crate::domain::plan::Plan;
 use crate::domain::progress::activity_figures::activity_figures;
@@ -72,7 +71,7 @@ impl HistoryModel {
             lights: lights(days, &plan.rules),
             weekly_mean: weekly_mean_back_pain(days),
             session_list,
-            activities: activity_figures(&ActivityLog::from_days(days)),
+            activities: activity_figures(&crate::domain::care::checkin::activity_log(days)),
         };
         // Open on the first exercise whose dose changed: more telling than a flat warm-up line.
         let telling = (0..model.exercises.len()).find(|&i| {

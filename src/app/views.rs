@@ -16,7 +16,7 @@ impl StrongbackApp {
             // Worth telling the clinician: a fall in how well the person can do what they
             // named (it changes nothing in the session).
             let activity_fall =
-                crate::domain::care::activities::ActivityLog::from_days(self.care.day_book.days())
+                crate::domain::care::checkin::activity_log(self.care.day_book.days())
                     .fall_sentence();
             let Some(cache) = self.today_cache() else {
                 return Vec::new();

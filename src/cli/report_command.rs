@@ -5,7 +5,6 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::domain::care::activities::ActivityLog;
 use crate::domain::progress::adherence::AdherenceRecords;
 use crate::domain::progress::figures::session_date;
 use crate::report::clinician::{ReportSource, clinician_report, report_period};
@@ -122,7 +121,8 @@ pub fn run(request: &ReportRequest<'_>, data_dir: &Path, assets: &Assets) -> any
         ))?;
     }
     if let Some(path) = request.activities_csv {
-        let text = activities_csv(&ActivityLog::from_days(&days).within(from, to))?;
+        let text =
+            activities_csv(&crate::domain::care::checkin::activity_log(&days).within(from, to))?;
         write_shared(path, text.as_bytes())?;
         super::terminal::say(&format!(
             "{}: {} rows written",

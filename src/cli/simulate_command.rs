@@ -2,7 +2,6 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::care::activities::ActivityLog;
 use std::path::Path;
 
 use serde::Serialize;
@@ -41,7 +40,7 @@ pub fn run(plan: &Path, days: &Path, json: bool, catalog: &Catalog) -> std::io::
     };
     let decisions = replay(&checked, catalog, &days.days);
     // The activities rated each date, echoed with its decision (clinical spec §6).
-    let log = ActivityLog::from_days(&days.days);
+    let log = crate::domain::care::checkin::activity_log(&days.days);
     let rated_on = |date: NaiveDate| -> Vec<(String, u8)> {
         log.activities
             .iter()

@@ -7,7 +7,6 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use super::events::{CareEvent, EventKind, care_events};
-use crate::domain::care::activities::ActivityLog;
 use crate::domain::care::checkin::Day;
 use crate::domain::care::rules::Light;
 use crate::domain::dates::day_number;
@@ -151,7 +150,7 @@ pub fn report_html(input: &ReportInput<'_>) -> String {
     html.push_str(&adherence_paragraph(input, &tally));
     html.push_str(&pain_summary(&days));
     html.push_str(&super::activities_section::activities_summary(
-        &ActivityLog::from_days(input.days).within(input.from, input.to),
+        &crate::domain::care::checkin::activity_log(input.days).within(input.from, input.to),
     ));
     html.push_str(&exercise_table(&sessions));
     html.push_str(&events_section(input));

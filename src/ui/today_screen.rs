@@ -122,15 +122,7 @@ pub fn today_ui(ui: &mut egui::Ui, model: &TodayModel<'_>) -> Vec<Action> {
                 }
             }
             if let Some(fall) = &model.activity_fall {
-                ui.add_space(8.0);
-                a11y::heading(
-                    ui,
-                    RichText::new("Worth telling your clinician")
-                        .strong()
-                        .size(18.0),
-                    3,
-                );
-                ui.label(RichText::new(fall).size(16.0));
+                activity_fall_ui(ui, fall);
             }
             if decision.referral == Referral::Routine || decision.referral == Referral::Urgent {
                 ui.add_space(8.0);
@@ -145,4 +137,18 @@ pub fn today_ui(ui: &mut egui::Ui, model: &TodayModel<'_>) -> Vec<Action> {
         });
     });
     actions
+}
+
+/// A fall in how well the person can do what they named: worth telling the clinician (it
+/// changes nothing in the session).
+fn activity_fall_ui(ui: &mut egui::Ui, fall: &str) {
+    ui.add_space(8.0);
+    a11y::heading(
+        ui,
+        RichText::new("Worth telling your clinician")
+            .strong()
+            .size(18.0),
+        3,
+    );
+    ui.label(RichText::new(fall).size(16.0));
 }

@@ -1,7 +1,7 @@
 //! What the person reports: the check-in before a session (clinical spec §3), red flags (§4),
 //! the report after a session, and a clinician's clearance. Our own wording, not a validated score.
 
-use super::activities::{ActivityEntry, entry_problems};
+use super::activities::{ActivityEntry, ActivityLog, entry_problems};
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -340,6 +340,64 @@ impl Day {
     }
 }
 
+/// A check-in's answers out of range, as (field after `check_in`, message): pain 0–10,
+/// daily-life items 0–4, and pain missing where no red flag ended the check-in.
+fn answer_problems(check_in: &CheckIn) -> Vec<(String, String)> {
+    let mut problems = Vec::new();
+    for (field, value) in [
+        ("back_pain", check_in.back_pain),
+        ("leg_pain", check_in.leg_pain),
+    ] {
+        if let Some(value) = value.filter(|v| *v > 10) {
+            problems.push((
+                format!(".{field}"),
+                format!("{value} is not a pain score; use a whole number from 0 to 10"),
+            ));
+        }
+    }
+    if check_in.back_pain.is_none() && check_in.red_flags.is_empty() {
+        problems.push((
+            String::new(),
+            "back_pain is missing; only a check-in ended by a red flag has no pain answers"
+                .to_owned(),
+        ));
+    }
+    if let Some(function) = check_in.function {
+        for (field, value) in [
+            ("sleep", function.sleep),
+            ("sitting_or_driving", function.sitting_or_driving),
+            ("running", function.running),
+        ] {
+            if let Some(value) = value.filter(|&value| value > 4) {
+                problems.push((
+                    format!(".function.{field}"),
+                    format!("{value} is out of range; use 0 (no trouble) to 4 (cannot)"),
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// A date's activity entry checked against the activities being rated before it, which it
+/// then moves on (retired ones out, well-named new ones in).
+fn activity_problems(entry: &ActivityEntry, current: &mut Vec<String>) -> Vec<(String, String)> {
+    let problems = entry_problems(entry, current);
+    current.retain(|name| !entry.retired.contains(name));
+    for name in &entry.named {
+        let usable = super::activities::name_problem(name).is_none();
+        if usable && !current.contains(name) {
+            current.push(name.clone());
+        }
+    }
+    problems
+}
+
+/// What the dates of `days` say about the activities the person named (clinical spec §6).
+pub fn activity_log(days: &[Day]) -> ActivityLog {
+    ActivityLog::from_entries(days.iter().map(|d| (d.date, &d.activities)))
+}
+
 /// Something in a history the rules must not be given, at its field path
 /// (`days[3].check_in.back_pain`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -376,50 +434,13 @@ pub fn day_problems(days: &[Day], plan_exercises: Option<&[&str]>) -> Vec<DayPro
                     ),
                 );
             }
-            for (field, value) in [
-                ("back_pain", check_in.back_pain),
-                ("leg_pain", check_in.leg_pain),
-            ] {
-                if let Some(value) = value.filter(|v| pain(*v)) {
-                    problem(
-                        format!("{at}.check_in.{field}"),
-                        format!("{value} is not a pain score; use a whole number from 0 to 10"),
-                    );
-                }
-            }
-            if check_in.back_pain.is_none() && check_in.red_flags.is_empty() {
-                problem(
-                    format!("{at}.check_in"),
-                    "back_pain is missing; only a check-in ended by a red flag has no pain answers"
-                        .to_owned(),
-                );
-            }
-            if let Some(function) = check_in.function {
-                for (field, value) in [
-                    ("sleep", function.sleep),
-                    ("sitting_or_driving", function.sitting_or_driving),
-                    ("running", function.running),
-                ] {
-                    if let Some(value) = value.filter(|&value| value > 4) {
-                        problem(
-                            format!("{at}.check_in.function.{field}"),
-                            format!("{value} is out of range; use 0 (no trouble) to 4 (cannot)"),
-                        );
-                    }
-                }
+            for (field, message) in answer_problems(check_in) {
+                problem(format!("{at}.check_in{field}"), message);
             }
         }
         if !day.activities.is_empty() {
-            for (field, message) in entry_problems(&day.activities, &current_activities) {
+            for (field, message) in activity_problems(&day.activities, &mut current_activities) {
                 problem(format!("{at}.activities.{field}"), message);
-            }
-            let entry = &day.activities;
-            current_activities.retain(|name| !entry.retired.contains(name));
-            for name in &entry.named {
-                let usable = crate::domain::care::activities::name_problem(name).is_none();
-                if usable && !current_activities.contains(name) {
-                    current_activities.push(name.clone());
-                }
             }
         }
         let reports = day

@@ -148,7 +148,7 @@ mod tests {
             rated(15, &[], &[("run", 4)]),
             rated(29, &[], &[("run", 6), ("lift", 7)]),
         ];
-        let figures = activity_figures(&ActivityLog::from_days(&days));
+        let figures = activity_figures(&crate::domain::care::checkin::activity_log(&days));
         assert_eq!(
             figures.means,
             vec![(date(1), 3.5), (date(15), 4.0), (date(29), 6.5)]

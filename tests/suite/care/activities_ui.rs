@@ -8,9 +8,7 @@ use std::time::Duration;
 use egui::accesskit::Role;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use strongback::ScreenKind;
-use strongback::domain::care::activities::{
-    ACTIVITY_POINTS, ActivityLog, ActivityRating, MEAN_POINTS,
-};
+use strongback::domain::care::activities::{ACTIVITY_POINTS, ActivityRating, MEAN_POINTS};
 
 use crate::common::{TestApp, open_app_raw};
 
@@ -107,7 +105,7 @@ fn activities_named_at_the_intake_are_rated_again_14_days_later_retired_and_adde
     app.click("Save check-in");
     assert_eq!(app.app().screen_kind(), ScreenKind::Today);
 
-    let log = ActivityLog::from_days(app.app().history());
+    let log = strongback::domain::care::checkin::activity_log(app.app().history());
     let names: Vec<&str> = log.current().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["run 5 km", "sit through a film"]);
     let lift = &log.activities[1];
@@ -181,7 +179,10 @@ fn activities_named_at_the_intake_are_rated_again_14_days_later_retired_and_adde
 
     // Saved: a new start reads the same from the data folder.
     let app = open_app_raw(dir.path());
-    assert_eq!(ActivityLog::from_days(app.app().history()), log);
+    assert_eq!(
+        strongback::domain::care::checkin::activity_log(app.app().history()),
+        log
+    );
 }
 
 #[test]
@@ -255,7 +256,7 @@ fn activities_agreed_in_the_plan_are_only_rated_at_the_intake() {
     app.choose("garden for an hour: 2");
     app.click("Save check-in");
     assert_eq!(app.app().screen_kind(), ScreenKind::Today);
-    let log = ActivityLog::from_days(app.app().history());
+    let log = strongback::domain::care::checkin::activity_log(app.app().history());
     let names: Vec<&str> = log.current().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["walk the dog", "garden for an hour"]);
     assert_eq!(log.means().first().map(|(_, m)| *m), Some(4.0));
