@@ -3,8 +3,7 @@
 //! The decision is cached: it is recomputed only when the history, the plan or the date
 //! changes, never on every frame, and the player screen never asks for it.
 
-use crate::domain::care::activities::{ActivityAnswers, GlobalChange};
-use crate::domain::plan::RuleSettings;
+use crate::domain::care::activities::{ActivityAnswers, ActivityPlan, GlobalChange};
 use std::time::Duration;
 
 use chrono::NaiveDate;
@@ -265,22 +264,7 @@ impl StrongbackApp {
             // Asked again for a plan that starts later than the last asking: counted from the
             // plan's start, or from the day it was accepted if that was earlier (so the days
             // before a later start do not ask every day).
-            let accepted_on = self
-                .care
-                .day_book
-                .days()
-                .iter()
-                .rev()
-                .find(|d| {
-                    d.clinician_seen
-                        .as_ref()
-                        .is_some_and(|c| c.note == PLAN_ACCEPTED_NOTE)
-                })
-                .map(|d| d.date);
-            let counted_from = match (plan.start_date, accepted_on) {
-                (Some(start), Some(accepted)) => Some(start.min(accepted)),
-                (start, _) => start,
-            };
+            let counted_from = self.plan_began_on();
             let asked_for_this_plan = self.care.day_book.days().iter().any(|d| {
                 d.check_in.as_ref().is_some_and(|c| c.risk_factors_asked)
                     && counted_from.is_none_or(|from| d.date >= from)
@@ -302,25 +286,47 @@ impl StrongbackApp {
             );
         }
         // The activities the person names and rates (clinical spec §6): named at the intake,
-        // rated again every so many days.
-        let every_days = self
-            .plans
-            .in_use
-            .as_ref()
-            .map_or(RuleSettings::default().activity_rating_every_days, |plan| {
-                plan.plan.rules.activity_rating_every_days
-            });
+        // rated again every so many days and when a new plan begins.
+        let activity_plan = match &self.plans.in_use {
+            Some(plan) => ActivityPlan {
+                every_days: plan.plan.rules.activity_rating_every_days,
+                review_date: plan.plan.review_date,
+                agreed: &plan.plan.activities,
+                started_on: self.plan_began_on().or(self.plan_accepted_on()),
+            },
+            None => ActivityPlan::default(),
+        };
         answers.activities = ActivityAnswers::for_check_in(
             &crate::domain::care::checkin::activity_log(self.care.day_book.days()),
             self.today(),
-            every_days,
-            self.plans.in_use.as_ref().and_then(|p| p.plan.review_date),
-            self.plans
-                .in_use
-                .as_ref()
-                .map_or(&[][..], |p| p.plan.activities.as_slice()),
+            activity_plan,
         );
         CheckInDraft::with(answers)
+    }
+
+    /// The plan in use's start date, or the day it was accepted if that was earlier (`None`
+    /// for a plan without a start date).
+    fn plan_began_on(&self) -> Option<chrono::NaiveDate> {
+        let plan = &self.plans.in_use.as_ref()?.plan;
+        match (plan.start_date, self.plan_accepted_on()) {
+            (Some(start), Some(accepted)) => Some(start.min(accepted)),
+            (start, _) => start,
+        }
+    }
+
+    /// The day the latest plan was accepted, if one was.
+    fn plan_accepted_on(&self) -> Option<chrono::NaiveDate> {
+        self.care
+            .day_book
+            .days()
+            .iter()
+            .rev()
+            .find(|d| {
+                d.clinician_seen
+                    .as_ref()
+                    .is_some_and(|c| c.note == PLAN_ACCEPTED_NOTE)
+            })
+            .map(|d| d.date)
     }
 
     /// Whether the computer's date is earlier than the newest record and the person has not

@@ -7,6 +7,31 @@ use super::{
     ActivityEntry, ActivityLog, ActivityQuestion, ActivityRating, GlobalChange, MAX_ACTIVITIES,
 };
 
+/// What the plan in use says about the activity questions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ActivityPlan<'a> {
+    /// Days between ratings (a rule setting).
+    pub every_days: u32,
+    /// "Compared with when you started" is asked from this date.
+    pub review_date: Option<NaiveDate>,
+    /// Activities agreed with the clinician: named already, only rated.
+    pub agreed: &'a [String],
+    /// The day the plan in use began: its first check-in asks for a fresh rating.
+    pub started_on: Option<NaiveDate>,
+}
+
+impl Default for ActivityPlan<'_> {
+    /// No plan: the spec's every 14 days, nothing agreed, no review date.
+    fn default() -> Self {
+        ActivityPlan {
+            every_days: 14,
+            review_date: None,
+            agreed: &[],
+            started_on: None,
+        }
+    }
+}
+
 /// One activity being rated in a check-in.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ActivityAnswer {
@@ -47,31 +72,38 @@ impl ActivityAnswers {
     pub fn for_check_in(
         log: &ActivityLog,
         today: NaiveDate,
-        every_days: u32,
-        review_date: Option<NaiveDate>,
-        agreed: &[String],
+        plan: ActivityPlan<'_>,
     ) -> ActivityAnswers {
-        let question = log.question_on(today, every_days);
-        let activities = match question {
-            Some(ActivityQuestion::Rate) => log
-                .current()
-                .map(|a| ActivityAnswer {
-                    name: a.name.clone(),
-                    rating: None,
-                    named_before: true,
-                    from_plan: false,
-                    retire: false,
-                })
-                .collect(),
-            Some(ActivityQuestion::Name) if !agreed.is_empty() => agreed
+        let question = log.question_on(today, plan.every_days, plan.started_on);
+        // The plan's agreed activities not rated yet: named already, to be rated now.
+        let agreed = |room: usize| {
+            plan.agreed
                 .iter()
-                .take(MAX_ACTIVITIES)
+                .filter(|name| !log.current().any(|a| a.name == **name))
+                .take(room)
                 .map(|name| ActivityAnswer {
                     name: name.clone(),
                     from_plan: true,
                     ..ActivityAnswer::default()
                 })
-                .collect(),
+                .collect::<Vec<_>>()
+        };
+        let activities = match question {
+            Some(ActivityQuestion::Rate) => {
+                let mut rows: Vec<ActivityAnswer> = log
+                    .current()
+                    .map(|a| ActivityAnswer {
+                        name: a.name.clone(),
+                        rating: None,
+                        named_before: true,
+                        from_plan: false,
+                        retire: false,
+                    })
+                    .collect();
+                rows.extend(agreed(MAX_ACTIVITIES.saturating_sub(rows.len())));
+                rows
+            }
+            Some(ActivityQuestion::Name) if !plan.agreed.is_empty() => agreed(MAX_ACTIVITIES),
             Some(ActivityQuestion::Name) => vec![ActivityAnswer::default()],
             None => Vec::new(),
         };
@@ -83,7 +115,7 @@ impl ActivityAnswers {
                 .rating_dates
                 .last()
                 .map(|last| (today - *last).num_days()),
-            ask_global_change: log.global_change_due(today, review_date),
+            ask_global_change: log.global_change_due(today, plan.review_date),
             global_change: None,
         }
     }

@@ -12,7 +12,7 @@ mod checks;
 #[cfg(test)]
 mod tests;
 
-pub use answers::{ActivityAnswer, ActivityAnswers};
+pub use answers::{ActivityAnswer, ActivityAnswers, ActivityPlan};
 pub use checks::{entry_problems, name_problem};
 
 /// Most activities rated at once.
@@ -374,8 +374,15 @@ impl ActivityLog {
 
     /// What the check-in on `today` asks, given a rating every `every_days` days: the names
     /// while there are no current activities (asked twice at most after "skip for now"), the
-    /// ratings when the last was `every_days` ago or more. Nothing on a date already asked.
-    pub fn question_on(&self, today: NaiveDate, every_days: u32) -> Option<ActivityQuestion> {
+    /// ratings when the last was `every_days` ago or more, or before the plan in use began.
+    /// Nothing on a date already asked.
+    /// A plan that began on `plan_started_on` asks for a fresh rating at its first check-in.
+    pub fn question_on(
+        &self,
+        today: NaiveDate,
+        every_days: u32,
+        plan_started_on: Option<NaiveDate>,
+    ) -> Option<ActivityQuestion> {
         if self.rating_dates.contains(&today) || self.skipped_on.contains(&today) {
             return None;
         }
@@ -402,8 +409,10 @@ impl ActivityLog {
             None => true,
             Some(last) => (today - last).num_days() >= i64::from(every_days),
         };
+        let new_plan = plan_started_on
+            .is_some_and(|start| start <= today && last.is_none_or(|last| last < start));
         // A skipped rating is asked again at the next check-in.
         let skipped_since = last_asked.is_some_and(|asked| last.is_none_or(|l| asked > l));
-        (due || skipped_since).then_some(ActivityQuestion::Rate)
+        (due || skipped_since || new_plan).then_some(ActivityQuestion::Rate)
     }
 }

@@ -34,6 +34,10 @@ fn rated(pairs: &[(&str, u8)]) -> Vec<ActivityRating> {
         .collect()
 }
 
+fn rated_pairs() -> Vec<ActivityRating> {
+    rated(&[("run 5 km", 3), ("lift my child", 5)])
+}
+
 fn two_ratings() -> Vec<Day> {
     vec![
         day_with(
@@ -126,7 +130,10 @@ fn a_retired_activity_keeps_its_history_and_is_no_longer_asked() {
 #[test]
 fn the_names_are_asked_at_the_intake_and_once_more_after_a_skip() {
     let empty = ActivityLog::default();
-    assert_eq!(empty.question_on(date(1), 14), Some(ActivityQuestion::Name));
+    assert_eq!(
+        empty.question_on(date(1), 14, None),
+        Some(ActivityQuestion::Name)
+    );
     let skipped_once = from_days(&[day_with(
         1,
         ActivityEntry {
@@ -135,12 +142,12 @@ fn the_names_are_asked_at_the_intake_and_once_more_after_a_skip() {
         },
     )]);
     assert_eq!(
-        skipped_once.question_on(date(1), 14),
+        skipped_once.question_on(date(1), 14, None),
         None,
         "not twice a day"
     );
     assert_eq!(
-        skipped_once.question_on(date(2), 14),
+        skipped_once.question_on(date(2), 14, None),
         Some(ActivityQuestion::Name)
     );
     let skipped_twice = from_days(&[
@@ -160,7 +167,7 @@ fn the_names_are_asked_at_the_intake_and_once_more_after_a_skip() {
         ),
     ]);
     assert_eq!(
-        skipped_twice.question_on(date(3), 14),
+        skipped_twice.question_on(date(3), 14, None),
         None,
         "asked twice, then left"
     );
@@ -169,10 +176,13 @@ fn the_names_are_asked_at_the_intake_and_once_more_after_a_skip() {
 #[test]
 fn ratings_are_asked_every_14_days_and_again_after_a_skip() {
     let log = from_days(&two_ratings()[..1]);
-    assert_eq!(log.question_on(date(14), 14), None, "13 days");
-    assert_eq!(log.question_on(date(15), 14), Some(ActivityQuestion::Rate));
+    assert_eq!(log.question_on(date(14), 14, None), None, "13 days");
     assert_eq!(
-        log.question_on(date(8), 7),
+        log.question_on(date(15), 14, None),
+        Some(ActivityQuestion::Rate)
+    );
+    assert_eq!(
+        log.question_on(date(8), 7, None),
         Some(ActivityQuestion::Rate),
         "a setting"
     );
@@ -185,14 +195,21 @@ fn ratings_are_asked_every_14_days_and_again_after_a_skip() {
         },
     ));
     let log = from_days(&days);
-    assert_eq!(log.question_on(date(15), 14), None, "skipped for the day");
-    assert_eq!(log.question_on(date(16), 14), Some(ActivityQuestion::Rate));
+    assert_eq!(
+        log.question_on(date(15), 14, None),
+        None,
+        "skipped for the day"
+    );
+    assert_eq!(
+        log.question_on(date(16), 14, None),
+        Some(ActivityQuestion::Rate)
+    );
 }
 
 #[test]
 fn answers_need_a_rating_for_each_activity_kept_or_a_skip() {
     let log = from_days(&two_ratings()[..1]);
-    let mut answers = ActivityAnswers::for_check_in(&log, date(15), 14, None, &[]);
+    let mut answers = ActivityAnswers::for_check_in(&log, date(15), ActivityPlan::default());
     assert_eq!(answers.question, Some(ActivityQuestion::Rate));
     assert_eq!(answers.days_since_rated, Some(14));
     assert!(
@@ -231,7 +248,8 @@ fn answers_need_a_rating_for_each_activity_kept_or_a_skip() {
             ..ActivityEntry::default()
         }
     );
-    let intake = ActivityAnswers::for_check_in(&ActivityLog::default(), date(1), 14, None, &[]);
+    let intake =
+        ActivityAnswers::for_check_in(&ActivityLog::default(), date(1), ActivityPlan::default());
     assert_eq!(intake.question, Some(ActivityQuestion::Name));
     assert_eq!(
         intake.problems(),
@@ -267,7 +285,14 @@ fn the_change_since_the_start_is_asked_from_the_review_date_until_answered() {
         !log.global_change_due(date(20), None),
         "no review date, not asked"
     );
-    let mut answers = ActivityAnswers::for_check_in(&log, date(21), 14, review, &[]);
+    let mut answers = ActivityAnswers::for_check_in(
+        &log,
+        date(21),
+        ActivityPlan {
+            review_date: review,
+            ..ActivityPlan::default()
+        },
+    );
     assert!(answers.ask_global_change);
     assert!(answers.problems().is_empty(), "optional");
     answers.question = None;
@@ -287,8 +312,14 @@ fn the_change_since_the_start_is_asked_from_the_review_date_until_answered() {
 #[test]
 fn activities_agreed_in_the_plan_are_only_rated_at_the_intake() {
     let agreed = ["walk the dog".to_owned(), "garden for an hour".to_owned()];
-    let mut answers =
-        ActivityAnswers::for_check_in(&ActivityLog::default(), date(1), 14, None, &agreed);
+    let mut answers = ActivityAnswers::for_check_in(
+        &ActivityLog::default(),
+        date(1),
+        ActivityPlan {
+            agreed: &agreed,
+            ..ActivityPlan::default()
+        },
+    );
     assert_eq!(answers.question, Some(ActivityQuestion::Name));
     let names: Vec<&str> = answers.activities.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(names, ["walk the dog", "garden for an hour"]);
@@ -304,6 +335,54 @@ fn activities_agreed_in_the_plan_are_only_rated_at_the_intake() {
     let entry = answers.to_entry();
     assert_eq!(entry.named, agreed);
     assert_eq!(entry.ratings.len(), 2);
+}
+
+#[test]
+fn a_new_plan_asks_for_a_fresh_rating_and_its_agreed_activities() {
+    let log = from_days(&two_ratings()[..1]);
+    assert_eq!(
+        log.question_on(date(5), 14, None),
+        None,
+        "4 days after the intake"
+    );
+    let agreed = ["garden for an hour".to_owned()];
+    let plan = ActivityPlan {
+        agreed: &agreed,
+        started_on: Some(date(5)),
+        ..ActivityPlan::default()
+    };
+    let answers = ActivityAnswers::for_check_in(&log, date(5), plan);
+    assert_eq!(
+        answers.question,
+        Some(ActivityQuestion::Rate),
+        "a new plan, a fresh rating"
+    );
+    let rows: Vec<(&str, bool)> = answers
+        .activities
+        .iter()
+        .map(|a| (a.name.as_str(), a.from_plan))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("run 5 km", false),
+            ("lift my child", false),
+            ("garden for an hour", true)
+        ]
+    );
+    let mut rated = two_ratings()[..1].to_vec();
+    rated.push(day_with(
+        6,
+        ActivityEntry {
+            ratings: rated_pairs(),
+            ..ActivityEntry::default()
+        },
+    ));
+    assert_eq!(
+        from_days(&rated).question_on(date(7), 14, Some(date(5))),
+        None,
+        "rated since"
+    );
 }
 
 #[test]
