@@ -6,4 +6,5 @@ pub mod answers;
 pub mod checkin;
 pub mod clock;
 pub mod projection;
+pub mod reminder;
 pub mod rules;

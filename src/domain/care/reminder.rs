@@ -1,0 +1,243 @@
+//! Whether today's training reminder is due, and what it says (issue 30): on a day the plan
+//! asks for (by default, a day without a session while the week is behind the plan's sessions a
+//! week; or the weekdays the person chose), not when they have trained today, not while the app
+//! is open, at most once a day. While training is stopped or paused by a red flag, it says what
+//! the stop says (see a clinician), never "time to train". Pure: the date and every fact come in.
+
+use chrono::{Datelike as _, NaiveDate, Weekday};
+
+use super::rules::{Referral, Status};
+
+/// Which days a reminder may come.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReminderDays {
+    /// The days the plan asks for: a day without a session while the week is behind.
+    AsThePlanAsks,
+    /// These weekdays, whatever the week so far.
+    Weekdays(Vec<Weekday>),
+}
+
+/// Everything the decision needs, gathered by the caller.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReminderFacts {
+    pub today: NaiveDate,
+    pub days: ReminderDays,
+    pub sessions_per_week: u32,
+    /// Dates of this week (Monday to today) with a session done.
+    pub trained_on: Vec<NaiveDate>,
+    /// Today's decision by the rules: its status and any referral.
+    pub status: Status,
+    pub referral: Referral,
+    /// The app is open (it says so itself; no reminder needed).
+    pub app_open: bool,
+    /// Today's reminder has already been sent.
+    pub sent_today: bool,
+}
+
+/// Why no reminder today.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Quiet {
+    AlreadySentToday,
+    AppOpen,
+    TrainedToday,
+    /// The week is on track (or today is not one of the chosen weekdays).
+    NotAPlannedDay,
+    /// The rules say rest today (after a red session).
+    RestDay,
+}
+
+/// The reminder to post, or why none.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reminder {
+    Post { title: String, body: String },
+    None(Quiet),
+}
+
+/// Whether a reminder is due today, and its words.
+pub fn decide_reminder(facts: &ReminderFacts) -> Reminder {
+    if facts.sent_today {
+        return Reminder::None(Quiet::AlreadySentToday);
+    }
+    if facts.app_open {
+        return Reminder::None(Quiet::AppOpen);
+    }
+    // A stop or pause is said whatever the day: it is what the person must act on.
+    match facts.status {
+        Status::Stopped => {
+            return Reminder::Post {
+                title: "Strongback: training is stopped".to_owned(),
+                body: "Your answers need a doctor before any exercise. Please get the care the \
+                       app told you about; training starts again only once a clinician has \
+                       cleared you."
+                    .to_owned(),
+            };
+        }
+        Status::Paused => {
+            return Reminder::Post {
+                title: "Strongback: training is paused".to_owned(),
+                body: "Please see a clinician about what you reported before training again. \
+                       Open the app to tell it once a clinician has cleared you."
+                    .to_owned(),
+            };
+        }
+        Status::Rest => return Reminder::None(Quiet::RestDay),
+        Status::Train | Status::Gentle | Status::Deload => {}
+    }
+    if facts.trained_on.contains(&facts.today) {
+        return Reminder::None(Quiet::TrainedToday);
+    }
+    if !planned_day(facts) {
+        return Reminder::None(Quiet::NotAPlannedDay);
+    }
+    let mut body = match facts.status {
+        Status::Gentle => "Today is a gentle day: a short, easy session is ready.".to_owned(),
+        Status::Deload => "An easier week: today's session is lighter than usual.".to_owned(),
+        _ => "Your back-care session is ready when you are.".to_owned(),
+    };
+    if matches!(facts.referral, Referral::Routine | Referral::Urgent) {
+        body.push_str(" Remember to book the clinician appointment the app suggested.");
+    }
+    Reminder::Post {
+        title: "Strongback: time for your session".to_owned(),
+        body,
+    }
+}
+
+/// Today is one the reminder may come on: a chosen weekday, or (as the plan asks) a day when
+/// the sessions done this week are fewer than the plan's share of the week so far.
+fn planned_day(facts: &ReminderFacts) -> bool {
+    match &facts.days {
+        ReminderDays::Weekdays(days) => days.contains(&facts.today.weekday()),
+        ReminderDays::AsThePlanAsks => {
+            let monday = facts.today
+                - chrono::Duration::days(i64::from(facts.today.weekday().num_days_from_monday()));
+            let mut dates: Vec<NaiveDate> = facts
+                .trained_on
+                .iter()
+                .copied()
+                .filter(|d| *d >= monday && *d <= facts.today)
+                .collect();
+            dates.sort_unstable();
+            dates.dedup();
+            let done = dates.len();
+            // Days of the week so far, today included; the plan's share of them, rounded up.
+            let days_so_far = facts.today.weekday().num_days_from_monday() + 1;
+            let due = (facts.sessions_per_week * days_so_far).div_ceil(7);
+            u32::try_from(done).unwrap_or(u32::MAX) < due
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Monday 7 December 2026.
+    fn monday() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 7).expect("a date")
+    }
+
+    fn facts(today: NaiveDate) -> ReminderFacts {
+        ReminderFacts {
+            today,
+            days: ReminderDays::AsThePlanAsks,
+            sessions_per_week: 3,
+            trained_on: Vec::new(),
+            status: Status::Train,
+            referral: Referral::None,
+            app_open: false,
+            sent_today: false,
+        }
+    }
+
+    fn day(n: i64) -> NaiveDate {
+        monday() + chrono::Duration::days(n)
+    }
+
+    fn posts(reminder: &Reminder) -> bool {
+        matches!(reminder, Reminder::Post { .. })
+    }
+
+    #[test]
+    fn three_a_week_reminds_while_the_week_is_behind_and_not_when_ahead() {
+        // Monday, nothing done: 3 of 7 days' share rounds up to 1, so behind.
+        assert!(posts(&decide_reminder(&facts(day(0)))));
+        // Trained Monday: on Tuesday the share is still 1, on track.
+        let mut tuesday = facts(day(1));
+        tuesday.trained_on = vec![day(0)];
+        assert_eq!(
+            decide_reminder(&tuesday),
+            Reminder::None(Quiet::NotAPlannedDay)
+        );
+        // Wednesday the share is 2: one session is behind.
+        let mut wednesday = facts(day(2));
+        wednesday.trained_on = vec![day(0)];
+        assert!(posts(&decide_reminder(&wednesday)));
+        // Two sessions on one date count as one date: still behind.
+        wednesday.trained_on = vec![day(0), day(0)];
+        assert!(posts(&decide_reminder(&wednesday)));
+        // On track: Monday and Tuesday.
+        wednesday.trained_on = vec![day(0), day(1)];
+        assert_eq!(
+            decide_reminder(&wednesday),
+            Reminder::None(Quiet::NotAPlannedDay)
+        );
+        // Last week's sessions do not count for this week.
+        let mut fresh = facts(day(0));
+        fresh.trained_on = vec![day(-1), day(-2), day(-3)];
+        assert!(posts(&decide_reminder(&fresh)));
+    }
+
+    #[test]
+    fn chosen_weekdays_remind_on_those_days_only() {
+        let mut f = facts(day(1));
+        f.days = ReminderDays::Weekdays(vec![Weekday::Tue, Weekday::Thu]);
+        f.trained_on = vec![day(0)];
+        assert!(
+            posts(&decide_reminder(&f)),
+            "a chosen day, whatever the week"
+        );
+        f.today = day(2);
+        assert_eq!(decide_reminder(&f), Reminder::None(Quiet::NotAPlannedDay));
+    }
+
+    #[test]
+    fn no_reminder_after_training_today_while_the_app_is_open_or_twice_a_day() {
+        let mut f = facts(day(0));
+        f.trained_on = vec![day(0)];
+        assert_eq!(decide_reminder(&f), Reminder::None(Quiet::TrainedToday));
+        let mut f = facts(day(0));
+        f.app_open = true;
+        assert_eq!(decide_reminder(&f), Reminder::None(Quiet::AppOpen));
+        let mut f = facts(day(0));
+        f.sent_today = true;
+        assert_eq!(decide_reminder(&f), Reminder::None(Quiet::AlreadySentToday));
+    }
+
+    #[test]
+    fn a_stop_or_pause_says_see_a_clinician_never_time_to_train() {
+        for status in [Status::Stopped, Status::Paused] {
+            let mut f = facts(day(1));
+            f.status = status;
+            f.trained_on = vec![day(0)];
+            let Reminder::Post { title, body } = decide_reminder(&f) else {
+                panic!("{status:?}: said even on an off day");
+            };
+            assert!(!title.contains("time for"), "{title}");
+            assert!(body.contains("clinician"), "{body}");
+        }
+        let mut rest = facts(day(0));
+        rest.status = Status::Rest;
+        assert_eq!(decide_reminder(&rest), Reminder::None(Quiet::RestDay));
+    }
+
+    #[test]
+    fn an_open_referral_is_remembered_in_the_reminder() {
+        let mut f = facts(day(0));
+        f.referral = Referral::Routine;
+        let Reminder::Post { body, .. } = decide_reminder(&f) else {
+            panic!("due");
+        };
+        assert!(body.contains("book the clinician appointment"), "{body}");
+    }
+}
