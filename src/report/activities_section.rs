@@ -42,7 +42,11 @@ pub fn activities_summary(log: &ActivityLog) -> String {
         );
     }
     let mean = match log.mean_change() {
-        Some(change) => escape(&change.describe(MEAN_POINTS)),
+        Some(change) => escape(&format!(
+            "{}{}",
+            change.describe(MEAN_POINTS),
+            crate::domain::progress::activity_figures::compared(log)
+        )),
         None => log
             .means()
             .first()

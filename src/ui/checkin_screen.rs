@@ -61,7 +61,8 @@ fn form_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) -> Vec<Action> {
     egui::Panel::bottom("checkin_buttons").show(ui, |ui| {
         a11y::name_region(ui, "Check-in buttons");
         ui.add_space(6.0);
-        ui.horizontal(|ui| match draft.page {
+        // Wrapped, so "Still to answer: …" stays in the window at 800×600.
+        ui.horizontal_wrapped(|ui| match draft.page {
             CheckInPage::RedFlags => {
                 let flagged = !draft.answers.flags_given().is_empty();
                 let intake = draft.answers.mode == CheckInMode::Intake;

@@ -86,41 +86,11 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
                 }
             });
             ui.separator();
-            figures_ui(ui, model);
-            ui.add_space(6.0);
-            calendar_ui(ui, &model.weeks);
-            ui.separator();
-            // Asked at the plan's review date; here, whenever the person wants to say.
-            egui::CollapsingHeader::new("How has your back changed since you started?")
-                .id_salt("global_change")
-                .show(ui, |ui| {
-                    let request = super::widgets::activity_chart::global_change_request_ui;
-                    if let Some(answer) = request(ui, &model.activities) {
-                        actions.push(Action::Care(crate::ui::CareAction::RecordGlobalChange(
-                            answer,
-                        )));
-                    }
-                });
-            ui.separator();
-            a11y::subheading(ui, "Sessions");
-            if model.session_list.is_empty() {
-                ui.label("No sessions yet.");
-            }
-            // Every row is drawn (so Tab and a screen reader reach each session) unless the
-            // list is very long; then only the rows in view are.
-            let scroll = egui::ScrollArea::vertical().id_salt("sessions");
-            let mut row = |ui: &mut egui::Ui, (index, text): &(usize, String)| {
-                if ui.link(text).clicked() {
-                    actions.push(Action::Go(Destination::PastSession(*index)));
-                }
-            };
-            if model.session_list.len() <= ALL_ROWS_UP_TO {
-                scroll.show(ui, |ui| model.session_list.iter().for_each(|r| row(ui, r)));
-            } else {
-                scroll.show_rows(ui, 18.0, model.session_list.len(), |ui, range| {
-                    model.session_list[range].iter().for_each(|r| row(ui, r));
-                });
-            }
+            // The figures, the calendar and the sessions scroll together: at 800×600 they are
+            // taller than the window. The session list scrolls in its own box below them.
+            egui::ScrollArea::vertical()
+                .id_salt("history_side_scroll")
+                .show(ui, |ui| side_figures_ui(ui, model, &mut actions));
         });
     egui::CentralPanel::default().show(ui, |ui| {
         a11y::name_region(ui, "Charts");
@@ -132,6 +102,35 @@ pub fn history_ui(ui: &mut egui::Ui, model: &HistoryModel) -> Vec<Action> {
             .show(ui, |ui| charts_ui(ui, model, chart_height, &mut actions));
     });
     actions
+}
+
+/// The figures, the calendar and the list of sessions.
+fn side_figures_ui(ui: &mut egui::Ui, model: &HistoryModel, actions: &mut Vec<Action>) {
+    figures_ui(ui, model);
+    ui.add_space(6.0);
+    calendar_ui(ui, &model.weeks);
+    ui.separator();
+    a11y::subheading(ui, "Sessions");
+    if model.session_list.is_empty() {
+        ui.label("No sessions yet.");
+    }
+    // Every row is drawn (so Tab and a screen reader reach each session) unless the list is
+    // very long; then only the rows in view are.
+    let scroll = egui::ScrollArea::vertical()
+        .id_salt("sessions")
+        .max_height(320.0);
+    let mut row = |ui: &mut egui::Ui, (index, text): &(usize, String)| {
+        if ui.link(text).clicked() {
+            actions.push(Action::Go(Destination::PastSession(*index)));
+        }
+    };
+    if model.session_list.len() <= ALL_ROWS_UP_TO {
+        scroll.show(ui, |ui| model.session_list.iter().for_each(|r| row(ui, r)));
+    } else {
+        scroll.show_rows(ui, 18.0, model.session_list.len(), |ui, range| {
+            model.session_list[range].iter().for_each(|r| row(ui, r));
+        });
+    }
 }
 
 /// The dose chart with its exercise, the pain chart, and the activities chart.
@@ -182,6 +181,15 @@ fn charts_ui(
         pain_chart_ui(ui, model, chart_height);
         in_words_ui(ui, "pain_in_words", &pain_in_words(&model.pain));
         super::widgets::activity_chart::activity_chart_ui(ui, &model.activities, chart_height);
+        // Asked at the plan's review date; here, whenever the person wants to say.
+        ui.add_space(8.0);
+        a11y::subheading(ui, "How has your back changed since you started?");
+        let request = super::widgets::activity_chart::global_change_request_ui;
+        if let Some(answer) = request(ui, &model.activities) {
+            actions.push(Action::Care(crate::ui::CareAction::RecordGlobalChange(
+                answer,
+            )));
+        }
     }
 }
 

@@ -212,8 +212,10 @@ fn exercise_info_ui(
     ui.add_space(4.0);
     let heading = if phase.is_work() { "Now" } else { "Next up" };
     let h = window_height;
-    // The picture first, at least a quarter of the window high, readable from the mat.
-    let picture_height = (window_height / 4.0 + 2.0).min(info_height * 0.5);
+    // The picture first, at least a quarter of the window high, readable from the mat; a
+    // third on a taller window, where the words keep room enough.
+    let share = if window_height >= 760.0 { 0.33 } else { 0.25 };
+    let picture_height = (window_height * share + 2.0).min(info_height * 0.5);
     let mirrored = phase.side == Some(crate::domain::plan::timeline::Side::Right);
     let shown = FigureMoment::of_phase(
         &phase,

@@ -27,6 +27,9 @@ pub struct ActivityFigures {
     /// Within this band of the first mean, a change is less than the change that matters.
     pub band: Option<(f32, f32)>,
     pub in_words: String,
+    /// Dates the set of activities changed (one named or retired after the first rating):
+    /// the mean of a date is of different activities either side.
+    pub set_changes: Vec<NaiveDate>,
     /// The answers to "compared with when you started", oldest first.
     pub global_changes: Vec<(NaiveDate, crate::domain::care::activities::GlobalChange)>,
 }
@@ -63,13 +66,37 @@ pub fn activity_figures(log: &ActivityLog) -> ActivityFigures {
             (first + MEAN_CHANGE_THAT_MATTERS).min(10.0),
         )
     });
+    let first_rated = log.rating_dates.first().copied();
+    let mut set_changes: Vec<NaiveDate> = log
+        .activities
+        .iter()
+        .flat_map(|a| [Some(a.named_on), a.retired_on])
+        .flatten()
+        .filter(|d| first_rated.is_some_and(|f| *d > f))
+        .collect();
+    set_changes.sort_unstable();
+    set_changes.dedup();
     ActivityFigures {
+        set_changes,
         global_changes: log.global_changes.clone(),
         in_words: in_words(log),
         means,
         series,
         band,
     }
+}
+
+/// ", comparing only run 5 km and lift my child (rated on both dates)", when the activities
+/// changed between the first and latest rating.
+pub fn compared(log: &ActivityLog) -> String {
+    log.mean_compares_fewer()
+        .map(|names| {
+            format!(
+                ", comparing only {} (rated on both dates)",
+                names.join(" and ")
+            )
+        })
+        .unwrap_or_default()
 }
 
 /// The chart in words: the mean's first and latest, then each activity's, in the words the
@@ -85,7 +112,7 @@ fn in_words(log: &ActivityLog) -> String {
             .to_owned(),
     ];
     lines.push(match log.mean_change() {
-        Some(change) => format!("Mean: {}.", change.describe(MEAN_POINTS)),
+        Some(change) => format!("Mean: {}{}.", change.describe(MEAN_POINTS), compared(log)),
         None => format!(
             "Mean: {first:.1} on {}, rated once so far.",
             short_date(*first_on)

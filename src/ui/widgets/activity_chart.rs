@@ -41,6 +41,9 @@ pub fn activity_chart_ui(ui: &mut egui::Ui, figures: &ActivityFigures, height: f
         legend.push((ACTIVITY_COLOURS[i % ACTIVITY_COLOURS.len()], &series.name));
     }
     legend.push((band_colour(), "within 2 points of the first mean"));
+    if !figures.set_changes.is_empty() {
+        legend.push((Color32::GRAY, "the activities changed (dashed line)"));
+    }
     legend_row(ui, &legend);
     let room = date_room(ui.available_width());
     let span = x_span(figures.means.iter().map(|(d, _)| day_number(*d)));
@@ -82,6 +85,13 @@ pub fn activity_chart_ui(ui: &mut egui::Ui, figures: &ActivityFigures, height: f
                     &series.name,
                     ACTIVITY_COLOURS[i % ACTIVITY_COLOURS.len()],
                     &points,
+                );
+            }
+            for date in &figures.set_changes {
+                plot.vline(
+                    egui_plot::VLine::new("the activities changed", day_number(*date))
+                        .color(Color32::GRAY)
+                        .style(egui_plot::LineStyle::dashed_loose()),
                 );
             }
             let mean: PlotPoints<'_> = figures
@@ -126,5 +136,6 @@ pub fn global_change_request_ui(
 }
 
 fn band_colour() -> Color32 {
-    Color32::from_rgba_unmultiplied(0x2b, 0x7b, 0xd6, 40)
+    // Visible on black and on white (high contrast and the light theme alike).
+    Color32::from_rgba_unmultiplied(0x2b, 0x7b, 0xd6, 90)
 }

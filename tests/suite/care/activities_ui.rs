@@ -116,10 +116,9 @@ fn activities_named_at_the_intake_are_rated_again_14_days_later_retired_and_adde
     assert_eq!(means, [3.5, 4.5]);
     let run = log.activities[0].change().expect("two ratings");
     assert_eq!((run.first, run.latest, run.matters), (2.0, 5.0, true));
-    assert!(
-        !log.mean_change().expect("two means").matters,
-        "1.0 on the mean"
-    );
+    // The mean's change compares only what was rated on both dates (the run): 2 to 5.
+    let mean = log.mean_change().expect("two means");
+    assert_eq!((mean.first, mean.latest, mean.matters), (2.0, 5.0, true));
 
     // History, the report and the CSV give the same figures in the same words.
     app.click("Not now");
@@ -162,6 +161,7 @@ fn activities_named_at_the_intake_are_rated_again_14_days_later_retired_and_adde
     let html = std::fs::read_to_string(&report).expect("report");
     assert!(html.contains("What they can do again"));
     assert!(html.contains(&mean_words), "the mean in the app's words");
+    assert!(html.contains("comparing only run 5 km (rated on both dates)"));
     assert!(html.contains(&run_words));
     assert!(html.contains("lift my child <small>(no longer rated from"));
     let rows = std::fs::read_to_string(&csv).expect("CSV");

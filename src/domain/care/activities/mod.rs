@@ -326,31 +326,73 @@ impl ActivityLog {
             .collect()
     }
 
-    /// The first and latest mean, and whether the change passed 2 points.
+    /// The means on `from` and `to` of the activities rated on both dates (a change of
+    /// activities is never a change of score), with their names; `None` when none was rated
+    /// on both.
+    pub fn means_compared(&self, from: NaiveDate, to: NaiveDate) -> Option<(f32, f32, Vec<&str>)> {
+        let on = |a: &ActivityHistory, date: NaiveDate| {
+            a.ratings.iter().find(|(d, _)| *d == date).map(|(_, r)| *r)
+        };
+        let both: Vec<(&str, u8, u8)> = self
+            .activities
+            .iter()
+            .filter_map(|a| Some((a.name.as_str(), on(a, from)?, on(a, to)?)))
+            .collect();
+        let first: Vec<u8> = both.iter().map(|(_, f, _)| *f).collect();
+        let latest: Vec<u8> = both.iter().map(|(_, _, l)| *l).collect();
+        Some((
+            mean(&first)?,
+            mean(&latest)?,
+            both.iter().map(|(n, _, _)| *n).collect(),
+        ))
+    }
+
+    /// The first and latest mean of the activities rated at both, and whether the change
+    /// passed 2 points.
     pub fn mean_change(&self) -> Option<RatingChange> {
-        let means = self.means();
-        let (&(first_on, first), &(latest_on, latest)) = (means.first()?, means.last()?);
-        (means.len() > 1).then(|| {
-            let change = ((latest - first) * 10.0).round() / 10.0;
-            RatingChange {
-                first_on,
-                first,
-                latest_on,
-                latest,
-                change,
-                matters: change.abs() >= MEAN_CHANGE_THAT_MATTERS - 1e-4,
-            }
+        let (&first_on, &latest_on) = (self.rating_dates.first()?, self.rating_dates.last()?);
+        if first_on == latest_on {
+            return None;
+        }
+        let (first, latest, _) = self.means_compared(first_on, latest_on)?;
+        let change = ((latest - first) * 10.0).round() / 10.0;
+        Some(RatingChange {
+            first_on,
+            first,
+            latest_on,
+            latest,
+            change,
+            matters: change.abs() >= MEAN_CHANGE_THAT_MATTERS - 1e-4,
         })
     }
 
+    /// The activities whose first and latest ratings the mean's change compares, when some
+    /// rated at the start are no longer rated or others were added (said beside the change).
+    pub fn mean_compares_fewer(&self) -> Option<Vec<&str>> {
+        let (&first_on, &latest_on) = (self.rating_dates.first()?, self.rating_dates.last()?);
+        let (_, _, names) = self.means_compared(first_on, latest_on)?;
+        let rated_either = self
+            .activities
+            .iter()
+            .filter(|a| {
+                a.ratings
+                    .iter()
+                    .any(|(d, _)| *d == first_on || *d == latest_on)
+            })
+            .count();
+        (names.len() < rated_either).then_some(names)
+    }
+
     /// A fall of the mean by 3 points or more from the rating before the latest to the
-    /// latest: (the earlier date and mean, the latest date and mean).
+    /// latest, over the activities rated at both: (the earlier date and mean, the latest date
+    /// and mean).
     pub fn fall_worth_telling(&self) -> Option<((NaiveDate, f32), (NaiveDate, f32))> {
-        let means = self.means();
-        let [.., before, latest] = means.as_slice() else {
+        let [.., before_on, latest_on] = self.rating_dates.as_slice() else {
             return None;
         };
-        (before.1 - latest.1 >= FALL_WORTH_TELLING - 1e-4).then_some((*before, *latest))
+        let (before, latest, _) = self.means_compared(*before_on, *latest_on)?;
+        (before - latest >= FALL_WORTH_TELLING - 1e-4)
+            .then_some(((*before_on, before), (*latest_on, latest)))
     }
 
     /// "Compared with when you started" is due: the plan's review date has come and it has not

@@ -386,6 +386,42 @@ fn a_new_plan_asks_for_a_fresh_rating_and_its_agreed_activities() {
 }
 
 #[test]
+fn a_change_of_activities_is_never_a_change_of_the_mean() {
+    // "lift my child" (5) is retired and "dig the garden" (2) named: the mean of the date
+    // falls from 3.5 to 2.5, but the activity rated on both dates went up.
+    let mut days = two_ratings()[..1].to_vec();
+    days.push(day_with(
+        15,
+        ActivityEntry {
+            retired: vec!["lift my child".into()],
+            named: vec!["dig the garden".into()],
+            ratings: rated(&[("run 5 km", 3), ("dig the garden", 2)]),
+            ..ActivityEntry::default()
+        },
+    ));
+    let log = from_days(&days);
+    assert_eq!(
+        log.means(),
+        vec![(date(1), 3.5), (date(15), 2.5)],
+        "each date's own"
+    );
+    let change = log.mean_change().expect("one activity in common");
+    assert_eq!(
+        (change.first, change.latest, change.change),
+        (2.0, 3.0, 1.0)
+    );
+    assert_eq!(log.mean_compares_fewer(), Some(vec!["run 5 km"]));
+    days[1].activities.ratings = rated(&[("dig the garden", 2)]);
+    let log = from_days(&days);
+    assert_eq!(
+        log.mean_change(),
+        None,
+        "nothing rated on both dates: not compared"
+    );
+    assert_eq!(log.fall_worth_telling(), None);
+}
+
+#[test]
 fn bad_entries_are_refused_with_their_field() {
     let long = "x".repeat(10_000);
     let entry = ActivityEntry {
