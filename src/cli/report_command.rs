@@ -93,23 +93,11 @@ pub fn run(request: &ReportRequest<'_>, data_dir: &Path, assets: &Assets) -> any
             .filter(|s| (from..=to).contains(&session_date(s)))
             .cloned()
             .collect();
-        let text = sessions_csv(&in_range, &days)?;
-        write_shared(path, text.as_bytes())?;
-        super::terminal::say(&format!(
-            "{}: {} rows written",
-            path.display(),
-            text.lines().count().saturating_sub(1)
-        ))?;
+        write_csv(path, &sessions_csv(&in_range, &days)?, "rows")?;
     }
     if let Some(path) = request.weeks_csv {
         let records = AdherenceRecords::gather(&plan, &assets.catalog, &sessions, &days, to);
-        let text = weeks_csv(&records.tally(from, to))?;
-        write_shared(path, text.as_bytes())?;
-        super::terminal::say(&format!(
-            "{}: {} weeks written",
-            path.display(),
-            text.lines().count().saturating_sub(1)
-        ))?;
+        write_csv(path, &weeks_csv(&records.tally(from, to))?, "weeks")?;
     }
     if let Some(path) = request.events_csv {
         let events = care_events(&plan.plan, &plan.circuit, &assets.catalog, &days, from, to);
@@ -121,14 +109,8 @@ pub fn run(request: &ReportRequest<'_>, data_dir: &Path, assets: &Assets) -> any
         ))?;
     }
     if let Some(path) = request.activities_csv {
-        let text =
-            activities_csv(&crate::domain::care::checkin::activity_log(&days).within(from, to))?;
-        write_shared(path, text.as_bytes())?;
-        super::terminal::say(&format!(
-            "{}: {} rows written",
-            path.display(),
-            text.lines().count().saturating_sub(1)
-        ))?;
+        let log = crate::domain::care::checkin::activity_log(&days).within(from, to);
+        write_csv(path, &activities_csv(&log)?, "rows")?;
     }
     if let Some(path) = request.out {
         write_shared(path, clinician_report(&source, from, to).as_bytes())?;
@@ -139,4 +121,15 @@ pub fn run(request: &ReportRequest<'_>, data_dir: &Path, assets: &Assets) -> any
     }
     // Written, but incomplete: said above, at the top of the report, and in the exit code.
     Ok(if unreadable.is_empty() { 0 } else { 1 })
+}
+
+/// Write a CSV and say how many `what` (rows after the header) it holds.
+fn write_csv(path: &Path, text: &str, what: &str) -> anyhow::Result<()> {
+    write_shared(path, text.as_bytes())?;
+    super::terminal::say(&format!(
+        "{}: {} {what} written",
+        path.display(),
+        text.lines().count().saturating_sub(1)
+    ))?;
+    Ok(())
 }

@@ -55,31 +55,30 @@ fn mark_svg(svg: &mut String, mark: &Mark, grow: f32) {
     let circle = |svg: &mut String, (x, y): (f32, f32), r: f32| {
         let _ = write!(svg, r#"<circle cx="{x:.2}" cy="{y:.2}" r="{r:.2}"/>"#);
     };
-    match *mark {
+    match mark.grown(grow) {
         Mark::Limb {
             from,
             to,
             from_radius,
             to_radius,
         } => {
-            let (r1, r2) = (from_radius + grow, to_radius + grow);
-            let outline = limb_outline(from, to, r1, r2);
+            let outline = limb_outline(from, to, from_radius, to_radius);
             if !outline.is_empty() {
                 polygon(svg, &outline);
             }
-            circle(svg, from, r1);
-            circle(svg, to, r2);
+            circle(svg, from, from_radius);
+            circle(svg, to, to_radius);
         }
-        Mark::Disc { center, radius } => circle(svg, center, radius + grow),
+        Mark::Disc { center, radius } => circle(svg, center, radius),
         Mark::Block { min, max, rounding } => {
             let _ = write!(
                 svg,
                 r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="{:.2}"/>"#,
-                min.0 - grow,
-                min.1 - grow,
-                max.0 - min.0 + 2.0 * grow,
-                max.1 - min.1 + 2.0 * grow,
-                rounding + grow
+                min.0,
+                min.1,
+                max.0 - min.0,
+                max.1 - min.1,
+                rounding
             );
         }
         Mark::Triangle(points) => {

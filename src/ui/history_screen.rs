@@ -5,7 +5,7 @@ use crate::ui::{Destination, ProgressAction};
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui::{Color32, RichText, Vec2};
-use egui_plot::{GridMark, Line, PlotPoint, PlotPoints, Points, Text, VLine};
+use egui_plot::{Line, PlotPoint, PlotPoints, Points, Text, VLine};
 
 use crate::domain::care::rules::Light;
 use crate::domain::dates::day_number;
@@ -19,7 +19,7 @@ use crate::domain::progress::figures::{
 
 use super::widgets::a11y;
 use super::widgets::dated_chart::{
-    date_room, dated_plot, in_words_ui, legend_row, line_with_markers, x_span,
+    date_room, dated_plot, in_words_ui, legend_row, line_with_markers, x_span, zero_to_ten_grid,
 };
 use super::{Action, palette};
 
@@ -291,14 +291,7 @@ fn pain_chart_ui(ui: &mut egui::Ui, model: &HistoryModel, height: f32) {
     );
     let chart = dated_plot("pain_chart", height, room, "pain 0–10", span)
         .include_y(10.0)
-        .y_grid_spacer(|_| {
-            (0..=5)
-                .map(|i| GridMark {
-                    value: f64::from(i * 2),
-                    step_size: 2.0,
-                })
-                .collect()
-        })
+        .y_grid_spacer(zero_to_ten_grid)
         .show(ui, |plot| {
             let back: Vec<(f64, Option<f64>)> = model
                 .pain

@@ -4,7 +4,7 @@
 
 use egui::Color32;
 use egui::accesskit::Role;
-use egui_plot::{GridMark, Line, PlotPoints, Polygon};
+use egui_plot::{Line, PlotPoints, Polygon};
 
 use crate::domain::care::activities::GlobalChange;
 use crate::domain::dates::day_number;
@@ -12,7 +12,7 @@ use crate::domain::progress::activity_figures::ActivityFigures;
 
 use super::a11y;
 use super::dated_chart::{
-    date_room, dated_plot, in_words_ui, legend_row, line_with_markers, x_span,
+    date_room, dated_plot, in_words_ui, legend_row, line_with_markers, x_span, zero_to_ten_grid,
 };
 use crate::ui::palette;
 
@@ -50,14 +50,7 @@ pub fn activity_chart_ui(ui: &mut egui::Ui, figures: &ActivityFigures, height: f
     let chart = dated_plot("activity_chart", height, room, "rating 0–10", span)
         .include_y(0.0)
         .include_y(10.0)
-        .y_grid_spacer(|_| {
-            (0..=5)
-                .map(|i| GridMark {
-                    value: f64::from(i * 2),
-                    step_size: 2.0,
-                })
-                .collect()
-        })
+        .y_grid_spacer(zero_to_ten_grid)
         .show(ui, |plot| {
             if let Some((low, high)) = figures.band {
                 let (from, to) = span;

@@ -152,3 +152,13 @@ pub fn line_with_markers(
             .radius(radius),
     );
 }
+
+/// Grid lines at 0, 2, 4 … 10: the 0–10 scales (pain, the activities' ratings).
+pub fn zero_to_ten_grid(_: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    (0..=5)
+        .map(|i| egui_plot::GridMark {
+            value: f64::from(i * 2),
+            step_size: 2.0,
+        })
+        .collect()
+}

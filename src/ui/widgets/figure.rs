@@ -56,33 +56,29 @@ fn paint(
     map: impl Fn(Point) -> Pos2,
     scale: f32,
 ) {
-    match *mark {
+    match mark.grown(grow) {
         Mark::Limb {
             from,
             to,
             from_radius,
             to_radius,
         } => {
-            let (r1, r2) = (from_radius + grow, to_radius + grow);
-            let outline: Vec<Pos2> = limb_outline(from, to, r1, r2)
+            let outline: Vec<Pos2> = limb_outline(from, to, from_radius, to_radius)
                 .into_iter()
                 .map(&map)
                 .collect();
             if outline.len() > 2 {
                 painter.add(Shape::convex_polygon(outline, fill, Stroke::NONE));
             }
-            painter.circle_filled(map(from), r1 * scale, fill);
-            painter.circle_filled(map(to), r2 * scale, fill);
+            painter.circle_filled(map(from), from_radius * scale, fill);
+            painter.circle_filled(map(to), to_radius * scale, fill);
         }
         Mark::Disc { center, radius } => {
-            painter.circle_filled(map(center), (radius + grow) * scale, fill);
+            painter.circle_filled(map(center), radius * scale, fill);
         }
         Mark::Block { min, max, rounding } => {
-            let rect = egui::Rect::from_two_pos(
-                map((min.0 - grow, min.1 - grow)),
-                map((max.0 + grow, max.1 + grow)),
-            );
-            painter.rect_filled(rect, (rounding + grow) * scale, fill);
+            let rect = egui::Rect::from_two_pos(map(min), map(max));
+            painter.rect_filled(rect, rounding * scale, fill);
         }
         Mark::Triangle(points) => {
             let points: Vec<Pos2> = points.into_iter().map(&map).collect();

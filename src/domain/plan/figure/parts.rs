@@ -1,5 +1,5 @@
 //! A picture as a list of simple shapes in picture units, back to front: what the app paints
-//! with egui and the handout prints as SVG, so screen and paper always agree.
+//! on screen and the handout prints, so screen and paper always agree.
 
 use super::{Arm, Body, FLOOR_Y, Leg, PICTURE_BOX, Point, Pose, Prop, radius};
 
@@ -42,6 +42,62 @@ pub enum Mark {
     },
     /// A filled triangle (an arrow's head).
     Triangle([Point; 3]),
+}
+
+impl Mark {
+    /// The same mark grown by `by` on every side (a halo). A triangle's halo is drawn as a
+    /// stroke by the painter, so it is returned as it is.
+    pub fn grown(self, by: f32) -> Mark {
+        match self {
+            Mark::Limb {
+                from,
+                to,
+                from_radius,
+                to_radius,
+            } => Mark::Limb {
+                from,
+                to,
+                from_radius: from_radius + by,
+                to_radius: to_radius + by,
+            },
+            Mark::Disc { center, radius } => Mark::Disc {
+                center,
+                radius: radius + by,
+            },
+            Mark::Block { min, max, rounding } => Mark::Block {
+                min: (min.0 - by, min.1 - by),
+                max: (max.0 + by, max.1 + by),
+                rounding: rounding + by,
+            },
+            Mark::Triangle(points) => Mark::Triangle(points),
+        }
+    }
+
+    /// The corners of the smallest box holding the mark: top-left, bottom-right.
+    pub fn bounds(self) -> (Point, Point) {
+        let spread = |points: &[(Point, f32)]| {
+            points.iter().fold(
+                ((f32::MAX, f32::MAX), (f32::MIN, f32::MIN)),
+                |(lo, hi), &((x, y), r)| {
+                    (
+                        (lo.0.min(x - r), lo.1.min(y - r)),
+                        (hi.0.max(x + r), hi.1.max(y + r)),
+                    )
+                },
+            )
+        };
+        match self {
+            Mark::Limb {
+                from,
+                to,
+                from_radius,
+                to_radius,
+            } => spread(&[(from, from_radius), (to, to_radius)]),
+            Mark::Disc { center, radius } => spread(&[(center, radius)]),
+            Mark::Block { min, max, .. } => (min, max),
+            Mark::Triangle([a, b, c]) => spread(&[(a, 0.0), (b, 0.0), (c, 0.0)]),
+        }
+    }
 }
 
 /// Shapes painted in one colour; with `halo`, first outlined in the background colour so the
@@ -294,32 +350,13 @@ pub const WHOLE_BOX: ViewBox = ((0.0, 0.0), PICTURE_BOX);
 /// 5 : 3 shape so it fills a picture's place, and kept inside the picture box.
 pub fn view_box(frames: &[Vec<Part>], margin: f32) -> ViewBox {
     let (mut min, mut max) = ((f32::MAX, f32::MAX), (f32::MIN, FLOOR_Y + 1.0));
-    let mut grow = |x: f32, y: f32, r: f32| {
-        min = (min.0.min(x - r), min.1.min(y - r));
-        max = (max.0.max(x + r), max.1.max(y + r));
-    };
     for part in frames.iter().flatten() {
         if matches!(part.tone, Tone::Floor | Tone::Mat) {
             continue;
         }
-        for mark in &part.marks {
-            match *mark {
-                Mark::Limb {
-                    from,
-                    to,
-                    from_radius,
-                    to_radius,
-                } => {
-                    grow(from.0, from.1, from_radius);
-                    grow(to.0, to.1, to_radius);
-                }
-                Mark::Disc { center, radius } => grow(center.0, center.1, radius),
-                Mark::Block { min, max, .. } => {
-                    grow(min.0, min.1, 0.0);
-                    grow(max.0, max.1, 0.0);
-                }
-                Mark::Triangle(points) => points.iter().for_each(|p| grow(p.0, p.1, 0.0)),
-            }
+        for (lo, hi) in part.marks.iter().map(|mark| mark.bounds()) {
+            min = (min.0.min(lo.0), min.1.min(lo.1));
+            max = (max.0.max(hi.0), max.1.max(hi.1));
         }
     }
     if min.0 > max.0 {
@@ -385,26 +422,10 @@ pub fn limb_outline(from: Point, to: Point, from_radius: f32, to_radius: f32) ->
 /// How far below the floor line (positive) or above it (negative) the lowest point of a body
 /// reaches, counting each part's thickness: a body resting on the floor is near 0.
 pub fn lowest_point_y(body: &Body, size: f32) -> f32 {
-    let parts = body_parts(body, size, &[], Look::default());
-    let mut lowest = f32::MIN;
-    for part in parts
+    body_parts(body, size, &[], Look::default())
         .iter()
         .filter(|p| matches!(p.tone, Tone::Body | Tone::FarLimb))
-    {
-        for mark in &part.marks {
-            let y = match *mark {
-                Mark::Limb {
-                    from,
-                    to,
-                    from_radius,
-                    to_radius,
-                } => (from.1 + from_radius).max(to.1 + to_radius),
-                Mark::Disc { center, radius } => center.1 + radius,
-                Mark::Block { max, .. } => max.1,
-                Mark::Triangle(points) => points.iter().map(|p| p.1).fold(f32::MIN, f32::max),
-            };
-            lowest = lowest.max(y);
-        }
-    }
-    lowest
+        .flat_map(|p| p.marks.iter())
+        .map(|mark| mark.bounds().1.1)
+        .fold(f32::MIN, f32::max)
 }
