@@ -1,12 +1,17 @@
 //! Thin entry point: logging, arguments, and a clear message instead of a panic.
 
+// On Windows a windowed program: no console window opens beside it from the Start menu
+// (the commands still print to the terminal they are typed in: `platform::console`).
+#![cfg_attr(windows, windows_subsystem = "windows")]
+
 use clap::Parser as _;
 
 fn main() -> std::process::ExitCode {
+    strongback::platform::console::use_the_starting_terminal();
     let cli = strongback::cli::Cli::parse();
     start_logging(&cli);
     if let Some(command) = &cli.command
-        && !matches!(command, strongback::cli::Command::Edit { .. })
+        && !command.opens_window()
     {
         return match strongback::cli::run_command(
             command,
@@ -40,10 +45,10 @@ fn start_logging(cli: &strongback::cli::Cli) {
     use std::io::IsTerminal as _;
     let mut logger =
         env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn"));
-    let opens_window = matches!(
-        cli.command,
-        None | Some(strongback::cli::Command::Edit { .. })
-    );
+    let opens_window = cli
+        .command
+        .as_ref()
+        .is_none_or(strongback::cli::Command::opens_window);
     if opens_window
         && !std::io::stderr().is_terminal()
         && let Some(dir) = cli

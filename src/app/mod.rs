@@ -181,6 +181,8 @@ impl StrongbackApp {
             plans: PlanState {
                 in_use: plan,
                 file_picker: None,
+                waiting_file: None,
+                intake_after_file: false,
             },
             past_sessions: sessions,
             prefs: Preferences::new(settings),
@@ -374,6 +376,10 @@ impl StrongbackApp {
 
     /// The one place the screen changes.
     fn show(&mut self, screen: Screen) {
+        let screen = match screen {
+            Screen::Home => self.home_or_waiting().unwrap_or(Screen::Home),
+            other => other,
+        };
         log::debug!("screen: {}", screen.kind().title());
         self.screen = screen;
     }

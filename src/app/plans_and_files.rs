@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::domain::care::answers::CheckInMode;
 use crate::domain::plan::checks::CheckedPlan;
 use crate::platform::file_browser::{FileBrowser, FilePurpose};
 use crate::report::handout::handout_html;
@@ -18,6 +19,12 @@ pub(super) struct PlanState {
     /// not be read).
     pub in_use: Option<CheckedPlan>,
     pub file_picker: Option<FileBrowser>,
+    /// A plan file given at start (`strongback open`) while something else had to come
+    /// first (an interrupted session): shown the next time home would be.
+    pub waiting_file: Option<PathBuf>,
+    /// The first start's questions, asked once the person has seen the plan file given at
+    /// start (whose agreed activities they rate).
+    pub intake_after_file: bool,
 }
 
 impl StrongbackApp {
@@ -89,20 +96,55 @@ impl StrongbackApp {
         }
     }
 
+    /// Open a plan file given on the command line (`strongback open`, "Open with
+    /// Strongback"): what it would change, or why it was refused; accepting it is the
+    /// person's choice, as from "Open plan…".
+    pub fn open_plan_file(&mut self, path: &Path) {
+        match &self.screen {
+            Screen::Home => self.check_plan_file(path),
+            // A first start: the plan first, then the questions (its agreed activities are
+            // the ones rated).
+            Screen::CheckIn(draft) if draft.answers.mode == CheckInMode::Intake => {
+                self.plans.intake_after_file = true;
+                self.check_plan_file(path);
+            }
+            _ => self.plans.waiting_file = Some(path.to_path_buf()),
+        }
+    }
+
+    /// Where "home" leads while a plan file given at start is still to be seen, or the
+    /// first start's questions still to be asked after it.
+    pub(super) fn home_or_waiting(&mut self) -> Option<Screen> {
+        if std::mem::take(&mut self.plans.intake_after_file) {
+            return Some(Screen::CheckIn(Box::new(
+                self.check_in_draft(CheckInMode::Intake, false),
+            )));
+        }
+        let path = self.plans.waiting_file.take()?;
+        let assets = self.assets.as_ref()?;
+        Some(Self::plan_file_screen(&path, &assets.catalog))
+    }
+
     /// Check a chosen plan file; show what would change, or why it was refused.
     fn check_plan_file(&mut self, path: &Path) {
         let Some(assets) = &self.assets else {
             return;
         };
+        let screen = Self::plan_file_screen(path, &assets.catalog);
+        self.show(screen);
+    }
+
+    /// What a plan file would change, or why it was refused.
+    fn plan_file_screen(path: &Path, catalog: &crate::domain::plan::catalog::Catalog) -> Screen {
         let source = path.display().to_string();
-        self.show(match plan_file::read_plan(path, &assets.catalog) {
+        match plan_file::read_plan(path, catalog) {
             Ok(candidate) => Screen::PlanPreview {
                 candidate: Box::new(candidate),
                 source,
                 from_editor: false,
             },
             Err(problems) => Screen::PlanRejected { source, problems },
-        });
+        }
     }
 
     pub(super) fn accept_plan(&mut self) {

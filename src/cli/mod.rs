@@ -118,6 +118,13 @@ pub enum Command {
         #[arg(value_name = "PLAN")]
         plan: Option<PathBuf>,
     },
+    /// Open a plan file from your clinician in the window: see what it would change, then
+    /// choose whether to train from it (what "Open with Strongback" runs).
+    Open {
+        /// The plan file.
+        #[arg(value_name = "PLAN")]
+        plan: PathBuf,
+    },
     /// Fill an empty data folder with a generated history (sessions, check-ins, reports)
     /// ending today, to see the app with months of progress.
     DemoData {
@@ -131,6 +138,13 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 2)]
         every_days: u32,
     },
+}
+
+impl Command {
+    /// Whether the command opens the window (the others print and end).
+    pub fn opens_window(&self) -> bool {
+        matches!(self, Command::Edit { .. } | Command::Open { .. })
+    }
 }
 
 /// A `YYYY-MM-DD` date within the years Strongback accepts.
@@ -224,8 +238,8 @@ pub fn run_command(
         Command::Handout { plan, out, force } => {
             handout_command::run(plan, out, *force, &assets.catalog)
         }
-        Command::Edit { .. } => {
-            anyhow::bail!("`edit` opens the window: run it as `strongback edit [PLAN]`")
+        Command::Edit { .. } | Command::Open { .. } => {
+            anyhow::bail!("`edit` and `open` open the window: run them as `strongback edit [PLAN]`")
         }
         Command::DemoData {
             dir,
@@ -251,10 +265,15 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         no_sound: cli.no_sound,
         window_size: cli.window_size,
         full_screen: cli.full_screen,
-        editor: match cli.command {
-            Some(Command::Edit { plan: Some(path) }) => Some(crate::app::EditorStart::File(path)),
-            Some(Command::Edit { plan: None }) => Some(crate::app::EditorStart::New),
-            _ => None,
+        start: match cli.command {
+            Some(Command::Edit { plan: Some(path) }) => {
+                window::FirstScreen::Editor(crate::app::EditorStart::File(path))
+            }
+            Some(Command::Edit { plan: None }) => {
+                window::FirstScreen::Editor(crate::app::EditorStart::New)
+            }
+            Some(Command::Open { plan }) => window::FirstScreen::PlanFile(plan),
+            _ => window::FirstScreen::Home,
         },
     })
 }
@@ -285,5 +304,30 @@ mod window_size_tests {
         assert!(parse_window_size("800").is_err());
         assert!(parse_window_size("10x10").is_err());
         assert!(parse_window_size("axb").is_err());
+    }
+
+    /// What Windows' "Open with Strongback" runs: `strongback.exe open "%1"`.
+    #[test]
+    fn open_takes_a_plan_file_and_opens_the_window() {
+        use clap::Parser as _;
+        let cli = super::Cli::try_parse_from([
+            "strongback",
+            "open",
+            r"C:\Mes documents\Plan du kiné.ron",
+        ])
+        .expect("parses");
+        let command = cli.command.expect("a command");
+        assert!(command.opens_window());
+        assert!(matches!(
+            &command,
+            super::Command::Open { plan } if plan.to_string_lossy().ends_with("Plan du kiné.ron")
+        ));
+        let validate =
+            super::Cli::try_parse_from(["strongback", "validate", "plan.ron"]).expect("parses");
+        assert!(!validate.command.expect("a command").opens_window());
+        assert!(
+            super::Cli::try_parse_from(["strongback", "open"]).is_err(),
+            "a plan is needed"
+        );
     }
 }

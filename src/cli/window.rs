@@ -19,8 +19,19 @@ pub struct WindowOptions {
     /// Inner size of the window in points; 1100 × 720 when not given.
     pub window_size: Option<[f32; 2]>,
     pub full_screen: bool,
-    /// Open in the plan editor (`strongback edit`).
-    pub editor: Option<crate::app::EditorStart>,
+    /// What the window shows first.
+    pub start: FirstScreen,
+}
+
+/// What the window opens on.
+#[derive(Clone, Debug)]
+pub enum FirstScreen {
+    /// Home (or what the person must answer first).
+    Home,
+    /// The plan editor (`strongback edit`).
+    Editor(crate::app::EditorStart),
+    /// A plan file checked, with what it would change (`strongback open`, "Open with").
+    PlanFile(PathBuf),
 }
 
 /// Open the app window and run until it is closed.
@@ -43,7 +54,7 @@ pub fn run(options: WindowOptions) -> anyhow::Result<()> {
     }
     let no_sound = options.no_sound;
     let desktop_motion = crate::platform::desktop::reduces_motion();
-    let editor = options.editor.clone();
+    let start = options.start.clone();
     // Years of history take as long to read as the window's graphics take to set up: begin
     // reading now, so home can show today's decision with its first frames.
     let today = chrono::Local::now().date_naive();
@@ -94,8 +105,10 @@ pub fn run(options: WindowOptions) -> anyhow::Result<()> {
             )
             .with_screen_awake(Box::new(DesktopScreenAwake::default()))
             .with_desktop_motion_preference(desktop_motion);
-            if let Some(start) = editor {
-                app.open_editor(start);
+            match start {
+                FirstScreen::Home => {}
+                FirstScreen::Editor(start) => app.open_editor(start),
+                FirstScreen::PlanFile(path) => app.open_plan_file(&path),
             }
             Ok(Box::new(app))
         }),

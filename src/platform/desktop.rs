@@ -22,6 +22,7 @@ pub fn reduces_motion() -> Option<bool> {
     }
 }
 
+#[cfg(any(unix, test))]
 /// "less motion" from gsettings' answer about animations (`true` or `false`).
 fn animations_answer(text: &str) -> Option<bool> {
     match text.trim() {

@@ -2,6 +2,7 @@
 //! the folders the file picker lists.
 
 pub mod clock;
+pub mod console;
 pub mod desktop;
 pub mod file_browser;
 pub mod log_file;

@@ -2,7 +2,9 @@
 //!
 //! On Linux desktops this asks the desktop's `org.freedesktop.ScreenSaver` interface (through
 //! the `keepawake` crate), falling back to systemd's idle inhibitor; where neither answers,
-//! one log line says so and the session goes on.
+//! one log line says so and the session goes on. On Windows `keepawake` calls
+//! `SetThreadExecutionState`, which holds only while the thread that asked lives: the
+//! holding thread here waits until the session ends.
 
 use std::sync::mpsc::{Receiver, Sender, channel};
 

@@ -34,5 +34,8 @@ pub fn close_window_on_signals(ctx: egui::Context) {
     }
 }
 
+/// Windows has no such signals for a windowed program: logging out or shutting down ends it
+/// as a kill would, and the session in progress, saved as it goes (`in-progress.ron`), is
+/// offered to resume or keep at the next start.
 #[cfg(not(unix))]
 pub fn close_window_on_signals(_ctx: egui::Context) {}

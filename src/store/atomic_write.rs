@@ -84,6 +84,9 @@ pub fn sync_dir(path: &Path) -> Result<(), StoreError> {
                 reason,
             })?;
     }
+    // Windows lets no program flush a folder it only reads. NTFS journals the rename itself,
+    // and the file's bytes were flushed before it, so after a crash the file is the old one
+    // or the new one, whole: the promise this makes on Unix.
     #[cfg(not(unix))]
     let _ = dir;
     Ok(())
@@ -120,7 +123,7 @@ fn write_temp(
 
 fn write_file(path: &Path, bytes: &[u8], readers: Readers) -> Result<(), StoreError> {
     let tmp = write_temp(path, bytes, readers)?;
-    tmp.persist(path).map_err(|e| StoreError::Write {
+    replace_with(tmp, path).map_err(|e| StoreError::Write {
         path: path.to_path_buf(),
         reason: e.error,
     })?;
@@ -128,6 +131,29 @@ fn write_file(path: &Path, bytes: &[u8], readers: Readers) -> Result<(), StoreEr
         log::warn!("{err}");
     }
     Ok(())
+}
+
+/// Rename the temporary file over `path` (on Windows, `MoveFileEx` replacing the file).
+/// Windows refuses to replace a file that another program holds open for a moment (an
+/// antivirus scan, the search indexer, a backup tool) with "access denied": there the rename
+/// is tried again for about half a second before the save is reported as failed.
+fn replace_with(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), tempfile::PersistError> {
+    #[cfg(windows)]
+    let tmp = {
+        let mut tmp = tmp;
+        for wait_ms in [10, 20, 40, 80, 160, 240] {
+            match tmp.persist(path) {
+                Ok(_) => return Ok(()),
+                Err(err) if err.error.kind() == std::io::ErrorKind::PermissionDenied => {
+                    tmp = err.file;
+                    std::thread::sleep(std::time::Duration::from_millis(wait_ms));
+                }
+                Err(err) => return Err(err),
+            }
+        }
+        tmp
+    };
+    tmp.persist(path).map(|_| ())
 }
 
 /// Whether a file name is a temporary file of ours (or of an older version, which used

@@ -110,6 +110,10 @@ impl Store {
     pub fn open(dir: &Path) -> Result<Store, StoreError> {
         create_private_dir(dir)?;
         let _ = create_private_dir(&dir.join(SESSIONS_DIR));
+        // On Windows the per-user data folder (%APPDATA%) is private already: only the
+        // person, the system and administrators may open it, and folders made in it inherit
+        // that. Nothing to change there.
+        #[cfg_attr(not(unix), expect(unused_mut))]
         let mut made_private = false;
         #[cfg(unix)]
         {

@@ -152,3 +152,72 @@ fn a_saved_plan_that_no_longer_validates_is_kept_aside() {
     assert!(app.shows_containing("did you mean `plank`?"));
     assert!(dir.path().join("plan.ron.unreadable").exists());
 }
+
+/// `strongback open PLAN`, which Windows' "Open with Strongback" runs for a `.ron` file: the
+/// window opens on what the plan would change, and nothing changes unless the person
+/// chooses it.
+#[test]
+fn a_plan_file_given_at_start_opens_on_its_preview() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.harness
+        .state_mut()
+        .open_plan_file(&repo_path("assets/examples/physio-plan.ron"));
+    app.harness.run();
+    assert_eq!(app.app().screen_kind(), ScreenKind::PlanPreview);
+    assert!(app.shows("Open plan: Leg-friendly core plan"));
+    app.click("Cancel");
+    assert_eq!(app.app().screen_kind(), ScreenKind::Home);
+    assert!(app.shows("Built-in plan (no clinician)"));
+    assert!(!dir.path().join("plan.ron").exists(), "nothing written");
+}
+
+#[test]
+fn a_refused_plan_file_given_at_start_says_why() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = open_app(dir.path());
+    app.harness
+        .state_mut()
+        .open_plan_file(&repo_path("tests/fixtures/plans/several_problems.ron"));
+    app.harness.run();
+    assert_eq!(app.app().screen_kind(), ScreenKind::PlanRejected);
+    assert!(app.shows_containing(
+        "several_problems.ron:13:43: blocks[0].items[0].step: Front plank has steps 1 to 5"
+    ));
+    app.click("Back to home");
+    assert_eq!(app.app().screen_kind(), ScreenKind::Home);
+}
+
+/// A patient's first start from their physio's plan file: the plan first (its agreed
+/// activities are the ones the first questions rate), then the first questions, never
+/// skipped.
+#[test]
+fn on_a_first_start_the_plan_file_comes_before_the_first_questions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = common::open_app_raw(dir.path());
+    app.harness.state_mut().wait_for_sessions();
+    app.harness.run();
+    assert_eq!(app.app().screen_kind(), ScreenKind::CheckIn);
+    assert!(app.shows("Welcome. First, a few safety questions"));
+    app.harness
+        .state_mut()
+        .open_plan_file(&repo_path("assets/examples/physio-plan.ron"));
+    app.harness.run();
+    assert_eq!(app.app().screen_kind(), ScreenKind::PlanPreview);
+    app.click("Use this plan");
+    assert_eq!(
+        app.app().plan().expect("plan").plan.name,
+        "Leg-friendly core plan"
+    );
+    assert_eq!(app.app().screen_kind(), ScreenKind::CheckIn);
+    assert!(app.shows("Welcome. First, a few safety questions"));
+    // Answered, the day follows as after any first start.
+    app.answer_check_in(2);
+    assert_eq!(app.app().screen_kind(), ScreenKind::Today);
+    app.click("Not now");
+    assert_eq!(
+        app.app().screen_kind(),
+        ScreenKind::Home,
+        "asked once: home is home again"
+    );
+}

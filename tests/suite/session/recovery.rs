@@ -115,6 +115,28 @@ fn a_killed_session_can_be_saved_as_partial() {
     assert_eq!(app.app().sessions().len(), 1);
 }
 
+/// A plan file given at start (`strongback open`) while an interrupted session waits: the
+/// session is dealt with first, then the plan is shown.
+#[test]
+fn a_plan_file_given_at_start_waits_for_the_interrupted_session() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    interrupted_session(dir.path());
+
+    let mut app = open_app(dir.path());
+    app.harness
+        .state_mut()
+        .open_plan_file(&common::repo_path("assets/examples/physio-plan.ron"));
+    app.harness.run();
+    assert_eq!(app.app().screen_kind(), ScreenKind::Recovery);
+    app.click("Save as partial session");
+    assert_eq!(app.app().screen_kind(), ScreenKind::Summary);
+    app.click("Back to home");
+    assert_eq!(app.app().screen_kind(), ScreenKind::PlanPreview);
+    assert!(app.shows("Open plan: Leg-friendly core plan"));
+    app.click("Cancel");
+    assert_eq!(app.app().screen_kind(), ScreenKind::Home, "shown once");
+}
+
 #[test]
 fn a_kill_mid_hold_keeps_the_seconds_held_when_saved_as_partial() {
     let dir = tempfile::tempdir().expect("temp dir");
