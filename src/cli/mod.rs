@@ -2,6 +2,7 @@
 
 pub mod demo_data_command;
 pub mod handout_command;
+pub mod remind_command;
 pub mod report_command;
 pub mod simulate_command;
 pub mod terminal;
@@ -125,6 +126,14 @@ pub enum Command {
         #[arg(value_name = "PLAN")]
         plan: PathBuf,
     },
+    /// Post today's training reminder if one is due (what the reminder timer runs): not on a
+    /// day the plan leaves free, after a session, while the app is open, or twice a day; while
+    /// training is stopped or paused it says to see a clinician.
+    Remind {
+        /// Print what it would say (or why nothing is due) without notifying.
+        #[arg(long)]
+        print: bool,
+    },
     /// Fill an empty data folder with a generated history (sessions, check-ins, reports)
     /// ending today, to see the app with months of progress.
     DemoData {
@@ -238,6 +247,13 @@ pub fn run_command(
         Command::Handout { plan, out, force } => {
             handout_command::run(plan, out, *force, &assets.catalog)
         }
+        Command::Remind { print } => remind_command::run(
+            &data_dir_or_default(data_dir)?,
+            &assets,
+            chrono::Local::now().date_naive(),
+            *print,
+            &mut std::io::stdout().lock(),
+        ),
         Command::Edit { .. } | Command::Open { .. } => {
             anyhow::bail!("`edit` and `open` open the window: run them as `strongback edit [PLAN]`")
         }

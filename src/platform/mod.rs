@@ -6,6 +6,7 @@ pub mod console;
 pub mod desktop;
 pub mod file_browser;
 pub mod log_file;
+pub mod notification;
 pub mod screen_awake;
 pub mod signals;
 pub mod sound;

@@ -29,6 +29,8 @@ pub enum StoredFile {
     Rescue,
     /// The `sessions/` folder itself.
     SessionsFolder,
+    /// When the last training reminder was sent (`strongback remind`).
+    ReminderLog,
 }
 
 impl LoadProblem {

@@ -11,6 +11,7 @@ pub mod days_file;
 mod load_problem;
 mod lock;
 pub mod plan_file;
+pub mod reminder_log;
 pub mod rescue;
 pub mod ron_file;
 pub mod ron_spans;

@@ -29,6 +29,10 @@ pub struct Settings {
     /// Still pictures of a step's start and end instead of a moving figure. `None` until the
     /// person chooses: then the desktop's own preference decides, where it has one.
     pub reduce_motion: Option<bool>,
+    /// The training reminder: off until the person turns it on.
+    pub reminder: crate::domain::care::reminder::ReminderSetting,
+    /// The person has been asked once whether they want a reminder (after a first session).
+    pub reminder_asked: bool,
 }
 
 impl Settings {
@@ -67,6 +71,7 @@ impl Settings {
             1.0
         };
         self.schema_version = Self::SCHEMA_VERSION;
+        self.reminder = self.reminder.sanitized();
         // A folder that has gone (a USB stick removed) is forgotten, not an error.
         if self.last_folder.as_ref().is_some_and(|dir| !dir.is_dir()) {
             self.last_folder = None;
@@ -88,6 +93,8 @@ impl Default for Settings {
             text_scale_chosen: None,
             high_contrast: false,
             reduce_motion: None,
+            reminder: crate::domain::care::reminder::ReminderSetting::default(),
+            reminder_asked: false,
         }
     }
 }

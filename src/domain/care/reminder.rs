@@ -5,11 +5,97 @@
 //! the stop says (see a clinician), never "time to train". Pure: the date and every fact come in.
 
 use chrono::{Datelike as _, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
 
 use super::rules::{Referral, Status};
 
+/// The person's choice of reminder (kept in the settings). Off until they turn it on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ReminderSetting {
+    pub on: bool,
+    /// The time of day, local: 0 to 23.
+    pub hour: u8,
+    /// 0 to 59.
+    pub minute: u8,
+    pub days: ReminderDays,
+}
+
+impl Default for ReminderSetting {
+    fn default() -> Self {
+        Self {
+            on: false,
+            hour: 18,
+            minute: 0,
+            days: ReminderDays::AsThePlanAsks,
+        }
+    }
+}
+
+impl ReminderSetting {
+    /// Hand-edited values brought back into range; no chosen weekday means the plan's days.
+    #[must_use]
+    pub fn sanitized(mut self) -> Self {
+        self.hour = self.hour.min(23);
+        self.minute = self.minute.min(59);
+        if let ReminderDays::Weekdays(days) = &mut self.days {
+            days.sort_by_key(Weekday::num_days_from_monday);
+            days.dedup();
+            if days.is_empty() {
+                self.days = ReminderDays::AsThePlanAsks;
+            }
+        }
+        self
+    }
+
+    /// `18:00`.
+    pub fn time_label(&self) -> String {
+        format!("{:02}:{:02}", self.hour, self.minute)
+    }
+
+    /// The days in words: "the days your plan asks for" or "Mon, Wed and Fri".
+    pub fn days_label(&self) -> String {
+        match &self.days {
+            ReminderDays::AsThePlanAsks => "the days your plan asks for".to_owned(),
+            ReminderDays::Weekdays(days) if days.len() == 7 => "every day".to_owned(),
+            ReminderDays::Weekdays(days) => {
+                let names: Vec<String> = days.iter().map(ToString::to_string).collect();
+                match names.split_last() {
+                    Some((last, rest)) if !rest.is_empty() => {
+                        format!("{} and {last}", rest.join(", "))
+                    }
+                    _ => names.concat(),
+                }
+            }
+        }
+    }
+
+    /// The weekdays a calendar repeats on: the chosen ones, or the plan's sessions a week
+    /// spread over the week.
+    pub fn calendar_weekdays(&self, sessions_per_week: u32) -> Vec<Weekday> {
+        match &self.days {
+            ReminderDays::Weekdays(days) => days.clone(),
+            ReminderDays::AsThePlanAsks => spread_over_the_week(sessions_per_week),
+        }
+    }
+}
+
+/// N sessions a week on days with rest between them where there is room.
+pub fn spread_over_the_week(sessions_per_week: u32) -> Vec<Weekday> {
+    use Weekday::{Fri, Mon, Sat, Sun, Thu, Tue, Wed};
+    match sessions_per_week {
+        0 | 1 => vec![Wed],
+        2 => vec![Tue, Fri],
+        3 => vec![Mon, Wed, Fri],
+        4 => vec![Mon, Tue, Thu, Fri],
+        5 => vec![Mon, Tue, Wed, Thu, Fri],
+        6 => vec![Mon, Tue, Wed, Thu, Fri, Sat],
+        _ => vec![Mon, Tue, Wed, Thu, Fri, Sat, Sun],
+    }
+}
+
 /// Which days a reminder may come.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ReminderDays {
     /// The days the plan asks for: a day without a session while the week is behind.
     AsThePlanAsks,
@@ -44,6 +130,19 @@ pub enum Quiet {
     NotAPlannedDay,
     /// The rules say rest today (after a red session).
     RestDay,
+}
+
+impl Quiet {
+    /// Why no reminder today, in words (`strongback remind --print`).
+    pub fn describe(self) -> &'static str {
+        match self {
+            Quiet::AlreadySentToday => "today's reminder has been sent already",
+            Quiet::AppOpen => "Strongback is open",
+            Quiet::TrainedToday => "you have trained today",
+            Quiet::NotAPlannedDay => "today is not a training day (the week is on track)",
+            Quiet::RestDay => "today is a rest day by the rules",
+        }
+    }
 }
 
 /// The reminder to post, or why none.
@@ -229,6 +328,53 @@ mod tests {
         let mut rest = facts(day(0));
         rest.status = Status::Rest;
         assert_eq!(decide_reminder(&rest), Reminder::None(Quiet::RestDay));
+    }
+
+    #[test]
+    fn the_setting_is_kept_in_range_and_said_in_words() {
+        let setting = ReminderSetting {
+            on: true,
+            hour: 31,
+            minute: 75,
+            days: ReminderDays::Weekdays(vec![Weekday::Fri, Weekday::Mon, Weekday::Fri]),
+        }
+        .sanitized();
+        assert_eq!(setting.time_label(), "23:59");
+        assert_eq!(setting.days_label(), "Mon and Fri");
+        let none_chosen = ReminderSetting {
+            days: ReminderDays::Weekdays(Vec::new()),
+            ..ReminderSetting::default()
+        }
+        .sanitized();
+        assert_eq!(none_chosen.days, ReminderDays::AsThePlanAsks);
+        assert_eq!(none_chosen.days_label(), "the days your plan asks for");
+        assert!(!ReminderSetting::default().on, "off until chosen");
+        assert_eq!(
+            none_chosen.calendar_weekdays(3),
+            vec![Weekday::Mon, Weekday::Wed, Weekday::Fri]
+        );
+        for n in 0..=9 {
+            let days = spread_over_the_week(n);
+            assert_eq!(days.len(), n.clamp(1, 7) as usize, "{n} a week");
+        }
+    }
+
+    #[test]
+    fn an_urgent_referral_is_remembered_and_ahead_of_the_week_is_quiet() {
+        let mut f = facts(day(0));
+        f.referral = Referral::Urgent;
+        assert!(posts(&decide_reminder(&f)));
+        // Friday, three sessions done (Mon, Tue, Wed): the week's share (3) is met.
+        let mut ahead = facts(day(4));
+        ahead.trained_on = vec![day(0), day(1), day(2)];
+        assert_eq!(
+            decide_reminder(&ahead),
+            Reminder::None(Quiet::NotAPlannedDay)
+        );
+        // Sunday with two of three: behind, reminded.
+        let mut behind = facts(day(6));
+        behind.trained_on = vec![day(0), day(3)];
+        assert!(posts(&decide_reminder(&behind)));
     }
 
     #[test]

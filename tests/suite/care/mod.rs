@@ -5,4 +5,5 @@ mod activities_ui;
 mod checkin_ui;
 mod clock_ui;
 mod projection;
+mod reminders;
 mod rules;

@@ -1,0 +1,276 @@
+//! Reminders: `strongback remind` against a private D-Bus session bus with a stand-in
+//! notification service; the reminder timer's unit files; the calendar file.
+
+use std::collections::HashMap;
+use std::io::BufRead as _;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use chrono::Weekday;
+use strongback::domain::care::reminder::{ReminderDays, ReminderSetting};
+use strongback::store::Store;
+use strongback::store::settings_file::Settings;
+
+/// A private session bus (`dbus-daemon`), ended when dropped.
+struct PrivateBus {
+    daemon: Child,
+    address: String,
+    _dir: tempfile::TempDir,
+}
+
+impl PrivateBus {
+    fn start() -> PrivateBus {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut daemon = Command::new("dbus-daemon")
+            .arg("--session")
+            .arg("--nofork")
+            .arg("--print-address=1")
+            .arg(format!(
+                "--address=unix:path={}",
+                dir.path().join("bus").display()
+            ))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dbus-daemon runs (bash .ci/setup installs it)");
+        let mut line = String::new();
+        std::io::BufReader::new(daemon.stdout.take().expect("its output"))
+            .read_line(&mut line)
+            .expect("it prints its address");
+        PrivateBus {
+            daemon,
+            address: line.trim().to_owned(),
+            _dir: dir,
+        }
+    }
+}
+
+impl Drop for PrivateBus {
+    fn drop(&mut self) {
+        let _ = self.daemon.kill();
+        let _ = self.daemon.wait();
+    }
+}
+
+/// One Notify call as the service saw it.
+#[derive(Clone, Debug, PartialEq)]
+struct Notified {
+    app_name: String,
+    summary: String,
+    body: String,
+    actions: Vec<String>,
+    desktop_entry: Option<String>,
+}
+
+/// The stand-in for the desktop's notification service: records every Notify call.
+struct FakeNotifications {
+    calls: Arc<Mutex<Vec<Notified>>>,
+}
+
+#[zbus::interface(name = "org.freedesktop.Notifications")]
+impl FakeNotifications {
+    #[allow(clippy::too_many_arguments)]
+    fn notify(
+        &self,
+        app_name: String,
+        _replaces_id: u32,
+        _app_icon: String,
+        summary: String,
+        body: String,
+        actions: Vec<String>,
+        hints: HashMap<String, zbus::zvariant::OwnedValue>,
+        _expire_timeout: i32,
+    ) -> u32 {
+        let desktop_entry = hints
+            .get("desktop-entry")
+            .and_then(|v| String::try_from(v.clone()).ok());
+        let mut calls = self.calls.lock().expect("calls");
+        calls.push(Notified {
+            app_name,
+            summary,
+            body,
+            actions,
+            desktop_entry,
+        });
+        u32::try_from(calls.len()).expect("a few")
+    }
+
+    fn get_capabilities(&self) -> Vec<String> {
+        vec!["actions".to_owned(), "body".to_owned()]
+    }
+
+    fn get_server_information(&self) -> (String, String, String, String) {
+        (
+            "fake".to_owned(),
+            "strongback-tests".to_owned(),
+            "1".to_owned(),
+            "1.2".to_owned(),
+        )
+    }
+
+    fn close_notification(&self, _id: u32) {}
+}
+
+/// The service on `bus`; it says every notification closed (as a person dismissing it
+/// would), again and again, so that `remind` stops waiting whenever it starts listening.
+fn serve_notifications(
+    bus: &PrivateBus,
+) -> (zbus::blocking::Connection, Arc<Mutex<Vec<Notified>>>) {
+    let calls = Arc::new(Mutex::new(Vec::new()));
+    let connection = zbus::blocking::connection::Builder::address(bus.address.as_str())
+        .expect("an address")
+        .name("org.freedesktop.Notifications")
+        .expect("a name")
+        .serve_at(
+            "/org/freedesktop/Notifications",
+            FakeNotifications {
+                calls: Arc::clone(&calls),
+            },
+        )
+        .expect("served")
+        .build()
+        .expect("connected to the private bus");
+    let closer = connection.clone();
+    let seen = Arc::clone(&calls);
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_millis(100));
+            let count = seen.lock().map_or(0, |c| c.len());
+            for id in 1..=u32::try_from(count).unwrap_or(0) {
+                // Reason 2: dismissed by the person.
+                let sent = closer.emit_signal(
+                    None::<&str>,
+                    "/org/freedesktop/Notifications",
+                    "org.freedesktop.Notifications",
+                    "NotificationClosed",
+                    &(id, 2_u32),
+                );
+                if sent.is_err() {
+                    return;
+                }
+            }
+        }
+    });
+    (connection, calls)
+}
+
+/// A data folder whose reminder is on for every day (so one is due whatever today is).
+fn data_folder_with_reminder(on: bool) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(dir.path()).expect("a store");
+    let settings = Settings {
+        reminder: ReminderSetting {
+            on,
+            hour: 18,
+            minute: 30,
+            days: ReminderDays::Weekdays(vec![
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+                Weekday::Sat,
+                Weekday::Sun,
+            ]),
+        },
+        ..Settings::default()
+    };
+    store.save_settings(&settings).expect("saved");
+    dir
+}
+
+fn remind(bus: &PrivateBus, data_dir: &std::path::Path, args: &[&str]) -> (bool, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_strongback"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .arg("remind")
+        .args(args)
+        .env("DBUS_SESSION_BUS_ADDRESS", &bus.address)
+        .output()
+        .expect("strongback runs");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned()
+            + &String::from_utf8_lossy(&output.stderr),
+    )
+}
+
+#[test]
+fn remind_posts_one_notification_a_day_on_the_session_bus() {
+    let bus = PrivateBus::start();
+    let (_service, calls) = serve_notifications(&bus);
+    let data = data_folder_with_reminder(true);
+
+    // --print says what it would say and posts nothing.
+    let (ok, printed) = remind(&bus, data.path(), &["--print"]);
+    assert!(ok, "{printed}");
+    assert!(
+        printed.contains("Strongback: time for your session"),
+        "{printed}"
+    );
+    assert!(
+        calls.lock().expect("calls").is_empty(),
+        "--print never notifies"
+    );
+
+    let (ok, said) = remind(&bus, data.path(), &[]);
+    assert!(ok, "{said}");
+    assert!(said.contains("Reminder sent"), "{said}");
+    let seen = calls.lock().expect("calls").clone();
+    assert_eq!(seen.len(), 1, "exactly one Notify call: {seen:?}");
+    assert_eq!(seen[0].app_name, "Strongback");
+    assert_eq!(seen[0].summary, "Strongback: time for your session");
+    assert_eq!(
+        seen[0].body,
+        "Your back-care session is ready when you are."
+    );
+    assert_eq!(
+        seen[0].actions,
+        ["default", "Open Strongback"],
+        "clicking it opens the app"
+    );
+    assert_eq!(seen[0].desktop_entry.as_deref(), Some("strongback"));
+
+    // The same day again (a timer catching up, a second run): nothing more.
+    let (ok, said) = remind(&bus, data.path(), &[]);
+    assert!(ok, "{said}");
+    assert!(
+        said.contains("today's reminder has been sent already"),
+        "{said}"
+    );
+    assert_eq!(calls.lock().expect("calls").len(), 1, "never twice a day");
+}
+
+#[test]
+fn remind_is_quiet_while_the_app_is_open_or_reminders_are_off() {
+    let bus = PrivateBus::start();
+    let (_service, calls) = serve_notifications(&bus);
+    let data = data_folder_with_reminder(true);
+    {
+        let store = Store::open(data.path()).expect("a store");
+        let _app = store.lock().expect("the app holds the folder");
+        let (ok, said) = remind(&bus, data.path(), &[]);
+        assert!(ok, "{said}");
+        assert!(said.contains("Strongback is open"), "{said}");
+    }
+    let off = data_folder_with_reminder(false);
+    let (ok, said) = remind(&bus, off.path(), &[]);
+    assert!(ok, "{said}");
+    assert!(said.contains("Reminders are off"), "{said}");
+    assert!(calls.lock().expect("calls").is_empty());
+}
+
+#[test]
+fn without_a_notification_service_remind_fails_and_will_try_again() {
+    let bus = PrivateBus::start();
+    let data = data_folder_with_reminder(true);
+    let (ok, said) = remind(&bus, data.path(), &[]);
+    assert!(!ok, "no service to show it: {said}");
+    assert!(said.contains("the reminder could not be shown"), "{said}");
+    // Not recorded as sent: with a service, it comes.
+    let (_service, calls) = serve_notifications(&bus);
+    let (ok, said) = remind(&bus, data.path(), &[]);
+    assert!(ok, "{said}");
+    assert_eq!(calls.lock().expect("calls").len(), 1);
+}
