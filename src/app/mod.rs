@@ -19,6 +19,7 @@ mod plan_editing;
 mod plans_and_files;
 mod preferences;
 mod progress_views;
+mod reminders;
 mod rescue;
 mod screens;
 mod session_archive;
@@ -90,6 +91,8 @@ pub struct StrongbackApp {
     window: WindowState,
     /// Keeps the screen on while a session runs.
     screen_awake: Box<dyn ScreenAwake>,
+    /// What sends the training reminder while the app is closed.
+    reminder_scheduler: Box<dyn crate::platform::reminder_timer::ReminderScheduler>,
 }
 
 impl StrongbackApp {
@@ -188,6 +191,7 @@ impl StrongbackApp {
             prefs: Preferences::new(settings),
             window: WindowState::default(),
             screen_awake: Box::new(NoScreenAwake::default()),
+            reminder_scheduler: Box::new(crate::platform::reminder_timer::NoScheduler::default()),
         };
         if let (Some(rescue), Some(sessions)) = (rescue, rescued_sessions) {
             app.take_in_rescue(rescue, sessions);
@@ -362,6 +366,7 @@ impl StrongbackApp {
             Action::ChooseFile(purpose) => self.open_file_dialog(purpose),
             Action::Picker(action) => self.apply_picker(action),
             Action::Window(action) => self.apply_window_action(action),
+            Action::Reminders(action) => self.apply_reminder_action(action),
         }
     }
 

@@ -145,7 +145,7 @@ impl StrongbackApp {
     }
 
     /// A valid draft, with its circuit.
-    fn checked_draft(&self) -> Option<crate::domain::plan::checks::CheckedPlan> {
+    pub(super) fn checked_draft(&self) -> Option<crate::domain::plan::checks::CheckedPlan> {
         let Screen::PlanEditor(state) = &self.screen else {
             return None;
         };

@@ -58,6 +58,9 @@ impl StrongbackApp {
             FilePurpose::SaveDraftHandout => {
                 format!("{}-handout.html", file_stem_for(plan_name))
             }
+            FilePurpose::SaveCalendar | FilePurpose::SaveDraftCalendar => {
+                format!("{}-training-days.ics", file_stem_for(plan_name))
+            }
         };
         self.plans.file_picker = Some(FileBrowser::new(purpose, start_dir, file_name));
     }
@@ -91,6 +94,8 @@ impl StrongbackApp {
                     FilePurpose::SaveSession => self.save_unsaved_session_to(&path),
                     FilePurpose::SaveDraftPlan => self.save_draft_plan_to(&path),
                     FilePurpose::SaveDraftHandout => self.save_draft_handout_to(&path),
+                    FilePurpose::SaveCalendar => self.save_calendar_to(&path),
+                    FilePurpose::SaveDraftCalendar => self.save_draft_calendar_to(&path),
                 }
             }
         }

@@ -27,6 +27,8 @@ pub enum ScreenKind {
     PlanEditor,
     /// The computer's date is earlier than the newest record.
     ClockBehind,
+    /// The training reminder's settings.
+    Reminders,
 }
 
 impl ScreenKind {
@@ -46,6 +48,7 @@ impl ScreenKind {
             ScreenKind::SessionDetail => "Past session",
             ScreenKind::PlanEditor => "Plan editor",
             ScreenKind::ClockBehind => "Check the date",
+            ScreenKind::Reminders => "Reminders",
         }
     }
 }
@@ -84,6 +87,15 @@ pub(super) enum Screen {
     },
     /// The physio's plan editor.
     PlanEditor(Box<super::editor_state::EditorState>),
+    /// The training reminder's settings being chosen.
+    Reminders(Box<RemindersState>),
+}
+
+/// The reminder's choices on screen, before they are saved.
+pub(super) struct RemindersState {
+    pub draft: crate::domain::care::reminder::ReminderSetting,
+    /// Whether reminders can come while the app is closed (asked once, when the screen opens).
+    pub availability: crate::platform::reminder_timer::Availability,
 }
 
 /// A finished session and the after-session answers being given.
@@ -113,6 +125,7 @@ impl Screen {
             Screen::History(_) => ScreenKind::History,
             Screen::SessionDetail { .. } => ScreenKind::SessionDetail,
             Screen::PlanEditor(_) => ScreenKind::PlanEditor,
+            Screen::Reminders(_) => ScreenKind::Reminders,
         }
     }
 }

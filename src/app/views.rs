@@ -51,6 +51,18 @@ impl StrongbackApp {
                 },
             ),
             Screen::CheckIn(draft) => ui::checkin_screen::checkin_ui(ui, draft),
+            Screen::Reminders(state) => ui::reminders_screen::reminders_ui(
+                ui,
+                &ui::reminders_screen::RemindersModel {
+                    draft: &state.draft,
+                    availability: &state.availability,
+                    sessions_per_week: self
+                        .plans
+                        .in_use
+                        .as_ref()
+                        .map_or(3, |p| p.plan.sessions_per_week),
+                },
+            ),
             Screen::History(model) => ui::history_screen::history_ui(ui, model),
             Screen::PlanPreview {
                 candidate, source, ..

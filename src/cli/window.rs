@@ -34,6 +34,23 @@ pub enum FirstScreen {
     PlanFile(PathBuf),
 }
 
+/// What sends the reminder while the app is closed: a systemd user timer on Linux, a Task
+/// Scheduler task on Windows.
+fn reminder_scheduler(
+    data_dir: &std::path::Path,
+) -> Box<dyn crate::platform::reminder_timer::ReminderScheduler> {
+    use crate::platform::reminder_timer as timer;
+    #[cfg(windows)]
+    if let Some(task) = timer::WindowsTask::for_this_user(data_dir) {
+        return Box::new(task);
+    }
+    #[cfg(not(windows))]
+    if let Some(systemd) = timer::SystemdUserTimer::for_this_user(data_dir) {
+        return Box::new(systemd);
+    }
+    Box::new(timer::Unsupported)
+}
+
 /// Open the app window and run until it is closed.
 pub fn run(options: WindowOptions) -> anyhow::Result<()> {
     let store = Store::open(&options.data_dir)?;
@@ -55,6 +72,7 @@ pub fn run(options: WindowOptions) -> anyhow::Result<()> {
     let no_sound = options.no_sound;
     let desktop_motion = crate::platform::desktop::reduces_motion();
     let start = options.start.clone();
+    let data_dir = options.data_dir.clone();
     // Years of history take as long to read as the window's graphics take to set up: begin
     // reading now, so home can show today's decision with its first frames.
     let today = chrono::Local::now().date_naive();
@@ -104,6 +122,7 @@ pub fn run(options: WindowOptions) -> anyhow::Result<()> {
                 early,
             )
             .with_screen_awake(Box::new(DesktopScreenAwake::default()))
+            .with_reminder_scheduler(reminder_scheduler(&data_dir))
             .with_desktop_motion_preference(desktop_motion);
             match start {
                 FirstScreen::Home => {}

@@ -16,6 +16,10 @@ pub enum FilePurpose {
     /// The plan editor's plan, and its handout.
     SaveDraftPlan,
     SaveDraftHandout,
+    /// The training days as a calendar file: the person's (Reminders), and the plan editor's
+    /// for the physio to hand over.
+    SaveCalendar,
+    SaveDraftCalendar,
 }
 
 impl FilePurpose {
@@ -30,6 +34,7 @@ impl FilePurpose {
                 "html"
             }
             FilePurpose::SaveCsv => "csv",
+            FilePurpose::SaveCalendar | FilePurpose::SaveDraftCalendar => "ics",
         }
     }
 

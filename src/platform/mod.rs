@@ -7,6 +7,7 @@ pub mod desktop;
 pub mod file_browser;
 pub mod log_file;
 pub mod notification;
+pub mod reminder_timer;
 pub mod screen_awake;
 pub mod signals;
 pub mod sound;

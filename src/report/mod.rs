@@ -2,6 +2,7 @@
 //! report and the CSV of every set. Self-contained HTML: pictures inline as SVG, no network.
 
 pub mod activities_section;
+pub mod calendar;
 pub mod chart_svg;
 pub mod clinician;
 mod clinician_style;

@@ -16,6 +16,10 @@ pub fn file_picker_ui(ctx: &egui::Context, browser: &FileBrowser) -> Vec<Action>
         FilePurpose::SaveHandout => ("Save a printable handout", "Save"),
         FilePurpose::SaveDraftPlan => ("Save the plan to a file", "Save"),
         FilePurpose::SaveDraftHandout => ("Save a printable handout of this plan", "Save"),
+        FilePurpose::SaveCalendar => ("Save your training days as a calendar file", "Save"),
+        FilePurpose::SaveDraftCalendar => {
+            ("Save this plan's training days as a calendar file", "Save")
+        }
         FilePurpose::SaveReport => ("Save the report for your clinician", "Save"),
         FilePurpose::SaveCsv => ("Export every session as CSV", "Save"),
         FilePurpose::SaveSession => ("Save the session to another folder", "Save"),

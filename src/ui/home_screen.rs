@@ -174,6 +174,12 @@ fn main_column_ui(ui: &mut egui::Ui, model: &HomeModel<'_>, actions: &mut Vec<Ac
             actions.push(Action::Session(SessionAction::Start));
         }
     }
+    // Asked once, after the first session.
+    if model.last_session.is_some() && !model.settings.reminder_asked && !model.settings.reminder.on
+    {
+        ui.add_space(8.0);
+        actions.extend(super::reminders_screen::reminder_question_ui(ui));
+    }
     ui.add_space(8.0);
     ui.separator();
     if !can_train {
@@ -234,6 +240,10 @@ fn side_ui(ui: &mut egui::Ui, model: &HomeModel<'_>, actions: &mut Vec<Action>) 
         model.settings,
         model.reduce_motion,
         model.sound_problem,
+    ));
+    actions.extend(super::reminders_screen::reminder_line_ui(
+        ui,
+        &model.settings.reminder,
     ));
     ui.separator();
     ui.horizontal(|ui| {

@@ -10,6 +10,7 @@ pub mod plan_editor;
 pub mod plan_preview_screen;
 pub mod player_screen;
 pub mod recovery_screen;
+pub mod reminders_screen;
 pub mod session_detail_screen;
 pub mod summary_screen;
 pub mod theme;
@@ -46,6 +47,25 @@ pub enum Action {
     Picker(PickerAction),
     /// Notices, full screen and the About box.
     Window(WindowAction),
+    /// The training reminder.
+    Reminders(ReminderAction),
+}
+
+/// The training reminder's choices.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReminderAction {
+    /// Open Reminders; `turn_on`: the person said yes to "Would you like a reminder?", so it
+    /// opens switched on, for them to choose the time and days.
+    Open {
+        turn_on: bool,
+    },
+    /// The screen's choices as they now stand (not yet saved).
+    Edit(crate::domain::care::reminder::ReminderSetting),
+    /// Keep the choices: the setting, and the timer that sends the reminder.
+    Save,
+    Cancel,
+    /// "No, thanks" to the question after the first session: not asked again.
+    Decline,
 }
 
 /// Where the person asked to go.

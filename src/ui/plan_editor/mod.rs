@@ -124,6 +124,17 @@ pub fn plan_editor_ui(ui: &mut egui::Ui, model: &PlanEditorModel<'_>) -> Vec<Act
             if handout.on_disabled_hover_text(why).clicked() {
                 actions.push(Action::ChooseFile(FilePurpose::SaveDraftHandout));
             }
+            let calendar = ui.add_enabled(valid, egui::Button::new("Calendar file…"));
+            if calendar
+                .on_hover_text(
+                    "The training days as a calendar file (.ics) to give with the handout: \
+                     the patient's calendar reminds them",
+                )
+                .on_disabled_hover_text(why)
+                .clicked()
+            {
+                actions.push(Action::ChooseFile(FilePurpose::SaveDraftCalendar));
+            }
             let install = ui.add_enabled(valid, egui::Button::new("Install on this computer"));
             if install
                 .on_hover_text("Make it the plan in use here, after the usual preview")

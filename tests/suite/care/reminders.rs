@@ -274,3 +274,156 @@ fn without_a_notification_service_remind_fails_and_will_try_again() {
     assert!(ok, "{said}");
     assert_eq!(calls.lock().expect("calls").len(), 1);
 }
+
+/// The app's reminder settings, driven by their labels; the timer is a stand-in that
+/// remembers what it was asked.
+mod settings_ui {
+    use std::sync::{Arc, Mutex};
+
+    use egui::accesskit::Role;
+    use strongback::ScreenKind;
+    use strongback::domain::care::reminder::{ReminderDays, ReminderSetting};
+    use strongback::platform::reminder_timer::{Availability, ReminderScheduler};
+
+    use crate::common::{TestApp, open_app};
+
+    #[derive(Clone, Default)]
+    struct RecordingScheduler {
+        applied: Arc<Mutex<Vec<ReminderSetting>>>,
+    }
+
+    impl ReminderScheduler for RecordingScheduler {
+        fn availability(&self) -> Availability {
+            Availability::Ready("Sent by the test's timer.".to_owned())
+        }
+
+        fn apply(&mut self, setting: &ReminderSetting) -> Result<String, String> {
+            self.applied.lock().expect("applied").push(setting.clone());
+            Ok(format!("Timer set: {}", setting.on))
+        }
+    }
+
+    fn with_recorder(app: &mut TestApp) -> RecordingScheduler {
+        let recorder = RecordingScheduler::default();
+        app.harness
+            .state_mut()
+            .set_reminder_scheduler(Box::new(recorder.clone()));
+        recorder
+    }
+
+    fn first_session(app: &mut TestApp) {
+        app.start();
+        app.press(egui::Key::Escape);
+        app.click("End and save");
+        app.click("Back to home");
+        assert_eq!(app.app().screen_kind(), ScreenKind::Home);
+    }
+
+    const QUESTION: &str = "Would you like a reminder on training days?";
+
+    #[test]
+    fn after_the_first_session_a_reminder_is_offered_once_and_set() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut app = open_app(dir.path());
+        let recorder = with_recorder(&mut app);
+        assert!(!app.shows(QUESTION), "not before any session");
+        first_session(&mut app);
+        assert!(app.shows(QUESTION));
+        app.click("Yes, set a reminder…");
+        assert_eq!(app.app().screen_kind(), ScreenKind::Reminders);
+        assert!(app.shows("Sent by the test's timer."));
+        // Opened switched on (they said yes); the time and days are theirs to choose.
+        app.click_role(Role::ComboBox, "hour");
+        app.click("07");
+        app.click_role(Role::ComboBox, "minutes");
+        app.click("30");
+        app.choose("These days:");
+        // Three sessions a week: Mon, Wed and Fri ticked to start from; Fri for Sat.
+        app.click_role(Role::CheckBox, "Fri");
+        app.click_role(Role::CheckBox, "Sat");
+        app.click("Save reminder settings");
+        assert_eq!(app.app().screen_kind(), ScreenKind::Home);
+        let wanted = ReminderSetting {
+            on: true,
+            hour: 7,
+            minute: 30,
+            days: ReminderDays::Weekdays(vec![
+                chrono::Weekday::Mon,
+                chrono::Weekday::Wed,
+                chrono::Weekday::Sat,
+            ]),
+        };
+        assert_eq!(app.app().reminder_setting(), &wanted);
+        assert_eq!(
+            *recorder.applied.lock().expect("applied"),
+            std::slice::from_ref(&wanted)
+        );
+        assert!(app.shows("Timer set: true"), "what the timer said is said");
+        assert!(!app.shows(QUESTION), "asked once");
+        assert!(app.shows("07:30 on Mon, Wed and Sat"));
+
+        // Remembered from disk, and not asked again.
+        drop(app);
+        let mut app = open_app(dir.path());
+        let recorder = with_recorder(&mut app);
+        assert_eq!(app.app().reminder_setting(), &wanted);
+        assert!(!app.shows(QUESTION));
+        // Turned off: the timer is told, and home says Off.
+        app.click("Reminders…");
+        app.click_role(Role::CheckBox, "Remind me on training days");
+        app.click("Save reminder settings");
+        let applied = recorder.applied.lock().expect("applied").clone();
+        assert_eq!(applied.len(), 1);
+        assert!(!applied[0].on, "turning it off removes the timer");
+        assert!(app.shows("Off"));
+    }
+
+    #[test]
+    fn no_thanks_is_remembered_and_nothing_is_set() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut app = open_app(dir.path());
+        let recorder = with_recorder(&mut app);
+        first_session(&mut app);
+        app.click("No, thanks");
+        assert!(!app.shows(QUESTION));
+        assert!(recorder.applied.lock().expect("applied").is_empty());
+        drop(app);
+        let app = open_app(dir.path());
+        assert!(!app.shows(QUESTION), "not asked again after a restart");
+        assert!(!app.app().reminder_setting().on);
+    }
+
+    #[test]
+    fn the_training_days_are_saved_as_a_calendar_file() {
+        use std::str::FromStr as _;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = tempfile::tempdir().expect("temp dir");
+        let mut app = open_app(dir.path());
+        app.click("Reminders…");
+        app.click_role(Role::CheckBox, "Remind me on training days");
+        app.click("Add to my calendar…");
+        assert!(app.shows("Save your training days as a calendar file"));
+        assert_eq!(
+            app.app().file_picker().expect("picker").file_name,
+            "back-care-circuit-training-days.ics"
+        );
+        app.save_in(out.path());
+        let path = out.path().join("back-care-circuit-training-days.ics");
+        assert!(app.shows_containing("Calendar file saved to"));
+        let text = std::fs::read_to_string(&path).expect("the calendar file is written");
+        let calendar = icalendar::Calendar::from_str(&text).expect("it parses");
+        let event = calendar.events().next().expect("one event");
+        use icalendar::Component as _;
+        // The built-in plan: three sessions a week, at the default 18:00.
+        assert_eq!(
+            event.property_value("RRULE"),
+            Some("FREQ=WEEKLY;BYDAY=MO,WE,FR")
+        );
+        assert!(
+            event
+                .property_value("DTSTART")
+                .is_some_and(|start| start.ends_with("T180000")),
+            "{text}"
+        );
+    }
+}
