@@ -5,9 +5,8 @@ use std::path::Path;
 
 use crate::domain::care::reminder::{ReminderSetting, spread_over_the_week};
 use crate::domain::plan::checks::CheckedPlan;
-use crate::domain::plan::timeline::Timeline;
 use crate::platform::reminder_timer::ReminderScheduler;
-use crate::report::calendar::{TrainingCalendar, training_calendar};
+use crate::report::calendar::plan_calendar;
 use crate::store::write_shared;
 use crate::ui::ReminderAction;
 
@@ -125,22 +124,13 @@ impl StrongbackApp {
         setting: &ReminderSetting,
         path: &Path,
     ) {
-        let today = self.today();
-        let clinician = plan.plan.clinician.as_ref().map(|c| c.name.as_str());
-        let minutes = Timeline::build(&plan.circuit)
-            .planned_total_secs()
-            .div_ceil(60);
-        let text = training_calendar(&TrainingCalendar {
-            plan_name: &plan.plan.name,
-            clinician,
+        let text = plan_calendar(
+            plan,
             weekdays,
-            hour: setting.hour,
-            minute: setting.minute,
-            from: plan.plan.start_date.map_or(today, |start| start.max(today)),
-            until: plan.plan.review_date.filter(|review| *review >= today),
-            minutes: u32::try_from(minutes).unwrap_or(60),
-            made_at: self.clock.wall().to_utc(),
-        });
+            (setting.hour, setting.minute),
+            self.today(),
+            self.clock.wall().to_utc(),
+        );
         match write_shared(path, text.as_bytes()) {
             Ok(()) => self.notices.info(format!(
                 "Calendar file saved to {}. Open it with your calendar (or send it to your \

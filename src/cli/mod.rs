@@ -108,7 +108,10 @@ pub enum Command {
         /// Where to write the page.
         #[arg(long, value_name = "FILE.html")]
         out: PathBuf,
-        /// Replace the file if it already exists.
+        /// Also write the plan's training days as a calendar file (.ics) to give with it.
+        #[arg(long, value_name = "FILE.ics")]
+        calendar: Option<PathBuf>,
+        /// Replace the files if they already exist.
         #[arg(long)]
         force: bool,
     },
@@ -244,9 +247,12 @@ pub fn run_command(
             &data_dir_or_default(data_dir)?,
             &assets,
         ),
-        Command::Handout { plan, out, force } => {
-            handout_command::run(plan, out, *force, &assets.catalog)
-        }
+        Command::Handout {
+            plan,
+            out,
+            calendar,
+            force,
+        } => handout_command::run(plan, out, calendar.as_deref(), *force, &assets.catalog),
         Command::Remind { print } => remind_command::run(
             &data_dir_or_default(data_dir)?,
             &assets,

@@ -33,7 +33,7 @@ pub struct NoScheduler {
 
 impl ReminderScheduler for NoScheduler {
     fn availability(&self) -> Availability {
-        Availability::Ready("kept in this app's settings".to_owned())
+        Availability::Ready("Your desktop shows it, even when Strongback is closed.".to_owned())
     }
 
     fn apply(&mut self, setting: &ReminderSetting) -> Result<String, String> {
@@ -277,6 +277,9 @@ impl ReminderScheduler for SystemdUserTimer {
             }
             return Ok("Reminder turned off; its timer is removed.".to_owned());
         }
+        // No user manager, no timer: nothing is written that would never run.
+        self.systemctl(&["show-environment"])
+            .map_err(|_| "this computer has no systemd user manager to send it".to_owned())?;
         std::fs::create_dir_all(&self.unit_dir)
             .map_err(|err| format!("{}: {err}", self.unit_dir.display()))?;
         let (service, timer) = self.unit_files(setting);
@@ -387,9 +390,11 @@ mod tests {
             calls,
             [
                 "--user show-environment",
+                "--user show-environment",
                 "--user daemon-reload",
                 "--user enable strongback-reminder.timer",
                 "--user restart strongback-reminder.timer",
+                "--user show-environment",
                 "--user daemon-reload",
                 "--user enable strongback-reminder.timer",
                 "--user restart strongback-reminder.timer",
@@ -446,5 +451,15 @@ mod tests {
             panic!("no systemctl, no timer");
         };
         assert!(why.contains("calendar"), "{why}");
+        let mut timer = timer;
+        let on = ReminderSetting {
+            on: true,
+            ..ReminderSetting::default()
+        };
+        assert!(timer.apply(&on).is_err(), "said, not pretended");
+        assert!(
+            !timer.unit_dir.exists(),
+            "no unit file written that would never run"
+        );
     }
 }

@@ -27,6 +27,31 @@ pub struct TrainingCalendar<'a> {
     pub made_at: DateTime<Utc>,
 }
 
+/// A plan's training days as a calendar file: from its start (or `today`, if later) to its
+/// review date, each event as long as the plan's session.
+pub fn plan_calendar(
+    plan: &crate::domain::plan::checks::CheckedPlan,
+    weekdays: &[Weekday],
+    (hour, minute): (u8, u8),
+    today: NaiveDate,
+    made_at: DateTime<Utc>,
+) -> String {
+    let minutes = crate::domain::plan::timeline::Timeline::build(&plan.circuit)
+        .planned_total_secs()
+        .div_ceil(60);
+    training_calendar(&TrainingCalendar {
+        plan_name: &plan.plan.name,
+        clinician: plan.plan.clinician.as_ref().map(|c| c.name.as_str()),
+        weekdays,
+        hour,
+        minute,
+        from: plan.plan.start_date.map_or(today, |start| start.max(today)),
+        until: plan.plan.review_date.filter(|review| *review >= today),
+        minutes: u32::try_from(minutes).unwrap_or(60),
+        made_at,
+    })
+}
+
 /// `MO`, `TU`… as RFC 5545 writes weekdays.
 fn ical_day(day: Weekday) -> &'static str {
     match day {

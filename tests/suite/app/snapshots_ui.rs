@@ -264,3 +264,28 @@ fn intake_activities_look_as_reviewed_at_800x600() {
 fn intake_activities_look_as_reviewed_at_1280x800() {
     intake_activities_at(1280.0, 800.0);
 }
+
+/// Reminders, switched on with chosen weekdays, at 800×600 and 1280×800.
+fn reminders_at(width: f32, height: f32) {
+    use egui::accesskit::Role;
+    let dir = tempfile::tempdir().expect("temp dir");
+    with_history(dir.path());
+    let mut app = open_app(dir.path());
+    app.harness.set_size(egui::vec2(width, height));
+    app.harness.run();
+    app.click("Reminders…");
+    app.click_role(Role::CheckBox, "Remind me on training days");
+    app.choose("These days:");
+    assert_eq!(app.app().screen_kind(), ScreenKind::Reminders);
+    app.harness.snapshot(format!("reminders_{width}x{height}"));
+}
+
+#[test]
+fn reminders_look_as_reviewed_at_800x600() {
+    reminders_at(800.0, 600.0);
+}
+
+#[test]
+fn reminders_look_as_reviewed_at_1280x800() {
+    reminders_at(1280.0, 800.0);
+}

@@ -93,6 +93,51 @@ fn text_from_the_plan_is_escaped() {
     );
 }
 
+/// The physio's handout with the training days as a calendar file: the plan's three sessions
+/// a week on Mon, Wed and Fri, until its review date, parsed back.
+#[test]
+fn cli_writes_the_calendar_file_beside_the_handout() {
+    use icalendar::Component as _;
+    use std::str::FromStr as _;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("handout.html");
+    let calendar = dir.path().join("training days.ics");
+    let code = run_command(
+        &Command::Handout {
+            plan: "assets/examples/physio-plan.ron".into(),
+            out: out.clone(),
+            calendar: Some(calendar.clone()),
+            force: false,
+        },
+        None,
+        None,
+    )
+    .expect("runs");
+    assert_eq!(code, 0);
+    let text = std::fs::read_to_string(&calendar).expect("written");
+    let parsed = icalendar::Calendar::from_str(&text).expect("parses");
+    let event = parsed.events().next().expect("one event");
+    let rule = event.property_value("RRULE").expect("repeats");
+    assert!(rule.starts_with("FREQ=WEEKLY;BYDAY="), "{rule}");
+    let plan = example_plan();
+    let review = plan
+        .plan
+        .review_date
+        .expect("the example has a review date");
+    if review >= chrono::Local::now().date_naive() {
+        assert!(
+            rule.ends_with(&format!(";UNTIL={}T235959", review.format("%Y%m%d"))),
+            "{rule}"
+        );
+    }
+    assert!(
+        event
+            .get_description()
+            .is_some_and(|d| d.contains("Alex Morgan")),
+        "{text}"
+    );
+}
+
 #[test]
 fn cli_writes_the_handout_and_refuses_an_invalid_plan() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -101,6 +146,7 @@ fn cli_writes_the_handout_and_refuses_an_invalid_plan() {
         &Command::Handout {
             plan: "assets/examples/physio-plan.ron".into(),
             out: out.clone(),
+            calendar: None,
             force: false,
         },
         None,
@@ -118,6 +164,7 @@ fn cli_writes_the_handout_and_refuses_an_invalid_plan() {
         &Command::Handout {
             plan: "tests/fixtures/plans/unknown_exercise.ron".into(),
             out: refused.clone(),
+            calendar: None,
             force: false,
         },
         None,
@@ -132,6 +179,7 @@ fn cli_writes_the_handout_and_refuses_an_invalid_plan() {
     let handout = |force| Command::Handout {
         plan: "assets/examples/physio-plan.ron".into(),
         out: out.clone(),
+        calendar: None,
         force,
     };
     assert_eq!(run_command(&handout(false), None, None).expect("runs"), 1);
