@@ -427,3 +427,87 @@ mod settings_ui {
         );
     }
 }
+
+/// The calendar file opens in a real calendar program: calcurse imports it and lists the
+/// sessions on the training days at the time, until the review date.
+#[test]
+fn the_calendar_file_opens_in_calcurse() {
+    use chrono::NaiveDate;
+    use strongback::report::calendar::{TrainingCalendar, training_calendar};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = training_calendar(&TrainingCalendar {
+        plan_name: "Leg-friendly core plan",
+        clinician: Some("Alex Morgan, physiotherapist"),
+        weekdays: &[Weekday::Mon, Weekday::Wed, Weekday::Fri],
+        hour: 18,
+        minute: 0,
+        from: NaiveDate::from_ymd_opt(2026, 12, 6).expect("date"),
+        until: NaiveDate::from_ymd_opt(2027, 1, 12),
+        minutes: 19,
+        made_at: chrono::DateTime::from_timestamp(1_796_000_000, 0).expect("time"),
+    });
+    let file = dir.path().join("days.ics");
+    std::fs::write(&file, text).expect("written");
+    let calcurse = |args: &[&str]| {
+        let output = Command::new("calcurse")
+            .arg("-D")
+            .arg(dir.path().join("calcurse"))
+            .args(args)
+            .output()
+            .expect("calcurse runs (bash .ci/setup installs it)");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+            + &String::from_utf8_lossy(&output.stderr)
+    };
+    let imported = calcurse(&["-i", &file.display().to_string()]);
+    assert!(
+        imported.contains("1 app / 0 events / 0 todos / 0 skipped"),
+        "{imported}"
+    );
+    let fortnight = calcurse(&[
+        "-Q",
+        "--filter-type",
+        "cal",
+        "--from",
+        "12/07/2026",
+        "--days",
+        "14",
+    ]);
+    let dates: Vec<&str> = fortnight.lines().filter(|l| l.ends_with(':')).collect();
+    assert_eq!(
+        dates,
+        [
+            "12/07/26:",
+            "12/09/26:",
+            "12/11/26:",
+            "12/14/26:",
+            "12/16/26:",
+            "12/18/26:"
+        ],
+        "{fortnight}"
+    );
+    assert_eq!(
+        fortnight.matches(" - 18:00 -> 18:19").count(),
+        6,
+        "{fortnight}"
+    );
+    assert_eq!(
+        fortnight.matches("Back-care session (Strongback)").count(),
+        6
+    );
+    // It ends at the review date: Monday 11 January is the last.
+    let last_week = calcurse(&[
+        "-Q",
+        "--filter-type",
+        "cal",
+        "--from",
+        "01/10/2027",
+        "--days",
+        "7",
+    ]);
+    assert_eq!(
+        last_week.matches("Back-care session").count(),
+        1,
+        "{last_week}"
+    );
+    assert!(last_week.contains("01/11/27:"), "{last_week}");
+}
