@@ -75,6 +75,7 @@ impl StrongbackApp {
                     &current.circuit,
                     &candidate.plan,
                     &candidate.circuit,
+                    &assets.catalog,
                 );
                 ui::plan_preview_screen::plan_preview_ui(
                     ui,

@@ -1,6 +1,7 @@
 //! What would change if a new plan replaced the current one, in words a patient can check.
 
 use crate::domain::plan::Plan;
+use crate::domain::plan::catalog::Catalog;
 use crate::domain::plan::circuit::{Circuit, CircuitItem};
 
 /// One difference, as a line of text.
@@ -45,11 +46,12 @@ pub fn plan_changes(
     old_circuit: &Circuit,
     new: &Plan,
     new_circuit: &Circuit,
+    catalog: &Catalog,
 ) -> Vec<PlanChange> {
     let mut changes = Vec::new();
     detail_changes(&mut changes, old, new);
     exercise_changes(&mut changes, old_circuit, new_circuit);
-    limit_changes(&mut changes, old, new);
+    limit_changes(&mut changes, old, new, catalog);
     changes
 }
 
@@ -152,12 +154,23 @@ fn exercise_changes(changes: &mut Vec<PlanChange>, old_circuit: &Circuit, new_ci
 }
 
 /// Changes to the physio's limits (excluded, highest steps, longest session) and the rules.
-fn limit_changes(changes: &mut Vec<PlanChange>, old: &Plan, new: &Plan) {
+fn limit_changes(changes: &mut Vec<PlanChange>, old: &Plan, new: &Plan, catalog: &Catalog) {
+    // An exercise by its name, as the person knows it (its id if the catalog lacks it).
+    let name = |id: &str| {
+        catalog
+            .get(id)
+            .map_or_else(|| id.to_owned(), |e| e.name.clone())
+    };
     let excluded = |p: &Plan| {
         if p.limits.excluded_exercises.is_empty() {
             "none".to_owned()
         } else {
-            p.limits.excluded_exercises.join(", ")
+            p.limits
+                .excluded_exercises
+                .iter()
+                .map(|id| name(id))
+                .collect::<Vec<_>>()
+                .join(", ")
         }
     };
     change(changes, "Excluded exercises", excluded(old), excluded(new));
@@ -168,7 +181,7 @@ fn limit_changes(changes: &mut Vec<PlanChange>, old: &Plan, new: &Plan) {
             p.limits
                 .max_steps
                 .iter()
-                .map(|(id, step)| format!("{id} up to step {step}"))
+                .map(|(id, step)| format!("{} up to step {step}", name(id)))
                 .collect::<Vec<_>>()
                 .join(", ")
         }

@@ -84,7 +84,11 @@ fn a_valid_plan_is_previewed_then_used_and_remembered() {
         assert!(app.shows_containing(
             "Circuit: Front plank: removed (was step 2 (knees and forearms), 20 s)"
         ));
-        assert!(app.shows_containing("Excluded exercises: knee_to_chest, superman (was none)"));
+        // Exercises by their names, as the person knows them (not the file's ids).
+        assert!(app.shows_containing("Excluded exercises: Knee to chest, Superman (was none)"));
+        assert!(app.shows_containing(
+            "Highest steps: Glute bridge up to step 3, Side plank up to step 2 (was none)"
+        ));
         assert!(app.shows_containing("Longest session: 30 min (was none)"));
         app.click("Use this plan");
         assert_eq!(app.app().screen_kind(), ScreenKind::Home);
