@@ -45,15 +45,16 @@ impl StrongbackApp {
                 })));
             }
             ReminderAction::Edit(setting) => {
+                // As chosen (even no weekday ticked yet); brought into range when saved.
                 if let Screen::Reminders(state) = &mut self.screen {
-                    state.draft = setting.sanitized();
+                    state.draft = setting;
                 }
             }
             ReminderAction::Save => {
                 let Screen::Reminders(state) = &self.screen else {
                     return;
                 };
-                let setting = state.draft.clone();
+                let setting = state.draft.clone().sanitized();
                 self.save_reminder(setting);
                 self.show(Screen::Home);
             }

@@ -17,6 +17,12 @@ pub fn run(
     force: bool,
     catalog: &Catalog,
 ) -> anyhow::Result<u8> {
+    if calendar == Some(out) {
+        anyhow::bail!(
+            "{}: given for both the handout and the calendar file; name two files",
+            out.display()
+        );
+    }
     let Some(checked) = super::read_plan_or_report(plan, catalog) else {
         return Ok(1);
     };

@@ -256,7 +256,7 @@ pub fn run_command(
         Command::Remind { print } => remind_command::run(
             &data_dir_or_default(data_dir)?,
             &assets,
-            chrono::Local::now().date_naive(),
+            chrono::Local::now().naive_local(),
             *print,
             &mut std::io::stdout().lock(),
         ),

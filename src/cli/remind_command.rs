@@ -6,11 +6,12 @@ use std::io::Write;
 use std::path::Path;
 use std::time::Duration;
 
-use chrono::{Datelike as _, NaiveDate};
+use chrono::{Datelike as _, NaiveDateTime, Timelike as _};
 
 use crate::domain::care::reminder::{Reminder, ReminderFacts, ReminderSetting, decide_reminder};
 use crate::domain::care::rules::decide;
 use crate::domain::progress::figures::session_date;
+use crate::domain::session::record::SessionOutcome;
 use crate::platform::notification::{self, Outcome};
 use crate::store::bundled::Assets;
 use crate::store::{Store, StoreError};
@@ -19,12 +20,14 @@ use crate::store::{Store, StoreError};
 /// stays on the desktop; clicking it later does nothing).
 const WAIT_FOR_CLICK: Duration = Duration::from_secs(2 * 60 * 60);
 
-/// The setting and what the decision needs, read from the data folder for `today`.
+/// The setting and what the decision needs, read from the data folder at `now` (local).
+/// Settings that cannot be read are an error: whether the person wants a reminder is unknown.
 pub fn reminder_facts(
     data_dir: &Path,
     assets: &Assets,
-    today: NaiveDate,
+    now: NaiveDateTime,
 ) -> anyhow::Result<(ReminderSetting, ReminderFacts)> {
+    let today = now.date();
     if !data_dir.is_dir() {
         anyhow::bail!(
             "{}: no data folder here (pass --data-dir with the folder Strongback uses)",
@@ -48,11 +51,19 @@ pub fn reminder_facts(
             super::terminal::warn(&line);
         }
     }
+    if settings_problem.is_some() {
+        anyhow::bail!(
+            "the settings could not be read, so whether you want a reminder is not known; \
+             nothing was sent (open Strongback and set Reminders… again)"
+        );
+    }
     let plan = saved_plan.unwrap_or_else(|| assets.plan.clone());
     let decision = decide(&plan.plan, &plan.circuit, &assets.catalog, &days, today);
     let monday = today - chrono::Duration::days(i64::from(today.weekday().num_days_from_monday()));
+    // A session with not one set done is kept, but not a session done.
     let trained_on = sessions
         .iter()
+        .filter(|s| s.outcome != SessionOutcome::NothingDone)
         .map(session_date)
         .filter(|d| *d >= monday && *d <= today)
         .collect();
@@ -66,7 +77,18 @@ pub fn reminder_facts(
         referral: decision.referral,
         app_open,
         sent_today: log.last_sent == Some(today),
+        minutes_now: now.hour() * 60 + now.minute(),
+        due_at_minutes: u32::from(settings.reminder.hour) * 60
+            + u32::from(settings.reminder.minute),
     };
+    // A reminder log that could not be moved aside is not written over (nothing is sent,
+    // so nothing needs remembering).
+    if log_problem.as_ref().is_some_and(|p| p.kept.is_err()) {
+        anyhow::bail!(
+            "{}: cannot be read or moved aside; nothing was sent",
+            data_dir.join("reminder.ron").display()
+        );
+    }
     Ok((settings.reminder, facts))
 }
 
@@ -74,11 +96,12 @@ pub fn reminder_facts(
 pub fn run(
     data_dir: &Path,
     assets: &Assets,
-    today: NaiveDate,
+    now: NaiveDateTime,
     print: bool,
     out: &mut impl Write,
 ) -> anyhow::Result<u8> {
-    let (setting, facts) = reminder_facts(data_dir, assets, today)?;
+    let (setting, facts) = reminder_facts(data_dir, assets, now)?;
+    let today = now.date();
     if !setting.on {
         writeln!(
             out,
@@ -97,13 +120,15 @@ pub fn run(
         writeln!(out, "{title}\n{body}")?;
         return Ok(0);
     }
-    let outcome = notification::notify(&title, &body, WAIT_FOR_CLICK).map_err(|err| {
+    let posted = notification::post(&title, &body).map_err(|err| {
         anyhow::anyhow!("the reminder could not be shown: {err} (is a desktop session running?)")
     })?;
-    // Sent: not again today, whatever happens next.
+    // Shown: remembered at once, so no other run today sends it again, whatever happens
+    // while this one waits for a click (a logout, a second run).
     Store::open(data_dir)?.record_reminder_sent(today)?;
     writeln!(out, "Reminder sent: {title}")?;
-    if outcome == Outcome::Opened {
+    out.flush()?;
+    if posted.wait(WAIT_FOR_CLICK) == Outcome::Opened {
         open_the_app(data_dir);
     }
     Ok(0)

@@ -12,9 +12,14 @@ pub enum Outcome {
     Closed,
 }
 
-/// Post a notification and wait (at most `wait`) for the person to click it or close it.
-/// An error names what failed (no notification service, no session bus).
-pub fn notify(title: &str, body: &str, wait: Duration) -> Result<Outcome, String> {
+/// A notification on the desktop, whose click can still be waited for.
+pub struct Posted {
+    handle: notify_rust::NotificationHandle,
+}
+
+/// Post a notification. An error names what failed (no notification service, no session
+/// bus).
+pub fn post(title: &str, body: &str) -> Result<Posted, String> {
     let mut notification = notify_rust::Notification::new();
     notification
         .appname("Strongback")
@@ -25,23 +30,31 @@ pub fn notify(title: &str, body: &str, wait: Duration) -> Result<Outcome, String
     #[cfg(all(unix, not(target_os = "macos")))]
     notification.hint(notify_rust::Hint::DesktopEntry("strongback".to_owned()));
     let handle = notification.show().map_err(|err| err.to_string())?;
-    let (tell, told) = std::sync::mpsc::channel();
-    // The handle waits on a thread of its own, so the wait can end even if the desktop never
-    // says the notification closed.
-    let spawned = std::thread::Builder::new()
-        .name("notification".to_owned())
-        .spawn(move || {
-            handle.wait_for_action(|action: &str| {
-                let outcome = if action == "default" {
-                    Outcome::Opened
-                } else {
-                    Outcome::Closed
-                };
-                let _ = tell.send(outcome);
+    Ok(Posted { handle })
+}
+
+impl Posted {
+    /// Wait (at most `wait`) for the person to click it or close it.
+    pub fn wait(self, wait: Duration) -> Outcome {
+        let (tell, told) = std::sync::mpsc::channel();
+        let handle = self.handle;
+        // The handle waits on a thread of its own, so the wait can end even if the desktop
+        // never says the notification closed.
+        let spawned = std::thread::Builder::new()
+            .name("notification".to_owned())
+            .spawn(move || {
+                handle.wait_for_action(|action: &str| {
+                    let outcome = if action == "default" {
+                        Outcome::Opened
+                    } else {
+                        Outcome::Closed
+                    };
+                    let _ = tell.send(outcome);
+                });
             });
-        });
-    if spawned.is_err() {
-        return Ok(Outcome::Closed);
+        if spawned.is_err() {
+            return Outcome::Closed;
+        }
+        told.recv_timeout(wait).unwrap_or(Outcome::Closed)
     }
-    Ok(told.recv_timeout(wait).unwrap_or(Outcome::Closed))
 }

@@ -68,35 +68,86 @@ impl ReminderScheduler for Unsupported {
     }
 }
 
-/// The Windows task's name in Task Scheduler.
+/// The Windows task's name in Task Scheduler (for the default data folder).
 pub const WINDOWS_TASK: &str = "Strongback training reminder";
 
-/// `schtasks` arguments that create (or replace) the task running `remind` at the time, daily
-/// or on the chosen weekdays.
-pub fn schtasks_create_args(exe: &Path, data_dir: &Path, setting: &ReminderSetting) -> Vec<String> {
-    let command = format!(
-        "\"{}\" --data-dir \"{}\" remind",
-        exe.display(),
-        data_dir.display()
-    );
-    let mut args: Vec<String> = ["/Create", "/F", "/TN", WINDOWS_TASK, "/TR"]
-        .map(str::to_owned)
-        .to_vec();
-    args.push(command);
-    match &setting.days {
-        ReminderDays::AsThePlanAsks => args.extend(["/SC".to_owned(), "DAILY".to_owned()]),
-        ReminderDays::Weekdays(days) => {
-            let names: Vec<String> = days.iter().map(|d| d.to_string().to_uppercase()).collect();
-            args.extend([
-                "/SC".to_owned(),
-                "WEEKLY".to_owned(),
-                "/D".to_owned(),
-                names.join(","),
-            ]);
+/// `&`, `<`, `>`, `"` and `'` as XML writes them.
+fn xml_escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+/// The task, as Task Scheduler's XML: `remind` at the time, daily or on the chosen weekdays;
+/// run on battery too, and once as soon as possible after a time missed while the computer
+/// was off or asleep (as the Linux timer's `Persistent=true`).
+pub fn windows_task_xml(exe: &Path, data_dir: &Path, setting: &ReminderSetting) -> String {
+    let schedule = match &setting.days {
+        ReminderDays::AsThePlanAsks => {
+            "<ScheduleByDay><DaysInterval>1</DaysInterval></ScheduleByDay>".to_owned()
         }
-    }
-    args.extend(["/ST".to_owned(), setting.time_label()]);
-    args
+        ReminderDays::Weekdays(days) => {
+            let days: String = days
+                .iter()
+                .map(|d| {
+                    let name = match d {
+                        chrono::Weekday::Mon => "Monday",
+                        chrono::Weekday::Tue => "Tuesday",
+                        chrono::Weekday::Wed => "Wednesday",
+                        chrono::Weekday::Thu => "Thursday",
+                        chrono::Weekday::Fri => "Friday",
+                        chrono::Weekday::Sat => "Saturday",
+                        chrono::Weekday::Sun => "Sunday",
+                    };
+                    format!("<{name} />")
+                })
+                .collect();
+            format!(
+                "<ScheduleByWeek><DaysOfWeek>{days}</DaysOfWeek><WeeksInterval>1</WeeksInterval></ScheduleByWeek>"
+            )
+        }
+    };
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-16"?>
+<Task version="1.2" xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task">
+  <RegistrationInfo>
+    <Description>Strongback's training reminder, set in Strongback (Reminders…).</Description>
+  </RegistrationInfo>
+  <Triggers>
+    <CalendarTrigger>
+      <StartBoundary>2026-01-01T{time}:00</StartBoundary>
+      <Enabled>true</Enabled>
+      {schedule}
+    </CalendarTrigger>
+  </Triggers>
+  <Principals>
+    <Principal id="Author">
+      <LogonType>InteractiveToken</LogonType>
+      <RunLevel>LeastPrivilege</RunLevel>
+    </Principal>
+  </Principals>
+  <Settings>
+    <MultipleInstancesPolicy>IgnoreNew</MultipleInstancesPolicy>
+    <DisallowStartIfOnBatteries>false</DisallowStartIfOnBatteries>
+    <StopIfGoingOnBatteries>false</StopIfGoingOnBatteries>
+    <StartWhenAvailable>true</StartWhenAvailable>
+    <ExecutionTimeLimit>PT3H</ExecutionTimeLimit>
+    <Enabled>true</Enabled>
+  </Settings>
+  <Actions Context="Author">
+    <Exec>
+      <Command>{exe}</Command>
+      <Arguments>--data-dir "{data}" remind</Arguments>
+    </Exec>
+  </Actions>
+</Task>
+"#,
+        time = setting.time_label(),
+        exe = xml_escaped(&exe.display().to_string()),
+        data = xml_escaped(&data_dir.display().to_string()),
+    )
 }
 
 /// The Task Scheduler task, made and removed with `schtasks` (no administrator rights: a task
@@ -106,6 +157,8 @@ pub fn schtasks_create_args(exe: &Path, data_dir: &Path, setting: &ReminderSetti
 pub struct WindowsTask {
     pub exe: PathBuf,
     pub data_dir: PathBuf,
+    /// [`reminder_name`] of [`WINDOWS_TASK`].
+    pub name: String,
 }
 
 #[cfg(windows)]
@@ -114,6 +167,7 @@ impl WindowsTask {
         Some(WindowsTask {
             exe: std::env::current_exe().ok()?,
             data_dir: data_dir.to_path_buf(),
+            name: reminder_name(WINDOWS_TASK, data_dir),
         })
     }
 
@@ -148,10 +202,35 @@ impl ReminderScheduler for WindowsTask {
     fn apply(&mut self, setting: &ReminderSetting) -> Result<String, String> {
         if !setting.on {
             // Removing a task that was never made is not a failure.
-            let _ = Self::schtasks(&["/Delete", "/F", "/TN", WINDOWS_TASK].map(str::to_owned));
+            let _ = Self::schtasks(&[
+                "/Delete".into(),
+                "/F".into(),
+                "/TN".into(),
+                self.name.clone(),
+            ]);
             return Ok("Reminder turned off; its task is removed.".to_owned());
         }
-        Self::schtasks(&schtasks_create_args(&self.exe, &self.data_dir, setting))?;
+        // schtasks reads the task's XML from a file, in UTF-16 with its byte-order mark.
+        let xml = windows_task_xml(&self.exe, &self.data_dir, setting);
+        let bytes: Vec<u8> = std::iter::once(0xfeff_u16)
+            .chain(xml.encode_utf16())
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let file = tempfile::Builder::new()
+            .prefix("strongback-task-")
+            .suffix(".xml")
+            .tempfile()
+            .map_err(|err| format!("the task's file could not be written ({err})"))?;
+        std::fs::write(file.path(), bytes)
+            .map_err(|err| format!("the task's file could not be written ({err})"))?;
+        Self::schtasks(&[
+            "/Create".into(),
+            "/F".into(),
+            "/TN".into(),
+            self.name.clone(),
+            "/XML".into(),
+            file.path().display().to_string(),
+        ])?;
         Ok(format!(
             "Reminder set for {} on {}.",
             setting.time_label(),
@@ -160,6 +239,25 @@ impl ReminderScheduler for WindowsTask {
     }
 }
 
+/// The timer's and the task's name for a data folder: plain for the default one, with a tag
+/// of the folder's path for another (a demonstration folder's reminder neither replaces nor
+/// removes the person's own).
+pub fn reminder_name(plain: &str, data_dir: &Path) -> String {
+    let default = crate::store::Store::default_dir();
+    if default.as_deref() == Some(data_dir) {
+        return plain.to_owned();
+    }
+    // FNV-1a over the path: short, and the same at every run.
+    let tag = data_dir
+        .to_string_lossy()
+        .bytes()
+        .fold(0x811c_9dc5_u32, |hash, byte| {
+            (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+        });
+    format!("{plain}-{tag:08x}")
+}
+
+/// The default data folder's unit names.
 pub const TIMER_UNIT: &str = "strongback-reminder.timer";
 pub const SERVICE_UNIT: &str = "strongback-reminder.service";
 
@@ -174,6 +272,8 @@ pub struct SystemdUserTimer {
     pub data_dir: PathBuf,
     /// `systemctl` (tests give a stand-in).
     pub systemctl: PathBuf,
+    /// The units' name without `.timer` or `.service` ([`reminder_name`]).
+    pub unit_stem: String,
 }
 
 impl SystemdUserTimer {
@@ -185,7 +285,16 @@ impl SystemdUserTimer {
             exe: std::env::current_exe().ok()?,
             data_dir: data_dir.to_path_buf(),
             systemctl: PathBuf::from("systemctl"),
+            unit_stem: reminder_name("strongback-reminder", data_dir),
         })
+    }
+
+    fn timer_unit(&self) -> String {
+        format!("{}.timer", self.unit_stem)
+    }
+
+    fn service_unit(&self) -> String {
+        format!("{}.service", self.unit_stem)
     }
 
     fn systemctl(&self, args: &[&str]) -> Result<(), String> {
@@ -214,7 +323,9 @@ impl SystemdUserTimer {
              \n\
              [Service]\n\
              Type=oneshot\n\
-             ExecStart={} --data-dir {} remind\n",
+             ExecStart={} --data-dir {} remind\n\
+             # Clicking the notification opens the app from here: it must outlive the service.\n\
+             KillMode=process\n",
             systemd_quoted(&self.exe.to_string_lossy()),
             systemd_quoted(&self.data_dir.to_string_lossy()),
         );
@@ -259,12 +370,13 @@ impl ReminderScheduler for SystemdUserTimer {
     }
 
     fn apply(&mut self, setting: &ReminderSetting) -> Result<String, String> {
-        let service_path = self.unit_dir.join(SERVICE_UNIT);
-        let timer_path = self.unit_dir.join(TIMER_UNIT);
+        let timer_unit = self.timer_unit();
+        let service_path = self.unit_dir.join(self.service_unit());
+        let timer_path = self.unit_dir.join(&timer_unit);
         if !setting.on {
             let had = timer_path.exists() || service_path.exists();
             // Stopping a timer that was never started is not a failure.
-            let _ = self.systemctl(&["disable", "--now", TIMER_UNIT]);
+            let _ = self.systemctl(&["disable", "--now", &timer_unit]);
             for path in [&timer_path, &service_path] {
                 match std::fs::remove_file(path) {
                     Ok(()) => {}
@@ -287,9 +399,9 @@ impl ReminderScheduler for SystemdUserTimer {
             crate::store::write_shared(path, text.as_bytes()).map_err(|err| err.to_string())?;
         }
         self.systemctl(&["daemon-reload"])?;
-        self.systemctl(&["enable", TIMER_UNIT])?;
+        self.systemctl(&["enable", &timer_unit])?;
         // A timer already running takes its new time from a restart.
-        self.systemctl(&["restart", TIMER_UNIT])?;
+        self.systemctl(&["restart", &timer_unit])?;
         Ok(format!(
             "Reminder set for {} on {}.",
             setting.time_label(),
@@ -344,6 +456,7 @@ mod tests {
             exe: PathBuf::from("/opt/My Apps/strongback"),
             data_dir: PathBuf::from("/home/sam/100% mine/strongback"),
             systemctl,
+            unit_stem: "strongback-reminder".to_owned(),
         };
         assert!(matches!(timer.availability(), Availability::Ready(_)));
         let mut setting = ReminderSetting {
@@ -359,6 +472,10 @@ mod tests {
         );
         let service = std::fs::read_to_string(unit_dir.join(SERVICE_UNIT)).expect("service");
         assert!(service.contains("Type=oneshot"), "{service}");
+        assert!(
+            service.contains("KillMode=process"),
+            "the app a click opens lives on"
+        );
         assert!(
             service.contains(
                 "ExecStart=\"/opt/My Apps/strongback\" --data-dir \"/home/sam/100%% mine/strongback\" remind"
@@ -405,36 +522,58 @@ mod tests {
     }
 
     #[test]
-    fn the_windows_task_runs_remind_at_the_time_on_the_days() {
+    fn another_data_folder_has_its_own_timer() {
+        let demo = reminder_name("strongback-reminder", Path::new("/tmp/strongback-demo"));
+        assert!(demo.starts_with("strongback-reminder-"), "{demo}");
+        assert_eq!(demo.len(), "strongback-reminder-".len() + 8);
+        assert_eq!(
+            demo,
+            reminder_name("strongback-reminder", Path::new("/tmp/strongback-demo")),
+            "the same at every run"
+        );
+        assert_ne!(
+            demo,
+            reminder_name("strongback-reminder", Path::new("/tmp/strongback-demo2"))
+        );
+        if let Some(default) = crate::store::Store::default_dir() {
+            assert_eq!(
+                reminder_name("strongback-reminder", &default),
+                "strongback-reminder"
+            );
+        }
+    }
+
+    #[test]
+    fn the_windows_task_runs_remind_at_the_time_on_the_days_on_battery_too() {
         let mut setting = ReminderSetting {
             on: true,
             hour: 18,
             minute: 45,
             days: ReminderDays::AsThePlanAsks,
         };
-        let exe = Path::new(r"C:\Users\Zoé\AppData\Local\Programs\Strongback\strongback.exe");
-        let data = Path::new(r"C:\Users\Zoé\AppData\Roaming\strongback\data");
-        let args = schtasks_create_args(exe, data, &setting);
-        assert_eq!(
-            args,
-            [
-                "/Create",
-                "/F",
-                "/TN",
-                "Strongback training reminder",
-                "/TR",
-                r#""C:\Users\Zoé\AppData\Local\Programs\Strongback\strongback.exe" --data-dir "C:\Users\Zoé\AppData\Roaming\strongback\data" remind"#,
-                "/SC",
-                "DAILY",
-                "/ST",
-                "18:45",
-            ]
+        let exe = Path::new(r"C:\Users\Zoé & Al\AppData\Local\Programs\Strongback\strongback.exe");
+        let data = Path::new(r"C:\Users\Zoé & Al\AppData\Roaming\strongback\data");
+        let xml = windows_task_xml(exe, data, &setting);
+        assert!(
+            xml.contains("<StartBoundary>2026-01-01T18:45:00</StartBoundary>"),
+            "{xml}"
         );
+        assert!(xml.contains("<DaysInterval>1</DaysInterval>"), "{xml}");
+        assert!(
+            xml.contains(r"<Command>C:\Users\Zoé &amp; Al\AppData\Local\Programs\Strongback\strongback.exe</Command>"),
+            "{xml}"
+        );
+        assert!(
+            xml.contains(r#"<Arguments>--data-dir "C:\Users\Zoé &amp; Al\AppData\Roaming\strongback\data" remind</Arguments>"#),
+            "{xml}"
+        );
+        assert!(xml.contains("<DisallowStartIfOnBatteries>false</DisallowStartIfOnBatteries>"));
+        assert!(xml.contains("<StartWhenAvailable>true</StartWhenAvailable>"));
         setting.days = ReminderDays::Weekdays(vec![Weekday::Tue, Weekday::Sat]);
-        let args = schtasks_create_args(exe, data, &setting);
-        assert_eq!(
-            args[6..],
-            ["/SC", "WEEKLY", "/D", "TUE,SAT", "/ST", "18:45"]
+        let xml = windows_task_xml(exe, data, &setting);
+        assert!(
+            xml.contains("<DaysOfWeek><Tuesday /><Saturday /></DaysOfWeek>"),
+            "{xml}"
         );
     }
 
@@ -446,6 +585,7 @@ mod tests {
             exe: PathBuf::from("strongback"),
             data_dir: home.path().to_path_buf(),
             systemctl: home.path().join("no-such-systemctl"),
+            unit_stem: "strongback-reminder".to_owned(),
         };
         let Availability::Unavailable(why) = timer.availability() else {
             panic!("no systemctl, no timer");

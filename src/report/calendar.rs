@@ -101,11 +101,21 @@ pub fn training_calendar(request: &TrainingCalendar<'_>) -> String {
     if let Some(clinician) = request.clinician {
         description.push_str(&format!(" Plan from {clinician}."));
     }
-    let uid = format!(
-        "strongback-training-{}-{}@strongback.invalid",
-        request.from.format("%Y%m%d"),
-        days.join("")
-    );
+    // One series per plan: saved again (another day, another time), it replaces the one
+    // in the calendar instead of adding a second, since its sequence number is higher.
+    let slug: String = request
+        .plan_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let uid = format!("strongback-training-{slug}@strongback.invalid");
+    let sequence = (request.made_at.timestamp() / 60).max(0).to_string();
     // An alert when it starts, with its own id and time stamp given (the library would make
     // random ones), so the same request makes the same file.
     let mut alert = Alarm::display("Time for your back-care session", -Duration::zero());
@@ -120,6 +130,7 @@ pub fn training_calendar(request: &TrainingCalendar<'_>) -> String {
         .starts(start)
         .ends(end)
         .add_property("RRULE", rule)
+        .add_property("SEQUENCE", sequence)
         .alarm(alert)
         .done();
     let mut calendar = Calendar::new();
@@ -173,5 +184,18 @@ mod tests {
         assert!(text.contains("ACTION:DISPLAY"), "{text}");
         // Made twice from the same request: the same file (nothing taken from the clock).
         assert_eq!(text, training_calendar(&request()));
+        // Saved again later with other days: the same series, a higher sequence.
+        let mut later = request();
+        later.weekdays = &[Weekday::Tue];
+        later.made_at += Duration::days(3);
+        let again = Calendar::from_str(&training_calendar(&later)).expect("parses");
+        let again = again.events().next().expect("an event");
+        assert_eq!(again.get_uid(), event.get_uid());
+        let seq = |e: &Event| {
+            e.property_value("SEQUENCE")
+                .and_then(|s| s.parse::<i64>().ok())
+                .expect("a sequence")
+        };
+        assert!(seq(again) > seq(event));
     }
 }

@@ -118,6 +118,11 @@ pub struct ReminderFacts {
     pub app_open: bool,
     /// Today's reminder has already been sent.
     pub sent_today: bool,
+    /// The local time now, and the time the reminder is set for, in minutes after midnight:
+    /// a run before the time (a timer catching up at the next morning's wake) sends nothing,
+    /// so that day's own reminder still comes.
+    pub minutes_now: u32,
+    pub due_at_minutes: u32,
 }
 
 /// Why no reminder today.
@@ -126,8 +131,12 @@ pub enum Quiet {
     AlreadySentToday,
     AppOpen,
     TrainedToday,
-    /// The week is on track (or today is not one of the chosen weekdays).
+    /// The week is on track.
     NotAPlannedDay,
+    /// Today is not one of the weekdays the person chose.
+    NotAChosenDay,
+    /// The day's time has not come yet.
+    NotYetTime,
     /// The rules say rest today (after a red session).
     RestDay,
 }
@@ -139,7 +148,9 @@ impl Quiet {
             Quiet::AlreadySentToday => "today's reminder has been sent already",
             Quiet::AppOpen => "Strongback is open",
             Quiet::TrainedToday => "you have trained today",
-            Quiet::NotAPlannedDay => "today is not a training day (the week is on track)",
+            Quiet::NotAPlannedDay => "your week is on track, so today is not a training day",
+            Quiet::NotAChosenDay => "today is not one of the days you chose",
+            Quiet::NotYetTime => "its time has not come yet today",
             Quiet::RestDay => "today is a rest day by the rules",
         }
     }
@@ -160,13 +171,17 @@ pub fn decide_reminder(facts: &ReminderFacts) -> Reminder {
     if facts.app_open {
         return Reminder::None(Quiet::AppOpen);
     }
+    if facts.minutes_now < facts.due_at_minutes {
+        return Reminder::None(Quiet::NotYetTime);
+    }
     // A stop or pause is said whatever the day: it is what the person must act on.
     match facts.status {
         Status::Stopped => {
             return Reminder::Post {
                 title: "Strongback: training is stopped".to_owned(),
-                body: "Your answers need a doctor before any exercise. Please get the care the \
-                       app told you about; training starts again only once a clinician has \
+                body: "Your answers showed signs that need emergency care, not exercise. If you \
+                       have not been seen yet, go to an emergency department or call your \
+                       emergency number now. Training starts again only once a clinician has \
                        cleared you."
                     .to_owned(),
             };
@@ -186,15 +201,24 @@ pub fn decide_reminder(facts: &ReminderFacts) -> Reminder {
         return Reminder::None(Quiet::TrainedToday);
     }
     if !planned_day(facts) {
-        return Reminder::None(Quiet::NotAPlannedDay);
+        return Reminder::None(match facts.days {
+            ReminderDays::AsThePlanAsks => Quiet::NotAPlannedDay,
+            ReminderDays::Weekdays(_) => Quiet::NotAChosenDay,
+        });
     }
     let mut body = match facts.status {
         Status::Gentle => "Today is a gentle day: a short, easy session is ready.".to_owned(),
         Status::Deload => "An easier week: today's session is lighter than usual.".to_owned(),
         _ => "Your back-care session is ready when you are.".to_owned(),
     };
-    if matches!(facts.referral, Referral::Routine | Referral::Urgent) {
-        body.push_str(" Remember to book the clinician appointment the app suggested.");
+    match facts.referral {
+        Referral::Urgent => {
+            body.push_str(" Please also see a doctor in the next few days, as the app advised.");
+        }
+        Referral::Routine => {
+            body.push_str(" Remember to book the clinician appointment the app suggested.");
+        }
+        _ => {}
     }
     Reminder::Post {
         title: "Strongback: time for your session".to_owned(),
@@ -246,6 +270,8 @@ mod tests {
             referral: Referral::None,
             app_open: false,
             sent_today: false,
+            minutes_now: 18 * 60,
+            due_at_minutes: 18 * 60,
         }
     }
 
@@ -297,7 +323,7 @@ mod tests {
             "a chosen day, whatever the week"
         );
         f.today = day(2);
-        assert_eq!(decide_reminder(&f), Reminder::None(Quiet::NotAPlannedDay));
+        assert_eq!(decide_reminder(&f), Reminder::None(Quiet::NotAChosenDay));
     }
 
     #[test]
@@ -311,6 +337,13 @@ mod tests {
         let mut f = facts(day(0));
         f.sent_today = true;
         assert_eq!(decide_reminder(&f), Reminder::None(Quiet::AlreadySentToday));
+        // A timer catching up at 08:10 the next morning (the computer slept through 18:00)
+        // sends nothing then: that day's own reminder comes at 18:00.
+        let mut f = facts(day(0));
+        f.minutes_now = 8 * 60 + 10;
+        assert_eq!(decide_reminder(&f), Reminder::None(Quiet::NotYetTime));
+        f.minutes_now = 21 * 60;
+        assert!(posts(&decide_reminder(&f)), "late is still today's");
     }
 
     #[test]
@@ -324,6 +357,9 @@ mod tests {
             };
             assert!(!title.contains("time for"), "{title}");
             assert!(body.contains("clinician"), "{body}");
+            if status == Status::Stopped {
+                assert!(body.contains("emergency"), "a stop is an emergency: {body}");
+            }
         }
         let mut rest = facts(day(0));
         rest.status = Status::Rest;
@@ -363,7 +399,10 @@ mod tests {
     fn an_urgent_referral_is_remembered_and_ahead_of_the_week_is_quiet() {
         let mut f = facts(day(0));
         f.referral = Referral::Urgent;
-        assert!(posts(&decide_reminder(&f)));
+        let Reminder::Post { body, .. } = decide_reminder(&f) else {
+            panic!("due");
+        };
+        assert!(body.contains("see a doctor in the next few days"), "{body}");
         // Friday, three sessions done (Mon, Tue, Wed): the week's share (3) is met.
         let mut ahead = facts(day(4));
         ahead.trained_on = vec![day(0), day(1), day(2)];

@@ -162,8 +162,9 @@ fn data_folder_with_reminder(on: bool) -> tempfile::TempDir {
     let settings = Settings {
         reminder: ReminderSetting {
             on,
-            hour: 18,
-            minute: 30,
+            // Midnight: due whatever the time the test runs.
+            hour: 0,
+            minute: 0,
             days: ReminderDays::Weekdays(vec![
                 Weekday::Mon,
                 Weekday::Tue,
