@@ -7,8 +7,19 @@
 use clap::Parser as _;
 
 fn main() -> std::process::ExitCode {
-    strongback::platform::console::use_the_starting_terminal();
-    let cli = strongback::cli::Cli::parse();
+    use strongback::platform::console::{report_error, use_the_starting_terminal};
+    let cli = match strongback::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // --help, --version or a mistake in the arguments: said where they were typed.
+            use_the_starting_terminal();
+            err.exit();
+        }
+    };
+    // The commands print to the terminal they were typed in; the window keeps to itself.
+    if cli.command.as_ref().is_some_and(|c| !c.opens_window()) {
+        use_the_starting_terminal();
+    }
     start_logging(&cli);
     if let Some(command) = &cli.command
         && !command.opens_window()
@@ -33,7 +44,8 @@ fn main() -> std::process::ExitCode {
     match strongback::cli::run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("strongback: {err:#}");
+            // (On Windows, started from the Start menu, in a message box.)
+            report_error(&format!("{err:#}"));
             std::process::ExitCode::FAILURE
         }
     }

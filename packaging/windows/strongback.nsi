@@ -4,7 +4,8 @@
 ; Apps & features. Silent with /S (clinics); /D=FOLDER picks the folder.
 ;
 ; Built by packaging/build-windows, which passes:
-;   /DVERSION=0.1.0  /DSTAGE=<folder with the files>  /DOUTFILE=<the setup .exe>
+;   /DVERSION=0.1.0  /DNUMVERSION=0.1.0 (digits only)  /DSTAGE=<folder with the files>
+;   /DOUTFILE=<the setup .exe>  /DSIZE_KB=<installed size>
 ;
 ; The person's records are in %APPDATA%\strongback\data (the app's data folder). Nothing here
 ; writes there, and the uninstaller never removes it.
@@ -39,7 +40,10 @@ InstallDir "$LOCALAPPDATA\Programs\Strongback"
 InstallDirRegKey HKCU "${UNINSTALL_KEY}" "InstallLocation"
 BrandingText "${APP} ${VERSION}"
 
-VIProductVersion "${VERSION}.0"
+!ifndef NUMVERSION
+  !define NUMVERSION "${VERSION}"
+!endif
+VIProductVersion "${NUMVERSION}.0"
 VIAddVersionKey /LANG=1033 "ProductName" "${APP}"
 VIAddVersionKey /LANG=1033 "FileDescription" "${APP} installer"
 VIAddVersionKey /LANG=1033 "FileVersion" "${VERSION}"
@@ -65,9 +69,28 @@ VIAddVersionKey /LANG=1033 "LegalCopyright" "The Strongback developers (MIT or A
 
 !insertmacro MUI_LANGUAGE "English"
 
+; The program cannot be replaced or removed while it runs (Windows keeps a running program's
+; file open): ask the person to close it, or, silent, stop with an error and change nothing.
+!macro WAIT_UNTIL_CLOSED
+  retry_${__LINE__}:
+  ClearErrors
+  IfFileExists "$INSTDIR\${EXE}" 0 closed_${__LINE__}
+  FileOpen $0 "$INSTDIR\${EXE}" a
+  IfErrors 0 opened_${__LINE__}
+  MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION \
+    "Strongback is open. Close it (your records are safe), then choose Retry." \
+    /SD IDCANCEL IDRETRY retry_${__LINE__}
+  SetErrorLevel 2
+  Abort "Strongback is open; nothing was changed."
+  opened_${__LINE__}:
+  FileClose $0
+  closed_${__LINE__}:
+!macroend
+
 Section "Strongback (required)" SecApp
   SectionIn RO
   SetShellVarContext current
+  !insertmacro WAIT_UNTIL_CLOSED
   SetOutPath "$INSTDIR"
   File "${STAGE}\${EXE}"
   File "${STAGE}\LICENSE.txt"
@@ -115,6 +138,11 @@ SectionEnd
 
 Section "Uninstall"
   SetShellVarContext current
+  !insertmacro WAIT_UNTIL_CLOSED
+  ; The reminder's task, if the person set one (Reminders… in the app): with the program
+  ; gone it could only fail.
+  nsExec::Exec 'schtasks /Delete /F /TN "Strongback training reminder"'
+  Pop $0
   ; The program and its shortcuts only. The records in the data folder
   ; (%APPDATA%\strongback) are the person's and stay.
   Delete "$INSTDIR\${EXE}"

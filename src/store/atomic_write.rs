@@ -144,7 +144,12 @@ fn replace_with(tmp: tempfile::NamedTempFile, path: &Path) -> Result<(), tempfil
         for wait_ms in [10, 20, 40, 80, 160, 240] {
             match tmp.persist(path) {
                 Ok(_) => return Ok(()),
-                Err(err) if err.error.kind() == std::io::ErrorKind::PermissionDenied => {
+                // Access denied, or a sharing or lock violation (Windows errors 32 and 33,
+                // which the standard library does not name).
+                Err(err)
+                    if err.error.kind() == std::io::ErrorKind::PermissionDenied
+                        || matches!(err.error.raw_os_error(), Some(32 | 33)) =>
+                {
                     tmp = err.file;
                     std::thread::sleep(std::time::Duration::from_millis(wait_ms));
                 }
