@@ -71,26 +71,30 @@ VIAddVersionKey /LANG=1033 "LegalCopyright" "The Strongback developers (MIT or A
 
 ; The program cannot be replaced or removed while it runs (Windows keeps a running program's
 ; file open): ask the person to close it, or, silent, stop with an error and change nothing.
-!macro WAIT_UNTIL_CLOSED
-  retry_${__LINE__}:
+!macro WAIT_UNTIL_CLOSED_FUNCTION prefix
+Function ${prefix}WaitUntilClosed
+  retry:
   ClearErrors
-  IfFileExists "$INSTDIR\${EXE}" 0 closed_${__LINE__}
+  IfFileExists "$INSTDIR\${EXE}" 0 closed
   FileOpen $0 "$INSTDIR\${EXE}" a
-  IfErrors 0 opened_${__LINE__}
+  IfErrors 0 opened
   MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION \
     "Strongback is open. Close it (your records are safe), then choose Retry." \
-    /SD IDCANCEL IDRETRY retry_${__LINE__}
+    /SD IDCANCEL IDRETRY retry
   SetErrorLevel 2
   Abort "Strongback is open; nothing was changed."
-  opened_${__LINE__}:
+  opened:
   FileClose $0
-  closed_${__LINE__}:
+  closed:
+FunctionEnd
 !macroend
+!insertmacro WAIT_UNTIL_CLOSED_FUNCTION ""
+!insertmacro WAIT_UNTIL_CLOSED_FUNCTION "un."
 
 Section "Strongback (required)" SecApp
   SectionIn RO
   SetShellVarContext current
-  !insertmacro WAIT_UNTIL_CLOSED
+  Call WaitUntilClosed
   SetOutPath "$INSTDIR"
   File "${STAGE}\${EXE}"
   File "${STAGE}\LICENSE.txt"
@@ -138,7 +142,7 @@ SectionEnd
 
 Section "Uninstall"
   SetShellVarContext current
-  !insertmacro WAIT_UNTIL_CLOSED
+  Call un.WaitUntilClosed
   ; The reminder's task, if the person set one (Reminders… in the app): with the program
   ; gone it could only fail.
   nsExec::Exec 'schtasks /Delete /F /TN "Strongback training reminder"'
