@@ -3,6 +3,7 @@
 pub mod demo_data_command;
 pub mod handout_command;
 pub mod remind_command;
+pub mod reminders_command;
 pub mod report_command;
 pub mod simulate_command;
 pub mod terminal;
@@ -137,6 +138,20 @@ pub enum Command {
         #[arg(long)]
         print: bool,
     },
+    /// Set the training reminder without the window (what Reminders… does): on at a time
+    /// (on the days the plan asks for, or the days given), or off. With neither, says how it
+    /// is set.
+    Reminders {
+        /// Remind at this time of day, e.g. `18:30`.
+        #[arg(long, value_name = "HH:MM", value_parser = reminders_command::parse_time, conflicts_with = "off")]
+        on: Option<(u8, u8)>,
+        /// Only on these weekdays, e.g. `mon,wed,fri` (default: the days the plan asks for).
+        #[arg(long, value_name = "DAYS", value_delimiter = ',', value_parser = reminders_command::parse_weekday, requires = "on")]
+        days: Vec<chrono::Weekday>,
+        /// Turn the reminder off and remove its timer.
+        #[arg(long)]
+        off: bool,
+    },
     /// Fill an empty data folder with a generated history (sessions, check-ins, reports)
     /// ending today, to see the app with months of progress.
     DemoData {
@@ -253,6 +268,19 @@ pub fn run_command(
             calendar,
             force,
         } => handout_command::run(plan, out, calendar.as_deref(), *force, &assets.catalog),
+        Command::Reminders { on, days, off } => reminders_command::run(
+            &data_dir_or_default(data_dir)?,
+            &match (on, off) {
+                (Some((hour, minute)), _) => reminders_command::ReminderChange::On {
+                    hour: *hour,
+                    minute: *minute,
+                    days: days.clone(),
+                },
+                (None, true) => reminders_command::ReminderChange::Off,
+                (None, false) => reminders_command::ReminderChange::Show,
+            },
+            &mut std::io::stdout().lock(),
+        ),
         Command::Remind { print } => remind_command::run(
             &data_dir_or_default(data_dir)?,
             &assets,

@@ -34,23 +34,6 @@ pub enum FirstScreen {
     PlanFile(PathBuf),
 }
 
-/// What sends the reminder while the app is closed: a systemd user timer on Linux, a Task
-/// Scheduler task on Windows.
-fn reminder_scheduler(
-    data_dir: &std::path::Path,
-) -> Box<dyn crate::platform::reminder_timer::ReminderScheduler> {
-    use crate::platform::reminder_timer as timer;
-    #[cfg(windows)]
-    if let Some(task) = timer::WindowsTask::for_this_user(data_dir) {
-        return Box::new(task);
-    }
-    #[cfg(not(windows))]
-    if let Some(systemd) = timer::SystemdUserTimer::for_this_user(data_dir) {
-        return Box::new(systemd);
-    }
-    Box::new(timer::Unsupported)
-}
-
 /// Open the app window and run until it is closed.
 pub fn run(options: WindowOptions) -> anyhow::Result<()> {
     let store = Store::open(&options.data_dir)?;
@@ -122,7 +105,9 @@ pub fn run(options: WindowOptions) -> anyhow::Result<()> {
                 early,
             )
             .with_screen_awake(Box::new(DesktopScreenAwake::default()))
-            .with_reminder_scheduler(reminder_scheduler(&data_dir))
+            .with_reminder_scheduler(crate::platform::reminder_timer::for_this_computer(
+                &data_dir,
+            ))
             .with_desktop_motion_preference(desktop_motion);
             match start {
                 FirstScreen::Home => {}

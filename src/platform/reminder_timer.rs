@@ -25,6 +25,20 @@ pub trait ReminderScheduler {
     fn apply(&mut self, setting: &ReminderSetting) -> Result<String, String>;
 }
 
+/// What sends the reminder on this computer: a systemd user timer on Linux, a Task
+/// Scheduler task on Windows.
+pub fn for_this_computer(data_dir: &Path) -> Box<dyn ReminderScheduler> {
+    #[cfg(windows)]
+    if let Some(task) = WindowsTask::for_this_user(data_dir) {
+        return Box::new(task);
+    }
+    #[cfg(not(windows))]
+    if let Some(systemd) = SystemdUserTimer::for_this_user(data_dir) {
+        return Box::new(systemd);
+    }
+    Box::new(Unsupported)
+}
+
 /// For tests and where nothing is known: remembers what it was asked and does nothing.
 #[derive(Debug, Default)]
 pub struct NoScheduler {

@@ -512,3 +512,121 @@ fn the_calendar_file_opens_in_calcurse() {
     );
     assert!(last_week.contains("01/11/27:"), "{last_week}");
 }
+
+/// `strongback reminders`: the reminder set from the command line, into a home of the test's
+/// own, with a stand-in `systemctl` first on the PATH (the real user manager is never touched).
+mod command_line {
+    use std::path::Path;
+    use std::process::Command;
+
+    /// A `systemctl` that logs its arguments and exits with `status`.
+    fn fake_systemctl(dir: &Path, status: i32) -> std::path::PathBuf {
+        use std::os::unix::fs::PermissionsExt as _;
+        let bin = dir.join("bin");
+        std::fs::create_dir_all(&bin).expect("bin");
+        let script = bin.join("systemctl");
+        std::fs::write(
+            &script,
+            format!(
+                "#!/bin/sh\necho \"$@\" >> '{}'\nexit {status}\n",
+                dir.join("systemctl.log").display()
+            ),
+        )
+        .expect("written");
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("mode");
+        bin
+    }
+
+    fn reminders(home: &Path, bin: &Path, data: &Path, args: &[&str]) -> (i32, String) {
+        let path = format!(
+            "{}:{}",
+            bin.display(),
+            std::env::var("PATH").unwrap_or_default()
+        );
+        let output = Command::new(env!("CARGO_BIN_EXE_strongback"))
+            .arg("--data-dir")
+            .arg(data)
+            .arg("reminders")
+            .args(args)
+            .env("PATH", path)
+            .env("HOME", home)
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .output()
+            .expect("strongback runs");
+        (
+            output.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&output.stdout).into_owned()
+                + &String::from_utf8_lossy(&output.stderr),
+        )
+    }
+
+    #[test]
+    fn set_from_the_command_line_it_writes_the_timer_and_off_removes_it() {
+        let home = tempfile::tempdir().expect("temp dir");
+        let bin = fake_systemctl(home.path(), 0);
+        let data = home.path().join("data");
+        let (code, said) = reminders(
+            home.path(),
+            &bin,
+            &data,
+            &["--on", "07:30", "--days", "mon,thu"],
+        );
+        assert_eq!(code, 0, "{said}");
+        assert!(
+            said.contains("Reminder set for 07:30 on Mon and Thu."),
+            "{said}"
+        );
+        // Not the default data folder: the units carry the folder's tag.
+        let units = home.path().join("config/systemd/user");
+        let timers: Vec<String> = std::fs::read_dir(&units)
+            .expect("the unit folder")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        let timer = timers
+            .iter()
+            .find(|n| n.starts_with("strongback-reminder-") && n.ends_with(".timer"))
+            .unwrap_or_else(|| panic!("a timer among {timers:?}"));
+        let text = std::fs::read_to_string(units.join(timer)).expect("timer");
+        assert!(text.contains("OnCalendar=Mon,Thu *-*-* 07:30:00"), "{text}");
+        let (code, said) = reminders(home.path(), &bin, &data, &[]);
+        assert_eq!(code, 0);
+        assert!(said.contains("Reminder: 07:30 on Mon and Thu."), "{said}");
+
+        let (code, said) = reminders(home.path(), &bin, &data, &["--off"]);
+        assert_eq!(code, 0, "{said}");
+        assert_eq!(
+            std::fs::read_dir(&units).expect("folder").count(),
+            0,
+            "removed"
+        );
+        let (_, said) = reminders(home.path(), &bin, &data, &[]);
+        assert!(said.contains("Reminders are off."), "{said}");
+    }
+
+    #[test]
+    fn without_a_user_manager_the_choice_is_kept_and_the_failure_said() {
+        let home = tempfile::tempdir().expect("temp dir");
+        let bin = fake_systemctl(home.path(), 1);
+        let data = home.path().join("data");
+        let (code, said) = reminders(home.path(), &bin, &data, &["--on", "18:00"]);
+        assert_eq!(code, 1, "{said}");
+        assert!(said.contains("no systemd user manager"), "{said}");
+        assert!(
+            !home.path().join("config/systemd").exists(),
+            "nothing written"
+        );
+        let (_, said) = reminders(home.path(), &bin, &data, &[]);
+        assert!(
+            said.contains("Reminder: 18:00 on the days your plan asks for."),
+            "{said}"
+        );
+        assert!(
+            said.contains("calendar"),
+            "offers the calendar file: {said}"
+        );
+        // Bad input is refused before anything is changed.
+        let (code, said) = reminders(home.path(), &bin, &data, &["--on", "25:00"]);
+        assert_eq!(code, 2, "{said}");
+        assert!(said.contains("not a time like 18:30"), "{said}");
+    }
+}
