@@ -198,7 +198,8 @@ impl WindowsTask {
             Ok(())
         } else {
             Err(format!(
-                "schtasks failed: {}",
+                "schtasks failed: {} {}",
+                String::from_utf8_lossy(&output.stdout).trim(),
                 String::from_utf8_lossy(&output.stderr).trim()
             ))
         }
@@ -230,20 +231,23 @@ impl ReminderScheduler for WindowsTask {
             .chain(xml.encode_utf16())
             .flat_map(u16::to_le_bytes)
             .collect();
-        let file = tempfile::Builder::new()
+        let mut file = tempfile::Builder::new()
             .prefix("strongback-task-")
             .suffix(".xml")
             .tempfile()
             .map_err(|err| format!("the task's file could not be written ({err})"))?;
-        std::fs::write(file.path(), bytes)
+        std::io::Write::write_all(file.as_file_mut(), &bytes)
             .map_err(|err| format!("the task's file could not be written ({err})"))?;
+        // Closed (schtasks cannot read a file another program holds open), removed when
+        // `file` goes.
+        let file = file.into_temp_path();
         Self::schtasks(&[
             "/Create".into(),
             "/F".into(),
             "/TN".into(),
             self.name.clone(),
             "/XML".into(),
-            file.path().display().to_string(),
+            file.display().to_string(),
         ])?;
         Ok(format!(
             "Reminder set for {} on {}.",
