@@ -117,6 +117,9 @@ fn form_ui(ui: &mut egui::Ui, draft: &mut CheckInDraft) -> Vec<Action> {
     });
     egui::CentralPanel::default().show(ui, |ui| {
         a11y::name_region(ui, "Check-in questions");
+        // A scroll bar with a lane of its own (not floating over the right edge), so none of
+        // the words or the last choice of a row runs under it.
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
         egui::ScrollArea::vertical().show(ui, |ui| match draft.page {
             CheckInPage::RedFlags => red_flags_ui(ui, draft),
             CheckInPage::Questions => questions_ui(ui, draft),
