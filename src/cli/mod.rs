@@ -212,6 +212,17 @@ fn refuse_to_replace(path: &Path, force: bool) -> bool {
     refuse
 }
 
+/// A data folder that must already exist, opened only to read (the app may have it open).
+fn existing_data_folder(data_dir: &Path) -> anyhow::Result<Store> {
+    if !data_dir.is_dir() {
+        anyhow::bail!(
+            "{}: no data folder here (pass --data-dir with the folder Strongback uses)",
+            data_dir.display()
+        );
+    }
+    Ok(Store::open_read_only(data_dir))
+}
+
 /// The data folder: the one given, or the per-user default.
 fn data_dir_or_default(data_dir: Option<&Path>) -> anyhow::Result<PathBuf> {
     match data_dir {

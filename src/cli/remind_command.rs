@@ -28,13 +28,7 @@ pub fn reminder_facts(
     now: NaiveDateTime,
 ) -> anyhow::Result<(ReminderSetting, ReminderFacts)> {
     let today = now.date();
-    if !data_dir.is_dir() {
-        anyhow::bail!(
-            "{}: no data folder here (pass --data-dir with the folder Strongback uses)",
-            data_dir.display()
-        );
-    }
-    let store = Store::open_read_only(data_dir);
+    let store = super::existing_data_folder(data_dir)?;
     let (settings, settings_problem) = store.load_settings();
     let (days, history_problem) = store.load_history();
     let (saved_plan, plan_problem) = store.load_plan(&assets.catalog);

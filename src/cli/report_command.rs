@@ -11,7 +11,7 @@ use crate::report::clinician::{ReportSource, clinician_report, report_period};
 use crate::report::csv_export::{activities_csv, events_csv, sessions_csv, weeks_csv};
 use crate::report::events::care_events;
 use crate::store::bundled::Assets;
-use crate::store::{Store, write_shared};
+use crate::store::write_shared;
 
 /// What to write, and for which dates.
 pub struct ReportRequest<'a> {
@@ -45,14 +45,8 @@ pub fn run(request: &ReportRequest<'_>, data_dir: &Path, assets: &Assets) -> any
     {
         anyhow::bail!("--from {from} is after --to {to}: the period is empty; swap them");
     }
-    if !data_dir.is_dir() {
-        anyhow::bail!(
-            "{}: no data folder here (pass --data-dir with the folder Strongback uses)",
-            data_dir.display()
-        );
-    }
     // Only read: the app may have the folder open, and nothing here is changed.
-    let store = Store::open_read_only(data_dir);
+    let store = super::existing_data_folder(data_dir)?;
     let (sessions, session_problems) = store.load_sessions();
     let (days, history_problem) = store.load_history();
     let (saved_plan, plan_problem) = store.load_plan(&assets.catalog);

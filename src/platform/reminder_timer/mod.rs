@@ -33,6 +33,24 @@ pub trait ReminderScheduler {
     fn apply(&mut self, setting: &ReminderSetting) -> Result<String, String>;
 }
 
+/// Run a tool (`systemctl`, `schtasks`) to its end: Ok if it says it succeeded, otherwise
+/// what it said, after `what` failed.
+fn run_tool(command: &mut std::process::Command, what: &str) -> Result<(), String> {
+    let output = command
+        .output()
+        .map_err(|err| format!("{what} could not be run ({err})"))?;
+    if output.status.success() {
+        return Ok(());
+    }
+    let said = [&output.stdout, &output.stderr]
+        .map(|bytes| String::from_utf8_lossy(bytes).trim().to_owned())
+        .into_iter()
+        .filter(|text| !text.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Err(format!("{what} failed: {said}"))
+}
+
 /// What sends the reminder on this computer: a systemd user timer on Linux, a Task
 /// Scheduler task on Windows.
 pub fn for_this_computer(data_dir: &Path) -> Box<dyn ReminderScheduler> {

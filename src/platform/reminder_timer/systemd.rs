@@ -6,7 +6,7 @@ use std::process::Command;
 
 use crate::domain::care::reminder::{ReminderDays, ReminderSetting};
 
-use super::{Availability, ReminderScheduler, reminder_name};
+use super::{Availability, ReminderScheduler, reminder_name, run_tool};
 
 /// The default data folder's unit names.
 pub const TIMER_UNIT: &str = "strongback-reminder.timer";
@@ -49,20 +49,10 @@ impl SystemdUserTimer {
     }
 
     fn systemctl(&self, args: &[&str]) -> Result<(), String> {
-        let output = Command::new(&self.systemctl)
-            .arg("--user")
-            .args(args)
-            .output()
-            .map_err(|err| format!("systemctl could not be run ({err})"))?;
-        if output.status.success() {
-            Ok(())
-        } else {
-            Err(format!(
-                "systemctl --user {} failed: {}",
-                args.join(" "),
-                String::from_utf8_lossy(&output.stderr).trim()
-            ))
-        }
+        run_tool(
+            Command::new(&self.systemctl).arg("--user").args(args),
+            &format!("systemctl --user {}", args.join(" ")),
+        )
     }
 
     /// The two unit files' text for `setting`: (service, timer).

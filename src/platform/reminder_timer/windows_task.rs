@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 #[cfg(windows)]
-use super::{Availability, ReminderScheduler, reminder_name};
+use super::{Availability, ReminderScheduler, reminder_name, run_tool};
 use crate::domain::care::reminder::{ReminderDays, ReminderSetting};
 
 /// The Windows task's name in Task Scheduler (for the default data folder).
@@ -118,20 +118,12 @@ impl WindowsTask {
         use std::os::windows::process::CommandExt as _;
         // No console window flashes up.
         const CREATE_NO_WINDOW: u32 = 0x0800_0000;
-        let output = Command::new("schtasks")
-            .args(args)
-            .creation_flags(CREATE_NO_WINDOW)
-            .output()
-            .map_err(|err| format!("schtasks could not be run ({err})"))?;
-        if output.status.success() {
-            Ok(())
-        } else {
-            Err(format!(
-                "schtasks failed: {} {}",
-                String::from_utf8_lossy(&output.stdout).trim(),
-                String::from_utf8_lossy(&output.stderr).trim()
-            ))
-        }
+        run_tool(
+            Command::new("schtasks")
+                .args(args)
+                .creation_flags(CREATE_NO_WINDOW),
+            "schtasks",
+        )
     }
 }
 
