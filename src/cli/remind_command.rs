@@ -33,7 +33,9 @@ pub fn reminder_facts(
     let (days, history_problem) = store.load_history();
     let (saved_plan, plan_problem) = store.load_plan(&assets.catalog);
     let (sessions, session_problems) = store.load_sessions();
-    let (log, log_problem) = store.load_reminder_log();
+    // The log is this command's own file: one it cannot read is moved aside (and said), so
+    // a damaged log never stops every reminder after it.
+    let (log, log_problem) = Store::open(data_dir)?.load_reminder_log();
     for problem in settings_problem
         .iter()
         .chain(&history_problem)

@@ -263,6 +263,24 @@ fn remind_is_quiet_while_the_app_is_open_or_reminders_are_off() {
 }
 
 #[test]
+fn a_damaged_reminder_log_is_set_aside_said_and_reminders_go_on() {
+    let bus = PrivateBus::start();
+    let data = data_folder_with_reminder(true);
+    std::fs::write(data.path().join("reminder.ron"), "garbage").expect("written");
+    let (ok, said) = remind(&bus, data.path(), &["--print"]);
+    assert!(ok, "{said}");
+    assert!(
+        said.contains("reminder.ron:1:1"),
+        "said with its place: {said}"
+    );
+    assert!(said.contains("Strongback: time for your session"), "{said}");
+    assert_eq!(
+        std::fs::read_to_string(data.path().join("reminder.ron.unreadable")).expect("kept aside"),
+        "garbage"
+    );
+}
+
+#[test]
 fn without_a_notification_service_remind_fails_and_will_try_again() {
     let bus = PrivateBus::start();
     let data = data_folder_with_reminder(true);
